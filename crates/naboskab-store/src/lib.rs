@@ -1,0 +1,34 @@
+//! Naboskab persistence. One [`Db`] handle talks to SQLite (embedded default) or PostgreSQL;
+//! every store function is written once against the portable adapter in [`db`] and is
+//! exercised on both backends by the contract tests in `tests/contract.rs`.
+//!
+//! Times are UTC seconds since the epoch; callers pass `now`, so tests can move the clock.
+
+pub mod db;
+pub mod error;
+pub mod migrate;
+pub mod orgs;
+pub mod outbox;
+pub mod testing;
+pub mod users;
+
+pub use db::{Backend, Db, Row, Tx, Value};
+pub use error::StoreError;
+
+/// Opens the database named by `database_url`, or the SQLite file `sqlite_path` when no URL
+/// is given.
+pub async fn open(database_url: Option<&str>, sqlite_path: &std::path::Path) -> Result<Db, StoreError> {
+    match database_url {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Db::connect_postgres(url, None).await
+        }
+        Some(url) if url.starts_with("sqlite://") => {
+            Db::open_sqlite(std::path::Path::new(url.trim_start_matches("sqlite://"))).await
+        }
+        Some(other) => Err(StoreError::Config(format!(
+            "unsupported database URL '{}': use postgres://… or leave it unset for SQLite",
+            other.split(':').next().unwrap_or_default()
+        ))),
+        None => Db::open_sqlite(sqlite_path).await,
+    }
+}

@@ -1,0 +1,162 @@
+//! Embedded migrations: one SQL tree per backend with the same version numbers, applied in
+//! order inside a transaction each, recorded with a checksum so an edited migration is
+//! detected. Version 1 also loads the 98 municipalities from the embedded `kommuner.csv`.
+
+use crate::db::{Backend, Db, Tx};
+use crate::error::StoreError;
+use crate::params;
+use sha2::{Digest, Sha256};
+
+/// One migration: its version, name and the SQL for each backend.
+pub struct Migration {
+    /// Version number; applied in ascending order.
+    pub version: i64,
+    /// Short name (the file name without version and extension).
+    pub name: &'static str,
+    /// SQLite script.
+    pub sqlite: &'static str,
+    /// PostgreSQL script.
+    pub postgres: &'static str,
+}
+
+macro_rules! migration {
+    ($version:expr, $name:literal) => {
+        Migration {
+            version: $version,
+            name: $name,
+            sqlite: include_str!(concat!("../migrations/sqlite/", $name, ".sql")),
+            postgres: include_str!(concat!("../migrations/postgres/", $name, ".sql")),
+        }
+    };
+}
+
+/// Every migration, in order. Adding a file to only one of the two trees fails to compile.
+pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+
+/// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.
+pub const KOMMUNER_CSV: &str = include_str!("../fixtures/kommuner.csv");
+
+fn checksum(sql: &str) -> String {
+    hex::encode(Sha256::digest(sql.as_bytes()))
+}
+
+/// Applies every pending migration; returns how many were applied.
+pub async fn migrate(db: &Db, now: i64) -> Result<usize, StoreError> {
+    let mut tx = db.begin().await?;
+    Db::run_script_in(
+        &mut tx,
+        "CREATE TABLE IF NOT EXISTS schema_migration (
+            version BIGINT PRIMARY KEY,
+            name TEXT NOT NULL,
+            checksum TEXT NOT NULL,
+            applied_at BIGINT NOT NULL
+        )"
+        .to_owned(),
+    )
+    .await?;
+    tx.commit().await?;
+
+    let mut applied = 0;
+    for m in MIGRATIONS {
+        let sql = match db.backend() {
+            Backend::Sqlite => m.sqlite,
+            Backend::Postgres => m.postgres,
+        };
+        let mut tx = db.begin().await?;
+        if db.backend() == Backend::Postgres {
+            // Serialise concurrent migrators and fail fast instead of queueing behind a lock.
+            tx.execute("SELECT pg_advisory_xact_lock(7316)", params![]).await?;
+            tx.execute("SET LOCAL lock_timeout = '5s'", params![]).await?;
+        }
+        let existing = tx
+            .query_opt("SELECT checksum FROM schema_migration WHERE version = $1", params![m.version])
+            .await?;
+        match existing {
+            Some(row) => {
+                if row.string(0)? != checksum(sql) {
+                    return Err(StoreError::Config(format!(
+                        "migration {} ({}) was changed after it was applied",
+                        m.version, m.name
+                    )));
+                }
+                continue;
+            }
+            None => {
+                Db::run_script_in(&mut tx, sql.to_owned()).await?;
+                after_migration(&mut tx, m.version, now).await?;
+                tx.execute(
+                    "INSERT INTO schema_migration (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)",
+                    params![m.version, m.name, checksum(sql), now],
+                )
+                .await?;
+                tx.commit().await?;
+                applied += 1;
+            }
+        }
+    }
+    Ok(applied)
+}
+
+/// Data steps that belong to a migration.
+async fn after_migration(tx: &mut Tx, version: i64, now: i64) -> Result<(), StoreError> {
+    if version == 1 {
+        tx.execute(
+            "INSERT INTO organisation (kind, name, description, created_at) VALUES ('platform', 'Naboskab', '', $1)",
+            params![now],
+        )
+        .await?;
+        for line in KOMMUNER_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+            let cols: Vec<&str> = line.split(',').map(str::trim).collect();
+            let [code, name, region_code, region_name] = cols[..] else {
+                return Err(StoreError::Config(format!("bad line in kommuner.csv: {line}")));
+            };
+            let org = tx
+                .query_one(
+                    "INSERT INTO organisation (kind, name, municipality_code, description, created_at)
+                     VALUES ('municipality', $1, $2, '', $3) RETURNING id",
+                    params![name, code, now],
+                )
+                .await?
+                .i64(0)?;
+            tx.execute(
+                "INSERT INTO municipality (code, name, region_code, region_name, organisation_id) VALUES ($1, $2, $3, $4, $5)",
+                params![code, name, region_code, region_name, org],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_trees_hold_the_same_versions() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let versions = |sub: &str| -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(dir.join(sub))
+                .expect("migrations dir")
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".sql"))
+                .collect();
+            v.sort();
+            v
+        };
+        let sqlite = versions("sqlite");
+        let postgres = versions("postgres");
+        assert_eq!(sqlite, postgres, "migration trees differ");
+        assert_eq!(sqlite.len(), MIGRATIONS.len(), "a migration file is not listed in MIGRATIONS");
+        for (file, m) in sqlite.iter().zip(MIGRATIONS) {
+            assert_eq!(file, &format!("{}.sql", m.name));
+            assert!(file.starts_with(&format!("{:04}_", m.version)));
+        }
+    }
+
+    #[test]
+    fn fixture_has_98_municipalities() {
+        assert_eq!(KOMMUNER_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).count(), 98);
+    }
+}

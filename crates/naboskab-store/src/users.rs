@@ -1,0 +1,546 @@
+//! Accounts, memberships, sessions, API tokens and one-time tokens (e-mail verification,
+//! password reset, OpenID Connect login state). Secrets are stored only as SHA-256 hashes.
+
+use crate::db::{Db, Row};
+use crate::error::StoreError;
+use crate::params;
+use naboskab_domain::{Membership, OrgKind, Role};
+
+/// An account.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    /// Id.
+    pub id: i64,
+    /// Lower-case e-mail address.
+    pub email: String,
+    /// Name shown to others.
+    pub display_name: String,
+    /// Argon2id PHC string; `None` for accounts that only sign in through OpenID Connect.
+    pub password_hash: Option<String>,
+    /// When the address was confirmed.
+    pub email_verified_at: Option<i64>,
+    /// Preferred language code.
+    pub preferred_locale: Option<String>,
+    /// When the account was disabled.
+    pub disabled_at: Option<i64>,
+    /// When the account was created.
+    pub created_at: i64,
+}
+
+fn user_from(r: &Row) -> Result<User, StoreError> {
+    Ok(User {
+        id: r.i64(0)?,
+        email: r.string(1)?,
+        display_name: r.string(2)?,
+        password_hash: r.opt_string(3)?,
+        email_verified_at: r.opt_i64(4)?,
+        preferred_locale: r.opt_string(5)?,
+        disabled_at: r.opt_i64(6)?,
+        created_at: r.i64(7)?,
+    })
+}
+
+/// What is needed to create an account.
+#[derive(Debug, Clone)]
+pub struct NewUser<'a> {
+    /// Normalised e-mail address.
+    pub email: &'a str,
+    /// Display name.
+    pub display_name: &'a str,
+    /// Argon2id hash, if the account has a password.
+    pub password_hash: Option<&'a str>,
+    /// Whether the address counts as confirmed already (created by staff or the CLI).
+    pub verified: bool,
+    /// Preferred language.
+    pub locale: Option<&'a str>,
+}
+
+/// Creates an account; [`StoreError::Conflict`] if the e-mail address is taken.
+pub async fn create_user(db: &Db, u: &NewUser<'_>, now: i64) -> Result<i64, StoreError> {
+    let verified = u.verified.then_some(now);
+    let mut tx = db.begin().await?;
+    let id = tx
+        .query_one(
+            "INSERT INTO app_user (email, display_name, password_hash, email_verified_at, preferred_locale, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            params![u.email, u.display_name, u.password_hash, verified, u.locale, now],
+        )
+        .await?
+        .i64(0)?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Finds an account by (normalised) e-mail address.
+pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<User>, StoreError> {
+    const SQL: &str = "SELECT id, email, display_name, password_hash, email_verified_at, preferred_locale, disabled_at, created_at FROM app_user WHERE email = $1";
+    db.query_opt(SQL, params![email]).await?.as_ref().map(user_from).transpose()
+}
+
+/// Finds an account by id.
+pub async fn user_by_id(db: &Db, id: i64) -> Result<Option<User>, StoreError> {
+    db.query_opt(
+        "SELECT id, email, display_name, password_hash, email_verified_at, preferred_locale, disabled_at, created_at FROM app_user WHERE id = $1",
+        params![id],
+    )
+    .await?
+    .as_ref()
+    .map(user_from)
+    .transpose()
+}
+
+/// Every account, by e-mail.
+pub async fn list_users(db: &Db) -> Result<Vec<User>, StoreError> {
+    db.query(
+        "SELECT id, email, display_name, password_hash, email_verified_at, preferred_locale, disabled_at, created_at FROM app_user ORDER BY email",
+        params![],
+    )
+    .await?
+    .iter()
+    .map(user_from)
+    .collect()
+}
+
+/// Whether any account exists (the demo seeds only an empty database).
+pub async fn has_users(db: &Db) -> Result<bool, StoreError> {
+    Ok(db.query_opt("SELECT id FROM app_user LIMIT 1", params![]).await?.is_some())
+}
+
+/// Sets a new password hash and ends every session and API token of the account, as a
+/// password change must (SEC-13).
+pub async fn set_password(db: &Db, user_id: i64, hash: &str, now: i64) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
+    let n = tx.execute("UPDATE app_user SET password_hash = $1 WHERE id = $2", params![hash, user_id]).await?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    tx.execute("DELETE FROM user_session WHERE user_id = $1", params![user_id]).await?;
+    tx.execute(
+        "UPDATE api_token SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        params![now, user_id],
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// Marks the account's e-mail address as confirmed.
+pub async fn mark_email_verified(db: &Db, user_id: i64, now: i64) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE app_user SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+        params![now, user_id],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Sets the preferred language.
+pub async fn set_preferred_locale(db: &Db, user_id: i64, locale: &str) -> Result<(), StoreError> {
+    db.execute("UPDATE app_user SET preferred_locale = $1 WHERE id = $2", params![locale, user_id])
+        .await
+        .map(|_| ())
+}
+
+/// Disables (or re-enables) an account; disabling ends its sessions and tokens at once.
+pub async fn set_disabled(db: &Db, user_id: i64, disabled: bool, now: i64) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
+    tx.execute(
+        "UPDATE app_user SET disabled_at = $1 WHERE id = $2",
+        params![disabled.then_some(now), user_id],
+    )
+    .await?;
+    if disabled {
+        tx.execute("DELETE FROM user_session WHERE user_id = $1", params![user_id]).await?;
+        tx.execute(
+            "UPDATE api_token SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+            params![now, user_id],
+        )
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Finds the account linked to an OpenID Connect identity.
+pub async fn user_by_oidc(db: &Db, issuer: &str, subject: &str) -> Result<Option<User>, StoreError> {
+    db.query_opt(
+        "SELECT id, email, display_name, password_hash, email_verified_at, preferred_locale, disabled_at, created_at
+         FROM app_user WHERE oidc_issuer = $1 AND oidc_subject = $2",
+        params![issuer, subject],
+    )
+    .await?
+    .as_ref()
+    .map(user_from)
+    .transpose()
+}
+
+/// Links an account to an OpenID Connect identity.
+pub async fn link_oidc(db: &Db, user_id: i64, issuer: &str, subject: &str) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE app_user SET oidc_issuer = $1, oidc_subject = $2 WHERE id = $3",
+        params![issuer, subject, user_id],
+    )
+    .await
+    .map(|_| ())
+}
+
+// ----- memberships -----
+
+/// A membership with the organisation's name and kind, for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MembershipView {
+    /// The user.
+    pub user_id: i64,
+    /// The user's display name.
+    pub user_name: String,
+    /// The user's e-mail.
+    pub user_email: String,
+    /// The organisation.
+    pub organisation_id: i64,
+    /// Its name.
+    pub organisation_name: String,
+    /// Its kind.
+    pub organisation_kind: Option<OrgKind>,
+    /// The role.
+    pub role: Role,
+}
+
+fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
+    let Some(role) = Role::parse(&r.string(6)?) else { return Ok(None) };
+    Ok(Some(MembershipView {
+        user_id: r.i64(0)?,
+        user_name: r.string(1)?,
+        user_email: r.string(2)?,
+        organisation_id: r.i64(3)?,
+        organisation_name: r.string(4)?,
+        organisation_kind: OrgKind::parse(&r.string(5)?),
+        role,
+    }))
+}
+
+/// Grants a role; granting a role already held is not an error.
+pub async fn add_membership(db: &Db, user_id: i64, organisation_id: i64, role: Role, now: i64) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, organisation_id, role) DO NOTHING",
+        params![user_id, organisation_id, role.as_str(), now],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Removes a role; returns whether it was held.
+pub async fn remove_membership(db: &Db, user_id: i64, organisation_id: i64, role: Role) -> Result<bool, StoreError> {
+    Ok(db
+        .execute(
+            "DELETE FROM membership WHERE user_id = $1 AND organisation_id = $2 AND role = $3",
+            params![user_id, organisation_id, role.as_str()],
+        )
+        .await?
+        > 0)
+}
+
+/// The roles a user holds, for the permission policy. Unknown role names are ignored.
+pub async fn memberships_of(db: &Db, user_id: i64) -> Result<Vec<Membership>, StoreError> {
+    let rows = db
+        .query("SELECT organisation_id, role FROM membership WHERE user_id = $1 ORDER BY id", params![user_id])
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        if let Some(role) = Role::parse(&r.string(1)?) {
+            out.push(Membership { organisation_id: r.i64(0)?, role });
+        }
+    }
+    Ok(out)
+}
+
+/// A user's memberships with organisation names.
+pub async fn membership_views_of_user(db: &Db, user_id: i64) -> Result<Vec<MembershipView>, StoreError> {
+    let rows = db
+        .query(
+            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role
+             FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
+             WHERE m.user_id = $1 ORDER BY o.name, m.role",
+            params![user_id],
+        )
+        .await?;
+    Ok(rows.iter().map(membership_view).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
+}
+
+/// Everyone holding a role in an organisation.
+pub async fn members_of_organisation(db: &Db, organisation_id: i64) -> Result<Vec<MembershipView>, StoreError> {
+    let rows = db
+        .query(
+            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role
+             FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
+             WHERE m.organisation_id = $1 ORDER BY u.display_name, m.role",
+            params![organisation_id],
+        )
+        .await?;
+    Ok(rows.iter().map(membership_view).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
+}
+
+// ----- sessions -----
+
+/// A server-side session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// SHA-256 of the cookie value.
+    pub token_hash: String,
+    /// The signed-in user.
+    pub user_id: i64,
+    /// The CSRF token bound to this session.
+    pub csrf_token: String,
+    /// When it started.
+    pub created_at: i64,
+    /// Last request seen.
+    pub last_seen_at: i64,
+    /// Idle limit in seconds.
+    pub idle_timeout_s: i64,
+    /// Absolute end.
+    pub expires_at: i64,
+}
+
+/// Times a new session is given.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionLimits {
+    /// Ends after this many seconds without a request.
+    pub idle_s: i64,
+    /// Ends this many seconds after sign-in, whatever happens.
+    pub absolute_s: i64,
+}
+
+/// Starts a session.
+pub async fn create_session(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    csrf_token: &str,
+    limits: SessionLimits,
+    user_agent: Option<&str>,
+    now: i64,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO user_session (token_hash, user_id, csrf_token, created_at, last_seen_at, idle_timeout_s, expires_at, user_agent)
+         VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+        params![token_hash, user_id, csrf_token, now, limits.idle_s, now + limits.absolute_s, user_agent],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// A live session by its hash: `None` if unknown, idle too long, past its absolute end or
+/// belonging to a disabled account.
+pub async fn live_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<Session>, StoreError> {
+    let row = db
+        .query_opt(
+            "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_timeout_s, s.expires_at
+             FROM user_session s JOIN app_user u ON u.id = s.user_id
+             WHERE s.token_hash = $1 AND u.disabled_at IS NULL",
+            params![token_hash],
+        )
+        .await?;
+    let Some(r) = row else { return Ok(None) };
+    let s = Session {
+        token_hash: r.string(0)?,
+        user_id: r.i64(1)?,
+        csrf_token: r.string(2)?,
+        created_at: r.i64(3)?,
+        last_seen_at: r.i64(4)?,
+        idle_timeout_s: r.i64(5)?,
+        expires_at: r.i64(6)?,
+    };
+    if now >= s.expires_at || now - s.last_seen_at >= s.idle_timeout_s {
+        db.execute("DELETE FROM user_session WHERE token_hash = $1", params![token_hash]).await?;
+        return Ok(None);
+    }
+    Ok(Some(s))
+}
+
+/// Records activity on a session.
+pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<(), StoreError> {
+    db.execute("UPDATE user_session SET last_seen_at = $1 WHERE token_hash = $2", params![now, token_hash])
+        .await
+        .map(|_| ())
+}
+
+/// Ends one session.
+pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), StoreError> {
+    db.execute("DELETE FROM user_session WHERE token_hash = $1", params![token_hash]).await.map(|_| ())
+}
+
+/// Ends every session of a user (logout everywhere); returns how many ended.
+pub async fn delete_sessions_of_user(db: &Db, user_id: i64) -> Result<u64, StoreError> {
+    db.execute("DELETE FROM user_session WHERE user_id = $1", params![user_id]).await
+}
+
+/// Counts a user's sessions.
+pub async fn count_sessions_of_user(db: &Db, user_id: i64) -> Result<i64, StoreError> {
+    db.query_one("SELECT COUNT(*) FROM user_session WHERE user_id = $1", params![user_id]).await?.i64(0)
+}
+
+/// Deletes sessions past their absolute end and one-time tokens past expiry.
+pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
+    let mut tx = db.begin().await?;
+    let a = tx.execute("DELETE FROM user_session WHERE expires_at <= $1", params![now]).await?;
+    let b = tx.execute("DELETE FROM auth_token WHERE expires_at <= $1", params![now]).await?;
+    let c = tx.execute("DELETE FROM oidc_login WHERE created_at <= $1", params![now - 900]).await?;
+    tx.commit().await?;
+    Ok(a + b + c)
+}
+
+// ----- API tokens -----
+
+/// An API token as listed to its owner (never the secret).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ApiToken {
+    /// Id.
+    pub id: i64,
+    /// Name given by the owner.
+    pub name: String,
+    /// Created.
+    pub created_at: i64,
+    /// Last used.
+    pub last_used_at: Option<i64>,
+}
+
+/// Stores a new API token's hash.
+pub async fn create_api_token(db: &Db, user_id: i64, name: &str, token_hash: &str, now: i64) -> Result<i64, StoreError> {
+    let mut tx = db.begin().await?;
+    let id = tx
+        .query_one(
+            "INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            params![user_id, name, token_hash, now],
+        )
+        .await?
+        .i64(0)?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The user behind a live API token, recording its use.
+pub async fn api_token_user(db: &Db, token_hash: &str, now: i64) -> Result<Option<i64>, StoreError> {
+    let row = db
+        .query_opt(
+            "SELECT t.id, t.user_id, t.last_used_at FROM api_token t JOIN app_user u ON u.id = t.user_id
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+            params![token_hash],
+        )
+        .await?;
+    let Some(r) = row else { return Ok(None) };
+    if r.opt_i64(2)?.is_none_or(|t| now - t >= 60) {
+        db.execute("UPDATE api_token SET last_used_at = $1 WHERE id = $2", params![now, r.i64(0)?]).await?;
+    }
+    Ok(Some(r.i64(1)?))
+}
+
+/// A user's live API tokens.
+pub async fn api_tokens_of_user(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
+    db.query(
+        "SELECT id, name, created_at, last_used_at FROM api_token WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
+        params![user_id],
+    )
+    .await?
+    .iter()
+    .map(|r| Ok(ApiToken { id: r.i64(0)?, name: r.string(1)?, created_at: r.i64(2)?, last_used_at: r.opt_i64(3)? }))
+    .collect()
+}
+
+/// Revokes one of the user's tokens; returns whether it existed and was theirs.
+pub async fn revoke_api_token(db: &Db, user_id: i64, token_id: i64, now: i64) -> Result<bool, StoreError> {
+    Ok(db
+        .execute(
+            "UPDATE api_token SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+            params![now, token_id, user_id],
+        )
+        .await?
+        > 0)
+}
+
+// ----- one-time tokens -----
+
+/// What a one-time token is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenPurpose {
+    /// Confirms an e-mail address.
+    VerifyEmail,
+    /// Lets the holder set a new password.
+    ResetPassword,
+}
+
+impl TokenPurpose {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenPurpose::VerifyEmail => "verify_email",
+            TokenPurpose::ResetPassword => "reset_password",
+        }
+    }
+}
+
+/// Stores a one-time token's hash.
+pub async fn create_auth_token(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    purpose: TokenPurpose,
+    expires_at: i64,
+    now: i64,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO auth_token (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        params![token_hash, user_id, purpose.as_str(), now, expires_at],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The user a one-time token belongs to, if it is unused and not expired (does not use it).
+pub async fn peek_auth_token(db: &Db, token_hash: &str, purpose: TokenPurpose, now: i64) -> Result<Option<i64>, StoreError> {
+    db.query_opt(
+        "SELECT user_id FROM auth_token WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        params![token_hash, purpose.as_str(), now],
+    )
+    .await?
+    .map(|r| r.i64(0))
+    .transpose()
+}
+
+/// Uses a one-time token: exactly one caller gets the user id, every later one `None`.
+pub async fn consume_auth_token(db: &Db, token_hash: &str, purpose: TokenPurpose, now: i64) -> Result<Option<i64>, StoreError> {
+    let mut tx = db.begin().await?;
+    let row = tx
+        .query_opt(
+            "UPDATE auth_token SET used_at = $1
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+            params![now, token_hash, purpose.as_str()],
+        )
+        .await?;
+    tx.commit().await?;
+    row.map(|r| r.i64(0)).transpose()
+}
+
+// ----- OpenID Connect login state -----
+
+/// Stores the state, nonce and PKCE verifier of a login that went to the identity provider.
+pub async fn save_oidc_login(db: &Db, state: &str, nonce: &str, verifier: &str, now: i64) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO oidc_login (state, nonce, pkce_verifier, created_at) VALUES ($1, $2, $3, $4)",
+        params![state, nonce, verifier, now],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Takes (and deletes) a pending login by its state: `(nonce, verifier)`, if younger than 15 min.
+pub async fn take_oidc_login(db: &Db, state: &str, now: i64) -> Result<Option<(String, String)>, StoreError> {
+    let mut tx = db.begin().await?;
+    let row = tx
+        .query_opt(
+            "DELETE FROM oidc_login WHERE state = $1 RETURNING nonce, pkce_verifier, created_at",
+            params![state],
+        )
+        .await?;
+    tx.commit().await?;
+    match row {
+        Some(r) if now - r.i64(2)? < 900 => Ok(Some((r.string(0)?, r.string(1)?))),
+        _ => Ok(None),
+    }
+}

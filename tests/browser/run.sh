@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Browser tests for Naboskab: build, start a demo server on a free port with a
+# fresh data dir, run the journeys in headless Chromium, stop the server.
+#
+# Usage (from anywhere): bash tests/browser/run.sh
+#
+# Environment:
+#   CHROMIUM_PATH   Chromium binary (default /usr/bin/chromium, Debian's package)
+#   NABOSKAB_BIN    use this server binary instead of building target/debug/naboskab
+#   SKIP_BUILD=1    do not run cargo build (binary must already exist)
+#   KEEP_TMP=1      keep the temp data dir and server log
+#   NABOSKAB_DEMO_PASSWORD, CRAWL_LIMIT are passed to the tests.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+HERE="tests/browser"
+
+die() {
+  echo "browser tests: error: $*" >&2
+  exit 1
+}
+
+# --- prerequisites --------------------------------------------------------
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [[ ! -x "$CHROMIUM_PATH" ]]; then
+  die "Chromium not found at $CHROMIUM_PATH. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH."
+fi
+export CHROMIUM_PATH
+
+command -v node >/dev/null 2>&1 || die "node not found (Node.js 20 or newer is required)"
+command -v npm >/dev/null 2>&1 || die "npm not found"
+command -v curl >/dev/null 2>&1 || die "curl not found"
+NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+[[ "$NODE_MAJOR" -ge 20 ]] || die "Node.js 20 or newer is required (found $(node --version))"
+
+# Never let an npm package try to download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ ! -d "$HERE/node_modules" ]] ||
+  [[ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]]; then
+  echo "browser tests: installing npm dependencies (npm ci)"
+  npm ci --prefix "$HERE" --no-audit --no-fund
+fi
+
+# --- build ------------------------------------------------------------------
+if [[ -n "${NABOSKAB_BIN:-}" ]]; then
+  BIN="$NABOSKAB_BIN"
+else
+  BIN="$ROOT/target/debug/naboskab"
+  if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
+    echo "browser tests: cargo build -p naboskab"
+    cargo build -p naboskab
+  fi
+fi
+[[ -x "$BIN" ]] || die "server binary not found or not executable: $BIN"
+
+# --- free port ----------------------------------------------------------------
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+find_free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' &&
+      return 0
+  fi
+  local p
+  for p in $(seq 18080 18999); do
+    if ! port_in_use "$p"; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+PORT="$(find_free_port)" || die "could not find a free TCP port"
+BASE_URL="http://127.0.0.1:$PORT"
+
+# --- server -------------------------------------------------------------------
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/naboskab-browser.XXXXXX")"
+DATA_DIR="$TMP/data"
+LOG="$TMP/server.log"
+mkdir -p "$DATA_DIR"
+SERVER_PID=""
+
+cleanup() {
+  local rc=$?
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      kill -0 "$SERVER_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  if [[ $rc -ne 0 && -f "$LOG" ]]; then
+    echo "browser tests: failed (exit $rc); server log ($LOG):" >&2
+    tail -n 200 "$LOG" >&2 || true
+  fi
+  if [[ "${KEEP_TMP:-0}" == "1" ]]; then
+    echo "browser tests: kept $TMP" >&2
+  else
+    rm -rf "$TMP"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+echo "browser tests: starting $BIN on $BASE_URL (data dir $DATA_DIR)"
+"$BIN" serve --demo --data-dir "$DATA_DIR" --bind "127.0.0.1:$PORT" >"$LOG" 2>&1 &
+SERVER_PID=$!
+
+ready=0
+for _ in $(seq 1 120); do # 120 x 0.5 s = 60 s
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    die "server exited before it became ready"
+  fi
+  if curl -fsS --max-time 2 "$BASE_URL/readyz" >/dev/null 2>&1; then
+    ready=1
+    break
+  fi
+  sleep 0.5
+done
+[[ $ready -eq 1 ]] || die "server not ready at $BASE_URL/readyz after 60 s"
+echo "browser tests: server ready"
+
+# --- tests ------------------------------------------------------------------
+set +e
+BASE_URL="$BASE_URL" node --test "$HERE"/*.test.mjs
+rc=$?
+set -e
+exit "$rc"
