@@ -195,6 +195,7 @@ export async function collectLinks(page) {
     Array.from(document.querySelectorAll('a[href]')).map((a) => ({
       href: a.href,
       download: a.hasAttribute('download'),
+      switcher: !!a.closest('nav.lang-switcher'),
       nav: !!a.closest('nav.main-nav'),
       chrome: !!a.closest('nav.main-nav, footer'),
     })),
@@ -203,6 +204,8 @@ export async function collectLinks(page) {
   const chrome = [];
   const nav = [];
   for (const link of raw) {
+    // Language-switch links are covered explicitly (front page in Arabic).
+    if (link.switcher) continue;
     const normalised = normaliseLink(link.href, link.download);
     if (!normalised) continue;
     if (link.nav && !nav.includes(normalised)) nav.push(normalised);

@@ -28,7 +28,9 @@ pub fn normalise_email(input: &str) -> Result<String, EmailError> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains('@')
-        && !e.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+        && !e
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
     if ok { Ok(e) } else { Err(EmailError::Invalid) }
 }
 
@@ -38,7 +40,10 @@ mod tests {
 
     #[test]
     fn addresses() {
-        assert_eq!(normalise_email("  Beboer@Demo.Naboskab.dk "), Ok("beboer@demo.naboskab.dk".into()));
+        assert_eq!(
+            normalise_email("  Beboer@Demo.Naboskab.dk "),
+            Ok("beboer@demo.naboskab.dk".into())
+        );
         assert_eq!(normalise_email(""), Err(EmailError::Empty));
         assert_eq!(normalise_email("no-at-sign"), Err(EmailError::Invalid));
         assert_eq!(normalise_email("a@b"), Err(EmailError::Invalid));

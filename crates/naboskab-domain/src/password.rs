@@ -44,7 +44,10 @@ pub fn check_new_password(password: &str, email: &str) -> Result<(), PasswordErr
     }
     let lower = password.to_lowercase();
     let local = email.split('@').next().unwrap_or_default().to_lowercase();
-    if common().contains(lower.as_str()) || lower == email.to_lowercase() || (!local.is_empty() && lower == local) {
+    if common().contains(lower.as_str())
+        || lower == email.to_lowercase()
+        || (!local.is_empty() && lower == local)
+    {
         return Err(PasswordError::TooCommon);
     }
     Ok(())
@@ -56,32 +59,53 @@ mod tests {
 
     #[test]
     fn length_limits() {
-        assert_eq!(check_new_password("kort", "a@b.dk"), Err(PasswordError::TooShort));
-        assert_eq!(check_new_password("elleve-tegn", "a@b.dk"), Err(PasswordError::TooShort));
+        assert_eq!(
+            check_new_password("kort", "a@b.dk"),
+            Err(PasswordError::TooShort)
+        );
+        assert_eq!(
+            check_new_password("elleve-tegn", "a@b.dk"),
+            Err(PasswordError::TooShort)
+        );
         assert_eq!(check_new_password("tolv-tegn-ok", "a@b.dk"), Ok(()));
         let p64: String = "æ".repeat(64);
         assert_eq!(check_new_password(&p64, "a@b.dk"), Ok(()));
         let p128: String = "x7".repeat(64);
         assert_eq!(check_new_password(&p128, "a@b.dk"), Ok(()));
         let p129 = format!("{p128}z");
-        assert_eq!(check_new_password(&p129, "a@b.dk"), Err(PasswordError::TooLong));
+        assert_eq!(
+            check_new_password(&p129, "a@b.dk"),
+            Err(PasswordError::TooLong)
+        );
     }
 
     #[test]
     fn no_composition_rules() {
-        assert_eq!(check_new_password("alle små bogstaver her", "a@b.dk"), Ok(()));
+        assert_eq!(
+            check_new_password("alle små bogstaver her", "a@b.dk"),
+            Ok(())
+        );
     }
 
     #[test]
     fn every_common_password_is_refused() {
         let mut checked = 0;
         for p in COMMON_PASSWORDS.lines().take(3000) {
-            assert!(check_new_password(p, "someone@example.dk").is_err(), "{p} accepted");
+            assert!(
+                check_new_password(p, "someone@example.dk").is_err(),
+                "{p} accepted"
+            );
             checked += 1;
         }
         assert_eq!(checked, 3000);
-        assert_eq!(check_new_password("PasswordPassword", "a@b.dk"), Err(PasswordError::TooCommon));
-        assert_eq!(check_new_password("adgangskode123", "a@b.dk"), Err(PasswordError::TooCommon));
+        assert_eq!(
+            check_new_password("PasswordPassword", "a@b.dk"),
+            Err(PasswordError::TooCommon)
+        );
+        assert_eq!(
+            check_new_password("adgangskode123", "a@b.dk"),
+            Err(PasswordError::TooCommon)
+        );
     }
 
     #[test]

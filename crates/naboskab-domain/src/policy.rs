@@ -43,7 +43,9 @@ impl Actor {
 
     /// Whether the actor holds `role` in one of `orgs` (an organisation and its ancestors).
     pub fn has_role_in(&self, role: Role, orgs: &[i64]) -> bool {
-        self.memberships.iter().any(|m| m.role == role && orgs.contains(&m.organisation_id))
+        self.memberships
+            .iter()
+            .any(|m| m.role == role && orgs.contains(&m.organisation_id))
     }
 
     /// Whether any role held is a staff role (short sessions).
@@ -131,7 +133,11 @@ impl Decision {
 }
 
 fn allow_if(cond: bool) -> Decision {
-    if cond { Decision::Allow } else { Decision::Deny(Denial::Forbidden) }
+    if cond {
+        Decision::Allow
+    } else {
+        Decision::Deny(Denial::Forbidden)
+    }
 }
 
 /// Decides whether `actor` may do `action` on `resource`. Any combination not listed is
@@ -149,7 +155,9 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         return Decision::Allow;
     }
     match (action, resource) {
-        (Action::ReadOwnAccount | Action::ManageOwnAccount, Resource::OwnAccount) => Decision::Allow,
+        (Action::ReadOwnAccount | Action::ManageOwnAccount, Resource::OwnAccount) => {
+            Decision::Allow
+        }
         (Action::ViewMembers | Action::ManageMembers, Resource::Organisation { chain }) => {
             allow_if(actor.has_role_in(Role::HousingOrgAdmin, chain))
         }
@@ -162,13 +170,22 @@ mod tests {
     use super::*;
 
     fn with(role: Role, org: i64) -> Actor {
-        Actor { user_id: Some(1), memberships: vec![Membership { organisation_id: org, role }] }
+        Actor {
+            user_id: Some(1),
+            memberships: vec![Membership {
+                organisation_id: org,
+                role,
+            }],
+        }
     }
 
     #[test]
     fn anonymous_reads_public_only() {
         let a = Actor::anonymous();
-        assert_eq!(decide(&a, Action::ReadPublic, &Resource::Public), Decision::Allow);
+        assert_eq!(
+            decide(&a, Action::ReadPublic, &Resource::Public),
+            Decision::Allow
+        );
         for action in Action::ALL.into_iter().filter(|a| *a != Action::ReadPublic) {
             assert_eq!(
                 decide(&a, action, &Resource::OwnAccount),
@@ -190,7 +207,11 @@ mod tests {
     #[test]
     fn only_platform_admins_administer_the_platform() {
         for role in Role::ALL {
-            let d = decide(&with(role, 1), Action::AdministerPlatform, &Resource::Platform);
+            let d = decide(
+                &with(role, 1),
+                Action::AdministerPlatform,
+                &Resource::Platform,
+            );
             assert_eq!(d.is_allowed(), role == Role::PlatformAdmin, "{role:?}");
         }
     }
@@ -198,8 +219,12 @@ mod tests {
     #[test]
     fn housing_org_admin_manages_members_below_own_org_only() {
         let admin = with(Role::HousingOrgAdmin, 10);
-        let own_department = Resource::Organisation { chain: vec![11, 10] };
-        let other_department = Resource::Organisation { chain: vec![21, 20] };
+        let own_department = Resource::Organisation {
+            chain: vec![11, 10],
+        };
+        let other_department = Resource::Organisation {
+            chain: vec![21, 20],
+        };
         assert!(decide(&admin, Action::ManageMembers, &own_department).is_allowed());
         assert!(!decide(&admin, Action::ManageMembers, &other_department).is_allowed());
         let board = with(Role::BoardMember, 11);

@@ -93,12 +93,15 @@ pub struct Row(pub Vec<Cell>);
 
 impl Row {
     fn cell(&self, i: usize) -> Result<&Cell, StoreError> {
-        self.0.get(i).ok_or_else(|| StoreError::Decode(format!("no column {i}")))
+        self.0
+            .get(i)
+            .ok_or_else(|| StoreError::Decode(format!("no column {i}")))
     }
 
     /// An integer column.
     pub fn i64(&self, i: usize) -> Result<i64, StoreError> {
-        self.opt_i64(i)?.ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
+        self.opt_i64(i)?
+            .ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
     }
 
     /// A nullable integer column.
@@ -106,7 +109,9 @@ impl Row {
         match self.cell(i)? {
             Cell::Null => Ok(None),
             Cell::Int(v) => Ok(Some(*v)),
-            other => Err(StoreError::Decode(format!("column {i}: expected integer, got {other:?}"))),
+            other => Err(StoreError::Decode(format!(
+                "column {i}: expected integer, got {other:?}"
+            ))),
         }
     }
 
@@ -117,7 +122,8 @@ impl Row {
 
     /// A floating-point column.
     pub fn f64(&self, i: usize) -> Result<f64, StoreError> {
-        self.opt_f64(i)?.ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
+        self.opt_f64(i)?
+            .ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
     }
 
     /// A nullable floating-point column.
@@ -126,13 +132,16 @@ impl Row {
             Cell::Null => Ok(None),
             Cell::Real(v) => Ok(Some(*v)),
             Cell::Int(v) => Ok(Some(*v as f64)),
-            other => Err(StoreError::Decode(format!("column {i}: expected number, got {other:?}"))),
+            other => Err(StoreError::Decode(format!(
+                "column {i}: expected number, got {other:?}"
+            ))),
         }
     }
 
     /// A text column.
     pub fn string(&self, i: usize) -> Result<String, StoreError> {
-        self.opt_string(i)?.ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
+        self.opt_string(i)?
+            .ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
     }
 
     /// A nullable text column.
@@ -140,7 +149,9 @@ impl Row {
         match self.cell(i)? {
             Cell::Null => Ok(None),
             Cell::Text(v) => Ok(Some(v.clone())),
-            other => Err(StoreError::Decode(format!("column {i}: expected text, got {other:?}"))),
+            other => Err(StoreError::Decode(format!(
+                "column {i}: expected text, got {other:?}"
+            ))),
         }
     }
 }
@@ -192,14 +203,21 @@ fn open_sqlite_conn(path: &Path) -> Result<rusqlite::Connection, StoreError> {
 }
 
 fn lock(conn: &Conn) -> Result<std::sync::MutexGuard<'_, rusqlite::Connection>, StoreError> {
-    conn.lock().map_err(|_| StoreError::Other("SQLite connection lock poisoned".into()))
+    conn.lock()
+        .map_err(|_| StoreError::Other("SQLite connection lock poisoned".into()))
 }
 
-fn sqlite_run(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<Vec<Row>, StoreError> {
+fn sqlite_run(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: &[Value],
+) -> Result<Vec<Row>, StoreError> {
     let mut stmt = conn.prepare_cached(sql)?;
     for (i, v) in params.iter().enumerate() {
         let name = format!("${}", i + 1);
-        let Some(idx) = stmt.parameter_index(&name)? else { continue };
+        let Some(idx) = stmt.parameter_index(&name)? else {
+            continue;
+        };
         match v {
             Value::Int(x) => stmt.raw_bind_parameter(idx, x)?,
             Value::Real(x) => stmt.raw_bind_parameter(idx, x)?,
@@ -227,13 +245,20 @@ fn sqlite_run(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Resul
     Ok(out)
 }
 
-fn sqlite_exec(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<u64, StoreError> {
+fn sqlite_exec(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    params: &[Value],
+) -> Result<u64, StoreError> {
     let rows = sqlite_run(conn, sql, params)?;
     drop(rows);
     Ok(conn.changes())
 }
 
-fn pg_query<'q>(sql: &'static str, params: &[Value]) -> sqlx::query::Query<'q, Postgres, PgArguments> {
+fn pg_query<'q>(
+    sql: &'static str,
+    params: &[Value],
+) -> sqlx::query::Query<'q, Postgres, PgArguments> {
     let mut q = sqlx::query(sql);
     for v in params {
         q = match v.clone() {
@@ -252,14 +277,28 @@ fn pg_row(row: &PgRow) -> Result<Row, StoreError> {
     for (i, col) in row.columns().iter().enumerate() {
         let cell = match col.type_info().name() {
             "INT8" => row.try_get::<Option<i64>, _>(i)?.map(Cell::Int),
-            "INT4" => row.try_get::<Option<i32>, _>(i)?.map(|v| Cell::Int(v.into())),
-            "INT2" => row.try_get::<Option<i16>, _>(i)?.map(|v| Cell::Int(v.into())),
-            "BOOL" => row.try_get::<Option<bool>, _>(i)?.map(|v| Cell::Int(v.into())),
+            "INT4" => row
+                .try_get::<Option<i32>, _>(i)?
+                .map(|v| Cell::Int(v.into())),
+            "INT2" => row
+                .try_get::<Option<i16>, _>(i)?
+                .map(|v| Cell::Int(v.into())),
+            "BOOL" => row
+                .try_get::<Option<bool>, _>(i)?
+                .map(|v| Cell::Int(v.into())),
             "FLOAT8" => row.try_get::<Option<f64>, _>(i)?.map(Cell::Real),
-            "FLOAT4" => row.try_get::<Option<f32>, _>(i)?.map(|v| Cell::Real(v.into())),
-            "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => row.try_get::<Option<String>, _>(i)?.map(Cell::Text),
+            "FLOAT4" => row
+                .try_get::<Option<f32>, _>(i)?
+                .map(|v| Cell::Real(v.into())),
+            "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => {
+                row.try_get::<Option<String>, _>(i)?.map(Cell::Text)
+            }
             "BYTEA" => row.try_get::<Option<Vec<u8>>, _>(i)?.map(Cell::Blob),
-            other => return Err(StoreError::Decode(format!("unsupported PostgreSQL type {other}"))),
+            other => {
+                return Err(StoreError::Decode(format!(
+                    "unsupported PostgreSQL type {other}"
+                )));
+            }
         };
         cells.push(cell.unwrap_or(Cell::Null));
     }
@@ -301,8 +340,9 @@ impl Db {
     /// Connects to PostgreSQL. `search_path`, when given, selects a schema (used by tests to
     /// give each test its own schema).
     pub async fn connect_postgres(url: &str, search_path: Option<&str>) -> Result<Db, StoreError> {
-        let mut opts: sqlx::postgres::PgConnectOptions =
-            url.parse().map_err(|e: sqlx::Error| StoreError::Config(format!("database URL: {e}")))?;
+        let mut opts: sqlx::postgres::PgConnectOptions = url
+            .parse()
+            .map_err(|e: sqlx::Error| StoreError::Config(format!("database URL: {e}")))?;
         if let Some(schema) = search_path {
             opts = opts.options([("search_path", schema)]);
         }
@@ -312,7 +352,25 @@ impl Db {
             .acquire_timeout(Duration::from_secs(3))
             .connect_with(opts)
             .await?;
-        Ok(Db { inner: Arc::new(Inner::Postgres(pool)) })
+        Ok(Db {
+            inner: Arc::new(Inner::Postgres(pool)),
+        })
+    }
+
+    /// A PostgreSQL handle that connects on first use (a server that is down now may come
+    /// back later; queries meanwhile fail as [`StoreError::Unavailable`]).
+    pub fn connect_postgres_lazy(url: &str) -> Result<Db, StoreError> {
+        let opts: sqlx::postgres::PgConnectOptions = url
+            .parse()
+            .map_err(|e: sqlx::Error| StoreError::Config(format!("database URL: {e}")))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(4)
+            .min_connections(0)
+            .acquire_timeout(Duration::from_secs(2))
+            .connect_lazy_with(opts);
+        Ok(Db {
+            inner: Arc::new(Inner::Postgres(pool)),
+        })
     }
 
     /// Which engine this is.
@@ -333,11 +391,18 @@ impl Db {
 
     fn reader(s: &SqliteDb) -> Conn {
         let i = s.next_reader.fetch_add(1, Ordering::Relaxed) % s.readers.len().max(1);
-        s.readers.get(i).cloned().unwrap_or_else(|| s.writer.clone())
+        s.readers
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| s.writer.clone())
     }
 
     /// Runs a read-only query outside any transaction.
-    pub async fn query(&self, sql: &'static str, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
+    pub async fn query(
+        &self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<Vec<Row>, StoreError> {
         match &*self.inner {
             Inner::Sqlite(s) => {
                 let conn = Self::reader(s);
@@ -351,13 +416,23 @@ impl Db {
     }
 
     /// Runs a read-only query and returns the first row, if any.
-    pub async fn query_opt(&self, sql: &'static str, params: Vec<Value>) -> Result<Option<Row>, StoreError> {
+    pub async fn query_opt(
+        &self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<Option<Row>, StoreError> {
         Ok(self.query(sql, params).await?.into_iter().next())
     }
 
     /// Runs a read-only query that must return one row.
-    pub async fn query_one(&self, sql: &'static str, params: Vec<Value>) -> Result<Row, StoreError> {
-        self.query_opt(sql, params).await?.ok_or(StoreError::NotFound)
+    pub async fn query_one(
+        &self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<Row, StoreError> {
+        self.query_opt(sql, params)
+            .await?
+            .ok_or(StoreError::NotFound)
     }
 
     /// Runs one statement in its own write transaction; returns the rows it changed.
@@ -390,9 +465,17 @@ impl Db {
                     Ok(())
                 })
                 .await?;
-                Ok(Tx { inner: TxInner::Sqlite { conn, _permit: permit, done: false } })
+                Ok(Tx {
+                    inner: TxInner::Sqlite {
+                        conn,
+                        _permit: permit,
+                        done: false,
+                    },
+                })
             }
-            Inner::Postgres(pool) => Ok(Tx { inner: TxInner::Postgres(Some(Box::new(pool.begin().await?))) }),
+            Inner::Postgres(pool) => Ok(Tx {
+                inner: TxInner::Postgres(Some(Box::new(pool.begin().await?))),
+            }),
         }
     }
 
@@ -405,7 +488,9 @@ impl Db {
                 blocking(move || Ok(lock(&c)?.execute_batch(&script)?)).await
             }
             TxInner::Postgres(tx) => {
-                sqlx::raw_sql(sqlx::AssertSqlSafe(script)).execute(&mut ***pg(tx)?).await?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(script))
+                    .execute(&mut ***pg(tx)?)
+                    .await?;
                 Ok(())
             }
         }
@@ -420,7 +505,9 @@ impl Db {
                 blocking(move || Ok(lock(&conn)?.execute_batch(&sql)?)).await
             }
             Inner::Postgres(pool) => {
-                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned())).execute(pool).await?;
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+                    .execute(pool)
+                    .await?;
                 Ok(())
             }
         }
@@ -434,7 +521,9 @@ impl Db {
     /// Writes a consistent copy of a live SQLite database to `dest` (online backup API).
     pub async fn backup_sqlite_to(&self, dest: &Path) -> Result<(), StoreError> {
         let Inner::Sqlite(s) = &*self.inner else {
-            return Err(StoreError::Config("backup of PostgreSQL is done with pg_dump".into()));
+            return Err(StoreError::Config(
+                "backup of PostgreSQL is done with pg_dump".into(),
+            ));
         };
         let conn = Self::reader(s);
         let dest = dest.to_path_buf();
@@ -459,7 +548,11 @@ impl Db {
     /// `PRAGMA wal_checkpoint(TRUNCATE)`. No-op on PostgreSQL.
     pub async fn sqlite_maintenance(&self, sql: &'static str) -> Result<(), StoreError> {
         if let Inner::Sqlite(s) = &*self.inner {
-            let _permit = s.write_gate.acquire().await.map_err(|_| StoreError::Unavailable("closed".into()))?;
+            let _permit = s
+                .write_gate
+                .acquire()
+                .await
+                .map_err(|_| StoreError::Unavailable("closed".into()))?;
             let conn = s.writer.clone();
             blocking(move || Ok(lock(&conn)?.execute_batch(sql)?)).await?;
         }
@@ -468,14 +561,19 @@ impl Db {
 }
 
 enum TxInner {
-    Sqlite { conn: Conn, _permit: OwnedSemaphorePermit, done: bool },
+    Sqlite {
+        conn: Conn,
+        _permit: OwnedSemaphorePermit,
+        done: bool,
+    },
     Postgres(Option<Box<sqlx::Transaction<'static, Postgres>>>),
 }
 
 type PgTx = Box<sqlx::Transaction<'static, Postgres>>;
 
 fn pg(tx: &mut Option<PgTx>) -> Result<&mut PgTx, StoreError> {
-    tx.as_mut().ok_or_else(|| StoreError::Other("transaction already finished".into()))
+    tx.as_mut()
+        .ok_or_else(|| StoreError::Other("transaction already finished".into()))
 }
 
 /// A write transaction. Dropping it without [`Tx::commit`] rolls it back.
@@ -485,7 +583,11 @@ pub struct Tx {
 
 impl Tx {
     /// Runs a query inside the transaction.
-    pub async fn query(&mut self, sql: &'static str, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
+    pub async fn query(
+        &mut self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<Vec<Row>, StoreError> {
         match &mut self.inner {
             TxInner::Sqlite { conn, .. } => {
                 let c = conn.clone();
@@ -499,23 +601,40 @@ impl Tx {
     }
 
     /// Runs a query inside the transaction and returns its first row, if any.
-    pub async fn query_opt(&mut self, sql: &'static str, params: Vec<Value>) -> Result<Option<Row>, StoreError> {
+    pub async fn query_opt(
+        &mut self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<Option<Row>, StoreError> {
         Ok(self.query(sql, params).await?.into_iter().next())
     }
 
     /// Runs a query that must return one row.
-    pub async fn query_one(&mut self, sql: &'static str, params: Vec<Value>) -> Result<Row, StoreError> {
-        self.query_opt(sql, params).await?.ok_or(StoreError::NotFound)
+    pub async fn query_one(
+        &mut self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<Row, StoreError> {
+        self.query_opt(sql, params)
+            .await?
+            .ok_or(StoreError::NotFound)
     }
 
     /// Runs a statement; returns the number of rows changed.
-    pub async fn execute(&mut self, sql: &'static str, params: Vec<Value>) -> Result<u64, StoreError> {
+    pub async fn execute(
+        &mut self,
+        sql: &'static str,
+        params: Vec<Value>,
+    ) -> Result<u64, StoreError> {
         match &mut self.inner {
             TxInner::Sqlite { conn, .. } => {
                 let c = conn.clone();
                 blocking(move || sqlite_exec(&*lock(&c)?, sql, &params)).await
             }
-            TxInner::Postgres(tx) => Ok(pg_query(sql, &params).execute(&mut ***pg(tx)?).await?.rows_affected()),
+            TxInner::Postgres(tx) => Ok(pg_query(sql, &params)
+                .execute(&mut ***pg(tx)?)
+                .await?
+                .rows_affected()),
         }
     }
 
@@ -538,12 +657,15 @@ impl Tx {
 
 impl Drop for Tx {
     fn drop(&mut self) {
-        if let TxInner::Sqlite { conn, done: false, .. } = &self.inner {
+        if let TxInner::Sqlite {
+            conn, done: false, ..
+        } = &self.inner
+        {
             // Roll back before the write permit is released, so the next writer starts clean.
-            if let Ok(c) = conn.lock() {
-                if !c.is_autocommit() {
-                    let _ = c.execute_batch("ROLLBACK");
-                }
+            if let Ok(c) = conn.lock()
+                && !c.is_autocommit()
+            {
+                let _ = c.execute_batch("ROLLBACK");
             }
         }
     }

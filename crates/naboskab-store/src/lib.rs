@@ -17,7 +17,10 @@ pub use error::StoreError;
 
 /// Opens the database named by `database_url`, or the SQLite file `sqlite_path` when no URL
 /// is given.
-pub async fn open(database_url: Option<&str>, sqlite_path: &std::path::Path) -> Result<Db, StoreError> {
+pub async fn open(
+    database_url: Option<&str>,
+    sqlite_path: &std::path::Path,
+) -> Result<Db, StoreError> {
     match database_url {
         Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
             Db::connect_postgres(url, None).await

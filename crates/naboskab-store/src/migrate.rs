@@ -65,11 +65,16 @@ pub async fn migrate(db: &Db, now: i64) -> Result<usize, StoreError> {
         let mut tx = db.begin().await?;
         if db.backend() == Backend::Postgres {
             // Serialise concurrent migrators and fail fast instead of queueing behind a lock.
-            tx.execute("SELECT pg_advisory_xact_lock(7316)", params![]).await?;
-            tx.execute("SET LOCAL lock_timeout = '5s'", params![]).await?;
+            tx.execute("SELECT pg_advisory_xact_lock(7316)", params![])
+                .await?;
+            tx.execute("SET LOCAL lock_timeout = '5s'", params![])
+                .await?;
         }
         let existing = tx
-            .query_opt("SELECT checksum FROM schema_migration WHERE version = $1", params![m.version])
+            .query_opt(
+                "SELECT checksum FROM schema_migration WHERE version = $1",
+                params![m.version],
+            )
             .await?;
         match existing {
             Some(row) => {
@@ -105,10 +110,16 @@ async fn after_migration(tx: &mut Tx, version: i64, now: i64) -> Result<(), Stor
             params![now],
         )
         .await?;
-        for line in KOMMUNER_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        for line in KOMMUNER_CSV
+            .lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+        {
             let cols: Vec<&str> = line.split(',').map(str::trim).collect();
             let [code, name, region_code, region_name] = cols[..] else {
-                return Err(StoreError::Config(format!("bad line in kommuner.csv: {line}")));
+                return Err(StoreError::Config(format!(
+                    "bad line in kommuner.csv: {line}"
+                )));
             };
             let org = tx
                 .query_one(
@@ -148,7 +159,11 @@ mod tests {
         let sqlite = versions("sqlite");
         let postgres = versions("postgres");
         assert_eq!(sqlite, postgres, "migration trees differ");
-        assert_eq!(sqlite.len(), MIGRATIONS.len(), "a migration file is not listed in MIGRATIONS");
+        assert_eq!(
+            sqlite.len(),
+            MIGRATIONS.len(),
+            "a migration file is not listed in MIGRATIONS"
+        );
         for (file, m) in sqlite.iter().zip(MIGRATIONS) {
             assert_eq!(file, &format!("{}.sql", m.name));
             assert!(file.starts_with(&format!("{:04}_", m.version)));
@@ -157,6 +172,13 @@ mod tests {
 
     #[test]
     fn fixture_has_98_municipalities() {
-        assert_eq!(KOMMUNER_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()).count(), 98);
+        assert_eq!(
+            KOMMUNER_CSV
+                .lines()
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .count(),
+            98
+        );
     }
 }

@@ -47,7 +47,8 @@ fn org_from(r: &Row) -> Result<Organisation, StoreError> {
     let kind = r.string(1)?;
     Ok(Organisation {
         id: r.i64(0)?,
-        kind: OrgKind::parse(&kind).ok_or_else(|| StoreError::Decode(format!("unknown organisation kind {kind}")))?,
+        kind: OrgKind::parse(&kind)
+            .ok_or_else(|| StoreError::Decode(format!("unknown organisation kind {kind}")))?,
         name: r.string(2)?,
         parent_id: r.opt_i64(3)?,
         municipality_code: r.opt_string(4)?,
@@ -98,8 +99,14 @@ pub struct NewOrganisation {
 }
 
 /// Creates an organisation and returns its id.
-pub async fn create_organisation(db: &Db, o: &NewOrganisation, now: i64) -> Result<i64, StoreError> {
-    let kind = o.kind.ok_or_else(|| StoreError::Config("organisation kind missing".into()))?;
+pub async fn create_organisation(
+    db: &Db,
+    o: &NewOrganisation,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let kind = o
+        .kind
+        .ok_or_else(|| StoreError::Config("organisation kind missing".into()))?;
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
@@ -133,11 +140,18 @@ pub async fn create_organisation(db: &Db, o: &NewOrganisation, now: i64) -> Resu
 pub async fn organisation(db: &Db, id: i64) -> Result<Option<Organisation>, StoreError> {
     const SQL: &str = "SELECT id, kind, name, parent_id, municipality_code, cvr, street, postal_code, city, lat, lon, description, website, phone, email FROM organisation WHERE id = $1";
     debug_assert!(SQL.starts_with(ORG_SELECT));
-    db.query_opt(SQL, params![id]).await?.as_ref().map(org_from).transpose()
+    db.query_opt(SQL, params![id])
+        .await?
+        .as_ref()
+        .map(org_from)
+        .transpose()
 }
 
 /// Organisations of one kind, by name.
-pub async fn organisations_of_kind(db: &Db, kind: OrgKind) -> Result<Vec<Organisation>, StoreError> {
+pub async fn organisations_of_kind(
+    db: &Db,
+    kind: OrgKind,
+) -> Result<Vec<Organisation>, StoreError> {
     db.query(
         "SELECT id, kind, name, parent_id, municipality_code, cvr, street, postal_code, city, lat, lon, description, website, phone, email FROM organisation WHERE kind = $1 ORDER BY name",
         params![kind.as_str()],
@@ -174,7 +188,10 @@ pub async fn children(db: &Db, parent_id: i64) -> Result<Vec<Organisation>, Stor
 }
 
 /// Organisations located in a municipality (departments, associations, …), by kind and name.
-pub async fn organisations_in_municipality(db: &Db, code: &str) -> Result<Vec<Organisation>, StoreError> {
+pub async fn organisations_in_municipality(
+    db: &Db,
+    code: &str,
+) -> Result<Vec<Organisation>, StoreError> {
     db.query(
         "SELECT id, kind, name, parent_id, municipality_code, cvr, street, postal_code, city, lat, lon, description, website, phone, email FROM organisation
          WHERE municipality_code = $1 AND kind <> 'municipality' ORDER BY kind, name",
@@ -193,7 +210,12 @@ pub async fn chain(db: &Db, id: i64) -> Result<Vec<i64>, StoreError> {
     // Parent links form a short tree (department → housing organisation); the bound guards
     // against a cycle introduced by hand.
     for _ in 0..8 {
-        let parent = db.query_opt("SELECT parent_id FROM organisation WHERE id = $1", params![current]).await?;
+        let parent = db
+            .query_opt(
+                "SELECT parent_id FROM organisation WHERE id = $1",
+                params![current],
+            )
+            .await?;
         match parent.map(|r| r.opt_i64(0)).transpose()?.flatten() {
             Some(p) if !out.contains(&p) => {
                 out.push(p);
@@ -206,7 +228,11 @@ pub async fn chain(db: &Db, id: i64) -> Result<Vec<i64>, StoreError> {
 }
 
 /// Adds a department to a housing area.
-pub async fn add_department_to_area(db: &Db, area_id: i64, department_id: i64) -> Result<(), StoreError> {
+pub async fn add_department_to_area(
+    db: &Db,
+    area_id: i64,
+    department_id: i64,
+) -> Result<(), StoreError> {
     db.execute(
         "INSERT INTO housing_area_department (area_id, department_id) VALUES ($1, $2) ON CONFLICT (area_id, department_id) DO NOTHING",
         params![area_id, department_id],
@@ -229,7 +255,10 @@ pub async fn area_departments(db: &Db, area_id: i64) -> Result<Vec<Organisation>
 }
 
 /// The housing areas a department belongs to.
-pub async fn areas_of_department(db: &Db, department_id: i64) -> Result<Vec<Organisation>, StoreError> {
+pub async fn areas_of_department(
+    db: &Db,
+    department_id: i64,
+) -> Result<Vec<Organisation>, StoreError> {
     db.query(
         "SELECT o.id, o.kind, o.name, o.parent_id, o.municipality_code, o.cvr, o.street, o.postal_code, o.city, o.lat, o.lon, o.description, o.website, o.phone, o.email
          FROM organisation o JOIN housing_area_department h ON h.area_id = o.id WHERE h.department_id = $1 ORDER BY o.name",

@@ -23,19 +23,31 @@ impl TestDb {
         let dir = tempfile::tempdir().map_err(|e| StoreError::Other(e.to_string()))?;
         let db = Db::open_sqlite(&dir.path().join("naboskab.db")).await?;
         migrate(&db, 1_780_000_000).await?;
-        Ok(TestDb { db, _dir: Some(dir), schema: None })
+        Ok(TestDb {
+            db,
+            _dir: Some(dir),
+            schema: None,
+        })
     }
 
     /// A fresh, migrated schema in the test PostgreSQL, or `None` when the variable is unset.
     pub async fn postgres() -> Result<Option<TestDb>, StoreError> {
-        let Ok(url) = std::env::var(POSTGRES_ENV) else { return Ok(None) };
+        let Ok(url) = std::env::var(POSTGRES_ENV) else {
+            return Ok(None);
+        };
         let schema = format!("t_{}", hex::encode(rand::rng().next_u64().to_le_bytes()));
         let admin = Db::connect_postgres(&url, None).await?;
-        admin.execute_unchecked(&format!("CREATE SCHEMA {schema}")).await?;
+        admin
+            .execute_unchecked(&format!("CREATE SCHEMA {schema}"))
+            .await?;
         admin.close().await;
         let db = Db::connect_postgres(&url, Some(&schema)).await?;
         migrate(&db, 1_780_000_000).await?;
-        Ok(Some(TestDb { db, _dir: None, schema: Some((url, schema)) }))
+        Ok(Some(TestDb {
+            db,
+            _dir: None,
+            schema: Some((url, schema)),
+        }))
     }
 
     /// Every backend available to this test run: SQLite always, PostgreSQL when configured.
@@ -50,11 +62,13 @@ impl TestDb {
     /// Drops the PostgreSQL schema (SQLite files go with the temporary directory).
     pub async fn cleanup(self) {
         self.db.close().await;
-        if let Some((url, schema)) = self.schema {
-            if let Ok(admin) = Db::connect_postgres(&url, None).await {
-                let _ = admin.execute_unchecked(&format!("DROP SCHEMA {schema} CASCADE")).await;
-                admin.close().await;
-            }
+        if let Some((url, schema)) = self.schema
+            && let Ok(admin) = Db::connect_postgres(&url, None).await
+        {
+            let _ = admin
+                .execute_unchecked(&format!("DROP SCHEMA {schema} CASCADE"))
+                .await;
+            admin.close().await;
         }
     }
 }

@@ -74,7 +74,11 @@ pub async fn create_user(db: &Db, u: &NewUser<'_>, now: i64) -> Result<i64, Stor
 /// Finds an account by (normalised) e-mail address.
 pub async fn user_by_email(db: &Db, email: &str) -> Result<Option<User>, StoreError> {
     const SQL: &str = "SELECT id, email, display_name, password_hash, email_verified_at, preferred_locale, disabled_at, created_at FROM app_user WHERE email = $1";
-    db.query_opt(SQL, params![email]).await?.as_ref().map(user_from).transpose()
+    db.query_opt(SQL, params![email])
+        .await?
+        .as_ref()
+        .map(user_from)
+        .transpose()
 }
 
 /// Finds an account by id.
@@ -103,18 +107,30 @@ pub async fn list_users(db: &Db) -> Result<Vec<User>, StoreError> {
 
 /// Whether any account exists (the demo seeds only an empty database).
 pub async fn has_users(db: &Db) -> Result<bool, StoreError> {
-    Ok(db.query_opt("SELECT id FROM app_user LIMIT 1", params![]).await?.is_some())
+    Ok(db
+        .query_opt("SELECT id FROM app_user LIMIT 1", params![])
+        .await?
+        .is_some())
 }
 
 /// Sets a new password hash and ends every session and API token of the account, as a
 /// password change must (SEC-13).
 pub async fn set_password(db: &Db, user_id: i64, hash: &str, now: i64) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
-    let n = tx.execute("UPDATE app_user SET password_hash = $1 WHERE id = $2", params![hash, user_id]).await?;
+    let n = tx
+        .execute(
+            "UPDATE app_user SET password_hash = $1 WHERE id = $2",
+            params![hash, user_id],
+        )
+        .await?;
     if n == 0 {
         return Err(StoreError::NotFound);
     }
-    tx.execute("DELETE FROM user_session WHERE user_id = $1", params![user_id]).await?;
+    tx.execute(
+        "DELETE FROM user_session WHERE user_id = $1",
+        params![user_id],
+    )
+    .await?;
     tx.execute(
         "UPDATE api_token SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
         params![now, user_id],
@@ -135,13 +151,21 @@ pub async fn mark_email_verified(db: &Db, user_id: i64, now: i64) -> Result<(), 
 
 /// Sets the preferred language.
 pub async fn set_preferred_locale(db: &Db, user_id: i64, locale: &str) -> Result<(), StoreError> {
-    db.execute("UPDATE app_user SET preferred_locale = $1 WHERE id = $2", params![locale, user_id])
-        .await
-        .map(|_| ())
+    db.execute(
+        "UPDATE app_user SET preferred_locale = $1 WHERE id = $2",
+        params![locale, user_id],
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Disables (or re-enables) an account; disabling ends its sessions and tokens at once.
-pub async fn set_disabled(db: &Db, user_id: i64, disabled: bool, now: i64) -> Result<(), StoreError> {
+pub async fn set_disabled(
+    db: &Db,
+    user_id: i64,
+    disabled: bool,
+    now: i64,
+) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
     tx.execute(
         "UPDATE app_user SET disabled_at = $1 WHERE id = $2",
@@ -149,7 +173,11 @@ pub async fn set_disabled(db: &Db, user_id: i64, disabled: bool, now: i64) -> Re
     )
     .await?;
     if disabled {
-        tx.execute("DELETE FROM user_session WHERE user_id = $1", params![user_id]).await?;
+        tx.execute(
+            "DELETE FROM user_session WHERE user_id = $1",
+            params![user_id],
+        )
+        .await?;
         tx.execute(
             "UPDATE api_token SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
             params![now, user_id],
@@ -160,7 +188,11 @@ pub async fn set_disabled(db: &Db, user_id: i64, disabled: bool, now: i64) -> Re
 }
 
 /// Finds the account linked to an OpenID Connect identity.
-pub async fn user_by_oidc(db: &Db, issuer: &str, subject: &str) -> Result<Option<User>, StoreError> {
+pub async fn user_by_oidc(
+    db: &Db,
+    issuer: &str,
+    subject: &str,
+) -> Result<Option<User>, StoreError> {
     db.query_opt(
         "SELECT id, email, display_name, password_hash, email_verified_at, preferred_locale, disabled_at, created_at
          FROM app_user WHERE oidc_issuer = $1 AND oidc_subject = $2",
@@ -173,7 +205,12 @@ pub async fn user_by_oidc(db: &Db, issuer: &str, subject: &str) -> Result<Option
 }
 
 /// Links an account to an OpenID Connect identity.
-pub async fn link_oidc(db: &Db, user_id: i64, issuer: &str, subject: &str) -> Result<(), StoreError> {
+pub async fn link_oidc(
+    db: &Db,
+    user_id: i64,
+    issuer: &str,
+    subject: &str,
+) -> Result<(), StoreError> {
     db.execute(
         "UPDATE app_user SET oidc_issuer = $1, oidc_subject = $2 WHERE id = $3",
         params![issuer, subject, user_id],
@@ -204,7 +241,9 @@ pub struct MembershipView {
 }
 
 fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
-    let Some(role) = Role::parse(&r.string(6)?) else { return Ok(None) };
+    let Some(role) = Role::parse(&r.string(6)?) else {
+        return Ok(None);
+    };
     Ok(Some(MembershipView {
         user_id: r.i64(0)?,
         user_name: r.string(1)?,
@@ -217,7 +256,13 @@ fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
 }
 
 /// Grants a role; granting a role already held is not an error.
-pub async fn add_membership(db: &Db, user_id: i64, organisation_id: i64, role: Role, now: i64) -> Result<(), StoreError> {
+pub async fn add_membership(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    role: Role,
+    now: i64,
+) -> Result<(), StoreError> {
     db.execute(
         "INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, organisation_id, role) DO NOTHING",
@@ -228,7 +273,12 @@ pub async fn add_membership(db: &Db, user_id: i64, organisation_id: i64, role: R
 }
 
 /// Removes a role; returns whether it was held.
-pub async fn remove_membership(db: &Db, user_id: i64, organisation_id: i64, role: Role) -> Result<bool, StoreError> {
+pub async fn remove_membership(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    role: Role,
+) -> Result<bool, StoreError> {
     Ok(db
         .execute(
             "DELETE FROM membership WHERE user_id = $1 AND organisation_id = $2 AND role = $3",
@@ -241,19 +291,28 @@ pub async fn remove_membership(db: &Db, user_id: i64, organisation_id: i64, role
 /// The roles a user holds, for the permission policy. Unknown role names are ignored.
 pub async fn memberships_of(db: &Db, user_id: i64) -> Result<Vec<Membership>, StoreError> {
     let rows = db
-        .query("SELECT organisation_id, role FROM membership WHERE user_id = $1 ORDER BY id", params![user_id])
+        .query(
+            "SELECT organisation_id, role FROM membership WHERE user_id = $1 ORDER BY id",
+            params![user_id],
+        )
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
         if let Some(role) = Role::parse(&r.string(1)?) {
-            out.push(Membership { organisation_id: r.i64(0)?, role });
+            out.push(Membership {
+                organisation_id: r.i64(0)?,
+                role,
+            });
         }
     }
     Ok(out)
 }
 
 /// A user's memberships with organisation names.
-pub async fn membership_views_of_user(db: &Db, user_id: i64) -> Result<Vec<MembershipView>, StoreError> {
+pub async fn membership_views_of_user(
+    db: &Db,
+    user_id: i64,
+) -> Result<Vec<MembershipView>, StoreError> {
     let rows = db
         .query(
             "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role
@@ -262,11 +321,20 @@ pub async fn membership_views_of_user(db: &Db, user_id: i64) -> Result<Vec<Membe
             params![user_id],
         )
         .await?;
-    Ok(rows.iter().map(membership_view).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
+    Ok(rows
+        .iter()
+        .map(membership_view)
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// Everyone holding a role in an organisation.
-pub async fn members_of_organisation(db: &Db, organisation_id: i64) -> Result<Vec<MembershipView>, StoreError> {
+pub async fn members_of_organisation(
+    db: &Db,
+    organisation_id: i64,
+) -> Result<Vec<MembershipView>, StoreError> {
     let rows = db
         .query(
             "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role
@@ -275,7 +343,13 @@ pub async fn members_of_organisation(db: &Db, organisation_id: i64) -> Result<Ve
             params![organisation_id],
         )
         .await?;
-    Ok(rows.iter().map(membership_view).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect())
+    Ok(rows
+        .iter()
+        .map(membership_view)
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 // ----- sessions -----
@@ -329,7 +403,11 @@ pub async fn create_session(
 
 /// A live session by its hash: `None` if unknown, idle too long, past its absolute end or
 /// belonging to a disabled account.
-pub async fn live_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<Session>, StoreError> {
+pub async fn live_session(
+    db: &Db,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<Session>, StoreError> {
     let row = db
         .query_opt(
             "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_timeout_s, s.expires_at
@@ -349,7 +427,11 @@ pub async fn live_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<
         expires_at: r.i64(6)?,
     };
     if now >= s.expires_at || now - s.last_seen_at >= s.idle_timeout_s {
-        db.execute("DELETE FROM user_session WHERE token_hash = $1", params![token_hash]).await?;
+        db.execute(
+            "DELETE FROM user_session WHERE token_hash = $1",
+            params![token_hash],
+        )
+        .await?;
         return Ok(None);
     }
     Ok(Some(s))
@@ -357,32 +439,64 @@ pub async fn live_session(db: &Db, token_hash: &str, now: i64) -> Result<Option<
 
 /// Records activity on a session.
 pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<(), StoreError> {
-    db.execute("UPDATE user_session SET last_seen_at = $1 WHERE token_hash = $2", params![now, token_hash])
-        .await
-        .map(|_| ())
+    db.execute(
+        "UPDATE user_session SET last_seen_at = $1 WHERE token_hash = $2",
+        params![now, token_hash],
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Ends one session.
 pub async fn delete_session(db: &Db, token_hash: &str) -> Result<(), StoreError> {
-    db.execute("DELETE FROM user_session WHERE token_hash = $1", params![token_hash]).await.map(|_| ())
+    db.execute(
+        "DELETE FROM user_session WHERE token_hash = $1",
+        params![token_hash],
+    )
+    .await
+    .map(|_| ())
 }
 
 /// Ends every session of a user (logout everywhere); returns how many ended.
 pub async fn delete_sessions_of_user(db: &Db, user_id: i64) -> Result<u64, StoreError> {
-    db.execute("DELETE FROM user_session WHERE user_id = $1", params![user_id]).await
+    db.execute(
+        "DELETE FROM user_session WHERE user_id = $1",
+        params![user_id],
+    )
+    .await
 }
 
 /// Counts a user's sessions.
 pub async fn count_sessions_of_user(db: &Db, user_id: i64) -> Result<i64, StoreError> {
-    db.query_one("SELECT COUNT(*) FROM user_session WHERE user_id = $1", params![user_id]).await?.i64(0)
+    db.query_one(
+        "SELECT COUNT(*) FROM user_session WHERE user_id = $1",
+        params![user_id],
+    )
+    .await?
+    .i64(0)
 }
 
 /// Deletes sessions past their absolute end and one-time tokens past expiry.
 pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
     let mut tx = db.begin().await?;
-    let a = tx.execute("DELETE FROM user_session WHERE expires_at <= $1", params![now]).await?;
-    let b = tx.execute("DELETE FROM auth_token WHERE expires_at <= $1", params![now]).await?;
-    let c = tx.execute("DELETE FROM oidc_login WHERE created_at <= $1", params![now - 900]).await?;
+    let a = tx
+        .execute(
+            "DELETE FROM user_session WHERE expires_at <= $1",
+            params![now],
+        )
+        .await?;
+    let b = tx
+        .execute(
+            "DELETE FROM auth_token WHERE expires_at <= $1",
+            params![now],
+        )
+        .await?;
+    let c = tx
+        .execute(
+            "DELETE FROM oidc_login WHERE created_at <= $1",
+            params![now - 900],
+        )
+        .await?;
     tx.commit().await?;
     Ok(a + b + c)
 }
@@ -403,7 +517,13 @@ pub struct ApiToken {
 }
 
 /// Stores a new API token's hash.
-pub async fn create_api_token(db: &Db, user_id: i64, name: &str, token_hash: &str, now: i64) -> Result<i64, StoreError> {
+pub async fn create_api_token(
+    db: &Db,
+    user_id: i64,
+    name: &str,
+    token_hash: &str,
+    now: i64,
+) -> Result<i64, StoreError> {
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
@@ -417,7 +537,11 @@ pub async fn create_api_token(db: &Db, user_id: i64, name: &str, token_hash: &st
 }
 
 /// The user behind a live API token, recording its use.
-pub async fn api_token_user(db: &Db, token_hash: &str, now: i64) -> Result<Option<i64>, StoreError> {
+pub async fn api_token_user(
+    db: &Db,
+    token_hash: &str,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
     let row = db
         .query_opt(
             "SELECT t.id, t.user_id, t.last_used_at FROM api_token t JOIN app_user u ON u.id = t.user_id
@@ -427,7 +551,11 @@ pub async fn api_token_user(db: &Db, token_hash: &str, now: i64) -> Result<Optio
         .await?;
     let Some(r) = row else { return Ok(None) };
     if r.opt_i64(2)?.is_none_or(|t| now - t >= 60) {
-        db.execute("UPDATE api_token SET last_used_at = $1 WHERE id = $2", params![now, r.i64(0)?]).await?;
+        db.execute(
+            "UPDATE api_token SET last_used_at = $1 WHERE id = $2",
+            params![now, r.i64(0)?],
+        )
+        .await?;
     }
     Ok(Some(r.i64(1)?))
 }
@@ -445,7 +573,12 @@ pub async fn api_tokens_of_user(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, 
 }
 
 /// Revokes one of the user's tokens; returns whether it existed and was theirs.
-pub async fn revoke_api_token(db: &Db, user_id: i64, token_id: i64, now: i64) -> Result<bool, StoreError> {
+pub async fn revoke_api_token(
+    db: &Db,
+    user_id: i64,
+    token_id: i64,
+    now: i64,
+) -> Result<bool, StoreError> {
     Ok(db
         .execute(
             "UPDATE api_token SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
@@ -493,7 +626,12 @@ pub async fn create_auth_token(
 }
 
 /// The user a one-time token belongs to, if it is unused and not expired (does not use it).
-pub async fn peek_auth_token(db: &Db, token_hash: &str, purpose: TokenPurpose, now: i64) -> Result<Option<i64>, StoreError> {
+pub async fn peek_auth_token(
+    db: &Db,
+    token_hash: &str,
+    purpose: TokenPurpose,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
     db.query_opt(
         "SELECT user_id FROM auth_token WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         params![token_hash, purpose.as_str(), now],
@@ -504,7 +642,12 @@ pub async fn peek_auth_token(db: &Db, token_hash: &str, purpose: TokenPurpose, n
 }
 
 /// Uses a one-time token: exactly one caller gets the user id, every later one `None`.
-pub async fn consume_auth_token(db: &Db, token_hash: &str, purpose: TokenPurpose, now: i64) -> Result<Option<i64>, StoreError> {
+pub async fn consume_auth_token(
+    db: &Db,
+    token_hash: &str,
+    purpose: TokenPurpose,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
     let mut tx = db.begin().await?;
     let row = tx
         .query_opt(
@@ -520,7 +663,13 @@ pub async fn consume_auth_token(db: &Db, token_hash: &str, purpose: TokenPurpose
 // ----- OpenID Connect login state -----
 
 /// Stores the state, nonce and PKCE verifier of a login that went to the identity provider.
-pub async fn save_oidc_login(db: &Db, state: &str, nonce: &str, verifier: &str, now: i64) -> Result<(), StoreError> {
+pub async fn save_oidc_login(
+    db: &Db,
+    state: &str,
+    nonce: &str,
+    verifier: &str,
+    now: i64,
+) -> Result<(), StoreError> {
     db.execute(
         "INSERT INTO oidc_login (state, nonce, pkce_verifier, created_at) VALUES ($1, $2, $3, $4)",
         params![state, nonce, verifier, now],
@@ -530,7 +679,11 @@ pub async fn save_oidc_login(db: &Db, state: &str, nonce: &str, verifier: &str, 
 }
 
 /// Takes (and deletes) a pending login by its state: `(nonce, verifier)`, if younger than 15 min.
-pub async fn take_oidc_login(db: &Db, state: &str, now: i64) -> Result<Option<(String, String)>, StoreError> {
+pub async fn take_oidc_login(
+    db: &Db,
+    state: &str,
+    now: i64,
+) -> Result<Option<(String, String)>, StoreError> {
     let mut tx = db.begin().await?;
     let row = tx
         .query_opt(

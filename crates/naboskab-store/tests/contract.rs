@@ -28,7 +28,13 @@ macro_rules! on_every_backend {
 async fn user(db: &naboskab_store::Db, email: &str) -> i64 {
     users::create_user(
         db,
-        &NewUser { email, display_name: "Test Person", password_hash: Some("$argon2id$x"), verified: false, locale: None },
+        &NewUser {
+            email,
+            display_name: "Test Person",
+            password_hash: Some("$argon2id$x"),
+            verified: false,
+            locale: None,
+        },
         NOW,
     )
     .await
@@ -40,15 +46,27 @@ async fn migrations_load_98_municipalities_and_rerun_is_a_no_op() {
     on_every_backend!(|db| {
         let all = orgs::municipalities(db).await.expect("list");
         assert_eq!(all.len(), 98);
-        let htk = orgs::municipality(db, "0169").await.expect("get").expect("Høje-Taastrup");
+        let htk = orgs::municipality(db, "0169")
+            .await
+            .expect("get")
+            .expect("Høje-Taastrup");
         assert_eq!(htk.name, "Høje-Taastrup");
         assert_eq!(htk.region_code, "1084");
         assert!(orgs::municipality(db, "9999").await.expect("get").is_none());
-        let org = orgs::organisation(db, htk.organisation_id).await.expect("org").expect("exists");
+        let org = orgs::organisation(db, htk.organisation_id)
+            .await
+            .expect("org")
+            .expect("exists");
         assert_eq!(org.kind, OrgKind::Municipality);
         assert_eq!(migrate::migrate(db, NOW).await.expect("rerun"), 0);
         assert_eq!(orgs::municipalities(db).await.expect("list").len(), 98);
-        assert_eq!(orgs::organisations_of_kind(db, OrgKind::Platform).await.expect("platform").len(), 1);
+        assert_eq!(
+            orgs::organisations_of_kind(db, OrgKind::Platform)
+                .await
+                .expect("platform")
+                .len(),
+            1
+        );
     });
 }
 
@@ -57,7 +75,11 @@ async fn organisations_tree_areas_and_municipality_lookup() {
     on_every_backend!(|db| {
         let bo = orgs::create_organisation(
             db,
-            &NewOrganisation { kind: Some(OrgKind::HousingOrganisation), name: "Boligselskabet Test".into(), ..Default::default() },
+            &NewOrganisation {
+                kind: Some(OrgKind::HousingOrganisation),
+                name: "Boligselskabet Test".into(),
+                ..Default::default()
+            },
             NOW,
         )
         .await
@@ -80,27 +102,57 @@ async fn organisations_tree_areas_and_municipality_lookup() {
         .expect("department");
         let area = orgs::create_organisation(
             db,
-            &NewOrganisation { kind: Some(OrgKind::HousingArea), name: "Området".into(), ..Default::default() },
+            &NewOrganisation {
+                kind: Some(OrgKind::HousingArea),
+                name: "Området".into(),
+                ..Default::default()
+            },
             NOW,
         )
         .await
         .expect("area");
-        orgs::add_department_to_area(db, area, dep).await.expect("area link");
-        orgs::add_department_to_area(db, area, dep).await.expect("area link is idempotent");
+        orgs::add_department_to_area(db, area, dep)
+            .await
+            .expect("area link");
+        orgs::add_department_to_area(db, area, dep)
+            .await
+            .expect("area link is idempotent");
 
         assert_eq!(orgs::chain(db, dep).await.expect("chain"), vec![dep, bo]);
         assert_eq!(orgs::children(db, bo).await.expect("children")[0].id, dep);
-        assert_eq!(orgs::area_departments(db, area).await.expect("area deps")[0].id, dep);
-        assert_eq!(orgs::areas_of_department(db, dep).await.expect("areas")[0].id, area);
-        let d = orgs::organisation(db, dep).await.expect("get").expect("exists");
+        assert_eq!(
+            orgs::area_departments(db, area).await.expect("area deps")[0].id,
+            dep
+        );
+        assert_eq!(
+            orgs::areas_of_department(db, dep).await.expect("areas")[0].id,
+            area
+        );
+        let d = orgs::organisation(db, dep)
+            .await
+            .expect("get")
+            .expect("exists");
         assert_eq!(d.lat, Some(55.65));
         assert_eq!(d.street.as_deref(), Some("Vej 1"));
-        let in_htk = orgs::organisations_in_municipality(db, "0169").await.expect("in municipality");
+        let in_htk = orgs::organisations_in_municipality(db, "0169")
+            .await
+            .expect("in municipality");
         assert_eq!(in_htk.len(), 1);
-        assert_eq!(orgs::organisations_of_kind(db, OrgKind::Department).await.expect("kind").len(), 1);
+        assert_eq!(
+            orgs::organisations_of_kind(db, OrgKind::Department)
+                .await
+                .expect("kind")
+                .len(),
+            1
+        );
         let partners = orgs::partner_organisations(db).await.expect("partners");
         assert_eq!(partners.len(), 3);
-        assert!(orgs::organisation(db, 999_999).await.expect("get").is_none());
+        assert!(
+            orgs::organisation(db, 999_999)
+                .await
+                .expect("get")
+                .is_none()
+        );
     });
 }
 
@@ -112,38 +164,110 @@ async fn users_are_unique_by_email_and_carry_memberships() {
         assert!(users::has_users(db).await.expect("not empty"));
         let dup = users::create_user(
             db,
-            &NewUser { email: "a@example.dk", display_name: "Other", password_hash: None, verified: true, locale: None },
+            &NewUser {
+                email: "a@example.dk",
+                display_name: "Other",
+                password_hash: None,
+                verified: true,
+                locale: None,
+            },
             NOW,
         )
         .await;
         assert!(matches!(dup, Err(StoreError::Conflict(_))), "{dup:?}");
 
-        let u = users::user_by_email(db, "a@example.dk").await.expect("by email").expect("exists");
+        let u = users::user_by_email(db, "a@example.dk")
+            .await
+            .expect("by email")
+            .expect("exists");
         assert_eq!(u.id, id);
         assert_eq!(u.email_verified_at, None);
-        users::mark_email_verified(db, id, NOW + 5).await.expect("verify");
-        let u = users::user_by_id(db, id).await.expect("by id").expect("exists");
+        users::mark_email_verified(db, id, NOW + 5)
+            .await
+            .expect("verify");
+        let u = users::user_by_id(db, id)
+            .await
+            .expect("by id")
+            .expect("exists");
         assert_eq!(u.email_verified_at, Some(NOW + 5));
-        users::set_preferred_locale(db, id, "ar").await.expect("locale");
-        assert_eq!(users::user_by_id(db, id).await.expect("get").expect("exists").preferred_locale.as_deref(), Some("ar"));
+        users::set_preferred_locale(db, id, "ar")
+            .await
+            .expect("locale");
+        assert_eq!(
+            users::user_by_id(db, id)
+                .await
+                .expect("get")
+                .expect("exists")
+                .preferred_locale
+                .as_deref(),
+            Some("ar")
+        );
         assert_eq!(users::list_users(db).await.expect("list").len(), 1);
 
-        let platform = orgs::organisations_of_kind(db, OrgKind::Platform).await.expect("platform")[0].id;
-        users::add_membership(db, id, platform, Role::PlatformAdmin, NOW).await.expect("grant");
-        users::add_membership(db, id, platform, Role::PlatformAdmin, NOW).await.expect("grant twice");
+        let platform = orgs::organisations_of_kind(db, OrgKind::Platform)
+            .await
+            .expect("platform")[0]
+            .id;
+        users::add_membership(db, id, platform, Role::PlatformAdmin, NOW)
+            .await
+            .expect("grant");
+        users::add_membership(db, id, platform, Role::PlatformAdmin, NOW)
+            .await
+            .expect("grant twice");
         assert_eq!(
             users::memberships_of(db, id).await.expect("memberships"),
-            vec![Membership { organisation_id: platform, role: Role::PlatformAdmin }]
+            vec![Membership {
+                organisation_id: platform,
+                role: Role::PlatformAdmin
+            }]
         );
-        assert_eq!(users::membership_views_of_user(db, id).await.expect("views")[0].organisation_name, "Naboskab");
-        assert_eq!(users::members_of_organisation(db, platform).await.expect("members")[0].user_id, id);
-        assert!(users::remove_membership(db, id, platform, Role::PlatformAdmin).await.expect("remove"));
-        assert!(!users::remove_membership(db, id, platform, Role::PlatformAdmin).await.expect("remove again"));
-        assert!(users::memberships_of(db, id).await.expect("memberships").is_empty());
+        assert_eq!(
+            users::membership_views_of_user(db, id)
+                .await
+                .expect("views")[0]
+                .organisation_name,
+            "Naboskab"
+        );
+        assert_eq!(
+            users::members_of_organisation(db, platform)
+                .await
+                .expect("members")[0]
+                .user_id,
+            id
+        );
+        assert!(
+            users::remove_membership(db, id, platform, Role::PlatformAdmin)
+                .await
+                .expect("remove")
+        );
+        assert!(
+            !users::remove_membership(db, id, platform, Role::PlatformAdmin)
+                .await
+                .expect("remove again")
+        );
+        assert!(
+            users::memberships_of(db, id)
+                .await
+                .expect("memberships")
+                .is_empty()
+        );
 
-        users::link_oidc(db, id, "https://idp.example", "sub-1").await.expect("link");
-        assert_eq!(users::user_by_oidc(db, "https://idp.example", "sub-1").await.expect("oidc").map(|u| u.id), Some(id));
-        assert!(users::user_by_oidc(db, "https://idp.example", "sub-2").await.expect("oidc").is_none());
+        users::link_oidc(db, id, "https://idp.example", "sub-1")
+            .await
+            .expect("link");
+        assert_eq!(
+            users::user_by_oidc(db, "https://idp.example", "sub-1")
+                .await
+                .expect("oidc")
+                .map(|u| u.id),
+            Some(id)
+        );
+        assert!(
+            users::user_by_oidc(db, "https://idp.example", "sub-2")
+                .await
+                .expect("oidc")
+                .is_none()
+        );
     });
 }
 
@@ -151,42 +275,131 @@ async fn users_are_unique_by_email_and_carry_memberships() {
 async fn sessions_expire_when_idle_absolute_or_disabled_and_password_change_ends_them() {
     on_every_backend!(|db| {
         let id = user(db, "s@example.dk").await;
-        let limits = SessionLimits { idle_s: 1800, absolute_s: 12 * 3600 };
-        users::create_session(db, "h1", id, "csrf1", limits, Some("test"), NOW).await.expect("session");
-        let s = users::live_session(db, "h1", NOW + 10).await.expect("live").expect("exists");
+        let limits = SessionLimits {
+            idle_s: 1800,
+            absolute_s: 12 * 3600,
+        };
+        users::create_session(db, "h1", id, "csrf1", limits, Some("test"), NOW)
+            .await
+            .expect("session");
+        let s = users::live_session(db, "h1", NOW + 10)
+            .await
+            .expect("live")
+            .expect("exists");
         assert_eq!((s.user_id, s.csrf_token.as_str()), (id, "csrf1"));
         // Idle for 31 minutes: gone.
-        assert!(users::live_session(db, "h1", NOW + 31 * 60).await.expect("idle").is_none());
+        assert!(
+            users::live_session(db, "h1", NOW + 31 * 60)
+                .await
+                .expect("idle")
+                .is_none()
+        );
 
-        users::create_session(db, "h2", id, "c", limits, None, NOW).await.expect("session");
+        users::create_session(db, "h2", id, "c", limits, None, NOW)
+            .await
+            .expect("session");
         for minute in (20..12 * 60).step_by(20) {
-            users::touch_session(db, "h2", NOW + minute * 60).await.expect("touch");
+            users::touch_session(db, "h2", NOW + minute * 60)
+                .await
+                .expect("touch");
         }
-        assert!(users::live_session(db, "h2", NOW + 12 * 3600).await.expect("absolute").is_none());
+        assert!(
+            users::live_session(db, "h2", NOW + 12 * 3600)
+                .await
+                .expect("absolute")
+                .is_none()
+        );
 
-        users::create_session(db, "h3", id, "c", limits, None, NOW).await.expect("session");
-        users::create_session(db, "h4", id, "c", limits, None, NOW).await.expect("session");
-        assert_eq!(users::count_sessions_of_user(db, id).await.expect("count"), 2);
+        users::create_session(db, "h3", id, "c", limits, None, NOW)
+            .await
+            .expect("session");
+        users::create_session(db, "h4", id, "c", limits, None, NOW)
+            .await
+            .expect("session");
+        assert_eq!(
+            users::count_sessions_of_user(db, id).await.expect("count"),
+            2
+        );
         users::delete_session(db, "h3").await.expect("logout");
-        assert!(users::live_session(db, "h3", NOW).await.expect("gone").is_none());
-        assert_eq!(users::delete_sessions_of_user(db, id).await.expect("everywhere"), 1);
+        assert!(
+            users::live_session(db, "h3", NOW)
+                .await
+                .expect("gone")
+                .is_none()
+        );
+        assert_eq!(
+            users::delete_sessions_of_user(db, id)
+                .await
+                .expect("everywhere"),
+            1
+        );
 
-        users::create_session(db, "h5", id, "c", limits, None, NOW).await.expect("session");
-        let tok = users::create_api_token(db, id, "script", "th1", NOW).await.expect("token");
-        users::set_password(db, id, "$argon2id$new", NOW).await.expect("password");
-        assert!(users::live_session(db, "h5", NOW).await.expect("after password").is_none());
-        assert!(users::api_token_user(db, "th1", NOW).await.expect("token after password").is_none());
-        assert!(!users::revoke_api_token(db, id, tok, NOW).await.expect("already revoked"));
+        users::create_session(db, "h5", id, "c", limits, None, NOW)
+            .await
+            .expect("session");
+        let tok = users::create_api_token(db, id, "script", "th1", NOW)
+            .await
+            .expect("token");
+        users::set_password(db, id, "$argon2id$new", NOW)
+            .await
+            .expect("password");
+        assert!(
+            users::live_session(db, "h5", NOW)
+                .await
+                .expect("after password")
+                .is_none()
+        );
+        assert!(
+            users::api_token_user(db, "th1", NOW)
+                .await
+                .expect("token after password")
+                .is_none()
+        );
+        assert!(
+            !users::revoke_api_token(db, id, tok, NOW)
+                .await
+                .expect("already revoked")
+        );
 
-        users::create_session(db, "h6", id, "c", limits, None, NOW).await.expect("session");
-        users::set_disabled(db, id, true, NOW).await.expect("disable");
-        assert!(users::live_session(db, "h6", NOW).await.expect("disabled").is_none());
-        users::set_disabled(db, id, false, NOW).await.expect("enable");
+        users::create_session(db, "h6", id, "c", limits, None, NOW)
+            .await
+            .expect("session");
+        users::set_disabled(db, id, true, NOW)
+            .await
+            .expect("disable");
+        assert!(
+            users::live_session(db, "h6", NOW)
+                .await
+                .expect("disabled")
+                .is_none()
+        );
+        users::set_disabled(db, id, false, NOW)
+            .await
+            .expect("enable");
 
-        users::create_session(db, "h7", id, "c", SessionLimits { idle_s: 10, absolute_s: 10 }, None, NOW).await.expect("s");
+        users::create_session(
+            db,
+            "h7",
+            id,
+            "c",
+            SessionLimits {
+                idle_s: 10,
+                absolute_s: 10,
+            },
+            None,
+            NOW,
+        )
+        .await
+        .expect("s");
         assert_eq!(users::purge_expired(db, NOW + 11).await.expect("purge"), 1);
-        assert_eq!(users::count_sessions_of_user(db, id).await.expect("count"), 0);
-        assert!(matches!(users::set_password(db, 424_242, "x", NOW).await, Err(StoreError::NotFound)));
+        assert_eq!(
+            users::count_sessions_of_user(db, id).await.expect("count"),
+            0
+        );
+        assert!(matches!(
+            users::set_password(db, 424_242, "x", NOW).await,
+            Err(StoreError::NotFound)
+        ));
     });
 }
 
@@ -195,15 +408,40 @@ async fn api_tokens_are_listed_used_and_revoked_by_their_owner_only() {
     on_every_backend!(|db| {
         let a = user(db, "a@example.dk").await;
         let b = user(db, "b@example.dk").await;
-        let t = users::create_api_token(db, a, "integration", "hash-a", NOW).await.expect("create");
-        assert_eq!(users::api_token_user(db, "hash-a", NOW + 100).await.expect("use"), Some(a));
+        let t = users::create_api_token(db, a, "integration", "hash-a", NOW)
+            .await
+            .expect("create");
+        assert_eq!(
+            users::api_token_user(db, "hash-a", NOW + 100)
+                .await
+                .expect("use"),
+            Some(a)
+        );
         let listed = users::api_tokens_of_user(db, a).await.expect("list");
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].last_used_at, Some(NOW + 100));
-        assert!(!users::revoke_api_token(db, b, t, NOW).await.expect("not b's"));
-        assert!(users::revoke_api_token(db, a, t, NOW).await.expect("revoke"));
-        assert_eq!(users::api_token_user(db, "hash-a", NOW).await.expect("revoked"), None);
-        assert!(users::api_tokens_of_user(db, a).await.expect("list").is_empty());
+        assert!(
+            !users::revoke_api_token(db, b, t, NOW)
+                .await
+                .expect("not b's")
+        );
+        assert!(
+            users::revoke_api_token(db, a, t, NOW)
+                .await
+                .expect("revoke")
+        );
+        assert_eq!(
+            users::api_token_user(db, "hash-a", NOW)
+                .await
+                .expect("revoked"),
+            None
+        );
+        assert!(
+            users::api_tokens_of_user(db, a)
+                .await
+                .expect("list")
+                .is_empty()
+        );
     });
 }
 
@@ -211,22 +449,67 @@ async fn api_tokens_are_listed_used_and_revoked_by_their_owner_only() {
 async fn one_time_tokens_work_once_and_expire() {
     on_every_backend!(|db| {
         let id = user(db, "t@example.dk").await;
-        users::create_auth_token(db, "r1", id, TokenPurpose::ResetPassword, NOW + 1800, NOW).await.expect("create");
-        assert_eq!(users::peek_auth_token(db, "r1", TokenPurpose::ResetPassword, NOW).await.expect("peek"), Some(id));
-        assert_eq!(users::peek_auth_token(db, "r1", TokenPurpose::VerifyEmail, NOW).await.expect("wrong purpose"), None);
-        assert_eq!(users::consume_auth_token(db, "r1", TokenPurpose::ResetPassword, NOW).await.expect("use"), Some(id));
-        assert_eq!(users::consume_auth_token(db, "r1", TokenPurpose::ResetPassword, NOW).await.expect("reuse"), None);
-        users::create_auth_token(db, "r2", id, TokenPurpose::VerifyEmail, NOW + 1800, NOW).await.expect("create");
-        assert_eq!(users::consume_auth_token(db, "r2", TokenPurpose::VerifyEmail, NOW + 1800).await.expect("expired"), None);
-
-        users::save_oidc_login(db, "state1", "nonce1", "verifier1", NOW).await.expect("save");
+        users::create_auth_token(db, "r1", id, TokenPurpose::ResetPassword, NOW + 1800, NOW)
+            .await
+            .expect("create");
         assert_eq!(
-            users::take_oidc_login(db, "state1", NOW + 60).await.expect("take"),
+            users::peek_auth_token(db, "r1", TokenPurpose::ResetPassword, NOW)
+                .await
+                .expect("peek"),
+            Some(id)
+        );
+        assert_eq!(
+            users::peek_auth_token(db, "r1", TokenPurpose::VerifyEmail, NOW)
+                .await
+                .expect("wrong purpose"),
+            None
+        );
+        assert_eq!(
+            users::consume_auth_token(db, "r1", TokenPurpose::ResetPassword, NOW)
+                .await
+                .expect("use"),
+            Some(id)
+        );
+        assert_eq!(
+            users::consume_auth_token(db, "r1", TokenPurpose::ResetPassword, NOW)
+                .await
+                .expect("reuse"),
+            None
+        );
+        users::create_auth_token(db, "r2", id, TokenPurpose::VerifyEmail, NOW + 1800, NOW)
+            .await
+            .expect("create");
+        assert_eq!(
+            users::consume_auth_token(db, "r2", TokenPurpose::VerifyEmail, NOW + 1800)
+                .await
+                .expect("expired"),
+            None
+        );
+
+        users::save_oidc_login(db, "state1", "nonce1", "verifier1", NOW)
+            .await
+            .expect("save");
+        assert_eq!(
+            users::take_oidc_login(db, "state1", NOW + 60)
+                .await
+                .expect("take"),
             Some(("nonce1".to_owned(), "verifier1".to_owned()))
         );
-        assert_eq!(users::take_oidc_login(db, "state1", NOW + 60).await.expect("retake"), None);
-        users::save_oidc_login(db, "state2", "n", "v", NOW).await.expect("save");
-        assert_eq!(users::take_oidc_login(db, "state2", NOW + 901).await.expect("stale"), None);
+        assert_eq!(
+            users::take_oidc_login(db, "state1", NOW + 60)
+                .await
+                .expect("retake"),
+            None
+        );
+        users::save_oidc_login(db, "state2", "n", "v", NOW)
+            .await
+            .expect("save");
+        assert_eq!(
+            users::take_oidc_login(db, "state2", NOW + 901)
+                .await
+                .expect("stale"),
+            None
+        );
     });
 }
 
@@ -235,7 +518,13 @@ async fn outbox_stores_claims_retries_and_delivers() {
     on_every_backend!(|db| {
         let id = outbox::enqueue(
             db,
-            &NewMessage { channel: "email", recipient: "x@example.dk", subject: "Hej", body: "Æblegrød ✓", user_id: None },
+            &NewMessage {
+                channel: "email",
+                recipient: "x@example.dk",
+                subject: "Hej",
+                body: "Æblegrød ✓",
+                user_id: None,
+            },
             NOW,
         )
         .await
@@ -244,14 +533,40 @@ async fn outbox_stores_claims_retries_and_delivers() {
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].body, "Æblegrød ✓");
         assert!(outbox::claim(db, id, NOW, 60).await.expect("claim"));
-        assert!(!outbox::claim(db, id, NOW, 60).await.expect("second claim loses"));
-        outbox::mark_failed(db, id, "connection refused", NOW + 120).await.expect("fail");
-        assert!(outbox::due(db, NOW + 60, 10).await.expect("not yet").is_empty());
-        assert_eq!(outbox::due(db, NOW + 120, 10).await.expect("again")[0].attempts, 1);
+        assert!(
+            !outbox::claim(db, id, NOW, 60)
+                .await
+                .expect("second claim loses")
+        );
+        outbox::mark_failed(db, id, "connection refused", NOW + 120)
+            .await
+            .expect("fail");
+        assert!(
+            outbox::due(db, NOW + 60, 10)
+                .await
+                .expect("not yet")
+                .is_empty()
+        );
+        assert_eq!(
+            outbox::due(db, NOW + 120, 10).await.expect("again")[0].attempts,
+            1
+        );
         outbox::mark_sent(db, id, NOW + 130).await.expect("sent");
-        assert!(outbox::due(db, NOW + 9999, 10).await.expect("none").is_empty());
+        assert!(
+            outbox::due(db, NOW + 9999, 10)
+                .await
+                .expect("none")
+                .is_empty()
+        );
         let recent = outbox::recent(db, 5).await.expect("recent");
-        assert_eq!((recent[0].sent_at, recent[0].attempts, recent[0].last_error.clone()), (Some(NOW + 130), 2, None));
+        assert_eq!(
+            (
+                recent[0].sent_at,
+                recent[0].attempts,
+                recent[0].last_error.clone()
+            ),
+            (Some(NOW + 130), 2, None)
+        );
         assert_eq!(outbox::backoff_seconds(0), 60);
         assert_eq!(outbox::backoff_seconds(50), 6 * 3600);
     });
@@ -266,9 +581,20 @@ async fn audit_log_is_append_only() {
         )
         .await
         .expect("append");
-        assert!(db.execute("UPDATE audit_log SET action = 'x'", vec![]).await.is_err());
+        assert!(
+            db.execute("UPDATE audit_log SET action = 'x'", vec![])
+                .await
+                .is_err()
+        );
         assert!(db.execute("DELETE FROM audit_log", vec![]).await.is_err());
-        assert_eq!(db.query_one("SELECT COUNT(*) FROM audit_log", vec![]).await.expect("count").i64(0).expect("n"), 1);
+        assert_eq!(
+            db.query_one("SELECT COUNT(*) FROM audit_log", vec![])
+                .await
+                .expect("count")
+                .i64(0)
+                .expect("n"),
+            1
+        );
     });
 }
 
@@ -276,17 +602,37 @@ async fn audit_log_is_append_only() {
 async fn sqlite_runs_with_durable_settings_and_backs_up_online() {
     let t = TestDb::sqlite().await.expect("sqlite");
     assert_eq!(t.db.backend(), Backend::Sqlite);
-    let mode = t.db.query_one("PRAGMA journal_mode", vec![]).await.expect("mode").string(0).expect("text");
+    let mode =
+        t.db.query_one("PRAGMA journal_mode", vec![])
+            .await
+            .expect("mode")
+            .string(0)
+            .expect("text");
     assert_eq!(mode, "wal");
-    let sync = t.db.query_one("PRAGMA synchronous", vec![]).await.expect("sync").i64(0).expect("int");
+    let sync =
+        t.db.query_one("PRAGMA synchronous", vec![])
+            .await
+            .expect("sync")
+            .i64(0)
+            .expect("int");
     assert_eq!(sync, 2, "synchronous=FULL");
-    let fk = t.db.query_one("PRAGMA foreign_keys", vec![]).await.expect("fk").i64(0).expect("int");
+    let fk =
+        t.db.query_one("PRAGMA foreign_keys", vec![])
+            .await
+            .expect("fk")
+            .i64(0)
+            .expect("int");
     assert_eq!(fk, 1);
     let dir = tempfile::tempdir().expect("dir");
     let copy = dir.path().join("copy.db");
     t.db.backup_sqlite_to(&copy).await.expect("backup");
-    let restored = naboskab_store::Db::open_sqlite(&copy).await.expect("open copy");
-    assert_eq!(orgs::municipalities(&restored).await.expect("list").len(), 98);
+    let restored = naboskab_store::Db::open_sqlite(&copy)
+        .await
+        .expect("open copy");
+    assert_eq!(
+        orgs::municipalities(&restored).await.expect("list").len(),
+        98
+    );
 }
 
 #[tokio::test]
@@ -298,7 +644,13 @@ async fn concurrent_writers_never_see_database_locked() {
             tasks.push(tokio::spawn(async move {
                 users::create_user(
                     &db,
-                    &NewUser { email: &format!("p{i}@example.dk"), display_name: "P", password_hash: None, verified: true, locale: None },
+                    &NewUser {
+                        email: &format!("p{i}@example.dk"),
+                        display_name: "P",
+                        password_hash: None,
+                        verified: true,
+                        locale: None,
+                    },
                     NOW,
                 )
                 .await

@@ -1,1 +1,55 @@
-//! placeholder
+//! Naboskab's web layer: server-rendered HTML pages, the JSON API under `/api/v1` with its
+//! OpenAPI document, Fluent translations, sessions, CSRF, security headers, rate limits, the
+//! outbox worker and the demo data.
+//!
+//! Start at [`app`], which builds the router from [`routes`] and wraps it in the layers of
+//! [`layers`].
+
+pub mod accounts;
+pub mod api;
+pub mod clock;
+pub mod context;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod layers;
+pub mod mail;
+pub mod metrics;
+pub mod pages;
+pub mod ratelimit;
+pub mod routes;
+pub mod security;
+pub mod state;
+pub mod templates;
+
+use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use error::AppError;
+pub use state::{AppState, OidcConfig, WebConfig};
+
+/// Builds the whole application.
+pub fn app(state: AppState) -> Router {
+    let mut with_context: Router<AppState> = Router::new();
+    for route in routes::app_routes() {
+        with_context = with_context.route(route.path, route.handler);
+    }
+    let with_context = with_context
+        .fallback(|| async { AppError::NotFound })
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            state.config.body_limit,
+        ))
+        .layer(from_fn_with_state(state.clone(), layers::context));
+    let mut bare: Router<AppState> = Router::new();
+    for route in routes::bare_routes() {
+        bare = bare.route(route.path, route.handler);
+    }
+    bare.merge(with_context)
+        .layer(from_fn(layers::security_headers))
+        .layer(from_fn_with_state(state.clone(), layers::observe))
+        .with_state(state)
+}
+
+/// Installs the process-wide TLS crypto provider (ring) used by the HTTP and SMTP clients.
+pub fn install_crypto_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}

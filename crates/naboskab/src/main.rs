@@ -1,1 +1,366 @@
-fn main() {}
+//! The `naboskab` command: serve the site, migrate, seed the demo, add users, create API
+//! tokens, back up, print the default configuration.
+
+mod config;
+
+use anyhow::{Context, Result, anyhow};
+use clap::{Parser, Subcommand};
+use config::{Config, ConfigArgs};
+use naboskab_domain::Role;
+use naboskab_store::{Db, migrate, users};
+use naboskab_web::clock::{Clock, SystemClock};
+use naboskab_web::mail::{KeepInOutbox, Mailer, SmtpMailer};
+use naboskab_web::{AppState, WebConfig};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "naboskab",
+    version,
+    about = "Naboskab: activities, places and help against loneliness in social-housing areas"
+)]
+struct Cli {
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the site (migrates the database first).
+    Serve {
+        /// Seed the demo data if the database is empty, and show the demo outbox.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Seed the demo data into an empty database.
+    Demo,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Write a consistent copy of the SQLite database (PostgreSQL: use pg_dump).
+    Backup {
+        /// Output file [default: <data-dir>/backup-<time>.db].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Show configuration.
+    Config {
+        /// Print the default configuration file.
+        #[arg(long)]
+        print_default: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account (e-mail counts as confirmed).
+    Add {
+        /// E-mail address.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// Password (or set NABOSKAB_NEW_PASSWORD); at least 12 characters.
+        #[arg(long, env = "NABOSKAB_NEW_PASSWORD", hide_env_values = true)]
+        password: String,
+        /// Role to grant, e.g. platform_admin, housing_org_admin, resident.
+        #[arg(long)]
+        role: Option<String>,
+        /// Organisation id the role is held in (the platform for platform_admin).
+        #[arg(long)]
+        org: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API bearer token for a user and print it.
+    Create {
+        /// The user's e-mail.
+        #[arg(long)]
+        user: String,
+        /// A name for the token.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+fn init_logging(format: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if format == "json" {
+        builder.json().flatten_event(true).init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open_db(cfg: &Config) -> Result<Db> {
+    if cfg.database_url.is_none() {
+        std::fs::create_dir_all(&cfg.data_dir)
+            .with_context(|| format!("cannot create data folder {}", cfg.data_dir.display()))?;
+    }
+    let db = naboskab_store::open(
+        cfg.database_url.as_deref(),
+        &cfg.data_dir.join("naboskab.db"),
+    )
+    .await
+    .context("cannot open the database")?;
+    let applied = migrate::migrate(&db, SystemClock.now())
+        .await
+        .context("migration failed")?;
+    if applied > 0 {
+        tracing::info!(applied, "migrations applied");
+    }
+    Ok(db)
+}
+
+fn demo_password() -> String {
+    std::env::var("NABOSKAB_DEMO_PASSWORD")
+        .unwrap_or_else(|_| naboskab_web::demo::DEFAULT_PASSWORD.to_owned())
+}
+
+async fn seed_demo(db: &Db) -> Result<()> {
+    match naboskab_web::demo::seed(db, &demo_password(), SystemClock.now())
+        .await
+        .map_err(|e| anyhow!(e))?
+    {
+        Some(_) => tracing::info!("demo data seeded"),
+        None => tracing::info!("database has accounts already; demo data not seeded"),
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
+
+async fn serve(cfg: Config, demo: bool) -> Result<()> {
+    let started = std::time::Instant::now();
+    let db = open_db(&cfg).await?;
+    if demo {
+        seed_demo(&db).await?;
+    }
+    let mailer: Arc<dyn Mailer> = match (&cfg.smtp, demo) {
+        (Some(smtp), false) => Arc::new(SmtpMailer::new(smtp).map_err(|e| anyhow!(e))?),
+        _ => Arc::new(KeepInOutbox),
+    };
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let web = WebConfig {
+        base_url: cfg.base_url.clone(),
+        demo,
+        trust_proxy: cfg.trust_proxy,
+        oidc: cfg.oidc.clone(),
+        body_limit: cfg.body_limit,
+    };
+    let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
+    tokio::spawn(naboskab_web::mail::run_outbox_worker(
+        db.clone(),
+        mailer,
+        clock,
+    ));
+    let listener = tokio::net::TcpListener::bind(&cfg.bind)
+        .await
+        .with_context(|| format!("cannot listen on {}", cfg.bind))?;
+    tracing::info!(
+        address = %cfg.bind,
+        base_url = %cfg.base_url,
+        backend = ?db.backend(),
+        demo,
+        ready_ms = started.elapsed().as_millis() as u64,
+        "Naboskab is ready"
+    );
+    axum::serve(
+        listener,
+        naboskab_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("server error")?;
+    db.close().await;
+    Ok(())
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    if let Command::Config { print_default } = &cli.command {
+        if *print_default {
+            print!("{}", config::default_toml());
+        } else {
+            let c = config::resolve(&cli.config).map_err(|e| anyhow!(e))?;
+            println!(
+                "bind = {:?}\ndata_dir = {:?}\ndatabase = {}\nbase_url = {:?}\nlocale = {:?}\ntime_zone = {:?}\nlog_format = {:?}\nsmtp = {}\noidc = {}",
+                c.bind,
+                c.data_dir,
+                if c.database_url.is_some() {
+                    "postgresql"
+                } else {
+                    "sqlite"
+                },
+                c.base_url,
+                c.locale,
+                c.time_zone,
+                c.log_format,
+                if c.smtp.is_some() {
+                    "configured"
+                } else {
+                    "outbox only"
+                },
+                if c.oidc.is_some() {
+                    "configured"
+                } else {
+                    "off"
+                }
+            );
+        }
+        return Ok(());
+    }
+    let cfg = config::resolve(&cli.config).map_err(|e| anyhow!(e))?;
+    init_logging(&cfg.log_format);
+    naboskab_web::install_crypto_provider();
+    match cli.command {
+        Command::Serve { demo } => serve(cfg, demo).await,
+        Command::Migrate => {
+            open_db(&cfg).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::Demo => {
+            let db = open_db(&cfg).await?;
+            seed_demo(&db).await
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    name,
+                    password,
+                    role,
+                    org,
+                },
+        } => {
+            let db = open_db(&cfg).await?;
+            let now = SystemClock.now();
+            let id =
+                naboskab_web::accounts::create_account(&db, &email, &name, &password, true, now)
+                    .await
+                    .map_err(|e| anyhow!(e))?;
+            if let Some(role) = role {
+                let role = Role::parse(&role).ok_or_else(|| anyhow!("unknown role '{role}'"))?;
+                let org = match (org, role) {
+                    (Some(o), _) => o,
+                    (None, Role::PlatformAdmin) => naboskab_store::orgs::organisations_of_kind(
+                        &db,
+                        naboskab_domain::OrgKind::Platform,
+                    )
+                    .await?
+                    .first()
+                    .map(|o| o.id)
+                    .ok_or_else(|| anyhow!("platform organisation missing"))?,
+                    (None, _) => {
+                        return Err(anyhow!("--org is required for role {}", role.as_str()));
+                    }
+                };
+                naboskab_store::orgs::organisation(&db, org)
+                    .await?
+                    .ok_or_else(|| anyhow!("no organisation with id {org}"))?;
+                users::add_membership(&db, id, org, role, now).await?;
+            }
+            println!("created account {id} for {email}");
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { user, name },
+        } => {
+            let db = open_db(&cfg).await?;
+            let email = naboskab_domain::email::normalise_email(&user)
+                .map_err(|_| anyhow!("'{user}' is not an e-mail address"))?;
+            let u = users::user_by_email(&db, &email)
+                .await?
+                .ok_or_else(|| anyhow!("no account with e-mail {email}"))?;
+            let secret =
+                naboskab_web::accounts::issue_api_token(&db, u.id, &name, SystemClock.now())
+                    .await?;
+            println!("{secret}");
+            Ok(())
+        }
+        Command::Backup { out } => {
+            let db = open_db(&cfg).await?;
+            if db.sqlite_path().is_none() {
+                println!(
+                    "This installation uses PostgreSQL. Back it up with pg_dump, e.g.:\n  pg_dump -Fc -f naboskab.dump \"$NABOSKAB_DATABASE_URL\"\nand restore with pg_restore -d <new database> naboskab.dump"
+                );
+                return Ok(());
+            }
+            let out = out.unwrap_or_else(|| {
+                cfg.data_dir.join(format!(
+                    "backup-{}.db",
+                    chrono::Utc::now().format("%Y%m%dT%H%M%SZ")
+                ))
+            });
+            if out.exists() {
+                return Err(anyhow!(
+                    "{} exists already; choose another --out",
+                    out.display()
+                ));
+            }
+            db.backup_sqlite_to(&out).await?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
+        Command::Config { .. } => Ok(()),
+    }
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(32)
+        .build();
+    let runtime = match runtime {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

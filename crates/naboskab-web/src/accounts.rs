@@ -1,0 +1,226 @@
+//! Account operations shared by the web pages, the API and the command line: creating
+//! accounts, issuing API tokens, starting sessions, and the mails that go with them.
+
+use crate::error::AppError;
+use crate::i18n::{self, Locale};
+use crate::security::{hash_password, hash_token, random_token};
+use crate::state::AppState;
+use fluent_bundle::FluentValue;
+use naboskab_domain::email::normalise_email;
+use naboskab_domain::password::{PasswordError, check_new_password};
+use naboskab_domain::{Actor, Role};
+use naboskab_store::outbox::{self, NewMessage};
+use naboskab_store::users::{self, NewUser, SessionLimits, TokenPurpose};
+use naboskab_store::{Db, StoreError};
+
+/// Staff sessions: 30 minutes idle, 12 hours at most (ASVS L2).
+pub const STAFF_SESSION: SessionLimits = SessionLimits {
+    idle_s: 30 * 60,
+    absolute_s: 12 * 3600,
+};
+/// Residents' and organisers' sessions: 7 days idle, 30 days at most (a documented deviation:
+/// residents hold no one else's data, and frequent sign-ins shut out the people we serve).
+pub const RESIDENT_SESSION: SessionLimits = SessionLimits {
+    idle_s: 7 * 24 * 3600,
+    absolute_s: 30 * 24 * 3600,
+};
+/// E-mail verification links live 48 hours.
+pub const VERIFY_TTL_S: i64 = 48 * 3600;
+/// Password reset links live 30 minutes.
+pub const RESET_TTL_S: i64 = 30 * 60;
+
+/// The Fluent key for a password problem.
+pub fn password_error_key(e: PasswordError) -> &'static str {
+    match e {
+        PasswordError::TooShort => "field-password-too-short",
+        PasswordError::TooLong => "field-password-too-long",
+        PasswordError::TooCommon => "field-password-too-common",
+    }
+}
+
+/// Creates an account with a checked password; for the CLI and the demo seed.
+pub async fn create_account(
+    db: &Db,
+    email: &str,
+    display_name: &str,
+    password: &str,
+    verified: bool,
+    now: i64,
+) -> Result<i64, String> {
+    let email =
+        normalise_email(email).map_err(|_| format!("'{email}' is not an e-mail address"))?;
+    check_new_password(password, &email).map_err(|e| format!("password refused: {e}"))?;
+    let hash = hash_password(password.to_owned()).await?;
+    users::create_user(
+        db,
+        &NewUser {
+            email: &email,
+            display_name,
+            password_hash: Some(&hash),
+            verified,
+            locale: None,
+        },
+        now,
+    )
+    .await
+    .map_err(|e| match e {
+        StoreError::Conflict(_) => format!("an account with {email} exists already"),
+        other => other.to_string(),
+    })
+}
+
+/// Issues an API token for a user; returns the secret (shown once, stored only hashed).
+pub async fn issue_api_token(
+    db: &Db,
+    user_id: i64,
+    name: &str,
+    now: i64,
+) -> Result<String, StoreError> {
+    let secret = format!("nbk_{}", random_token(32));
+    users::create_api_token(db, user_id, name, &hash_token(&secret), now).await?;
+    Ok(secret)
+}
+
+/// Starts a session for a user; returns the `Set-Cookie` value.
+pub async fn start_session(
+    st: &AppState,
+    user_id: i64,
+    user_agent: Option<&str>,
+) -> Result<String, AppError> {
+    let now = st.now();
+    let memberships = users::memberships_of(&st.db, user_id).await?;
+    let actor = Actor {
+        user_id: Some(user_id),
+        memberships,
+    };
+    let limits = if actor.is_staff() {
+        STAFF_SESSION
+    } else {
+        RESIDENT_SESSION
+    };
+    let token = random_token(32);
+    let csrf = random_token(32);
+    let ua: Option<String> = user_agent.map(|u| u.chars().take(200).collect());
+    users::create_session(
+        &st.db,
+        &hash_token(&token),
+        user_id,
+        &csrf,
+        limits,
+        ua.as_deref(),
+        now,
+    )
+    .await?;
+    Ok(st
+        .config
+        .cookie(st.config.session_cookie(), &token, Some(limits.absolute_s)))
+}
+
+/// A `Set-Cookie` value that removes the session cookie.
+pub fn clear_session_cookie(st: &AppState) -> String {
+    st.config.cookie(st.config.session_cookie(), "", Some(0))
+}
+
+/// Stores a mail in the outbox, written in `locale`; `args` fill the body.
+pub async fn queue_mail(
+    st: &AppState,
+    locale: Locale,
+    to: &str,
+    user_id: Option<i64>,
+    subject_key: &str,
+    body_key: &str,
+    args: &[(&str, String)],
+) -> Result<(), AppError> {
+    let (subject, body) = {
+        let fargs: Vec<(&str, FluentValue<'_>)> = args
+            .iter()
+            .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+            .collect();
+        (
+            i18n::strip_isolation(&i18n::t_args(locale, subject_key, &fargs)),
+            i18n::strip_isolation(&i18n::t_args(locale, body_key, &fargs)),
+        )
+    };
+    outbox::enqueue(
+        &st.db,
+        &NewMessage {
+            channel: "email",
+            recipient: to,
+            subject: &subject,
+            body: &body,
+            user_id,
+        },
+        st.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sends (queues) a verification link to a user.
+pub async fn send_verification(
+    st: &AppState,
+    locale: Locale,
+    user_id: i64,
+    email: &str,
+    name: &str,
+) -> Result<(), AppError> {
+    let token = random_token(32);
+    let now = st.now();
+    users::create_auth_token(
+        &st.db,
+        &hash_token(&token),
+        user_id,
+        TokenPurpose::VerifyEmail,
+        now + VERIFY_TTL_S,
+        now,
+    )
+    .await?;
+    let link = format!("{}/verify-email?token={token}", st.config.base_url);
+    queue_mail(
+        st,
+        locale,
+        email,
+        Some(user_id),
+        "mail-verify-subject",
+        "mail-verify-body",
+        &[("name", name.to_owned()), ("link", link)],
+    )
+    .await
+}
+
+/// Sends (queues) a password-reset link.
+pub async fn send_reset(
+    st: &AppState,
+    locale: Locale,
+    user_id: i64,
+    email: &str,
+    name: &str,
+) -> Result<(), AppError> {
+    let token = random_token(32);
+    let now = st.now();
+    users::create_auth_token(
+        &st.db,
+        &hash_token(&token),
+        user_id,
+        TokenPurpose::ResetPassword,
+        now + RESET_TTL_S,
+        now,
+    )
+    .await?;
+    let link = format!("{}/password/reset?token={token}", st.config.base_url);
+    queue_mail(
+        st,
+        locale,
+        email,
+        Some(user_id),
+        "mail-reset-subject",
+        "mail-reset-body",
+        &[("name", name.to_owned()), ("link", link)],
+    )
+    .await
+}
+
+/// Whether a role may be granted through the web (platform administrator only by the CLI).
+pub fn grantable_on_web(role: Role) -> bool {
+    role != Role::PlatformAdmin
+}

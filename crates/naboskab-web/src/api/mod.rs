@@ -1,0 +1,154 @@
+//! The JSON API under `/api/v1`. Wire types live here, apart from store rows; every handler
+//! carries a `#[utoipa::path]` annotation and the OpenAPI 3.1 document at
+//! `/api/v1/openapi.json` is generated from them. Errors are `application/problem+json`
+//! (see [`crate::error`]).
+
+pub mod orgs;
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use naboskab_domain::{Action, Resource};
+use naboskab_store::users;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use utoipa::{OpenApi, ToSchema};
+
+/// The generated OpenAPI document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Naboskab API",
+        description = "Activities, places and help against loneliness in Danish social-housing areas. Errors are RFC 9457 problem documents; send `Accept-Language` (da, en, ar) for localized messages. Authenticate scripts with `Authorization: Bearer <token>` (create one with `naboskab token create`).",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me),
+    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField)),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// An error (RFC 9457 problem document).
+#[derive(Serialize, ToSchema)]
+pub struct Problem {
+    /// URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Short, localized title.
+    pub title: String,
+    /// HTTP status.
+    pub status: u16,
+    /// Stable snake_case code.
+    pub code: String,
+    /// The first field problem, localized.
+    pub detail: Option<String>,
+    /// Every field problem.
+    pub errors: Option<Vec<ProblemField>>,
+}
+
+/// One field's problem.
+#[derive(Serialize, ToSchema)]
+pub struct ProblemField {
+    /// The field (query parameter or JSON member).
+    pub field: String,
+    /// Localized explanation.
+    pub detail: String,
+    /// Stable code.
+    pub code: String,
+}
+
+/// `GET /api/v1/openapi.json`
+pub async fn openapi_json() -> Response {
+    match ApiDoc::openapi().to_pretty_json() {
+        Ok(json) => {
+            let mut r = json.into_response();
+            r.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json; charset=utf-8"),
+            );
+            r
+        }
+        Err(e) => AppError::Internal(e.to_string()).into_response(),
+    }
+}
+
+/// Parses a query string strictly: unknown parameters are refused by name.
+pub fn parse_query<T: DeserializeOwned>(raw: Option<&str>) -> AppResult<T> {
+    serde_urlencoded::from_str(raw.unwrap_or_default()).map_err(|e| {
+        let msg = e.to_string();
+        let field = msg.split('`').nth(1).unwrap_or("query").to_owned();
+        let key = if msg.starts_with("unknown field") {
+            "field-unknown"
+        } else {
+            "field-invalid"
+        };
+        AppError::Invalid(vec![FieldError { field, key }])
+    })
+}
+
+/// A role held by the caller.
+#[derive(Serialize, ToSchema)]
+pub struct RoleOut {
+    /// Organisation id.
+    pub organisation_id: i64,
+    /// Organisation name.
+    pub organisation_name: String,
+    /// Role name.
+    pub role: String,
+}
+
+/// The caller's account.
+#[derive(Serialize, ToSchema)]
+pub struct MeOut {
+    /// Id.
+    pub id: i64,
+    /// E-mail.
+    pub email: String,
+    /// Display name.
+    pub display_name: String,
+    /// Whether the e-mail address is confirmed.
+    pub email_verified: bool,
+    /// Roles held.
+    pub roles: Vec<RoleOut>,
+}
+
+/// The caller's own account and roles.
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", security(("bearer" = [])),
+    responses((status = 200, body = MeOut), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn me(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<MeOut>> {
+    ctx.authorize(Action::ReadOwnAccount, &Resource::OwnAccount)?;
+    let u = ctx.require_user()?;
+    let roles = users::membership_views_of_user(&st.db, u.id)
+        .await?
+        .into_iter()
+        .map(|m| RoleOut {
+            organisation_id: m.organisation_id,
+            organisation_name: m.organisation_name,
+            role: m.role.as_str().to_owned(),
+        })
+        .collect();
+    Ok(Json(MeOut {
+        id: u.id,
+        email: u.email.clone(),
+        display_name: u.display_name.clone(),
+        email_verified: u.email_verified_at.is_some(),
+        roles,
+    }))
+}

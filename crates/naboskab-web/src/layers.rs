@@ -1,0 +1,438 @@
+//! Middleware, outermost first: request log and metrics ([`observe`]), security headers
+//! ([`security_headers`]), then [`context`], which identifies the caller, picks the language,
+//! enforces CSRF on state-changing requests and renders every error response (HTML or
+//! problem+json) in the caller's language.
+
+use crate::context::Ctx;
+use crate::error::{AppError, RenderableError};
+use crate::i18n::{self, Locale};
+use crate::security::{constant_time_eq, hash_token, random_token};
+use crate::state::AppState;
+use crate::templates;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use naboskab_domain::Actor;
+use naboskab_store::users;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::time::Instant;
+
+/// Name of the language cookie.
+pub const LANG_COOKIE: &str = "naboskab_lang";
+
+/// Parses the `Cookie` header.
+pub fn cookies(headers: &HeaderMap) -> HashMap<String, String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| {
+            let (k, v) = kv.trim().split_once('=')?;
+            Some((k.to_owned(), v.to_owned()))
+        })
+        .collect()
+}
+
+fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query?).ok()?;
+    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+/// Logs each request as one structured line, counts it, and adds `X-Request-Id`.
+pub async fn observe(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned());
+    let request_id = random_token(8);
+    let mut resp = next.run(req).await;
+    let elapsed = start.elapsed().as_secs_f64();
+    let status = resp.status().as_u16();
+    st.metrics.observe(method.as_str(), &route, status, elapsed);
+    if route != "/healthz" && route != "/metrics" {
+        tracing::info!(
+            target: "naboskab::http",
+            request_id = %request_id,
+            method = %method,
+            route = %route,
+            status,
+            ms = elapsed * 1000.0,
+            "request"
+        );
+    }
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        resp.headers_mut().insert("x-request-id", v);
+    }
+    resp
+}
+
+/// Security headers on every response (SEC-09).
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    if h.get(header::CONTENT_TYPE)
+        .is_some_and(|v| v == "application/json")
+    {
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        );
+    }
+    let set = |h: &mut HeaderMap, k: &'static str, v: &'static str| {
+        h.entry(k).or_insert(HeaderValue::from_static(v));
+    };
+    set(
+        h,
+        "content-security-policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    );
+    set(h, "x-content-type-options", "nosniff");
+    set(h, "referrer-policy", "same-origin");
+    set(
+        h,
+        "strict-transport-security",
+        "max-age=31536000; includeSubDomains",
+    );
+    set(h, "x-frame-options", "DENY");
+    set(h, "cross-origin-opener-policy", "same-origin");
+    set(
+        h,
+        "permissions-policy",
+        "camera=(), microphone=(), payment=()",
+    );
+    resp
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> String {
+    if trust_proxy {
+        if let Some(first) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+        {
+            return first.trim().to_owned();
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "local".to_owned())
+}
+
+fn is_same_origin(origin: &str, st: &AppState, headers: &HeaderMap) -> bool {
+    if origin == st.config.base_url {
+        return true;
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or_default();
+    !host.is_empty() && (origin == format!("http://{host}") || origin == format!("https://{host}"))
+}
+
+/// Whether a state-changing request passes the CSRF rules: not cross-site, and carrying the
+/// token in the `X-CSRF-Token` header or the `csrf_token` form field. Returns the request
+/// (with its body restored) when it passes.
+async fn check_csrf(st: &AppState, req: Request, expected: &str) -> Result<Request, AppError> {
+    let headers = req.headers();
+    if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
+        return Err(AppError::Csrf);
+    }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        if !is_same_origin(origin, st, headers) {
+            return Err(AppError::Csrf);
+        }
+    }
+    if let Some(token) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
+        return if constant_time_eq(token, expected) {
+            Ok(req)
+        } else {
+            Err(AppError::Csrf)
+        };
+    }
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(AppError::Csrf);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, st.config.body_limit)
+        .await
+        .map_err(|_| AppError::PayloadTooLarge)?;
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+    let token = fields
+        .iter()
+        .find(|(k, _)| k == "csrf_token")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    if !constant_time_eq(token, expected) {
+        return Err(AppError::Csrf);
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+fn pick_locale(
+    req: &Request,
+    jar: &HashMap<String, String>,
+    preferred: Option<&str>,
+) -> (Locale, bool) {
+    if let Some(l) = query_param(req.uri().query(), "lang")
+        .as_deref()
+        .and_then(Locale::parse)
+    {
+        return (l, true);
+    }
+    if let Some(l) = jar.get(LANG_COOKIE).and_then(|c| Locale::parse(c)) {
+        return (l, false);
+    }
+    if let Some(l) = preferred.and_then(Locale::parse) {
+        return (l, false);
+    }
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    (
+        Locale::from_accept_language(accept).unwrap_or(Locale::Da),
+        false,
+    )
+}
+
+/// Identifies the caller, chooses the language, checks CSRF, runs the handler and renders any
+/// error response.
+pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Response {
+    let jar = cookies(req.headers());
+    let path_and_query = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "/".into());
+    let is_api = req.uri().path().starts_with("/api/");
+    let ip = client_ip(&req, st.config.trust_proxy);
+    let now = st.now();
+
+    let mut ctx = Ctx {
+        locale: pick_locale(&req, &jar, None).0,
+        actor: Actor::anonymous(),
+        user: None,
+        session_hash: None,
+        csrf_token: String::new(),
+        via_bearer: false,
+        is_api,
+        path_and_query,
+        client_ip: ip,
+    };
+
+    let identified = identify(&st, req.headers(), &jar, now, &mut ctx).await;
+    if let Err(e) = identified {
+        return render_error(&st, &ctx, RenderableError::from(&e));
+    }
+    let (locale, from_query) = pick_locale(
+        &req,
+        &jar,
+        ctx.user
+            .as_ref()
+            .and_then(|u| u.preferred_locale.as_deref()),
+    );
+    ctx.locale = locale;
+
+    let mut set_cookies: Vec<String> = Vec::new();
+    if from_query {
+        set_cookies.push(
+            st.config
+                .cookie(LANG_COOKIE, locale.code(), Some(365 * 24 * 3600)),
+        );
+        if let Some(u) = &ctx.user {
+            if u.preferred_locale.as_deref() != Some(locale.code()) {
+                let _ = users::set_preferred_locale(&st.db, u.id, locale.code()).await;
+            }
+        }
+    }
+    if ctx.csrf_token.is_empty() {
+        match jar.get(st.config.csrf_cookie()).filter(|t| t.len() >= 32) {
+            Some(t) => ctx.csrf_token = t.clone(),
+            None => {
+                ctx.csrf_token = random_token(32);
+                set_cookies.push(
+                    st.config
+                        .cookie(st.config.csrf_cookie(), &ctx.csrf_token, None),
+                );
+            }
+        }
+    }
+
+    let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let has_session_cookie = jar.contains_key(st.config.session_cookie());
+    let needs_csrf = unsafe_method && !ctx.via_bearer && (!is_api || has_session_cookie);
+    let req = if needs_csrf {
+        match check_csrf(&st, req, &ctx.csrf_token).await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(ip = %ctx.client_ip, path = %ctx.path_and_query, "CSRF check failed");
+                return with_cookies(
+                    render_error(&st, &ctx, RenderableError::from(&e)),
+                    &set_cookies,
+                );
+            }
+        }
+    } else {
+        req
+    };
+
+    let mut req = req;
+    req.extensions_mut().insert(ctx.clone());
+    let mut resp = next.run(req).await;
+
+    if resp.status().is_client_error() || resp.status().is_server_error() {
+        let err = resp
+            .extensions()
+            .get::<RenderableError>()
+            .cloned()
+            .or_else(|| AppError::from_status(resp.status()).map(|e| RenderableError::from(&e)));
+        let already_rendered = resp.extensions().get::<Rendered>().is_some();
+        if let (Some(err), false) = (err, already_rendered) {
+            let mut rendered = render_error(&st, &ctx, err);
+            for (k, v) in resp.headers() {
+                if k == header::SET_COOKIE || k == header::LOCATION {
+                    rendered.headers_mut().append(k, v.clone());
+                }
+            }
+            resp = rendered;
+        }
+    }
+    if ctx.user.is_some() {
+        resp.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    with_cookies(resp, &set_cookies)
+}
+
+/// Marks a response whose error body the handler rendered itself (a form shown again with its
+/// problems), so the context layer leaves it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered;
+
+fn with_cookies(mut resp: Response, cookies: &[String]) -> Response {
+    for c in cookies {
+        if let Ok(v) = HeaderValue::from_str(c) {
+            resp.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    resp
+}
+
+async fn identify(
+    st: &AppState,
+    headers: &HeaderMap,
+    jar: &HashMap<String, String>,
+    now: i64,
+    ctx: &mut Ctx,
+) -> Result<(), AppError> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    let user_id = if let Some(token) = bearer {
+        ctx.via_bearer = true;
+        match users::api_token_user(&st.db, &hash_token(token.trim()), now).await? {
+            Some(id) => Some(id),
+            None => return Err(AppError::Unauthorized),
+        }
+    } else if let Some(cookie) = jar.get(st.config.session_cookie()) {
+        let hash = hash_token(cookie);
+        match users::live_session(&st.db, &hash, now).await? {
+            Some(s) => {
+                if now - s.last_seen_at >= 60 {
+                    users::touch_session(&st.db, &hash, now).await?;
+                }
+                ctx.csrf_token = s.csrf_token;
+                ctx.session_hash = Some(hash);
+                Some(s.user_id)
+            }
+            None => None,
+        }
+    } else {
+        None
+    };
+    if let Some(id) = user_id {
+        let user = users::user_by_id(&st.db, id).await?;
+        if let Some(user) = user.filter(|u| u.disabled_at.is_none()) {
+            ctx.actor = Actor {
+                user_id: Some(user.id),
+                memberships: users::memberships_of(&st.db, user.id).await?,
+            };
+            ctx.user = Some(user);
+        } else if ctx.via_bearer {
+            return Err(AppError::Unauthorized);
+        }
+    }
+    Ok(())
+}
+
+/// Renders an error as a localized HTML page or as `application/problem+json`.
+pub fn render_error(st: &AppState, ctx: &Ctx, err: RenderableError) -> Response {
+    let title = i18n::t(ctx.locale, err.title_key);
+    let mut resp = if ctx.is_api {
+        let errors: Vec<serde_json::Value> = err
+            .fields
+            .iter()
+            .map(|f| serde_json::json!({ "field": f.field, "detail": i18n::t(ctx.locale, f.key), "code": f.key }))
+            .collect();
+        let mut body = serde_json::json!({
+            "type": format!("https://naboskab.dk/problems/{}", err.code),
+            "title": title,
+            "status": err.status.as_u16(),
+            "code": err.code,
+        });
+        if let Some(first) = errors.first() {
+            body["detail"] = first["detail"].clone();
+        }
+        if !errors.is_empty() {
+            body["errors"] = serde_json::Value::Array(errors);
+        }
+        let mut r = (err.status, body.to_string()).into_response();
+        r.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json; charset=utf-8"),
+        );
+        if err.status == StatusCode::UNAUTHORIZED {
+            r.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        r
+    } else if err.status == StatusCode::UNAUTHORIZED {
+        let next = urlencode(&ctx.path_and_query);
+        let mut r = StatusCode::SEE_OTHER.into_response();
+        if let Ok(v) = HeaderValue::from_str(&format!("/login?next={next}")) {
+            r.headers_mut().insert(header::LOCATION, v);
+        }
+        r
+    } else {
+        templates::error_page(st, ctx, &err)
+    };
+    if let Some(s) = err.retry_after {
+        if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+            resp.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+    }
+    resp.extensions_mut().insert(Rendered);
+    resp
+}
+
+/// Percent-encodes a string for a query parameter.
+pub fn urlencode(s: &str) -> String {
+    serde_urlencoded::to_string([("x", s)])
+        .map(|e| e.trim_start_matches("x=").to_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,9 @@
+//! HTML pages, one module per area. Handlers parse input, ask the policy through
+//! [`crate::context::Ctx::authorize`], call the store and render a template.
+
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod oidc;
+pub mod ops;
+pub mod public;

@@ -1,0 +1,90 @@
+//! Operations endpoints and static files: `/healthz` (process up), `/readyz` (database
+//! reachable), `/metrics` (Prometheus), `/static/*` (assets embedded in the binary),
+//! and the demo-only outbox page.
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::templates::{PageCtx, page};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use naboskab_domain::{Action, Resource};
+use naboskab_store::outbox::{self, OutboxMessage};
+
+/// `GET /healthz`
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// `GET /readyz`: 200 when the database answers, 503 otherwise.
+pub async fn readyz(State(st): State<AppState>) -> Response {
+    match st.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// `GET /metrics`
+pub async fn metrics(State(st): State<AppState>) -> Response {
+    let pending = outbox::due(&st.db, i64::MAX, 10_000)
+        .await
+        .map(|v| v.len() as i64)
+        .unwrap_or(-1);
+    let body = st.metrics.render(&[(
+        "naboskab_outbox_pending",
+        "Messages waiting for delivery.",
+        pending,
+    )]);
+    let mut r = body.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    r
+}
+
+const APP_CSS: &str = include_str!("../../static/app.css");
+const FAVICON: &str = include_str!("../../static/favicon.svg");
+
+/// `GET /static/{file}`: assets compiled into the binary, cached for a year (URLs carry a
+/// version).
+pub async fn static_file(Path(file): Path<String>) -> Response {
+    let (body, ctype) = match file.as_str() {
+        "app.css" => (APP_CSS, "text/css; charset=utf-8"),
+        "favicon.svg" => (FAVICON, "image/svg+xml"),
+        _ => return AppError::NotFound.into_response(),
+    };
+    let mut r = body.into_response();
+    r.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    r
+}
+
+#[derive(Template)]
+#[template(path = "outbox.html")]
+struct OutboxPage {
+    ctx: PageCtx,
+    messages: Vec<OutboxMessage>,
+}
+
+/// `GET /demo/outbox`: the mails the demo "sent". Exists only in demo mode.
+pub async fn demo_outbox(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    if !st.config.demo {
+        return Err(AppError::NotFound);
+    }
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let messages = outbox::recent(&st.db, 50).await?;
+    Ok(page(&OutboxPage {
+        ctx: PageCtx::new(&st, &ctx),
+        messages,
+    }))
+}

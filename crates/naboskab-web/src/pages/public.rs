@@ -1,0 +1,265 @@
+//! Public pages: the front page, about, the municipality list and pages, and the pages of
+//! departments and other organisations.
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::templates::{PageCtx, page};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use naboskab_domain::{Action, OrgKind, Resource};
+use naboskab_store::orgs::{self, Municipality, Organisation};
+
+/// An organisation as listed on pages: name, link and kind label.
+#[derive(Debug, Clone)]
+pub struct OrgLink {
+    /// Name.
+    pub name: String,
+    /// Its page.
+    pub href: String,
+    /// Localized kind.
+    pub kind_label: String,
+    /// One-line address, if any.
+    pub address: String,
+}
+
+/// The public page of an organisation.
+pub fn org_href(o: &Organisation) -> String {
+    match o.kind {
+        OrgKind::Department => format!("/departments/{}", o.id),
+        OrgKind::Municipality => format!(
+            "/municipalities/{}",
+            o.municipality_code.clone().unwrap_or_default()
+        ),
+        _ => format!("/organisations/{}", o.id),
+    }
+}
+
+fn address_line(o: &Organisation) -> String {
+    let place = [o.postal_code.clone(), o.city.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    [o.street.clone(), Some(place)]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn link(p: &PageCtx, o: &Organisation) -> OrgLink {
+    OrgLink {
+        name: o.name.clone(),
+        href: org_href(o),
+        kind_label: p.t(&format!("org-kind-{}", o.kind.as_str())),
+        address: address_line(o),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    ctx: PageCtx,
+    areas: Vec<OrgLink>,
+    departments: Vec<OrgLink>,
+}
+
+/// `GET /`
+pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let p = PageCtx::new(&st, &ctx);
+    let areas = orgs::organisations_of_kind(&st.db, OrgKind::HousingArea)
+        .await?
+        .iter()
+        .map(|o| link(&p, o))
+        .collect();
+    let departments = orgs::organisations_of_kind(&st.db, OrgKind::Department)
+        .await?
+        .iter()
+        .map(|o| link(&p, o))
+        .collect();
+    Ok(page(&HomePage {
+        ctx: p,
+        areas,
+        departments,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "about.html")]
+struct AboutPage {
+    ctx: PageCtx,
+}
+
+/// `GET /about`
+pub async fn about(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    Ok(page(&AboutPage {
+        ctx: PageCtx::new(&st, &ctx),
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "municipalities.html")]
+struct MunicipalitiesPage {
+    ctx: PageCtx,
+    regions: Vec<(String, Vec<Municipality>)>,
+}
+
+/// `GET /municipalities`: all 98, grouped by region.
+pub async fn municipalities(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let mut all = orgs::municipalities(&st.db).await?;
+    all.sort_by(|a, b| {
+        a.region_code
+            .cmp(&b.region_code)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let mut regions: Vec<(String, Vec<Municipality>)> = Vec::new();
+    for m in all {
+        match regions.last_mut() {
+            Some((name, list)) if *name == m.region_name => list.push(m),
+            _ => regions.push((m.region_name.clone(), vec![m])),
+        }
+    }
+    Ok(page(&MunicipalitiesPage {
+        ctx: PageCtx::new(&st, &ctx),
+        regions,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "municipality.html")]
+struct MunicipalityPage {
+    ctx: PageCtx,
+    municipality: Municipality,
+    departments: Vec<OrgLink>,
+    partners: Vec<OrgLink>,
+}
+
+/// `GET /municipalities/{code}`: its departments and partners. Accepts `169` for `0169`.
+pub async fn municipality(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    if code.len() < 4 && !code.is_empty() && code.chars().all(|c| c.is_ascii_digit()) {
+        return Ok(Redirect::permanent(&format!("/municipalities/{code:0>4}")).into_response());
+    }
+    let municipality = orgs::municipality(&st.db, &code)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let p = PageCtx::new(&st, &ctx);
+    let located = orgs::organisations_in_municipality(&st.db, &code).await?;
+    let (deps, others): (Vec<_>, Vec<_>) =
+        located.iter().partition(|o| o.kind == OrgKind::Department);
+    Ok(page(&MunicipalityPage {
+        departments: deps.iter().map(|o| link(&p, o)).collect(),
+        partners: others.iter().map(|o| link(&p, o)).collect(),
+        ctx: p,
+        municipality,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct OrganisationPage {
+    ctx: PageCtx,
+    org: Organisation,
+    kind_label: String,
+    address: String,
+    parent: Option<OrgLink>,
+    municipality: Option<Municipality>,
+    children: Vec<OrgLink>,
+    areas: Vec<OrgLink>,
+    map_url: Option<String>,
+    can_manage: bool,
+}
+
+async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppResult<Response> {
+    let p = PageCtx::new(st, ctx);
+    let parent = match org.parent_id {
+        Some(id) => orgs::organisation(&st.db, id).await?.map(|o| link(&p, &o)),
+        None => None,
+    };
+    let municipality = match &org.municipality_code {
+        Some(code) => orgs::municipality(&st.db, code).await?,
+        None => None,
+    };
+    let children: Vec<OrgLink> = match org.kind {
+        OrgKind::HousingArea => orgs::area_departments(&st.db, org.id).await?,
+        _ => orgs::children(&st.db, org.id).await?,
+    }
+    .iter()
+    .map(|o| link(&p, o))
+    .collect();
+    let areas = if org.kind == OrgKind::Department {
+        orgs::areas_of_department(&st.db, org.id)
+            .await?
+            .iter()
+            .map(|o| link(&p, o))
+            .collect()
+    } else {
+        vec![]
+    };
+    let map_url = match (org.lat, org.lon) {
+        (Some(lat), Some(lon)) => Some(format!(
+            "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        )),
+        _ => None,
+    };
+    let chain = orgs::chain(&st.db, org.id).await?;
+    let can_manage = naboskab_domain::policy::decide(
+        &ctx.actor,
+        Action::ViewMembers,
+        &Resource::Organisation { chain },
+    )
+    .is_allowed();
+    Ok(page(&OrganisationPage {
+        kind_label: p.t(&format!("org-kind-{}", org.kind.as_str())),
+        address: address_line(&org),
+        ctx: p,
+        parent,
+        municipality,
+        children,
+        areas,
+        map_url,
+        can_manage,
+        org,
+    }))
+}
+
+/// `GET /departments/{id}`
+pub async fn department(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let org = orgs::organisation(&st.db, id)
+        .await?
+        .filter(|o| o.kind == OrgKind::Department)
+        .ok_or(AppError::NotFound)?;
+    organisation_page(&st, &ctx, org).await
+}
+
+/// `GET /organisations/{id}`: departments and municipalities redirect to their own pages.
+pub async fn organisation(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let org = orgs::organisation(&st.db, id)
+        .await?
+        .filter(|o| o.kind != OrgKind::Platform)
+        .ok_or(AppError::NotFound)?;
+    if matches!(org.kind, OrgKind::Department | OrgKind::Municipality) {
+        return Ok(Redirect::permanent(&org_href(&org)).into_response());
+    }
+    organisation_page(&st, &ctx, org).await
+}

@@ -1,0 +1,108 @@
+//! Every route, in one table. The router is built from it and the authorization-matrix test
+//! enumerates it, so a route cannot be added without appearing in the matrix.
+
+use crate::api;
+use crate::pages::{account, admin, auth, oidc, ops, public};
+use crate::state::AppState;
+use axum::routing::{MethodRouter, get, post};
+
+/// One route.
+pub struct RouteDef {
+    /// HTTP method.
+    pub method: &'static str,
+    /// Path pattern in axum syntax.
+    pub path: &'static str,
+    /// Handler.
+    pub handler: MethodRouter<AppState>,
+}
+
+fn r(method: &'static str, path: &'static str, handler: MethodRouter<AppState>) -> RouteDef {
+    RouteDef {
+        method,
+        path,
+        handler,
+    }
+}
+
+/// Routes that pass through the request context (identity, language, CSRF).
+pub fn app_routes() -> Vec<RouteDef> {
+    vec![
+        r("GET", "/", get(public::home)),
+        r("GET", "/about", get(public::about)),
+        r("GET", "/municipalities", get(public::municipalities)),
+        r("GET", "/municipalities/{code}", get(public::municipality)),
+        r("GET", "/departments/{id}", get(public::department)),
+        r("GET", "/organisations/{id}", get(public::organisation)),
+        r("GET", "/organisations/{id}/members", get(admin::members)),
+        r(
+            "POST",
+            "/organisations/{id}/members",
+            post(admin::change_member),
+        ),
+        r("GET", "/admin", get(admin::overview)),
+        r("GET", "/login", get(auth::login_form)),
+        r("POST", "/login", post(auth::login_submit)),
+        r("POST", "/logout", post(auth::logout)),
+        r("GET", "/register", get(auth::register_form)),
+        r("POST", "/register", post(auth::register_submit)),
+        r("GET", "/verify-email", get(auth::verify_form)),
+        r("POST", "/verify-email", post(auth::verify_submit)),
+        r("GET", "/password/forgot", get(auth::forgot_form)),
+        r("POST", "/password/forgot", post(auth::forgot_submit)),
+        r("GET", "/password/reset", get(auth::reset_form)),
+        r("POST", "/password/reset", post(auth::reset_submit)),
+        r("GET", "/auth/oidc/start", get(oidc::start)),
+        r("GET", "/auth/oidc/callback", get(oidc::callback)),
+        r("GET", "/account", get(account::show)),
+        r("POST", "/account/password", post(account::change_password)),
+        r(
+            "POST",
+            "/account/logout-everywhere",
+            post(account::logout_everywhere),
+        ),
+        r("POST", "/account/tokens", post(account::create_token)),
+        r(
+            "POST",
+            "/account/tokens/{id}/revoke",
+            post(account::revoke_token),
+        ),
+        r(
+            "POST",
+            "/account/verify-email",
+            post(account::resend_verification),
+        ),
+        r("GET", "/demo/outbox", get(ops::demo_outbox)),
+        r("GET", "/api/v1/openapi.json", get(api::openapi_json)),
+        r("GET", "/api/v1/me", get(api::me)),
+        r(
+            "GET",
+            "/api/v1/municipalities",
+            get(api::orgs::list_municipalities),
+        ),
+        r(
+            "GET",
+            "/api/v1/municipalities/{code}",
+            get(api::orgs::get_municipality),
+        ),
+        r(
+            "GET",
+            "/api/v1/organisations",
+            get(api::orgs::list_organisations),
+        ),
+        r(
+            "GET",
+            "/api/v1/organisations/{id}",
+            get(api::orgs::get_organisation),
+        ),
+    ]
+}
+
+/// Routes that need no identity, language or database session: health, metrics, assets.
+pub fn bare_routes() -> Vec<RouteDef> {
+    vec![
+        r("GET", "/healthz", get(ops::healthz)),
+        r("GET", "/readyz", get(ops::readyz)),
+        r("GET", "/metrics", get(ops::metrics)),
+        r("GET", "/static/{file}", get(ops::static_file)),
+    ]
+}

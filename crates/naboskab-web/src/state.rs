@@ -1,0 +1,140 @@
+//! Application state shared by every request: configuration, database, clock, mailer, rate
+//! limiters and metrics. Passed through axum's `State`; there are no globals.
+
+use crate::clock::Clock;
+use crate::mail::Mailer;
+use crate::metrics::Metrics;
+use crate::ratelimit::RateLimiter;
+use naboskab_store::Db;
+use std::sync::Arc;
+
+/// OpenID Connect settings (login through a MitID broker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OidcConfig {
+    /// Issuer URL; discovery is read from `{issuer}/.well-known/openid-configuration`.
+    pub issuer: String,
+    /// Client id registered with the provider.
+    pub client_id: String,
+    /// Client secret.
+    pub client_secret: String,
+    /// Label on the login button ("MitID").
+    pub label: String,
+}
+
+/// What the web layer needs to know about the installation.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Public base URL, e.g. `https://naboskab.example.dk` (no trailing slash).
+    pub base_url: String,
+    /// Demo mode: shows the outbox page and the demo banner.
+    pub demo: bool,
+    /// Trust `X-Forwarded-For` from a reverse proxy for the client address.
+    pub trust_proxy: bool,
+    /// OpenID Connect login, if configured.
+    pub oidc: Option<OidcConfig>,
+    /// Largest accepted request body in bytes.
+    pub body_limit: usize,
+}
+
+impl WebConfig {
+    /// Whether cookies must be `Secure` (and `__Host-` prefixed): when served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    /// The session cookie's name.
+    pub fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-naboskab_session"
+        } else {
+            "naboskab_session"
+        }
+    }
+
+    /// The anonymous CSRF cookie's name.
+    pub fn csrf_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-naboskab_csrf"
+        } else {
+            "naboskab_csrf"
+        }
+    }
+
+    /// A `Set-Cookie` value with the installation's flags.
+    pub fn cookie(&self, name: &str, value: &str, max_age_s: Option<i64>) -> String {
+        let mut c = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+        if self.secure_cookies() {
+            c.push_str("; Secure");
+        }
+        if let Some(age) = max_age_s {
+            c.push_str(&format!("; Max-Age={age}"));
+        }
+        c
+    }
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig {
+            base_url: "http://127.0.0.1:8080".into(),
+            demo: false,
+            trust_proxy: false,
+            oidc: None,
+            body_limit: 1024 * 1024,
+        }
+    }
+}
+
+/// Everything a handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// Configuration.
+    pub config: Arc<WebConfig>,
+    /// The database.
+    pub db: Db,
+    /// The clock (a fixed one in tests).
+    pub clock: Arc<dyn Clock>,
+    /// Delivers outbox messages.
+    pub mailer: Arc<dyn Mailer>,
+    /// Login attempts per client address (10 a minute).
+    pub login_per_ip: Arc<RateLimiter>,
+    /// Failed logins per account (100 an hour).
+    pub login_failures_per_account: Arc<RateLimiter>,
+    /// Registrations and reset requests per client address (10 an hour).
+    pub signup_per_ip: Arc<RateLimiter>,
+    /// Request counters for `/metrics`.
+    pub metrics: Arc<Metrics>,
+    /// HTTP client for OpenID Connect.
+    pub http: reqwest::Client,
+}
+
+impl AppState {
+    /// Builds the state with the standard rate limits.
+    pub fn new(
+        config: WebConfig,
+        db: Db,
+        clock: Arc<dyn Clock>,
+        mailer: Arc<dyn Mailer>,
+    ) -> AppState {
+        AppState {
+            config: Arc::new(config),
+            db,
+            clock,
+            mailer,
+            login_per_ip: Arc::new(RateLimiter::new(10, 60)),
+            login_failures_per_account: Arc::new(RateLimiter::new(100, 3600)),
+            signup_per_ip: Arc::new(RateLimiter::new(10, 3600)),
+            metrics: Arc::new(Metrics::default()),
+            http: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(10))
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Now, in seconds since the epoch.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+}

@@ -1,0 +1,128 @@
+//! Every route × every role against the checked-in matrix (SEC-01). Routes come from the
+//! router's own table, so a new route without a matrix line fails this test.
+
+use crate::helpers::*;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use std::collections::BTreeMap;
+
+const ROLES: [&str; 8] = [
+    "anonymous",
+    "beboer@demo.naboskab.dk",
+    "arrangoer@demo.naboskab.dk",
+    "bestyrelse@demo.naboskab.dk",
+    "vicevaert@demo.naboskab.dk",
+    "boligorganisation@demo.naboskab.dk",
+    "kommune@demo.naboskab.dk",
+    "admin@demo.naboskab.dk",
+];
+
+fn matrix() -> BTreeMap<(String, String), Vec<String>> {
+    include_str!("../authz_matrix.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(cols.len(), 2 + ROLES.len(), "bad matrix line: {l}");
+            (
+                (cols[0].to_owned(), cols[1].to_owned()),
+                cols[2..].iter().map(|s| s.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn outcome(path: &str, status: StatusCode, location: &str) -> &'static str {
+    if status == StatusCode::FORBIDDEN {
+        "deny"
+    } else if (status == StatusCode::SEE_OTHER && location.starts_with("/login?next="))
+        || (status == StatusCode::UNAUTHORIZED && path.starts_with("/api/"))
+    {
+        "login"
+    } else {
+        "allow"
+    }
+}
+
+#[tokio::test]
+async fn every_route_for_every_role_matches_the_matrix() {
+    let app = TestApp::sqlite().await;
+    let expected = matrix();
+    let routes: Vec<(String, String)> = naboskab_web::routes::app_routes()
+        .iter()
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
+        .collect();
+    for r in &routes {
+        assert!(
+            expected.contains_key(r),
+            "route {} {} is not in tests/authz_matrix.txt",
+            r.0,
+            r.1
+        );
+    }
+    for k in expected.keys() {
+        assert!(
+            routes.contains(k),
+            "matrix names {} {}, which the router does not have",
+            k.0,
+            k.1
+        );
+    }
+    let dep = app.demo.org("dep-norreparken").expect("dep").to_string();
+    let mut surprises = Vec::new();
+    let mut checked = 0;
+    for ((method, pattern), outcomes) in &expected {
+        let path = pattern.replace("{code}", "0169").replace(
+            "{id}",
+            if pattern.contains("tokens") {
+                "999999"
+            } else {
+                &dep
+            },
+        );
+        for (role, want) in ROLES.iter().zip(outcomes) {
+            let mut c = app.client();
+            if *role != "anonymous" {
+                let user = app.demo.user(role).expect("demo user");
+                let cookie = naboskab_web::accounts::start_session(&app.state, user, None)
+                    .await
+                    .expect("session");
+                let (k, v) = cookie
+                    .split(';')
+                    .next()
+                    .and_then(|kv| kv.split_once('='))
+                    .expect("cookie");
+                c.cookies.insert(k.to_owned(), v.to_owned());
+            }
+            let token = c.csrf("/login").await;
+            let req = match method.as_str() {
+                "GET" => Request::get(&path).body(Body::empty()),
+                _ => Request::post(&path)
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(format!("csrf_token={token}"))),
+            }
+            .expect("request");
+            let r = c.send(req).await;
+            assert!(
+                !r.status.is_server_error(),
+                "{method} {path} as {role}: {}",
+                r.status
+            );
+            let got = outcome(&path, r.status, r.location());
+            if got != want {
+                surprises.push(format!(
+                    "{method} {path} as {role}: expected {want}, got {got} ({})",
+                    r.status
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        surprises.is_empty(),
+        "{} of {checked} checks differ:\n{}",
+        surprises.len(),
+        surprises.join("\n")
+    );
+    assert_eq!(checked, expected.len() * ROLES.len());
+}

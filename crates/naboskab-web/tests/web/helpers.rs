@@ -1,0 +1,260 @@
+//! The test application and a cookie-keeping client.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use naboskab_store::testing::TestDb;
+use naboskab_web::clock::TestClock;
+use naboskab_web::demo::{self, DemoIds};
+use naboskab_web::mail::KeepInOutbox;
+use naboskab_web::{AppState, WebConfig};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+pub const T0: i64 = 1_795_000_000;
+pub const PASSWORD: &str = "naboskab-demo-2026";
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub clock: Arc<TestClock>,
+    pub demo: DemoIds,
+    pub db: Option<TestDb>,
+}
+
+impl TestApp {
+    pub async fn with(db: TestDb, config: WebConfig) -> TestApp {
+        naboskab_web::install_crypto_provider();
+        let clock = Arc::new(TestClock::at(T0));
+        let demo = demo::seed(&db.db, PASSWORD, T0)
+            .await
+            .expect("seed")
+            .expect("empty database");
+        let state = AppState::new(config, db.db.clone(), clock.clone(), Arc::new(KeepInOutbox));
+        TestApp {
+            router: naboskab_web::app(state.clone()),
+            state,
+            clock,
+            demo,
+            db: Some(db),
+        }
+    }
+
+    pub async fn sqlite() -> TestApp {
+        TestApp::with(TestDb::sqlite().await.expect("sqlite"), demo_config()).await
+    }
+
+    /// One app per available backend.
+    pub async fn all() -> Vec<TestApp> {
+        let mut out = vec![];
+        for db in TestDb::all().await.expect("databases") {
+            out.push(TestApp::with(db, demo_config()).await);
+        }
+        if std::env::var(naboskab_store::testing::POSTGRES_ENV).is_ok() {
+            assert_eq!(out.len(), 2, "PostgreSQL configured but not used");
+        }
+        out
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            router: self.router.clone(),
+            cookies: HashMap::new(),
+            headers: vec![],
+        }
+    }
+
+    pub async fn logged_in(&self, email: &str) -> Client {
+        let mut c = self.client();
+        let r = c.login(email, PASSWORD).await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "login of {email}: {}",
+            r.text
+        );
+        c
+    }
+
+    pub fn db(&self) -> &naboskab_store::Db {
+        &self.state.db
+    }
+
+    pub async fn cleanup(mut self) {
+        if let Some(db) = self.db.take() {
+            db.cleanup().await;
+        }
+    }
+}
+
+pub fn demo_config() -> WebConfig {
+    WebConfig {
+        base_url: "http://naboskab.test".into(),
+        demo: true,
+        ..WebConfig::default()
+    }
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub text: String,
+}
+
+impl Resp {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.text).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text))
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.text)
+    }
+
+    pub fn select_text(&self, css: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(css).expect("selector");
+        self.html()
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_owned())
+            .collect()
+    }
+
+    pub fn attr(&self, css: &str, attr: &str) -> Option<String> {
+        let sel = scraper::Selector::parse(css).expect("selector");
+        self.html()
+            .select(&sel)
+            .next()
+            .and_then(|e| e.value().attr(attr).map(str::to_owned))
+    }
+
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+#[derive(Clone)]
+pub struct Client {
+    pub router: Router,
+    pub cookies: HashMap<String, String>,
+    pub headers: Vec<(String, String)>,
+}
+
+impl Client {
+    pub async fn send(&mut self, req: Request<Body>) -> Resp {
+        let mut req = req;
+        if !self.cookies.is_empty() {
+            let c = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            req.headers_mut()
+                .insert(header::COOKIE, c.parse().expect("cookie header"));
+        }
+        for (k, v) in &self.headers {
+            req.headers_mut().insert(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).expect("name"),
+                v.parse().expect("value"),
+            );
+        }
+        let resp = self.router.clone().oneshot(req).await.expect("infallible");
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        for sc in headers.get_all(header::SET_COOKIE) {
+            let sc = sc.to_str().expect("ascii");
+            let first = sc.split(';').next().unwrap_or_default();
+            if let Some((k, v)) = first.split_once('=') {
+                if v.is_empty() || sc.contains("Max-Age=0") {
+                    self.cookies.remove(k);
+                } else {
+                    self.cookies.insert(k.to_owned(), v.to_owned());
+                }
+            }
+        }
+        let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+            .await
+            .expect("body");
+        Resp {
+            status,
+            headers,
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Resp {
+        self.send(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+    }
+
+    /// The CSRF token the next form on `path` would carry.
+    pub async fn csrf(&mut self, path: &str) -> String {
+        let page = self.get(path).await;
+        page.attr("input[name=csrf_token]", "value")
+            .unwrap_or_else(|| panic!("no csrf token on {path}: {}", page.text))
+    }
+
+    /// Posts a form as a browser would: with the page's CSRF token.
+    pub async fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let token = self.csrf("/login").await;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_raw(path, &all).await
+    }
+
+    /// Posts a form exactly as given (no CSRF token added).
+    pub async fn post_raw(&mut self, path: &str, fields: &[(&str, &str)]) -> Resp {
+        let body = serde_urlencoded::to_string(fields).expect("form");
+        self.send(
+            Request::post(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Resp {
+        self.post_form("/login", &[("email", email), ("password", password)])
+            .await
+    }
+}
+
+/// The newest outbox mail to `to`, and the first link in it.
+pub async fn last_mail(db: &naboskab_store::Db, to: &str) -> (String, String) {
+    let msgs = naboskab_store::outbox::recent(db, 50)
+        .await
+        .expect("outbox");
+    let m = msgs
+        .into_iter()
+        .find(|m| m.recipient == to)
+        .unwrap_or_else(|| panic!("no mail to {to}"));
+    let link = m
+        .body
+        .split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .unwrap_or_default()
+        .to_owned();
+    (m.body, link)
+}
+
+/// The path and query of a link in a mail.
+pub fn local(link: &str) -> String {
+    link.trim_start_matches("http://naboskab.test").to_owned()
+}

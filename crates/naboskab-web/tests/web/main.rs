@@ -1,0 +1,12 @@
+//! HTTP tests of the whole application, in-process (`tower::ServiceExt::oneshot`), each with
+//! a fresh database. Tests that touch the store run on SQLite and, when
+//! `NABOSKAB_TEST_POSTGRES_URL` is set, on PostgreSQL too.
+
+mod accounts;
+mod api;
+mod authz;
+mod helpers;
+mod i18n_pages;
+mod oidc;
+mod robustness;
+mod security;

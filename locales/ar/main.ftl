@@ -1,0 +1,267 @@
+# Naboskab — العربية. لغة واضحة: جمل قصيرة، ونخاطب القارئ مباشرة بـ"أنت".
+# كل مفتاح هنا يجب أن يوجد في كل اللغات (يتم اختبار ذلك).
+
+## تخطيط الصفحة
+skip-to-content = انتقل إلى المحتوى
+language-switcher-label = اللغة
+main-nav-label = القائمة الرئيسية
+nav-home = الصفحة الرئيسية
+nav-municipalities = البلديات
+nav-account = حسابي
+nav-admin = الإدارة
+nav-logout = تسجيل الخروج
+nav-login = تسجيل الدخول
+nav-register = إنشاء حساب
+nav-about = عن Naboskab
+nav-api = البيانات المفتوحة (API)
+nav-demo-outbox = تجربة: الرسائل المرسلة
+footer-about = يجمع Naboskab الأنشطة والمجموعات والمساعدة ضد الوحدة في المناطق السكنية الاجتماعية.
+
+## التنسيقات
+format-datetime = { $day } { $month } { $year }، الساعة { $time }
+format-date = { $day } { $month } { $year }
+month-1 = يناير
+month-2 = فبراير
+month-3 = مارس
+month-4 = أبريل
+month-5 = مايو
+month-6 = يونيو
+month-7 = يوليو
+month-8 = أغسطس
+month-9 = سبتمبر
+month-10 = أكتوبر
+month-11 = نوفمبر
+month-12 = ديسمبر
+
+## الصفحة الرئيسية
+home-title = مجموعات قريبة منك
+home-heading = ابحث عن مجموعات قريبة منك
+home-lead = يعرض Naboskab الأنشطة والبيوت المشتركة والمساعدة في منطقتك السكنية. أهلًا بك، حتى لو كنت جديدًا.
+home-areas = المناطق السكنية والأقسام السكنية
+home-empty = لا توجد مناطق سكنية هنا بعد.
+home-how = ما يمكنك فعله في Naboskab
+home-how-find = إيجاد أنشطة ومساعدة قريبة منك، بلغتك.
+home-how-join = التسجيل في الأنشطة، حتى بدون حساب.
+home-how-gather = حجز البيت المشترك حسب قواعد القسم السكني.
+home-how-reach = التواصل مع مشرف اجتماعي إذا كنت تشعر بالوحدة.
+home-all-municipalities = اعرض كل البلديات الـ98
+
+## عن المنصة
+about-title = عن Naboskab
+about-lead = Naboskab منصة ضد الوحدة في المناطق السكنية الاجتماعية. تستخدمها جمعيات الإسكان والجمعيات الأهلية والبلديات لتجمع المجموعات في مكان واحد.
+about-privacy-heading = معلوماتك
+about-privacy = نحفظ فقط ما نحتاج إليه. يمكنك دائمًا أن ترى معلوماتك وتصححها وتحذفها.
+about-accessibility-heading = سهولة الوصول
+about-accessibility = تتبع الصفحات معيار WCAG 2.1 AA. وهي تعمل بدون JavaScript، ومع قارئ الشاشة، وبلوحة المفاتيح.
+about-open-data-heading = البيانات المفتوحة
+about-open-data = يمكن تنزيل البلديات والأقسام السكنية والعروض كبيانات مفتوحة. تجد شرح الـ API هنا:
+
+## البلديات
+municipalities-title = البلديات
+municipalities-lead = كل البلديات الـ98 في الدنمارك، مرتبة حسب الإقليم.
+municipality-code = رقم البلدية
+municipality-region = الإقليم
+municipality-departments = الأقسام السكنية
+municipality-no-departments = لا توجد أقسام سكنية على Naboskab في هذه البلدية بعد.
+municipality-partners = الجمعيات الأهلية والشركاء
+municipality-no-partners = لا توجد جمعيات أهلية أو شركاء على Naboskab في هذه البلدية بعد.
+municipality-all = كل البلديات
+
+## المنظمات
+org-kind-housing_organisation = جمعية إسكان
+org-kind-department = قسم سكني
+org-kind-housing_area = منطقة سكنية
+org-kind-municipality = البلدية
+org-kind-association = جمعية أهلية
+org-kind-health_actor = جهة صحية
+org-kind-sports_club = نادٍ رياضي
+org-kind-other_partner = شريك
+org-kind-platform = منصة
+org-address = العنوان
+org-map-link = اعرض على الخريطة
+org-parent = تابع لـ
+org-municipality = البلدية
+org-cvr = رقم CVR
+org-website = الموقع الإلكتروني
+org-phone = الهاتف
+org-areas = المنطقة السكنية
+org-departments = الأقسام السكنية
+org-manage-members = الأدوار والأعضاء
+
+## الأدوار
+role-resident = ساكن
+role-organiser = منظِّم
+role-board_member = مجلس القسم السكني
+role-social_caretaker = مشرف اجتماعي
+role-housing_org_admin = مسؤول في جمعية إسكان
+role-municipal_officer = موظف في البلدية
+role-platform_admin = مسؤول المنصة
+
+## النماذج
+form-error-summary = هناك مشكلة
+field-email = البريد الإلكتروني
+field-password = كلمة المرور
+field-new-password = كلمة المرور الجديدة
+field-current-password = كلمة المرور الحالية
+field-name = الاسم
+field-role = الدور
+field-token-name = اسم المفتاح
+field-password-hint = 12 حرفًا على الأقل. يمكنك أن تستخدم جملة تتذكرها.
+field-required = املأ هذا الحقل.
+field-too-long = النص طويل جدًا.
+field-email-invalid = اكتب عنوان بريد إلكتروني مثل name@example.com.
+field-password-too-short = يجب أن تتكون كلمة المرور من 12 حرفًا على الأقل.
+field-password-too-long = يجب ألا تزيد كلمة المرور على 128 حرفًا.
+field-password-too-common = كلمة المرور شائعة جدًا. اختر كلمة يصعب تخمينها.
+field-current-password-wrong = كلمة المرور الحالية غير صحيحة.
+field-role-invalid = اختر دورًا من القائمة.
+field-no-such-account = لا يوجد حساب بهذا البريد الإلكتروني.
+field-unknown = هذا المعامل غير معروف.
+field-invalid = لا يمكن فهم هذه القيمة.
+field-kind-invalid = نوع المنظمة غير معروف.
+field-oidc-state = انتهت مهلة محاولة تسجيل الدخول. حاول مرة أخرى.
+
+## تسجيل الدخول
+login-title = تسجيل الدخول
+login-submit = سجّل الدخول
+login-failed = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+login-forgot = هل نسيت كلمة المرور؟
+login-no-account = ليس لديك حساب؟
+login-with = سجّل الدخول باستخدام { $provider }
+oidc-default-name = مستخدم جديد
+
+## إنشاء حساب
+register-title = إنشاء حساب
+register-lead = إذا أنشأت حسابًا، يمكنك التسجيل في الأنشطة وحجز البيت المشترك. ويمكنك أيضًا استخدام Naboskab بدون حساب.
+register-submit = أنشئ الحساب
+register-sent-title = تحقّق من بريدك الإلكتروني
+register-sent-body = أرسلنا رسالة إلى هذا العنوان. اضغط على الرابط في الرسالة لتأكيد العنوان. إذا كان لديك حساب من قبل، فستصلك رسالة عن ذلك بدلًا منها.
+
+## تأكيد البريد الإلكتروني
+verify-title = أكّد بريدك الإلكتروني
+verify-lead = اضغط على الزر لتأكيد عنوان بريدك الإلكتروني.
+verify-submit = أكّد البريد الإلكتروني
+token-invalid = هذا الرابط لم يعد يعمل. ربما استُخدم من قبل، أو أصبح قديمًا جدًا.
+
+## نسيت كلمة المرور
+forgot-title = نسيت كلمة المرور
+forgot-lead = اكتب بريدك الإلكتروني. إذا كان هناك حساب، سنرسل لك رابطًا لتختار كلمة مرور جديدة.
+forgot-submit = أرسل الرابط
+forgot-sent-title = تحقّق من بريدك الإلكتروني
+forgot-sent-body = إذا كان هناك حساب بهذا العنوان، فقد أرسلنا إليه رابطًا. يعمل الرابط لمدة 30 دقيقة.
+reset-title = اختر كلمة مرور جديدة
+reset-submit = احفظ كلمة المرور الجديدة
+
+## حسابي
+account-title = حسابي
+account-unverified = لم يتم تأكيد بريدك الإلكتروني بعد.
+account-resend = أرسل رسالة التأكيد مرة أخرى
+account-roles = الأدوار
+account-no-roles = ليس لديك أي دور بعد. يمكن لجمعية الإسكان الخاصة بك أن تعطيك دورًا.
+account-change-password = تغيير كلمة المرور
+account-change-password-submit = غيّر كلمة المرور
+account-sessions = أين سجّلت الدخول
+account-session-count = { $count ->
+    [zero] حسابك غير مفتوح على أي جهاز.
+    [one] حسابك مفتوح على جهاز واحد.
+    [two] حسابك مفتوح على جهازين.
+    [few] حسابك مفتوح على { $count } أجهزة.
+    [many] حسابك مفتوح على { $count } جهازًا.
+   *[other] حسابك مفتوح على { $count } جهاز.
+}
+account-logout-everywhere = سجّل الخروج من كل الأجهزة
+account-tokens = مفاتيح API
+account-tokens-lead = المفاتيح تسمح للبرامج باستخدام Naboskab باسمك. لا تعطها لأي أحد أبدًا.
+account-token-created = هذا مفتاحك الجديد. انسخه الآن: لن يظهر إلا هذه المرة فقط.
+account-token-created-at = تاريخ الإنشاء
+account-token-used-at = آخر استخدام
+account-token-never = أبدًا
+account-token-actions = الإجراءات
+account-token-revoke = احذف المفتاح { $name }
+account-token-create = أنشئ مفتاحًا
+
+## رسائل أعلى الصفحة
+notice-logged-out = لقد سجّلت الخروج.
+notice-logged-out-everywhere = لقد سجّلت الخروج من كل الأجهزة.
+notice-password-changed = تم تغيير كلمة المرور. وتم تسجيل خروجك من أجهزتك الأخرى.
+notice-password-reset = تم حفظ كلمة المرور. سجّل الدخول بكلمة المرور الجديدة.
+notice-email-verified = شكرًا! تم تأكيد بريدك الإلكتروني.
+notice-verification-sent = أرسلنا إليك رسالة جديدة فيها رابط التأكيد.
+notice-token-revoked = تم حذف المفتاح.
+notice-members-updated = تم تحديث الأدوار.
+notice-oidc-failed = توقف تسجيل الدخول. حاول مرة أخرى، أو استخدم البريد الإلكتروني وكلمة المرور.
+
+## الإدارة
+admin-title = الإدارة
+admin-users = الحسابات
+admin-organisations = المنظمات
+members-title = الأدوار في { $org }
+members-back = العودة إلى المنظمة
+members-none = لا أحد لديه دور هنا بعد.
+members-grant = أعطِ دورًا أو أزِله
+members-remove = أزِل الدور بدلًا من إعطائه
+members-submit = احفظ
+
+## صندوق الرسائل الصادرة (تجربة)
+outbox-title = الرسائل المرسلة (تجربة)
+outbox-lead = في النسخة التجريبية لا تُرسَل الرسائل فعلًا. تظهر هنا لتتمكن من الضغط على الروابط.
+outbox-empty = لا توجد رسائل بعد.
+outbox-to = إلى
+outbox-links = الروابط في الرسالة
+
+## رسائل البريد الإلكتروني
+mail-verify-subject = أكّد بريدك الإلكتروني في Naboskab
+mail-verify-body = مرحبًا { $name }
+
+    شكرًا لأنك أنشأت حسابًا في Naboskab.
+    افتح الرابط لتأكيد بريدك الإلكتروني:
+
+    { $link }
+
+    يعمل الرابط لمدة 48 ساعة. إذا لم تنشئ حسابًا، يمكنك تجاهل هذه الرسالة.
+mail-reset-subject = اختر كلمة مرور جديدة في Naboskab
+mail-reset-body = مرحبًا { $name }
+
+    طلب شخص ما إعادة تعيين كلمة المرور لحسابك.
+    افتح الرابط لتختار كلمة مرور جديدة:
+
+    { $link }
+
+    يعمل الرابط لمدة 30 دقيقة. إذا لم تطلب ذلك، يمكنك تجاهل هذه الرسالة.
+mail-exists-subject = لديك حساب في Naboskab من قبل
+mail-exists-body = مرحبًا { $name }
+
+    حاول شخص ما إنشاء حساب ببريدك الإلكتروني، لكن لديك حساب من قبل.
+    إذا نسيت كلمة المرور، يمكنك اختيار كلمة جديدة هنا:
+
+    { $link }
+
+## الأخطاء
+error-back-home = اذهب إلى الصفحة الرئيسية
+error-status = رمز الخطأ
+error-not-found = هذه الصفحة غير موجودة
+error-not-found-help = تأكد من العنوان، أو اذهب إلى الصفحة الرئيسية وابحث من هناك.
+error-unauthorized = يجب أن تسجّل الدخول
+error-unauthorized-help = سجّل الدخول لترى هذه الصفحة.
+error-forbidden = ليس لديك إذن بالدخول
+error-forbidden-help = دورك لا يسمح لك بهذا. تواصل مع جمعية الإسكان الخاصة بك إذا كنت تظن أن هذا خطأ.
+error-csrf = انتهت صلاحية النموذج
+error-csrf-help = ارجع إلى الصفحة السابقة، وأعد تحميلها، وحاول مرة أخرى. لم يتغير أي شيء.
+error-invalid = هناك خطأ في الطلب
+error-invalid-help = صحّح الحقول المعلَّمة وحاول مرة أخرى.
+error-conflict = هذا موجود من قبل
+error-conflict-help = ما تحاول إنشاءه موجود من قبل.
+error-token-used = هذا الرابط استُخدم من قبل
+error-token-used-help = اطلب رابطًا جديدًا.
+error-too-large = ما أرسلته كبير جدًا
+error-too-large-help = أرسل بيانات أقل في كل مرة.
+error-media-type = لا يمكن استخدام هذه الصيغة
+error-media-type-help = أرسل البيانات كنموذج أو بصيغة JSON.
+error-method = لا يمكن القيام بهذا هنا
+error-method-help = لا يمكن استخدام الصفحة بهذه الطريقة.
+error-too-many = محاولات كثيرة جدًا
+error-too-many-help = انتظر قليلًا، ثم حاول مرة أخرى.
+error-unavailable = Naboskab غير متاح مؤقتًا
+error-unavailable-help = لا نستطيع الوصول إلى قاعدة البيانات الآن. حاول مرة أخرى بعد قليل. لم يضِع شيء مما حفظته.
+error-internal = حدث خطأ
+error-internal-help = الخطأ منّا. حاول مرة أخرى بعد قليل.

@@ -1,0 +1,263 @@
+# Naboskab — English. Plain language: short sentences, speak to the reader as "you".
+# Every key here must exist in all languages (tested).
+
+## Layout
+skip-to-content = Skip to content
+language-switcher-label = Language
+main-nav-label = Main menu
+nav-home = Home
+nav-municipalities = Municipalities
+nav-account = My account
+nav-admin = Administration
+nav-logout = Log out
+nav-login = Log in
+nav-register = Create account
+nav-about = About Naboskab
+nav-api = Open data (API)
+nav-demo-outbox = Demo: sent emails
+footer-about = Naboskab brings together activities, communities and help against loneliness in social housing areas.
+
+## Formats
+format-datetime = { $day } { $month } { $year }, { $time }
+format-date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Home page
+home-title = Communities close to you
+home-heading = Find communities close to you
+home-lead = Naboskab shows activities, common houses and help in your housing area. You are welcome, also if you are new.
+home-areas = Housing areas and departments
+home-empty = There are no housing areas here yet.
+home-how = What you can do on Naboskab
+home-how-find = Find activities and help nearby, in your own language.
+home-how-join = Sign up for activities, even without an account.
+home-how-gather = Book the common house, following the department's rules.
+home-how-reach = Get in touch with a social caretaker if you feel alone.
+home-all-municipalities = See all 98 municipalities
+
+## About
+about-title = About Naboskab
+about-lead = Naboskab is a platform against loneliness in social housing areas. Housing organisations, associations and municipalities use it to bring communities together in one place.
+about-privacy-heading = Your information
+about-privacy = We only keep what we need. You can always see, correct and delete your information.
+about-accessibility-heading = Accessibility
+about-accessibility = The pages follow WCAG 2.1 AA. They work without JavaScript, with a screen reader and with a keyboard.
+about-open-data-heading = Open data
+about-open-data = Municipalities, departments and offers are available as open data. You can read how the API works here:
+
+## Municipalities
+municipalities-title = Municipalities
+municipalities-lead = All 98 municipalities in Denmark, sorted by region.
+municipality-code = Municipality code
+municipality-region = Region
+municipality-departments = Housing departments
+municipality-no-departments = There are no housing departments on Naboskab in this municipality yet.
+municipality-partners = Associations and partners
+municipality-no-partners = There are no associations or partners on Naboskab in this municipality yet.
+municipality-all = All municipalities
+
+## Organisations
+org-kind-housing_organisation = Housing organisation
+org-kind-department = Department
+org-kind-housing_area = Housing area
+org-kind-municipality = Municipality
+org-kind-association = Association
+org-kind-health_actor = Health provider
+org-kind-sports_club = Sports club
+org-kind-other_partner = Partner
+org-kind-platform = Platform
+org-address = Address
+org-map-link = See on map
+org-parent = Belongs to
+org-municipality = Municipality
+org-cvr = CVR number
+org-website = Website
+org-phone = Phone
+org-areas = Housing area
+org-departments = Departments
+org-manage-members = Roles and members
+
+## Roles
+role-resident = Resident
+role-organiser = Organiser
+role-board_member = Department board
+role-social_caretaker = Social caretaker
+role-housing_org_admin = Housing organisation administrator
+role-municipal_officer = Municipal staff member
+role-platform_admin = Platform administrator
+
+## Forms
+form-error-summary = There is a problem
+field-email = Email
+field-password = Password
+field-new-password = New password
+field-current-password = Current password
+field-name = Name
+field-role = Role
+field-token-name = Name of the key
+field-password-hint = At least 12 characters. A sentence you can remember works well.
+field-required = Fill in this field.
+field-too-long = The text is too long.
+field-email-invalid = Write an email address like name@example.com.
+field-password-too-short = The password must have at least 12 characters.
+field-password-too-long = The password can have at most 128 characters.
+field-password-too-common = The password is too common. Choose one that is hard to guess.
+field-current-password-wrong = The current password is wrong.
+field-role-invalid = Choose a role from the list.
+field-no-such-account = There is no account with that email.
+field-unknown = The parameter is not known.
+field-invalid = The value cannot be understood.
+field-kind-invalid = Unknown type of organisation.
+field-oidc-state = The login attempt has expired. Please try again.
+
+## Log in
+login-title = Log in
+login-submit = Log in
+login-failed = The email or password is wrong.
+login-forgot = Forgot your password?
+login-no-account = Don't have an account?
+login-with = Log in with { $provider }
+oidc-default-name = New user
+
+## Create account
+register-title = Create account
+register-lead = With an account, you can sign up for activities and book the common house. You can also use Naboskab without an account.
+register-submit = Create account
+register-sent-title = Check your email
+register-sent-body = We have sent an email to the address. Click the link in the email to confirm it. If you already have an account, you will get an email about that instead.
+
+## Confirm email
+verify-title = Confirm your email
+verify-lead = Press the button to confirm your email address.
+verify-submit = Confirm email
+token-invalid = The link no longer works. It has either been used or is too old.
+
+## Forgot password
+forgot-title = Forgot password
+forgot-lead = Write your email. If there is an account, we will send you a link so you can choose a new password.
+forgot-submit = Send link
+forgot-sent-title = Check your email
+forgot-sent-body = If there is an account with the address, we have sent a link. The link works for 30 minutes.
+reset-title = Choose a new password
+reset-submit = Save new password
+
+## My account
+account-title = My account
+account-unverified = Your email is not confirmed yet.
+account-resend = Send confirmation again
+account-roles = Roles
+account-no-roles = You have no roles yet. Your housing organisation can give you one.
+account-change-password = Change password
+account-change-password-submit = Change password
+account-sessions = Where you are logged in
+account-session-count = { $count ->
+    [one] You are logged in on 1 device.
+   *[other] You are logged in on { $count } devices.
+}
+account-logout-everywhere = Log out everywhere
+account-tokens = API keys
+account-tokens-lead = Keys let programs use Naboskab on your behalf. Never share them with anyone.
+account-token-created = Here is your new key. Copy it now: it is only shown this one time.
+account-token-created-at = Created
+account-token-used-at = Last used
+account-token-never = Never
+account-token-actions = Actions
+account-token-revoke = Delete the key { $name }
+account-token-create = Create key
+
+## Messages at the top of the page
+notice-logged-out = You are logged out.
+notice-logged-out-everywhere = You are logged out on all devices.
+notice-password-changed = Your password is changed. You are logged out on your other devices.
+notice-password-reset = Your password is saved. Log in with the new password.
+notice-email-verified = Thank you! Your email is confirmed.
+notice-verification-sent = We have sent a new email with a confirmation link.
+notice-token-revoked = The key is deleted.
+notice-members-updated = The roles are updated.
+notice-oidc-failed = The login was stopped. Try again, or use your email and password.
+
+## Administration
+admin-title = Administration
+admin-users = Accounts
+admin-organisations = Organisations
+members-title = Roles in { $org }
+members-back = Back to the organisation
+members-none = Nobody has a role here yet.
+members-grant = Give or remove a role
+members-remove = Remove the role instead of giving it
+members-submit = Save
+
+## Demo outbox
+outbox-title = Sent emails (demo)
+outbox-lead = In the demo, emails are not sent. They are shown here, so you can click the links.
+outbox-empty = No emails yet.
+outbox-to = To
+outbox-links = Links in the email
+
+## Emails
+mail-verify-subject = Confirm your email for Naboskab
+mail-verify-body = Hi { $name }
+
+    Thank you for creating an account on Naboskab.
+    Open the link to confirm your email:
+
+    { $link }
+
+    The link works for 48 hours. If you did not create an account, you can ignore this email.
+mail-reset-subject = Choose a new password for Naboskab
+mail-reset-body = Hi { $name }
+
+    Someone asked to reset the password for your account.
+    Open the link to choose a new password:
+
+    { $link }
+
+    The link works for 30 minutes. If you did not ask for this, you can ignore this email.
+mail-exists-subject = You already have an account on Naboskab
+mail-exists-body = Hi { $name }
+
+    Someone tried to create an account with your email, but you already have one.
+    If you forgot your password, you can choose a new one here:
+
+    { $link }
+
+## Errors
+error-back-home = Go to the home page
+error-status = Error code
+error-not-found = The page does not exist
+error-not-found-help = Check the address, or go to the home page and find your way from there.
+error-unauthorized = You need to log in
+error-unauthorized-help = Log in to see the page.
+error-forbidden = You do not have access
+error-forbidden-help = Your role does not give access to this. Contact your housing organisation if you think this is a mistake.
+error-csrf = The form has expired
+error-csrf-help = Go back, reload the page and try again. Nothing has changed.
+error-invalid = Something in the request is wrong
+error-invalid-help = Correct the marked fields and try again.
+error-conflict = It already exists
+error-conflict-help = What you are trying to create already exists.
+error-token-used = The link has already been used
+error-token-used-help = Ask for a new link.
+error-too-large = What you sent is too large
+error-too-large-help = Send less data at a time.
+error-media-type = The format cannot be used
+error-media-type-help = Send data as a form or as JSON.
+error-method = This action is not possible here
+error-method-help = The page cannot be used that way.
+error-too-many = Too many attempts
+error-too-many-help = Wait a little, then try again.
+error-unavailable = Naboskab is temporarily unavailable
+error-unavailable-help = We cannot reach the database right now. Try again in a little while. Nothing you have saved is lost.
+error-internal = Something went wrong
+error-internal-help = It is our mistake. Try again in a little while.
