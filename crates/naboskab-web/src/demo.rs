@@ -114,16 +114,17 @@ const fn org(
     }
 }
 
+/// An address: street, postal code, city, (latitude, longitude).
+type Address = (&'static str, &'static str, &'static str, (f64, f64));
+
 const fn dep(
     key: &'static str,
     name: &'static str,
     parent: &'static str,
-    street: &'static str,
-    postal: &'static str,
-    city: &'static str,
-    coords: (f64, f64),
+    address: Address,
     description: &'static str,
 ) -> OrgSeed {
+    let (street, postal, city, coords) = address;
     OrgSeed {
         key,
         kind: OrgKind::Department,
@@ -156,50 +157,35 @@ fn seeds() -> Vec<OrgSeed> {
             "dep-norreparken",
             "Afd. 3 Nørreparken",
             "org-taastrup",
-            "Parkvej 14",
-            "2630",
-            "Taastrup",
-            (55.6555, 12.2960),
+            ("Parkvej 14", "2630", "Taastrup", (55.6555, 12.2960)),
             "312 familieboliger omkring en stor fælles have og et fælleshus.",
         ),
         dep(
             "dep-sondergaarden",
             "Afd. 7 Søndergården",
             "org-taastrup",
-            "Sønderby Allé 22",
-            "2630",
-            "Taastrup",
-            (55.6455, 12.3020),
+            ("Sønderby Allé 22", "2630", "Taastrup", (55.6455, 12.3020)),
             "186 boliger, heraf 40 ældreboliger, tæt på stationen.",
         ),
         dep(
             "dep-engbo",
             "Afd. 11 Engbo",
             "org-taastrup",
-            "Engbovej 5",
-            "2640",
-            "Hedehusene",
-            (55.6470, 12.1960),
+            ("Engbovej 5", "2640", "Hedehusene", (55.6470, 12.1960)),
             "Rækkehuse med små haver og et nyt fælleshus fra 2024.",
         ),
         dep(
             "dep-vestervang",
             "Afd. 2 Vestervang",
             "org-vestegn",
-            "Vestervangen 40",
-            "2630",
-            "Taastrup",
-            (55.6500, 12.2880),
+            ("Vestervangen 40", "2630", "Taastrup", (55.6500, 12.2880)),
             "Etageboliger med beboerlokale, værksted og legeplads.",
         ),
         dep(
             "dep-flong",
             "Afd. 5 Fløng Have",
             "org-vestegn",
-            "Fløng Byvej 9",
-            "2640",
-            "Hedehusene",
-            (55.6620, 12.1860),
+            ("Fløng Byvej 9", "2640", "Hedehusene", (55.6620, 12.1860)),
             "Seniorbofællesskab og familieboliger i landsbyen Fløng.",
         ),
         org(

@@ -111,15 +111,14 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
 }
 
 fn client_ip(req: &Request, trust_proxy: bool) -> String {
-    if trust_proxy {
-        if let Some(first) = req
+    if trust_proxy
+        && let Some(first) = req
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.split(',').next())
-        {
-            return first.trim().to_owned();
-        }
+    {
+        return first.trim().to_owned();
     }
     req.extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -146,10 +145,10 @@ async fn check_csrf(st: &AppState, req: Request, expected: &str) -> Result<Reque
     if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
         return Err(AppError::Csrf);
     }
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        if !is_same_origin(origin, st, headers) {
-            return Err(AppError::Csrf);
-        }
+    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
+        && !is_same_origin(origin, st, headers)
+    {
+        return Err(AppError::Csrf);
     }
     if let Some(token) = headers.get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         return if constant_time_eq(token, expected) {
@@ -253,10 +252,10 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
             st.config
                 .cookie(LANG_COOKIE, locale.code(), Some(365 * 24 * 3600)),
         );
-        if let Some(u) = &ctx.user {
-            if u.preferred_locale.as_deref() != Some(locale.code()) {
-                let _ = users::set_preferred_locale(&st.db, u.id, locale.code()).await;
-            }
+        if let Some(u) = &ctx.user
+            && u.preferred_locale.as_deref() != Some(locale.code())
+        {
+            let _ = users::set_preferred_locale(&st.db, u.id, locale.code()).await;
         }
     }
     if ctx.csrf_token.is_empty() {
@@ -421,10 +420,10 @@ pub fn render_error(st: &AppState, ctx: &Ctx, err: RenderableError) -> Response 
     } else {
         templates::error_page(st, ctx, &err)
     };
-    if let Some(s) = err.retry_after {
-        if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
-            resp.headers_mut().insert(header::RETRY_AFTER, v);
-        }
+    if let Some(s) = err.retry_after
+        && let Ok(v) = HeaderValue::from_str(&s.to_string())
+    {
+        resp.headers_mut().insert(header::RETRY_AFTER, v);
     }
     resp.extensions_mut().insert(Rendered);
     resp

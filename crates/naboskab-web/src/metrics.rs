@@ -35,10 +35,10 @@ impl Metrics {
                 .or_default() += 1;
         }
         for (i, b) in BUCKETS.iter().enumerate() {
-            if seconds <= *b {
-                if let Some(bucket) = self.buckets.get(i) {
-                    bucket.fetch_add(1, Ordering::Relaxed);
-                }
+            if seconds <= *b
+                && let Some(bucket) = self.buckets.get(i)
+            {
+                bucket.fetch_add(1, Ordering::Relaxed);
             }
         }
         self.count.fetch_add(1, Ordering::Relaxed);
