@@ -252,6 +252,8 @@ pub async fn register_submit(
     }
     match users::user_by_email(&st.db, &email).await? {
         Some(existing) => {
+            // Hash anyway, so a known address takes as long as a new one.
+            let _ = crate::security::hash_password(f.password).await;
             accounts::queue_mail(
                 &st,
                 ctx.locale,

@@ -73,7 +73,15 @@ pub async fn static_file(Path(file): Path<String>) -> Response {
 #[template(path = "outbox.html")]
 struct OutboxPage {
     ctx: PageCtx,
-    messages: Vec<OutboxMessage>,
+    messages: Vec<(OutboxMessage, Vec<String>)>,
+}
+
+/// The web links in a message body, so the demo's mails can be followed with a click.
+fn links_in(body: &str) -> Vec<String> {
+    body.split_whitespace()
+        .filter(|w| w.starts_with("http://") || w.starts_with("https://"))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// `GET /demo/outbox`: the mails the demo "sent". Exists only in demo mode.
@@ -82,7 +90,10 @@ pub async fn demo_outbox(State(st): State<AppState>, ctx: Ctx) -> AppResult<Resp
         return Err(AppError::NotFound);
     }
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let messages = outbox::recent(&st.db, 50).await?;
+    let messages = outbox::recent(&st.db, 50).await?.into_iter().map(|m| {
+        let links = links_in(&m.body);
+        (m, links)
+    }).collect();
     Ok(page(&OutboxPage {
         ctx: PageCtx::new(&st, &ctx),
         messages,
