@@ -28,17 +28,59 @@ fn operator_sets_up_an_installation_from_the_command_line() {
     let data = dir.path().join("data");
     let m = naboskab(&data, &["migrate"]);
     assert!(m.status.success(), "{}", stderr(&m));
-    assert!(data.join("naboskab.db").exists(), "data folder and SQLite file created");
+    assert!(
+        data.join("naboskab.db").exists(),
+        "data folder and SQLite file created"
+    );
 
     let add = naboskab(
         &data,
-        &["user", "add", "--email", "Drift@Example.dk", "--name", "Drift", "--password", "en lang adgangssætning", "--role", "platform_admin"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "Drift@Example.dk",
+            "--name",
+            "Drift",
+            "--password",
+            "en lang adgangssætning",
+            "--role",
+            "platform_admin",
+        ],
     );
     assert!(add.status.success(), "{}", stderr(&add));
-    let weak = naboskab(&data, &["user", "add", "--email", "b@example.dk", "--name", "B", "--password", "kort"]);
+    let weak = naboskab(
+        &data,
+        &[
+            "user",
+            "add",
+            "--email",
+            "b@example.dk",
+            "--name",
+            "B",
+            "--password",
+            "kort",
+        ],
+    );
     assert!(!weak.status.success());
-    assert!(stderr(&weak).contains("password refused"), "{}", stderr(&weak));
-    let dup = naboskab(&data, &["user", "add", "--email", "drift@example.dk", "--name", "D", "--password", "en lang adgangssætning"]);
+    assert!(
+        stderr(&weak).contains("password refused"),
+        "{}",
+        stderr(&weak)
+    );
+    let dup = naboskab(
+        &data,
+        &[
+            "user",
+            "add",
+            "--email",
+            "drift@example.dk",
+            "--name",
+            "D",
+            "--password",
+            "en lang adgangssætning",
+        ],
+    );
     assert!(stderr(&dup).contains("exists already"));
 
     let token = naboskab(&data, &["token", "create", "--user", "drift@example.dk"]);
@@ -65,16 +107,29 @@ fn configuration_is_printed_and_unknown_keys_are_named() {
     assert!(stdout(&p).contains("bind = \"127.0.0.1:8080\""));
     let file = dir.path().join("naboskab.toml");
     std::fs::write(&file, "bind = \"127.0.0.1:9999\"\nlocal = \"da\"\n").expect("write");
-    let bad = naboskab(&data, &["migrate", "--config", file.to_str().expect("utf-8")]);
+    let bad = naboskab(
+        &data,
+        &["migrate", "--config", file.to_str().expect("utf-8")],
+    );
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("local"), "{}", stderr(&bad));
     std::fs::write(&file, "bind = \"127.0.0.1:9999\"\n").expect("write");
-    let shown = naboskab(&data, &["config", "--config", file.to_str().expect("utf-8")]);
-    assert!(stdout(&shown).contains("127.0.0.1:9999"), "{}", stdout(&shown));
+    let shown = naboskab(
+        &data,
+        &["config", "--config", file.to_str().expect("utf-8")],
+    );
+    assert!(
+        stdout(&shown).contains("127.0.0.1:9999"),
+        "{}",
+        stdout(&shown)
+    );
     let env = Command::new(env!("CARGO_BIN_EXE_naboskab"))
         .args(["config", "--config", file.to_str().expect("utf-8")])
         .env("NABOSKAB_BIND", "127.0.0.1:7777")
         .output()
         .expect("run");
-    assert!(stdout(&env).contains("127.0.0.1:7777"), "environment beats the file");
+    assert!(
+        stdout(&env).contains("127.0.0.1:7777"),
+        "environment beats the file"
+    );
 }

@@ -90,10 +90,14 @@ pub async fn demo_outbox(State(st): State<AppState>, ctx: Ctx) -> AppResult<Resp
         return Err(AppError::NotFound);
     }
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let messages = outbox::recent(&st.db, 50).await?.into_iter().map(|m| {
-        let links = links_in(&m.body);
-        (m, links)
-    }).collect();
+    let messages = outbox::recent(&st.db, 50)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let links = links_in(&m.body);
+            (m, links)
+        })
+        .collect();
     Ok(page(&OutboxPage {
         ctx: PageCtx::new(&st, &ctx),
         messages,
