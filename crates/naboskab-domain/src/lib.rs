@@ -3,10 +3,13 @@
 //! call into it.
 
 pub mod email;
+pub mod geo;
+pub mod offer;
 pub mod org;
 pub mod password;
 pub mod policy;
 pub mod role;
+pub mod search;
 
 pub use org::OrgKind;
 pub use policy::{Action, Actor, Decision, Membership, Resource};

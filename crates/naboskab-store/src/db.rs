@@ -65,6 +65,59 @@ impl From<Option<&String>> for Value {
     }
 }
 
+/// SQL assembled at run time from static fragments only, with every value bound as a
+/// parameter (`$1`, `$2`, … numbered as they are added). Used where filters are optional.
+#[derive(Debug, Clone, Default)]
+pub struct Sql {
+    text: String,
+    params: Vec<Value>,
+}
+
+impl Sql {
+    /// Starts with a static fragment.
+    pub fn new(fragment: &'static str) -> Sql {
+        Sql {
+            text: fragment.to_owned(),
+            params: vec![],
+        }
+    }
+
+    /// Appends a static fragment.
+    pub fn push(&mut self, fragment: &'static str) -> &mut Sql {
+        self.text.push_str(fragment);
+        self
+    }
+
+    /// Appends a placeholder for `value`.
+    pub fn bind(&mut self, value: impl Into<Value>) -> &mut Sql {
+        self.params.push(value.into());
+        self.text.push('$');
+        self.text.push_str(&self.params.len().to_string());
+        self
+    }
+
+    /// Appends `$a, $b, …` for every value (at least one value is required by SQL `IN`).
+    pub fn bind_list<V: Into<Value>>(&mut self, values: impl IntoIterator<Item = V>) -> &mut Sql {
+        let mut first = true;
+        for v in values {
+            if !first {
+                self.text.push_str(", ");
+            }
+            first = false;
+            self.bind(v);
+        }
+        if first {
+            self.text.push_str("NULL");
+        }
+        self
+    }
+
+    /// The SQL text (for tests and logs).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Builds a parameter list: `params![a, b, c]`.
 #[macro_export]
 macro_rules! params {
@@ -256,7 +309,7 @@ fn sqlite_exec(
 }
 
 fn pg_query<'q>(
-    sql: &'static str,
+    sql: impl sqlx::SqlSafeStr,
     params: &[Value],
 ) -> sqlx::query::Query<'q, Postgres, PgArguments> {
     let mut q = sqlx::query(sql);
@@ -410,6 +463,23 @@ impl Db {
             }
             Inner::Postgres(pool) => {
                 let rows = pg_query(sql, &params).fetch_all(pool).await?;
+                rows.iter().map(pg_row).collect()
+            }
+        }
+    }
+
+    /// Runs a query assembled with [`Sql`] from static fragments and bound values.
+    pub async fn query_built(&self, sql: Sql) -> Result<Vec<Row>, StoreError> {
+        let Sql { text, params } = sql;
+        match &*self.inner {
+            Inner::Sqlite(s) => {
+                let conn = Self::reader(s);
+                blocking(move || sqlite_run(&*lock(&conn)?, &text, &params)).await
+            }
+            Inner::Postgres(pool) => {
+                let rows = pg_query(sqlx::AssertSqlSafe(text), &params)
+                    .fetch_all(pool)
+                    .await?;
                 rows.iter().map(pg_row).collect()
             }
         }

@@ -7,12 +7,13 @@
 pub mod db;
 pub mod error;
 pub mod migrate;
+pub mod offers;
 pub mod orgs;
 pub mod outbox;
 pub mod testing;
 pub mod users;
 
-pub use db::{Backend, Db, Row, Tx, Value};
+pub use db::{Backend, Db, Row, Sql, Tx, Value};
 pub use error::StoreError;
 
 /// Opens the database named by `database_url`, or the SQLite file `sqlite_path` when no URL

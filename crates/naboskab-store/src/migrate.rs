@@ -31,7 +31,8 @@ macro_rules! migration {
 }
 
 /// Every migration, in order. Adding a file to only one of the two trees fails to compile.
-pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_foundation")];
+pub const MIGRATIONS: &[Migration] =
+    &[migration!(1, "0001_foundation"), migration!(2, "0002_find")];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.
 pub const KOMMUNER_CSV: &str = include_str!("../fixtures/kommuner.csv");
@@ -102,8 +103,96 @@ pub async fn migrate(db: &Db, now: i64) -> Result<usize, StoreError> {
     Ok(applied)
 }
 
+/// The category taxonomy seeded by migration 2 (code, Danish, English, Arabic). Staff can
+/// add and rename categories later; this is only the start.
+pub const CATEGORIES: [(&str, &str, &str, &str); 14] = [
+    (
+        "movement",
+        "Motion og sport",
+        "Movement and sport",
+        "الرياضة والحركة",
+    ),
+    (
+        "food",
+        "Mad og fællesspisning",
+        "Food and communal dining",
+        "الطعام والوجبات المشتركة",
+    ),
+    (
+        "crafts",
+        "Håndarbejde og værksted",
+        "Crafts and workshop",
+        "الأشغال اليدوية والورشة",
+    ),
+    (
+        "culture",
+        "Kultur og oplevelser",
+        "Culture and outings",
+        "الثقافة والرحلات",
+    ),
+    (
+        "nature",
+        "Natur og havebrug",
+        "Nature and gardening",
+        "الطبيعة والبستنة",
+    ),
+    (
+        "learning",
+        "Læring og lektiecafé",
+        "Learning and homework café",
+        "التعلم ومقهى الواجبات",
+    ),
+    ("health", "Sundhed", "Health", "الصحة"),
+    (
+        "self_help",
+        "Selvhjælp og samtale",
+        "Self-help and conversation",
+        "المساعدة الذاتية والحوار",
+    ),
+    (
+        "digital",
+        "Digital hjælp",
+        "Digital help",
+        "المساعدة الرقمية",
+    ),
+    (
+        "games",
+        "Spil og hygge",
+        "Games and cosy times",
+        "الألعاب والسمر",
+    ),
+    (
+        "music",
+        "Musik og sang",
+        "Music and singing",
+        "الموسيقى والغناء",
+    ),
+    ("language", "Sprogcafé", "Language café", "مقهى اللغة"),
+    (
+        "volunteering",
+        "Frivilligt arbejde",
+        "Volunteering",
+        "العمل التطوعي",
+    ),
+    (
+        "advice",
+        "Rådgivning og hjælp",
+        "Advice and help",
+        "الاستشارة والمساعدة",
+    ),
+];
+
 /// Data steps that belong to a migration.
 async fn after_migration(tx: &mut Tx, version: i64, now: i64) -> Result<(), StoreError> {
+    if version == 2 {
+        for (i, (code, da, en, ar)) in CATEGORIES.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO category (code, sort_order, name_da, name_en, name_ar) VALUES ($1, $2, $3, $4, $5)",
+                params![*code, i as i64, *da, *en, *ar],
+            )
+            .await?;
+        }
+    }
     if version == 1 {
         tx.execute(
             "INSERT INTO organisation (kind, name, description, created_at) VALUES ('platform', 'Naboskab', '', $1)",

@@ -1,0 +1,970 @@
+//! Offers (activities, communities, helplines, services), their translations and tags, the
+//! portable search index, and what the "Føler du dig ensom?" page needs: helplines, staff
+//! contact details of social caretakers, and "contact me" requests.
+//!
+//! The search index is a plain table of `(term, offer_id, weight)` rows. Terms come from
+//! [`naboskab_domain::search`], so SQLite and PostgreSQL store and match exactly the same
+//! terms with the same SQL, and give the same results.
+
+use crate::db::{Db, Row, Sql, Tx};
+use crate::error::StoreError;
+use crate::params;
+use naboskab_domain::search;
+use std::collections::{BTreeSet, HashMap};
+
+/// Tag kinds stored in `offer_tag`.
+pub const TAG_KINDS: [&str; 4] = ["category", "target", "language", "weekday"];
+
+/// One translation of an offer's title and description.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Translation {
+    /// Language code.
+    pub locale: String,
+    /// Title.
+    pub title: String,
+    /// Sanitised HTML description.
+    pub description_html: String,
+}
+
+/// An offer, as stored and as edited.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Offer {
+    /// Id (0 before it is stored).
+    pub id: i64,
+    /// The organisation that owns it.
+    pub organisation_id: i64,
+    /// The department where it takes place, if any.
+    pub department_id: Option<i64>,
+    /// Kind (see `naboskab_domain::offer::KINDS`).
+    pub kind: String,
+    /// draft, pending, published or archived.
+    pub status: String,
+    /// Title in Danish (the default language).
+    pub title: String,
+    /// Sanitised HTML description in Danish.
+    pub description_html: String,
+    /// Step-free access.
+    pub step_free: bool,
+    /// Accessible toilet.
+    pub accessible_toilet: bool,
+    /// Hearing loop.
+    pub hearing_loop: bool,
+    /// Price in øre; `None` is free.
+    pub price_ore: Option<i64>,
+    /// Drop in, no sign-up.
+    pub drop_in: bool,
+    /// Newcomers welcome; someone will greet you.
+    pub newcomers_welcome: bool,
+    /// Bring a friend.
+    pub bring_friend: bool,
+    /// Contact person.
+    pub contact_name: String,
+    /// Contact phone.
+    pub contact_phone: String,
+    /// Contact e-mail.
+    pub contact_email: String,
+    /// Street address.
+    pub street: String,
+    /// Postal code.
+    pub postal_code: String,
+    /// City.
+    pub city: String,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Municipality code.
+    pub municipality_code: Option<String>,
+    /// When, in words, until schedules exist ("Tirsdage kl. 14–16").
+    pub when_text: String,
+    /// What to bring.
+    pub what_to_bring: String,
+    /// "First time? This is what happens."
+    pub first_time: String,
+    /// Category codes.
+    pub categories: Vec<String>,
+    /// Target group codes.
+    pub target_groups: Vec<String>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    /// Weekday codes ("1" = Monday).
+    pub weekdays: Vec<String>,
+    /// Translations into other languages.
+    pub translations: Vec<Translation>,
+    /// Who created it.
+    pub created_by: Option<i64>,
+    /// Created.
+    pub created_at: i64,
+    /// Last changed.
+    pub updated_at: i64,
+}
+
+impl Offer {
+    /// Title and description in `locale`, falling back to Danish.
+    pub fn localized(&self, locale: &str) -> (&str, &str) {
+        self.translations
+            .iter()
+            .find(|t| t.locale == locale)
+            .map(|t| (t.title.as_str(), t.description_html.as_str()))
+            .unwrap_or((self.title.as_str(), self.description_html.as_str()))
+    }
+}
+
+const OFFER_COLUMNS: &str = "SELECT id, organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at FROM offer";
+
+fn offer_from(r: &Row) -> Result<Offer, StoreError> {
+    Ok(Offer {
+        id: r.i64(0)?,
+        organisation_id: r.i64(1)?,
+        department_id: r.opt_i64(2)?,
+        kind: r.string(3)?,
+        status: r.string(4)?,
+        title: r.string(5)?,
+        description_html: r.string(6)?,
+        step_free: r.bool(7)?,
+        accessible_toilet: r.bool(8)?,
+        hearing_loop: r.bool(9)?,
+        price_ore: r.opt_i64(10)?,
+        drop_in: r.bool(11)?,
+        newcomers_welcome: r.bool(12)?,
+        bring_friend: r.bool(13)?,
+        contact_name: r.string(14)?,
+        contact_phone: r.string(15)?,
+        contact_email: r.string(16)?,
+        street: r.string(17)?,
+        postal_code: r.string(18)?,
+        city: r.string(19)?,
+        lat: r.opt_f64(20)?,
+        lon: r.opt_f64(21)?,
+        municipality_code: r.opt_string(22)?,
+        when_text: r.string(23)?,
+        what_to_bring: r.string(24)?,
+        first_time: r.string(25)?,
+        created_by: r.opt_i64(26)?,
+        created_at: r.i64(27)?,
+        updated_at: r.i64(28)?,
+        ..Default::default()
+    })
+}
+
+/// Text of an HTML fragment (tags dropped, entities for the usual characters decoded), for the
+/// search index.
+pub fn html_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+}
+
+/// The index terms of an offer: titles weigh 3, descriptions and "when" 1, in every language.
+pub fn offer_terms(o: &Offer) -> Vec<(String, i64)> {
+    let mut texts: Vec<(String, i64)> = vec![
+        (o.title.clone(), 3),
+        (html_text(&o.description_html), 1),
+        (o.when_text.clone(), 1),
+        (o.city.clone(), 1),
+    ];
+    for t in &o.translations {
+        texts.push((t.title.clone(), 3));
+        texts.push((html_text(&t.description_html), 1));
+    }
+    let refs: Vec<(&str, i64)> = texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+    search::index_terms(&refs)
+}
+
+async fn write_children(tx: &mut Tx, o: &Offer, id: i64) -> Result<(), StoreError> {
+    tx.execute("DELETE FROM offer_tag WHERE offer_id = $1", params![id])
+        .await?;
+    tx.execute(
+        "DELETE FROM offer_translation WHERE offer_id = $1",
+        params![id],
+    )
+    .await?;
+    tx.execute("DELETE FROM offer_term WHERE offer_id = $1", params![id])
+        .await?;
+    for (kind, codes) in [
+        ("category", &o.categories),
+        ("target", &o.target_groups),
+        ("language", &o.languages),
+        ("weekday", &o.weekdays),
+    ] {
+        for code in codes.iter().collect::<BTreeSet<_>>() {
+            tx.execute(
+                "INSERT INTO offer_tag (kind, code, offer_id) VALUES ($1, $2, $3)",
+                params![kind, code.as_str(), id],
+            )
+            .await?;
+        }
+    }
+    for t in &o.translations {
+        tx.execute(
+            "INSERT INTO offer_translation (offer_id, locale, title, description_html) VALUES ($1, $2, $3, $4)",
+            params![id, t.locale.as_str(), t.title.as_str(), t.description_html.as_str()],
+        )
+        .await?;
+    }
+    for (term, weight) in offer_terms(o) {
+        tx.execute(
+            "INSERT INTO offer_term (term, offer_id, weight) VALUES ($1, $2, $3)",
+            params![term, id, weight],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Stores a new offer with its tags, translations and index terms; returns its id.
+pub async fn create_offer(db: &Db, o: &Offer, now: i64) -> Result<i64, StoreError> {
+    let mut tx = db.begin().await?;
+    let id = tx
+        .query_one(
+            "INSERT INTO offer (organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27) RETURNING id",
+            params![
+                o.organisation_id, o.department_id, o.kind.as_str(), o.status.as_str(), o.title.as_str(), o.description_html.as_str(),
+                o.step_free, o.accessible_toilet, o.hearing_loop, o.price_ore, o.drop_in, o.newcomers_welcome, o.bring_friend,
+                o.contact_name.as_str(), o.contact_phone.as_str(), o.contact_email.as_str(), o.street.as_str(), o.postal_code.as_str(),
+                o.city.as_str(), o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(),
+                o.first_time.as_str(), o.created_by, now
+            ],
+        )
+        .await?
+        .i64(0)?;
+    write_children(&mut tx, o, id).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Replaces an offer's content (not its owner, creator or status).
+pub async fn update_offer(db: &Db, id: i64, o: &Offer, now: i64) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
+    let n = tx
+        .execute(
+            "UPDATE offer SET department_id = $2, kind = $3, title = $4, description_html = $5, step_free = $6, accessible_toilet = $7, hearing_loop = $8, price_ore = $9, drop_in = $10, newcomers_welcome = $11, bring_friend = $12, contact_name = $13, contact_phone = $14, contact_email = $15, street = $16, postal_code = $17, city = $18, lat = $19, lon = $20, municipality_code = $21, when_text = $22, what_to_bring = $23, first_time = $24, updated_at = $25
+             WHERE id = $1",
+            params![
+                id, o.department_id, o.kind.as_str(), o.title.as_str(), o.description_html.as_str(), o.step_free, o.accessible_toilet,
+                o.hearing_loop, o.price_ore, o.drop_in, o.newcomers_welcome, o.bring_friend, o.contact_name.as_str(),
+                o.contact_phone.as_str(), o.contact_email.as_str(), o.street.as_str(), o.postal_code.as_str(), o.city.as_str(),
+                o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(), o.first_time.as_str(), now
+            ],
+        )
+        .await?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    write_children(&mut tx, o, id).await?;
+    tx.commit().await
+}
+
+/// Sets an offer's status (publish, archive, send for approval).
+pub async fn set_status(db: &Db, id: i64, status: &str, now: i64) -> Result<(), StoreError> {
+    let n = db
+        .execute(
+            "UPDATE offer SET status = $1, updated_at = $2 WHERE id = $3",
+            params![status, now, id],
+        )
+        .await?;
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
+}
+
+/// One offer with tags and translations.
+pub async fn offer(db: &Db, id: i64) -> Result<Option<Offer>, StoreError> {
+    const SQL: &str = "SELECT id, organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at FROM offer WHERE id = $1";
+    debug_assert!(SQL.starts_with(OFFER_COLUMNS));
+    let Some(row) = db.query_opt(SQL, params![id]).await? else {
+        return Ok(None);
+    };
+    let mut o = offer_from(&row)?;
+    for r in db
+        .query(
+            "SELECT kind, code FROM offer_tag WHERE offer_id = $1 ORDER BY kind, code",
+            params![id],
+        )
+        .await?
+    {
+        let code = r.string(1)?;
+        match r.string(0)?.as_str() {
+            "category" => o.categories.push(code),
+            "target" => o.target_groups.push(code),
+            "language" => o.languages.push(code),
+            "weekday" => o.weekdays.push(code),
+            _ => {}
+        }
+    }
+    o.translations = db
+        .query("SELECT locale, title, description_html FROM offer_translation WHERE offer_id = $1 ORDER BY locale", params![id])
+        .await?
+        .iter()
+        .map(|r| Ok(Translation { locale: r.string(0)?, title: r.string(1)?, description_html: r.string(2)? }))
+        .collect::<Result<_, StoreError>>()?;
+    Ok(Some(o))
+}
+
+/// Offers owned by an organisation, any status, newest first.
+pub async fn offers_of_organisation(
+    db: &Db,
+    organisation_id: i64,
+) -> Result<Vec<(i64, String, String)>, StoreError> {
+    db.query(
+        "SELECT id, title, status FROM offer WHERE organisation_id = $1 ORDER BY id DESC",
+        params![organisation_id],
+    )
+    .await?
+    .iter()
+    .map(|r| Ok((r.i64(0)?, r.string(1)?, r.string(2)?)))
+    .collect()
+}
+
+/// Offers waiting for approval in organisations `orgs`.
+pub async fn pending_offers(
+    db: &Db,
+    departments_or_orgs: &[i64],
+) -> Result<Vec<(i64, String, i64)>, StoreError> {
+    let mut sql = Sql::new(
+        "SELECT id, title, organisation_id FROM offer WHERE status = 'pending' AND (department_id IN (",
+    );
+    sql.bind_list(departments_or_orgs.iter().copied())
+        .push(") OR organisation_id IN (");
+    sql.bind_list(departments_or_orgs.iter().copied())
+        .push(")) ORDER BY id");
+    db.query_built(sql)
+        .await?
+        .iter()
+        .map(|r| Ok((r.i64(0)?, r.string(1)?, r.i64(2)?)))
+        .collect()
+}
+
+/// Every term in the index (for typo tolerance).
+pub async fn vocabulary(db: &Db) -> Result<BTreeSet<String>, StoreError> {
+    db.query("SELECT DISTINCT term FROM offer_term", params![])
+        .await?
+        .iter()
+        .map(|r| r.string(0))
+        .collect()
+}
+
+/// What to search for; every part is optional.
+#[derive(Debug, Clone, Default)]
+pub struct OfferQuery {
+    /// Term groups from [`search::query_groups`]; every group must match.
+    pub groups: Vec<BTreeSet<String>>,
+    /// Category code.
+    pub category: Option<String>,
+    /// Target group code.
+    pub target_group: Option<String>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Weekday code.
+    pub weekday: Option<String>,
+    /// Only free offers.
+    pub free: bool,
+    /// Only step-free offers.
+    pub accessible: bool,
+    /// Only "newcomers welcome".
+    pub newcomers_welcome: bool,
+    /// Bounding box `(min_lat, max_lat, min_lon, max_lon)`.
+    pub bbox: Option<(f64, f64, f64, f64)>,
+    /// Only in this department.
+    pub department_id: Option<i64>,
+    /// Only in these departments (a housing area).
+    pub department_ids: Vec<i64>,
+    /// Only in this municipality.
+    pub municipality_code: Option<String>,
+    /// Only owned by this organisation.
+    pub organisation_id: Option<i64>,
+    /// Browsing without words: only ids below this (keyset paging).
+    pub before_id: Option<i64>,
+    /// Most rows to return.
+    pub limit: i64,
+}
+
+/// One match: the offer, its coordinates and its text score (0 when browsing).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Offer id.
+    pub id: i64,
+    /// Sum of the weights of matched terms.
+    pub score: i64,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+}
+
+fn push_filters(sql: &mut Sql, q: &OfferQuery) {
+    for (kind, code) in [
+        ("category", &q.category),
+        ("target", &q.target_group),
+        ("language", &q.language),
+        ("weekday", &q.weekday),
+    ] {
+        if let Some(code) = code {
+            sql.push(" AND o.id IN (SELECT offer_id FROM offer_tag WHERE kind = ")
+                .bind(kind)
+                .push(" AND code = ")
+                .bind(code.as_str())
+                .push(")");
+        }
+    }
+    if q.free {
+        sql.push(" AND o.price_ore IS NULL");
+    }
+    if q.accessible {
+        sql.push(" AND o.step_free = ").bind(true);
+    }
+    if q.newcomers_welcome {
+        sql.push(" AND o.newcomers_welcome = ").bind(true);
+    }
+    if let Some((a, b, c, d)) = q.bbox {
+        sql.push(" AND o.lat BETWEEN ")
+            .bind(a)
+            .push(" AND ")
+            .bind(b)
+            .push(" AND o.lon BETWEEN ")
+            .bind(c)
+            .push(" AND ")
+            .bind(d);
+    }
+    if let Some(dep) = q.department_id {
+        sql.push(" AND o.department_id = ").bind(dep);
+    }
+    if !q.department_ids.is_empty() {
+        sql.push(" AND o.department_id IN (")
+            .bind_list(q.department_ids.iter().copied())
+            .push(")");
+    }
+    if let Some(m) = &q.municipality_code {
+        sql.push(" AND o.municipality_code = ").bind(m.as_str());
+    }
+    if let Some(org) = q.organisation_id {
+        sql.push(" AND o.organisation_id = ").bind(org);
+    }
+}
+
+fn hit_from(r: &Row) -> Result<Hit, StoreError> {
+    Ok(Hit {
+        id: r.i64(0)?,
+        score: r.i64(1)?,
+        lat: r.opt_f64(2)?,
+        lon: r.opt_f64(3)?,
+    })
+}
+
+/// Published offers matching the query. With term groups: every match (at most `limit`,
+/// unordered; the caller ranks). Without: newest first, `limit` rows below `before_id`.
+pub async fn search(db: &Db, q: &OfferQuery) -> Result<Vec<Hit>, StoreError> {
+    let limit = q.limit.clamp(1, 20_000);
+    if q.groups.is_empty() {
+        let mut sql =
+            Sql::new("SELECT o.id, 0, o.lat, o.lon FROM offer o WHERE o.status = 'published'");
+        push_filters(&mut sql, q);
+        if let Some(before) = q.before_id {
+            sql.push(" AND o.id < ").bind(before);
+        }
+        sql.push(" ORDER BY o.id DESC LIMIT ").bind(limit);
+        return db.query_built(sql).await?.iter().map(hit_from).collect();
+    }
+    let all_terms: BTreeSet<&String> = q.groups.iter().flatten().collect();
+    let mut sql = Sql::new(
+        "SELECT o.id, CAST(SUM(t.weight) AS BIGINT), o.lat, o.lon FROM offer_term t JOIN offer o ON o.id = t.offer_id WHERE t.term IN (",
+    );
+    sql.bind_list(all_terms.iter().map(|t| t.as_str()))
+        .push(") AND o.status = 'published'");
+    if q.groups.len() > 1 {
+        for g in &q.groups {
+            sql.push(" AND o.id IN (SELECT offer_id FROM offer_term WHERE term IN (")
+                .bind_list(g.iter().map(String::as_str))
+                .push("))");
+        }
+    }
+    push_filters(&mut sql, q);
+    sql.push(" GROUP BY o.id, o.lat, o.lon LIMIT ").bind(limit);
+    db.query_built(sql).await?.iter().map(hit_from).collect()
+}
+
+/// What a result card shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OfferCard {
+    /// Id.
+    pub id: i64,
+    /// Title in the asked language (Danish when not translated).
+    pub title: String,
+    /// Kind.
+    pub kind: String,
+    /// Price in øre; `None` is free.
+    pub price_ore: Option<i64>,
+    /// Newcomers welcome.
+    pub newcomers_welcome: bool,
+    /// Drop in.
+    pub drop_in: bool,
+    /// Step-free.
+    pub step_free: bool,
+    /// When, in words.
+    pub when_text: String,
+    /// Street.
+    pub street: String,
+    /// City.
+    pub city: String,
+    /// Department name, if it takes place in one.
+    pub department_name: Option<String>,
+    /// Owning organisation's name.
+    pub organisation_name: String,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    /// Category codes.
+    pub categories: Vec<String>,
+    /// Target group codes.
+    pub target_groups: Vec<String>,
+}
+
+/// Cards for offers, in the order of `ids`, titles in `locale`.
+pub async fn cards(db: &Db, ids: &[i64], locale: &str) -> Result<Vec<OfferCard>, StoreError> {
+    if ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut sql = Sql::new(
+        "SELECT o.id, COALESCE(tr.title, o.title), o.kind, o.price_ore, o.newcomers_welcome, o.drop_in, o.step_free, o.when_text, o.street, o.city, dep.name, org.name, o.lat, o.lon
+         FROM offer o JOIN organisation org ON org.id = o.organisation_id
+         LEFT JOIN organisation dep ON dep.id = o.department_id
+         LEFT JOIN offer_translation tr ON tr.offer_id = o.id AND tr.locale = ",
+    );
+    sql.bind(locale)
+        .push(" WHERE o.id IN (")
+        .bind_list(ids.iter().copied())
+        .push(")");
+    let mut by_id: HashMap<i64, OfferCard> = HashMap::new();
+    for r in db.query_built(sql).await? {
+        let c = OfferCard {
+            id: r.i64(0)?,
+            title: r.string(1)?,
+            kind: r.string(2)?,
+            price_ore: r.opt_i64(3)?,
+            newcomers_welcome: r.bool(4)?,
+            drop_in: r.bool(5)?,
+            step_free: r.bool(6)?,
+            when_text: r.string(7)?,
+            street: r.string(8)?,
+            city: r.string(9)?,
+            department_name: r.opt_string(10)?,
+            organisation_name: r.string(11)?,
+            lat: r.opt_f64(12)?,
+            lon: r.opt_f64(13)?,
+            ..Default::default()
+        };
+        by_id.insert(c.id, c);
+    }
+    let mut tags = Sql::new("SELECT offer_id, kind, code FROM offer_tag WHERE offer_id IN (");
+    tags.bind_list(ids.iter().copied()).push(") ORDER BY code");
+    for r in db.query_built(tags).await? {
+        if let Some(c) = by_id.get_mut(&r.i64(0)?) {
+            let code = r.string(2)?;
+            match r.string(1)?.as_str() {
+                "category" => c.categories.push(code),
+                "target" => c.target_groups.push(code),
+                "language" => c.languages.push(code),
+                _ => {}
+            }
+        }
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+/// A category of the taxonomy with its names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    /// Code.
+    pub code: String,
+    /// Danish name.
+    pub name_da: String,
+    /// English name.
+    pub name_en: String,
+    /// Arabic name.
+    pub name_ar: String,
+}
+
+impl Category {
+    /// The name in `locale`.
+    pub fn name(&self, locale: &str) -> &str {
+        match locale {
+            "en" => &self.name_en,
+            "ar" => &self.name_ar,
+            _ => &self.name_da,
+        }
+    }
+}
+
+/// The category taxonomy, in display order.
+pub async fn categories(db: &Db) -> Result<Vec<Category>, StoreError> {
+    db.query(
+        "SELECT code, name_da, name_en, name_ar FROM category ORDER BY sort_order, code",
+        params![],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Category {
+            code: r.string(0)?,
+            name_da: r.string(1)?,
+            name_en: r.string(2)?,
+            name_ar: r.string(3)?,
+        })
+    })
+    .collect()
+}
+
+/// Adds or renames a category.
+pub async fn upsert_category(db: &Db, c: &Category, sort_order: i64) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO category (code, sort_order, name_da, name_en, name_ar) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (code) DO UPDATE SET sort_order = $2, name_da = $3, name_en = $4, name_ar = $5",
+        params![c.code.as_str(), sort_order, c.name_da.as_str(), c.name_en.as_str(), c.name_ar.as_str()],
+    )
+    .await
+    .map(|_| ())
+}
+
+// ----- the "Føler du dig ensom?" page -----
+
+/// A helpline or counselling service.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Helpline {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Phone number.
+    pub phone: String,
+    /// Opening hours, in words.
+    pub hours: String,
+    /// What they help with.
+    pub description: String,
+    /// Web site.
+    pub url: String,
+    /// An example entry of the demo, not a real number.
+    pub is_example: bool,
+}
+
+/// Adds a helpline.
+pub async fn add_helpline(db: &Db, h: &Helpline, sort_order: i64) -> Result<i64, StoreError> {
+    let mut tx = db.begin().await?;
+    let id = tx
+        .query_one(
+            "INSERT INTO helpline (name, phone, hours, description, url, sort_order, is_example) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            params![h.name.as_str(), h.phone.as_str(), h.hours.as_str(), h.description.as_str(), h.url.as_str(), sort_order, h.is_example],
+        )
+        .await?
+        .i64(0)?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Every helpline, in display order.
+pub async fn helplines(db: &Db) -> Result<Vec<Helpline>, StoreError> {
+    db.query("SELECT id, name, phone, hours, description, url, is_example FROM helpline ORDER BY sort_order, id", params![])
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Helpline {
+                id: r.i64(0)?,
+                name: r.string(1)?,
+                phone: r.string(2)?,
+                hours: r.string(3)?,
+                description: r.string(4)?,
+                url: r.string(5)?,
+                is_example: r.bool(6)?,
+            })
+        })
+        .collect()
+}
+
+/// A member of staff as residents may reach them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StaffContact {
+    /// User id.
+    pub user_id: i64,
+    /// Name.
+    pub name: String,
+    /// Phone.
+    pub phone: String,
+    /// Office hours.
+    pub office_hours: String,
+    /// A few words about them.
+    pub about: String,
+}
+
+/// Sets a staff member's public contact details.
+pub async fn set_staff_profile(
+    db: &Db,
+    user_id: i64,
+    phone: &str,
+    office_hours: &str,
+    about: &str,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO staff_profile (user_id, phone, office_hours, about) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id) DO UPDATE SET phone = $2, office_hours = $3, about = $4",
+        params![user_id, phone, office_hours, about],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The social caretakers serving a department: those holding the role in the department or
+/// in any organisation above it.
+pub async fn caretakers_for(db: &Db, chain: &[i64]) -> Result<Vec<StaffContact>, StoreError> {
+    let mut sql = Sql::new(
+        "SELECT DISTINCT u.id, u.display_name, COALESCE(p.phone, ''), COALESCE(p.office_hours, ''), COALESCE(p.about, '')
+         FROM membership m JOIN app_user u ON u.id = m.user_id LEFT JOIN staff_profile p ON p.user_id = u.id
+         WHERE m.role = 'social_caretaker' AND u.disabled_at IS NULL AND m.organisation_id IN (",
+    );
+    sql.bind_list(chain.iter().copied())
+        .push(") ORDER BY u.display_name");
+    db.query_built(sql)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(StaffContact {
+                user_id: r.i64(0)?,
+                name: r.string(1)?,
+                phone: r.string(2)?,
+                office_hours: r.string(3)?,
+                about: r.string(4)?,
+            })
+        })
+        .collect()
+}
+
+/// A "contact me" request from the lonely page.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ContactRequest {
+    /// Id.
+    pub id: i64,
+    /// The department whose outreach staff should call.
+    pub department_id: Option<i64>,
+    /// Name.
+    pub name: String,
+    /// Phone.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+    /// Language to speak.
+    pub preferred_language: String,
+    /// When to call, in words.
+    pub when_to_call: String,
+    /// Anything else.
+    pub message: String,
+    /// The consent text the person agreed to, as shown.
+    pub consent_text: String,
+    /// Received.
+    pub created_at: i64,
+}
+
+/// Stores a "contact me" request; returns its id.
+pub async fn create_contact_request(
+    db: &Db,
+    c: &ContactRequest,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let mut tx = db.begin().await?;
+    let id = tx
+        .query_one(
+            "INSERT INTO contact_request (department_id, name, phone, email, preferred_language, when_to_call, message, consent_text, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            params![
+                c.department_id, c.name.as_str(), c.phone.as_str(), c.email.as_str(), c.preferred_language.as_str(),
+                c.when_to_call.as_str(), c.message.as_str(), c.consent_text.as_str(), now
+            ],
+        )
+        .await?
+        .i64(0)?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Requests for a department, newest first.
+pub async fn contact_requests_for(
+    db: &Db,
+    department_id: i64,
+) -> Result<Vec<ContactRequest>, StoreError> {
+    db.query(
+        "SELECT id, department_id, name, phone, email, preferred_language, when_to_call, message, consent_text, created_at
+         FROM contact_request WHERE department_id = $1 ORDER BY created_at DESC, id DESC",
+        params![department_id],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(ContactRequest {
+            id: r.i64(0)?,
+            department_id: r.opt_i64(1)?,
+            name: r.string(2)?,
+            phone: r.string(3)?,
+            email: r.string(4)?,
+            preferred_language: r.string(5)?,
+            when_to_call: r.string(6)?,
+            message: r.string(7)?,
+            consent_text: r.string(8)?,
+            created_at: r.i64(9)?,
+        })
+    })
+    .collect()
+}
+
+// ----- finding: search, filters, distance, ranking, paging -----
+
+/// Where a cursor stands: the sort key of the last result shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cursor {
+    neg_score: i64,
+    distance_m: i64,
+    neg_id: i64,
+}
+
+impl Cursor {
+    /// The cursor as text for a URL.
+    pub fn encode(&self) -> String {
+        format!("{}~{}~{}", -self.neg_score, self.distance_m, -self.neg_id)
+    }
+
+    /// Parses [`Cursor::encode`]'s text.
+    pub fn decode(s: &str) -> Option<Cursor> {
+        let mut it = s.split('~').map(|p| p.parse::<i64>().ok());
+        let (score, dist, id) = (it.next()??, it.next()??, it.next()??);
+        if it.next().is_some() || score < 0 || dist < 0 || id < 0 {
+            return None;
+        }
+        Some(Cursor {
+            neg_score: -score,
+            distance_m: dist,
+            neg_id: -id,
+        })
+    }
+}
+
+/// A search as a resident asks it.
+#[derive(Debug, Clone, Default)]
+pub struct FindParams {
+    /// Free text (taken literally).
+    pub text: String,
+    /// Filters (its `groups`, `before_id` and `limit` are set by [`find`]).
+    pub filters: OfferQuery,
+    /// Centre and radius in metres.
+    pub centre: Option<(f64, f64, f64)>,
+    /// Continue after this result.
+    pub after: Option<Cursor>,
+    /// Page size.
+    pub limit: usize,
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found {
+    /// Offer id.
+    pub id: i64,
+    /// Text score.
+    pub score: i64,
+    /// Metres from the centre, when a centre was given.
+    pub distance_m: Option<i64>,
+}
+
+/// A page of results.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FoundPage {
+    /// Results in rank order.
+    pub items: Vec<Found>,
+    /// Cursor for the next page, if there is one.
+    pub next: Option<Cursor>,
+}
+
+/// Most candidates ranked for one search; broader searches should add words or filters.
+pub const MAX_CANDIDATES: i64 = 20_000;
+
+/// Finds published offers: words (every word must match, ranked by weight), filters, an
+/// optional centre (distance shown, results outside the radius dropped, nearer first among
+/// equals), paged with a cursor that stays stable when offers are added.
+pub async fn find(
+    db: &Db,
+    p: &FindParams,
+    vocabulary: &BTreeSet<String>,
+) -> Result<FoundPage, StoreError> {
+    let limit = p.limit.clamp(1, 200);
+    let groups = search::query_groups(&p.text, vocabulary);
+    let mut q = p.filters.clone();
+    q.groups = groups;
+    if let Some((lat, lon, radius)) = p.centre {
+        q.bbox = Some(naboskab_domain::geo::bounding_box(lat, lon, radius));
+    }
+    let browse_by_id = q.groups.is_empty() && p.centre.is_none();
+    if browse_by_id {
+        q.before_id = p.after.map(|c| -c.neg_id);
+        q.limit = limit as i64 + 1;
+    } else {
+        q.limit = MAX_CANDIDATES;
+    }
+    let hits = search(db, &q).await?;
+    let mut ranked: Vec<(Cursor, Found)> = hits
+        .into_iter()
+        .filter_map(|h| {
+            let distance_m = match (p.centre, h.lat, h.lon) {
+                (Some((clat, clon, radius)), Some(lat), Some(lon)) => {
+                    let d = naboskab_domain::geo::distance_m(clat, clon, lat, lon);
+                    if d > radius {
+                        return None;
+                    }
+                    Some(d.round() as i64)
+                }
+                (Some(_), _, _) => return None,
+                (None, _, _) => None,
+            };
+            let key = Cursor {
+                neg_score: -h.score,
+                distance_m: distance_m.unwrap_or(0),
+                neg_id: -h.id,
+            };
+            Some((
+                key,
+                Found {
+                    id: h.id,
+                    score: h.score,
+                    distance_m,
+                },
+            ))
+        })
+        .filter(|(k, _)| p.after.is_none_or(|a| *k > a))
+        .collect();
+    ranked.sort_by_key(|(k, _)| *k);
+    let more = ranked.len() > limit;
+    ranked.truncate(limit);
+    let next = if more {
+        ranked.last().map(|(k, _)| *k)
+    } else {
+        None
+    };
+    Ok(FoundPage {
+        items: ranked.into_iter().map(|(_, f)| f).collect(),
+        next,
+    })
+}
