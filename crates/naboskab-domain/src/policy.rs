@@ -76,11 +76,15 @@ pub enum Action {
     ManageMembers,
     /// Create organisations.
     CreateOrganisation,
+    /// Create, edit and archive the offers of an organisation.
+    ManageOffers,
+    /// Approve offers waiting in a housing organisation's departments.
+    ApproveOffers,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 9] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -88,6 +92,8 @@ impl Action {
         Action::ViewMembers,
         Action::ManageMembers,
         Action::CreateOrganisation,
+        Action::ManageOffers,
+        Action::ApproveOffers,
     ];
 }
 
@@ -161,6 +167,20 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         (Action::ViewMembers | Action::ManageMembers, Resource::Organisation { chain }) => {
             allow_if(actor.has_role_in(Role::HousingOrgAdmin, chain))
         }
+        (Action::ManageOffers, Resource::Organisation { chain }) => allow_if(
+            [
+                Role::Organiser,
+                Role::BoardMember,
+                Role::HousingOrgAdmin,
+                Role::SocialCaretaker,
+            ]
+            .into_iter()
+            .any(|r| actor.has_role_in(r, chain)),
+        ),
+        (Action::ApproveOffers, Resource::Organisation { chain }) => allow_if(
+            actor.has_role_in(Role::HousingOrgAdmin, chain)
+                || actor.has_role_in(Role::SocialCaretaker, chain),
+        ),
         _ => Decision::Deny(Denial::Forbidden),
     }
 }
@@ -229,6 +249,41 @@ mod tests {
         assert!(!decide(&admin, Action::ManageMembers, &other_department).is_allowed());
         let board = with(Role::BoardMember, 11);
         assert!(!decide(&board, Action::ManageMembers, &own_department).is_allowed());
+    }
+
+    #[test]
+    fn offers_are_managed_by_their_organisations_people_only() {
+        let own = Resource::Organisation { chain: vec![30] };
+        for role in [
+            Role::Organiser,
+            Role::BoardMember,
+            Role::HousingOrgAdmin,
+            Role::SocialCaretaker,
+        ] {
+            assert!(
+                decide(&with(role, 30), Action::ManageOffers, &own).is_allowed(),
+                "{role:?}"
+            );
+            assert!(
+                !decide(&with(role, 31), Action::ManageOffers, &own).is_allowed(),
+                "{role:?} elsewhere"
+            );
+        }
+        for role in [Role::Resident, Role::MunicipalOfficer] {
+            assert!(
+                !decide(&with(role, 30), Action::ManageOffers, &own).is_allowed(),
+                "{role:?}"
+            );
+        }
+        assert!(!decide(&with(Role::Organiser, 30), Action::ApproveOffers, &own).is_allowed());
+        assert!(
+            decide(
+                &with(Role::HousingOrgAdmin, 30),
+                Action::ApproveOffers,
+                &own
+            )
+            .is_allowed()
+        );
     }
 
     #[test]

@@ -166,6 +166,16 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     edits + (la - i) + (lb - j) <= 1
 }
 
+/// The terms a query's words have themselves (no synonyms, typos or compounds): matches on
+/// these rank above matches found through expansion.
+pub fn exact_terms(query: &str) -> BTreeSet<String> {
+    words(query)
+        .into_iter()
+        .take(8)
+        .flat_map(|w| [term(&w), term(&unfold(&w))])
+        .collect()
+}
+
 /// Most compound words one query word may expand to.
 const MAX_PREFIX_TERMS: usize = 64;
 

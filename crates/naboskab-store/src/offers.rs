@@ -367,6 +367,8 @@ pub async fn vocabulary(db: &Db) -> Result<BTreeSet<String>, StoreError> {
 pub struct OfferQuery {
     /// Term groups from [`search::query_groups`]; every group must match.
     pub groups: Vec<BTreeSet<String>>,
+    /// Terms typed as such (from [`search::exact_terms`]); they count double in the score.
+    pub exact: BTreeSet<String>,
     /// Category code.
     pub category: Option<String>,
     /// Target group code.
@@ -484,9 +486,9 @@ pub async fn search(db: &Db, q: &OfferQuery) -> Result<Vec<Hit>, StoreError> {
         return db.query_built(sql).await?.iter().map(hit_from).collect();
     }
     let all_terms: BTreeSet<&String> = q.groups.iter().flatten().collect();
-    let mut sql = Sql::new(
-        "SELECT o.id, CAST(SUM(t.weight) AS BIGINT), o.lat, o.lon FROM offer_term t JOIN offer o ON o.id = t.offer_id WHERE t.term IN (",
-    );
+    let mut sql = Sql::new("SELECT o.id, CAST(SUM(t.weight * CASE WHEN t.term IN (");
+    sql.bind_list(q.exact.iter().map(String::as_str));
+    sql.push(") THEN 2 ELSE 1 END) AS BIGINT), o.lat, o.lon FROM offer_term t JOIN offer o ON o.id = t.offer_id WHERE t.term IN (");
     sql.bind_list(all_terms.iter().map(|t| t.as_str()))
         .push(") AND o.status = 'published'");
     if q.groups.len() > 1 {
@@ -914,6 +916,7 @@ pub async fn find(
     let groups = search::query_groups(&p.text, vocabulary);
     let mut q = p.filters.clone();
     q.groups = groups;
+    q.exact = search::exact_terms(&p.text);
     if let Some((lat, lon, radius)) = p.centre {
         q.bbox = Some(naboskab_domain::geo::bounding_box(lat, lon, radius));
     }

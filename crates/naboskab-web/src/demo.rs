@@ -313,5 +313,8 @@ pub async fn seed(db: &Db, password: &str, now: i64) -> Result<Option<DemoIds>, 
             .await
             .map_err(|e| e.to_string())?;
     }
+    crate::demo_offers::seed(db, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(Some(ids))
 }

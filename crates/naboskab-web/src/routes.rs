@@ -2,7 +2,7 @@
 //! enumerates it, so a route cannot be added without appearing in the matrix.
 
 use crate::api;
-use crate::pages::{account, admin, auth, oidc, ops, public};
+use crate::pages::{account, admin, auth, feeds, lonely, offers, oidc, ops, public};
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
 
@@ -29,9 +29,23 @@ pub fn app_routes() -> Vec<RouteDef> {
     vec![
         r("GET", "/", get(public::home)),
         r("GET", "/about", get(public::about)),
+        r("GET", "/offers", get(offers::search_page)),
+        r("GET", "/offers/{id}", get(offers::offer_page)),
+        r("GET", "/ensom", get(lonely::show)),
+        r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),
         r("GET", "/municipalities/{code}", get(public::municipality)),
         r("GET", "/departments/{id}", get(public::department)),
+        r(
+            "GET",
+            "/departments/{id}/feed.atom",
+            get(feeds::department_feed),
+        ),
+        r(
+            "GET",
+            "/municipalities/{code}/feed.atom",
+            get(feeds::municipality_feed),
+        ),
         r("GET", "/organisations/{id}", get(public::organisation)),
         r("GET", "/organisations/{id}/members", get(admin::members)),
         r(
@@ -94,6 +108,8 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/api/v1/organisations/{id}",
             get(api::orgs::get_organisation),
         ),
+        r("GET", "/api/v1/offers", get(api::offers::list_offers)),
+        r("GET", "/api/v1/offers/{id}", get(api::offers::get_offer)),
     ]
 }
 

@@ -106,6 +106,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// HTTP client for OpenID Connect.
     pub http: reqwest::Client,
+    /// Search vocabulary cache (typo tolerance).
+    pub vocabulary: Arc<crate::find::VocabularyCache>,
 }
 
 impl AppState {
@@ -130,6 +132,7 @@ impl AppState {
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap_or_default(),
+            vocabulary: Arc::new(crate::find::VocabularyCache::default()),
         }
     }
 

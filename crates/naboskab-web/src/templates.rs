@@ -141,6 +141,14 @@ impl PageCtx {
             .unwrap_or_default()
     }
 
+    /// A phone number for a `tel:` link (digits and a leading +).
+    pub fn tel(&self, phone: &str) -> String {
+        phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect()
+    }
+
     /// A number with the language's separators.
     pub fn number(&self, n: &i64) -> String {
         i18n::format_integer(self.locale, *n)

@@ -3,6 +3,7 @@
 //! `/api/v1/openapi.json` is generated from them. Errors are `application/problem+json`
 //! (see [`crate::error`]).
 
+pub mod offers;
 pub mod orgs;
 
 use crate::context::Ctx;
@@ -26,8 +27,8 @@ use utoipa::{OpenApi, ToSchema};
         description = "Activities, places and help against loneliness in Danish social-housing areas. Errors are RFC 9457 problem documents; send `Accept-Language` (da, en, ar) for localized messages. Authenticate scripts with `Authorization: Bearer <token>` (create one with `naboskab token create`).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me),
-    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField)),
+    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer),
+    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

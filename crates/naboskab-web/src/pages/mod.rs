@@ -4,6 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod feeds;
+pub mod lonely;
+pub mod offers;
 pub mod oidc;
 pub mod ops;
 pub mod public;

@@ -3,12 +3,14 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::pages::offers::{CardView, cards_for};
 use crate::state::AppState;
 use crate::templates::{PageCtx, page};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_domain::{Action, OrgKind, Resource};
+use naboskab_store::offers::{self, OfferQuery, StaffContact};
 use naboskab_store::orgs::{self, Municipality, Organisation};
 
 /// An organisation as listed on pages: name, link and kind label.
@@ -65,6 +67,7 @@ struct HomePage {
     ctx: PageCtx,
     areas: Vec<OrgLink>,
     departments: Vec<OrgLink>,
+    cards: Vec<CardView>,
 }
 
 /// `GET /`
@@ -81,10 +84,21 @@ pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         .iter()
         .map(|o| link(&p, o))
         .collect();
+    let cards = cards_for(
+        &st,
+        ctx.locale,
+        OfferQuery {
+            newcomers_welcome: true,
+            ..Default::default()
+        },
+        6,
+    )
+    .await?;
     Ok(page(&HomePage {
         ctx: p,
         areas,
         departments,
+        cards,
     }))
 }
 
@@ -138,6 +152,8 @@ struct MunicipalityPage {
     municipality: Municipality,
     departments: Vec<OrgLink>,
     partners: Vec<OrgLink>,
+    cards: Vec<CardView>,
+    feed_href: String,
 }
 
 /// `GET /municipalities/{code}`: its departments and partners. Accepts `169` for `0169`.
@@ -157,7 +173,19 @@ pub async fn municipality(
     let located = orgs::organisations_in_municipality(&st.db, &code).await?;
     let (deps, others): (Vec<_>, Vec<_>) =
         located.iter().partition(|o| o.kind == OrgKind::Department);
+    let cards = cards_for(
+        &st,
+        ctx.locale,
+        OfferQuery {
+            municipality_code: Some(code.clone()),
+            ..Default::default()
+        },
+        12,
+    )
+    .await?;
     Ok(page(&MunicipalityPage {
+        cards,
+        feed_href: format!("/municipalities/{code}/feed.atom"),
         departments: deps.iter().map(|o| link(&p, o)).collect(),
         partners: others.iter().map(|o| link(&p, o)).collect(),
         ctx: p,
@@ -178,6 +206,9 @@ struct OrganisationPage {
     areas: Vec<OrgLink>,
     map_url: Option<String>,
     can_manage: bool,
+    cards: Vec<CardView>,
+    caretakers: Vec<StaffContact>,
+    feed_href: Option<String>,
 }
 
 async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppResult<Response> {
@@ -213,6 +244,36 @@ async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppRe
         _ => None,
     };
     let chain = orgs::chain(&st.db, org.id).await?;
+    let query = match org.kind {
+        OrgKind::Department => OfferQuery {
+            department_id: Some(org.id),
+            ..Default::default()
+        },
+        OrgKind::HousingArea => OfferQuery {
+            department_ids: orgs::area_departments(&st.db, org.id)
+                .await?
+                .iter()
+                .map(|d| d.id)
+                .collect(),
+            ..Default::default()
+        },
+        _ => OfferQuery {
+            organisation_id: Some(org.id),
+            ..Default::default()
+        },
+    };
+    let cards = if org.kind == OrgKind::HousingArea && query.department_ids.is_empty() {
+        vec![]
+    } else {
+        cards_for(st, ctx.locale, query, 12).await?
+    };
+    let caretakers = if org.kind == OrgKind::Department {
+        offers::caretakers_for(&st.db, &chain).await?
+    } else {
+        vec![]
+    };
+    let feed_href =
+        (org.kind == OrgKind::Department).then(|| format!("/departments/{}/feed.atom", org.id));
     let can_manage = naboskab_domain::policy::decide(
         &ctx.actor,
         Action::ViewMembers,
@@ -229,6 +290,9 @@ async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppRe
         areas,
         map_url,
         can_manage,
+        cards,
+        caretakers,
+        feed_href,
         org,
     }))
 }

@@ -5,6 +5,7 @@
 mod accounts;
 mod api;
 mod authz;
+mod find;
 mod helpers;
 mod i18n_pages;
 mod oidc;

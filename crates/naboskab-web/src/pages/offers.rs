@@ -1,0 +1,439 @@
+//! Finding offers as a resident: the search page with filters, the offer page (with
+//! schema.org JSON-LD, OpenGraph tags and a print layout), and the cards other pages reuse.
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::find::{self, FindInput, format_distance, language_name};
+use crate::i18n::{self, Locale};
+use crate::state::AppState;
+use crate::templates::{FormErrors, PageCtx, page, page_with_status};
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
+use naboskab_domain::{Action, Resource};
+use naboskab_store::offers::{self, Category, Offer, OfferCard};
+use naboskab_store::orgs;
+
+/// A result card as pages show it.
+#[derive(Debug, Clone)]
+pub struct CardView {
+    /// Offer id.
+    pub id: i64,
+    /// Title.
+    pub title: String,
+    /// When, in words.
+    pub when: String,
+    /// Where.
+    pub place: String,
+    /// Distance, formatted.
+    pub distance: Option<String>,
+    /// Languages spoken, in themselves.
+    pub languages: String,
+    /// "Gratis" or the price.
+    pub cost: String,
+    /// Newcomers welcome.
+    pub newcomers_welcome: bool,
+    /// Drop in.
+    pub drop_in: bool,
+    /// Step-free.
+    pub step_free: bool,
+    /// Category names.
+    pub categories: Vec<String>,
+    /// Target group names.
+    pub targets: Vec<String>,
+}
+
+/// Formats cards for `locale`.
+pub fn card_views(
+    locale: Locale,
+    cats: &[Category],
+    cards: Vec<(OfferCard, Option<i64>)>,
+) -> Vec<CardView> {
+    cards
+        .into_iter()
+        .map(|(c, d)| CardView {
+            id: c.id,
+            place: match &c.department_name {
+                Some(dep) => format!("{dep}, {}", c.city),
+                None => [c.street.as_str(), c.city.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+            when: c.when_text,
+            title: c.title,
+            distance: d.map(|m| format_distance(locale, m)),
+            languages: c
+                .languages
+                .iter()
+                .map(|l| language_name(l))
+                .collect::<Vec<_>>()
+                .join(" · "),
+            cost: match c.price_ore {
+                None => i18n::t(locale, "offer-free"),
+                Some(p) => i18n::format_money(locale, p),
+            },
+            newcomers_welcome: c.newcomers_welcome,
+            drop_in: c.drop_in,
+            step_free: c.step_free,
+            categories: c
+                .categories
+                .iter()
+                .filter_map(|code| cats.iter().find(|k| &k.code == code))
+                .map(|k| k.name(locale.code()).to_owned())
+                .collect(),
+            targets: c
+                .target_groups
+                .iter()
+                .map(|t| i18n::t(locale, &format!("target-{t}")))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Cards of published offers matching `q` (for department and municipality pages).
+pub async fn cards_for(
+    st: &AppState,
+    locale: Locale,
+    q: naboskab_store::offers::OfferQuery,
+    limit: usize,
+) -> AppResult<Vec<CardView>> {
+    let checked = find::CheckedFind {
+        params: naboskab_store::offers::FindParams {
+            filters: q,
+            limit,
+            ..Default::default()
+        },
+        centre_label: None,
+    };
+    let results = find::run(st, &checked, locale.code()).await?;
+    let cats = offers::categories(&st.db).await?;
+    Ok(card_views(
+        locale,
+        &cats,
+        results
+            .items
+            .into_iter()
+            .map(|r| (r.card, r.distance_m))
+            .collect(),
+    ))
+}
+
+/// A choice in a filter.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    /// Value sent.
+    pub value: String,
+    /// Label shown.
+    pub label: String,
+    /// Whether chosen.
+    pub selected: bool,
+}
+
+fn choices(
+    values: impl IntoIterator<Item = (String, String)>,
+    current: &Option<String>,
+) -> Vec<Choice> {
+    values
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: current.as_deref() == Some(value.as_str()),
+            value,
+            label,
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "offers.html")]
+struct OffersPage {
+    ctx: PageCtx,
+    q: String,
+    categories: Vec<Choice>,
+    targets: Vec<Choice>,
+    languages: Vec<Choice>,
+    weekdays: Vec<Choice>,
+    departments: Vec<Choice>,
+    radius: Vec<Choice>,
+    free: bool,
+    accessible: bool,
+    newcomers: bool,
+    cards: Vec<CardView>,
+    searched: bool,
+    centre_label: Option<String>,
+    next_href: Option<String>,
+    errors: FormErrors,
+}
+
+/// `GET /offers`: search and browse.
+pub async fn search_page(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let input: FindInput =
+        serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
+    let p = PageCtx::new(&st, &ctx);
+    let locale = ctx.locale;
+    let cats = offers::categories(&st.db).await?;
+    let deps = orgs::organisations_of_kind(&st.db, naboskab_domain::OrgKind::Department).await?;
+    let (cards, next_href, centre_label, errors, status) = match find::check(&st, &input).await {
+        Ok(checked) => {
+            let results = find::run(&st, &checked, locale.code()).await?;
+            let next_href = results.next_cursor.map(|c| {
+                let mut pairs: Vec<(String, String)> =
+                    serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
+                        .unwrap_or_default();
+                pairs.retain(|(k, _)| k != "cursor");
+                pairs.push(("cursor".into(), c));
+                format!(
+                    "/offers?{}",
+                    serde_urlencoded::to_string(&pairs).unwrap_or_default()
+                )
+            });
+            let cards = card_views(
+                locale,
+                &cats,
+                results
+                    .items
+                    .into_iter()
+                    .map(|r| (r.card, r.distance_m))
+                    .collect(),
+            );
+            (
+                cards,
+                next_href,
+                checked.centre_label,
+                FormErrors::default(),
+                StatusCode::OK,
+            )
+        }
+        Err(AppError::Invalid(problems)) => (
+            vec![],
+            None,
+            None,
+            FormErrors::new(locale, &problems),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(e) => return Err(e),
+    };
+    let page_data = OffersPage {
+        q: input.q.clone().unwrap_or_default(),
+        categories: choices(
+            cats.iter()
+                .map(|c| (c.code.clone(), c.name(locale.code()).to_owned())),
+            &input.category,
+        ),
+        targets: choices(
+            TARGET_GROUPS
+                .iter()
+                .map(|t| (t.to_string(), p.t(&format!("target-{t}")))),
+            &input.target_group,
+        ),
+        languages: choices(
+            LANGUAGES
+                .iter()
+                .map(|l| (l.to_string(), language_name(l).to_owned())),
+            &input.language,
+        ),
+        weekdays: choices(
+            WEEKDAYS
+                .iter()
+                .map(|d| (d.to_string(), p.t(&format!("weekday-{d}")))),
+            &input.weekday,
+        ),
+        departments: choices(
+            deps.iter().map(|d| (d.id.to_string(), d.name.clone())),
+            &input.department,
+        ),
+        radius: choices(
+            [
+                ("1000", "1 km"),
+                ("3000", "3 km"),
+                ("5000", "5 km"),
+                ("10000", "10 km"),
+                ("25000", "25 km"),
+            ]
+            .iter()
+            .map(|(v, l)| (v.to_string(), l.to_string())),
+            &Some(input.radius_m.clone().unwrap_or_else(|| "5000".into())),
+        ),
+        free: input.free.is_some(),
+        accessible: input.accessible.is_some(),
+        newcomers: input.newcomers.is_some(),
+        searched: input.q.as_deref().is_some_and(|q| !q.trim().is_empty()) || input.has_filters(),
+        cards,
+        centre_label,
+        next_href,
+        errors,
+        ctx: p,
+    };
+    Ok(page_with_status(status, &page_data))
+}
+
+#[derive(Template)]
+#[template(path = "offer.html")]
+struct OfferPage {
+    ctx: PageCtx,
+    offer: Offer,
+    title: String,
+    description_html: String,
+    summary: String,
+    kind_label: String,
+    status_label: String,
+    cost: String,
+    languages: String,
+    categories: Vec<String>,
+    targets: Vec<String>,
+    weekdays: Vec<String>,
+    organisation: Option<orgs::Organisation>,
+    department: Option<orgs::Organisation>,
+    address: String,
+    map_url: Option<String>,
+    json_ld: String,
+    canonical: String,
+    can_edit: bool,
+}
+
+/// The offer as schema.org JSON-LD (a `Service`; schedules arrive as `Event`s later), safe to
+/// place inside a `<script>` element.
+fn json_ld(
+    o: &Offer,
+    title: &str,
+    summary: &str,
+    url: &str,
+    org: Option<&orgs::Organisation>,
+) -> String {
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "name": title,
+        "description": summary,
+        "url": url,
+        "serviceType": o.kind,
+        "availableLanguage": o.languages,
+        "isAccessibleForFree": o.price_ore.is_none(),
+    });
+    if let Some(org) = org {
+        v["provider"] = serde_json::json!({ "@type": "Organization", "name": org.name });
+    }
+    if !o.street.is_empty() {
+        v["areaServed"] = serde_json::json!({
+            "@type": "Place",
+            "address": { "@type": "PostalAddress", "streetAddress": o.street, "postalCode": o.postal_code, "addressLocality": o.city, "addressCountry": "DK" },
+            "geo": o.lat.zip(o.lon).map(|(lat, lon)| serde_json::json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lon })),
+        });
+    }
+    if let Some(p) = o.price_ore {
+        v["offers"] = serde_json::json!({ "@type": "Offer", "price": format!("{}.{:02}", p / 100, p % 100), "priceCurrency": "DKK" });
+    }
+    // Inside <script> only `</script` and `<!--` are dangerous; escaping every <, > and &
+    // removes them all while keeping the JSON the same to a parser.
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// Who may edit an offer: the policy decides on the owning organisation's chain.
+pub async fn can_manage(st: &AppState, ctx: &Ctx, o: &Offer) -> AppResult<bool> {
+    let mut chain = orgs::chain(&st.db, o.organisation_id).await?;
+    if let Some(d) = o.department_id {
+        chain.extend(orgs::chain(&st.db, d).await?);
+    }
+    Ok(naboskab_domain::policy::decide(
+        &ctx.actor,
+        Action::ManageOffers,
+        &Resource::Organisation { chain },
+    )
+    .is_allowed())
+}
+
+/// `GET /offers/{id}`
+pub async fn offer_page(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let o = offers::offer(&st.db, id).await?.ok_or(AppError::NotFound)?;
+    let can_edit = can_manage(&st, &ctx, &o).await?;
+    if o.status != "published" && !can_edit {
+        return Err(AppError::NotFound);
+    }
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let locale = ctx.locale;
+    let (title, description_html) = o.localized(locale.code());
+    let (title, description_html) = (title.to_owned(), description_html.to_owned());
+    let summary: String = offers::html_text(&description_html)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(200)
+        .collect();
+    let cats = offers::categories(&st.db).await?;
+    let organisation = orgs::organisation(&st.db, o.organisation_id).await?;
+    let department = match o.department_id {
+        Some(d) => orgs::organisation(&st.db, d).await?,
+        None => None,
+    };
+    let canonical = format!("{}/offers/{}", st.config.base_url, o.id);
+    let p = PageCtx::new(&st, &ctx);
+    let address = [
+        o.street.clone(),
+        format!("{} {}", o.postal_code, o.city).trim().to_owned(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    Ok(page(&OfferPage {
+        kind_label: p.t(&format!("kind-{}", o.kind)),
+        status_label: p.t(&format!("status-{}", o.status)),
+        cost: match o.price_ore {
+            None => p.t("offer-free"),
+            Some(x) => i18n::format_money(locale, x),
+        },
+        languages: o
+            .languages
+            .iter()
+            .map(|l| language_name(l))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        categories: o
+            .categories
+            .iter()
+            .filter_map(|c| cats.iter().find(|k| &k.code == c))
+            .map(|k| k.name(locale.code()).to_owned())
+            .collect(),
+        targets: o
+            .target_groups
+            .iter()
+            .map(|t| p.t(&format!("target-{t}")))
+            .collect(),
+        weekdays: o
+            .weekdays
+            .iter()
+            .map(|d| p.t(&format!("weekday-{d}")))
+            .collect(),
+        map_url: o.lat.zip(o.lon).map(|(lat, lon)| {
+            format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
+        }),
+        json_ld: json_ld(&o, &title, &summary, &canonical, organisation.as_ref()),
+        address,
+        title,
+        description_html,
+        summary,
+        organisation,
+        department,
+        canonical,
+        can_edit,
+        offer: o,
+        ctx: p,
+    }))
+}
