@@ -19,6 +19,7 @@ pub mod mail;
 pub mod metrics;
 pub mod pages;
 pub mod ratelimit;
+pub mod richtext;
 pub mod routes;
 pub mod security;
 pub mod state;

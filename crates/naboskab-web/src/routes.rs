@@ -2,7 +2,7 @@
 //! enumerates it, so a route cannot be added without appearing in the matrix.
 
 use crate::api;
-use crate::pages::{account, admin, auth, feeds, lonely, offers, oidc, ops, public};
+use crate::pages::{account, admin, auth, feeds, lonely, manage, offers, oidc, ops, public};
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
 
@@ -31,6 +31,13 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("GET", "/about", get(public::about)),
         r("GET", "/offers", get(offers::search_page)),
         r("GET", "/offers/{id}", get(offers::offer_page)),
+        r("GET", "/offers/new", get(manage::new_form)),
+        r("POST", "/offers/new", post(manage::create)),
+        r("GET", "/offers/{id}/edit", get(manage::edit_form)),
+        r("POST", "/offers/{id}/edit", post(manage::update)),
+        r("POST", "/offers/{id}/archive", post(manage::archive)),
+        r("POST", "/offers/{id}/approve", post(manage::approve)),
+        r("GET", "/manage/offers", get(manage::overview)),
         r("GET", "/ensom", get(lonely::show)),
         r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),

@@ -52,6 +52,8 @@ pub struct PageCtx {
     pub user: Option<UserView>,
     /// Whether to show the administration link.
     pub is_platform_admin: bool,
+    /// Whether to show "my offers" (organisers, boards, staff).
+    pub manages_offers: bool,
     /// CSRF token for forms.
     pub csrf_token: String,
     /// A notice shown at the top of the page.
@@ -108,6 +110,15 @@ impl PageCtx {
                 email: u.email.clone(),
             }),
             is_platform_admin: ctx.actor.is_platform_admin(),
+            manages_offers: ctx.actor.memberships.iter().any(|m| {
+                matches!(
+                    m.role,
+                    naboskab_domain::Role::Organiser
+                        | naboskab_domain::Role::BoardMember
+                        | naboskab_domain::Role::HousingOrgAdmin
+                        | naboskab_domain::Role::SocialCaretaker
+                )
+            }),
             csrf_token: ctx.csrf_token.clone(),
             flash,
             demo: st.config.demo,

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod feeds;
 pub mod lonely;
+pub mod manage;
 pub mod offers;
 pub mod oidc;
 pub mod ops;
