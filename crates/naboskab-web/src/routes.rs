@@ -116,6 +116,39 @@ pub fn app_routes() -> Vec<RouteDef> {
             get(api::orgs::get_organisation),
         ),
         r("GET", "/api/v1/offers", get(api::offers::list_offers)),
+        r("GET", "/api/hsds/", get(api::hsds::root)),
+        r("GET", "/api/hsds/services", get(api::hsds::services)),
+        r(
+            "GET",
+            "/api/hsds/services/{id}",
+            get(api::hsds::service_by_id),
+        ),
+        r(
+            "GET",
+            "/api/hsds/organizations",
+            get(api::hsds::organizations),
+        ),
+        r(
+            "GET",
+            "/api/hsds/organizations/{id}",
+            get(api::hsds::organization_by_id),
+        ),
+        r("GET", "/api/hsds/locations", get(api::hsds::locations)),
+        r(
+            "GET",
+            "/api/hsds/locations/{id}",
+            get(api::hsds::location_by_id),
+        ),
+        r(
+            "GET",
+            "/api/hsds/service_at_locations",
+            get(api::hsds::service_at_locations),
+        ),
+        r(
+            "GET",
+            "/api/hsds/service_at_locations/{id}",
+            get(api::hsds::service_at_location_by_id),
+        ),
         r("GET", "/api/v1/offers/{id}", get(api::offers::get_offer)),
     ]
 }

@@ -3,6 +3,7 @@
 //! `/api/v1/openapi.json` is generated from them. Errors are `application/problem+json`
 //! (see [`crate::error`]).
 
+pub mod hsds;
 pub mod offers;
 pub mod orgs;
 

@@ -501,3 +501,93 @@ async fn the_demo_has_sixty_offers_covering_every_category_target_group_and_kind
         assert!(found > 0, "no demo offer of kind {kind}");
     }
 }
+
+#[tokio::test]
+async fn the_hsds_api_serves_the_same_offers_as_open_referral_services() {
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let root = c.get("/api/hsds/").await.json();
+        assert_eq!(root["version"], "3.0");
+        let list = c.get("/api/hsds/services?per_page=10").await.json();
+        let total = app
+            .db()
+            .query_one(
+                "SELECT COUNT(*) FROM offer WHERE status = 'published'",
+                vec![],
+            )
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert_eq!(list["total_items"], total);
+        assert_eq!(list["size"], 10);
+        assert_eq!(list["first_page"], true);
+        let first = &list["contents"][0];
+        for field in ["id", "name", "status"] {
+            assert!(!first[field].is_null(), "service lacks {field}");
+        }
+        let id = first["id"].as_str().expect("id");
+        assert_eq!(id.len(), 36);
+        let full = c.get(&format!("/api/hsds/services/{id}")).await.json();
+        assert_eq!(full["name"], first["name"]);
+        let sal = &full["service_at_locations"][0];
+        let loc = &sal["location"];
+        assert_eq!(loc["location_type"], "physical");
+        for field in [
+            "id",
+            "address_1",
+            "city",
+            "state_province",
+            "postal_code",
+            "country",
+            "address_type",
+        ] {
+            assert!(
+                !loc["addresses"][0][field].is_null(),
+                "address lacks {field}"
+            );
+        }
+        assert!(full["organization"]["name"].is_string());
+        let loc_id = loc["id"].as_str().expect("location id");
+        assert_eq!(
+            c.get(&format!("/api/hsds/locations/{loc_id}")).await.json()["id"],
+            loc_id
+        );
+        let sal_id = sal["id"].as_str().expect("sal id");
+        assert_eq!(
+            c.get(&format!("/api/hsds/service_at_locations/{sal_id}"))
+                .await
+                .json()["location_id"],
+            loc_id
+        );
+        let orgs = c.get("/api/hsds/organizations").await.json();
+        let with_cvr = orgs["contents"]
+            .as_array()
+            .expect("orgs")
+            .iter()
+            .find(|o| o["name"] == "Seniorklubben Taastrup")
+            .expect("association");
+        assert_eq!(
+            with_cvr["organization_identifiers"][0]["identifier"],
+            "29384756"
+        );
+        // The open-data API and the Naboskab API list the same offers.
+        let ours = c.get("/api/v1/offers?limit=100").await.json();
+        let page2 = c.get("/api/v1/offers?limit=100&cursor=").await.json();
+        assert_eq!(
+            ours["items"].as_array().expect("items").len() as i64,
+            total.min(100)
+        );
+        assert_eq!(page2["items"], ours["items"]);
+        assert_eq!(
+            c.get(&format!("/api/hsds/locations/{id}")).await.status,
+            StatusCode::NOT_FOUND,
+            "a service id is no location id"
+        );
+        assert_eq!(
+            c.get("/api/hsds/services?per_page=0").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        app.cleanup().await;
+    }
+}
