@@ -205,7 +205,11 @@ pub fn query_groups(query: &str, vocabulary: &BTreeSet<String>) -> Vec<BTreeSet<
             .collect();
         let mut prefixed = 0;
         for v in vocabulary {
-            if long && v.chars().count() >= 4 && own.iter().any(|s| within_one_edit(s, v)) {
+            if v.starts_with(|c: char| c.is_ascii_digit()) {
+                continue; // numbers match exactly or not at all
+            }
+            let near_in_length = own.iter().any(|s| s.len().abs_diff(v.len()) <= 4);
+            if long && near_in_length && v.len() >= 4 && own.iter().any(|s| within_one_edit(s, v)) {
                 g.insert(v.clone());
             } else if prefixed < MAX_PREFIX_TERMS
                 && prefixes.iter().any(|s| v.starts_with(s.as_str()))

@@ -220,7 +220,12 @@ async fn write_children(tx: &mut Tx, o: &Offer, id: i64) -> Result<(), StoreErro
     for (term, weight) in offer_terms(o) {
         tx.execute(
             "INSERT INTO offer_term (term, offer_id, weight) VALUES ($1, $2, $3)",
-            params![term, id, weight],
+            params![term.as_str(), id, weight],
+        )
+        .await?;
+        tx.execute(
+            "INSERT INTO search_vocabulary (term) VALUES ($1) ON CONFLICT (term) DO NOTHING",
+            params![term],
         )
         .await?;
     }
@@ -229,24 +234,37 @@ async fn write_children(tx: &mut Tx, o: &Offer, id: i64) -> Result<(), StoreErro
 
 /// Stores a new offer with its tags, translations and index terms; returns its id.
 pub async fn create_offer(db: &Db, o: &Offer, now: i64) -> Result<i64, StoreError> {
-    let mut tx = db.begin().await?;
-    let id = tx
-        .query_one(
-            "INSERT INTO offer (organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27) RETURNING id",
-            params![
-                o.organisation_id, o.department_id, o.kind.as_str(), o.status.as_str(), o.title.as_str(), o.description_html.as_str(),
-                o.step_free, o.accessible_toilet, o.hearing_loop, o.price_ore, o.drop_in, o.newcomers_welcome, o.bring_friend,
-                o.contact_name.as_str(), o.contact_phone.as_str(), o.contact_email.as_str(), o.street.as_str(), o.postal_code.as_str(),
-                o.city.as_str(), o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(),
-                o.first_time.as_str(), o.created_by, now
-            ],
-        )
+    create_offers_bulk(db, std::slice::from_ref(o), now)
         .await?
-        .i64(0)?;
-    write_children(&mut tx, o, id).await?;
+        .into_iter()
+        .next()
+        .ok_or(StoreError::NotFound)
+}
+
+/// Stores many offers in one transaction (imports and load tests); returns their ids.
+pub async fn create_offers_bulk(db: &Db, list: &[Offer], now: i64) -> Result<Vec<i64>, StoreError> {
+    let mut tx = db.begin().await?;
+    let mut ids = Vec::with_capacity(list.len());
+    for o in list {
+        let id = tx
+            .query_one(
+                "INSERT INTO offer (organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27) RETURNING id",
+                params![
+                    o.organisation_id, o.department_id, o.kind.as_str(), o.status.as_str(), o.title.as_str(), o.description_html.as_str(),
+                    o.step_free, o.accessible_toilet, o.hearing_loop, o.price_ore, o.drop_in, o.newcomers_welcome, o.bring_friend,
+                    o.contact_name.as_str(), o.contact_phone.as_str(), o.contact_email.as_str(), o.street.as_str(), o.postal_code.as_str(),
+                    o.city.as_str(), o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(),
+                    o.first_time.as_str(), o.created_by, now
+                ],
+            )
+            .await?
+            .i64(0)?;
+        write_children(&mut tx, o, id).await?;
+        ids.push(id);
+    }
     tx.commit().await?;
-    Ok(id)
+    Ok(ids)
 }
 
 /// Replaces an offer's content (not its owner, creator or status).
@@ -353,9 +371,10 @@ pub async fn pending_offers(
         .collect()
 }
 
-/// Every term in the index (for typo tolerance).
+/// Every term ever indexed (for typo tolerance and compounds), from its own small table so
+/// reading it does not scan the index; a term whose offers are gone only widens a query.
 pub async fn vocabulary(db: &Db) -> Result<BTreeSet<String>, StoreError> {
-    db.query("SELECT DISTINCT term FROM offer_term", params![])
+    db.query("SELECT term FROM search_vocabulary", params![])
         .await?
         .iter()
         .map(|r| r.string(0))
@@ -395,6 +414,9 @@ pub struct OfferQuery {
     pub organisation_id: Option<i64>,
     /// Browsing without words: only ids below this (keyset paging).
     pub before_id: Option<i64>,
+    /// Rank in the database (score, then id, both descending), continuing after this
+    /// `(score, id)` when given; used when no centre asks for ranking by distance.
+    pub rank_in_db: Option<Option<(i64, i64)>>,
     /// Most rows to return.
     pub limit: i64,
 }
@@ -499,7 +521,23 @@ pub async fn search(db: &Db, q: &OfferQuery) -> Result<Vec<Hit>, StoreError> {
         }
     }
     push_filters(&mut sql, q);
-    sql.push(" GROUP BY o.id, o.lat, o.lon LIMIT ").bind(limit);
+    sql.push(" GROUP BY o.id, o.lat, o.lon");
+    if let Some(after) = q.rank_in_db {
+        if let Some((score, id)) = after {
+            sql.push(" HAVING (CAST(SUM(t.weight * CASE WHEN t.term IN (")
+                .bind_list(q.exact.iter().map(String::as_str));
+            sql.push(") THEN 2 ELSE 1 END) AS BIGINT) < ").bind(score);
+            sql.push(" OR (CAST(SUM(t.weight * CASE WHEN t.term IN (")
+                .bind_list(q.exact.iter().map(String::as_str));
+            sql.push(") THEN 2 ELSE 1 END) AS BIGINT) = ")
+                .bind(score)
+                .push(" AND o.id < ")
+                .bind(id)
+                .push("))");
+        }
+        sql.push(" ORDER BY 2 DESC, o.id DESC");
+    }
+    sql.push(" LIMIT ").bind(limit);
     db.query_built(sql).await?.iter().map(hit_from).collect()
 }
 
@@ -923,6 +961,10 @@ pub async fn find(
     let browse_by_id = q.groups.is_empty() && p.centre.is_none();
     if browse_by_id {
         q.before_id = p.after.map(|c| -c.neg_id);
+        q.limit = limit as i64 + 1;
+    } else if p.centre.is_none() {
+        // Words without a centre: the database ranks and pages, so only a page is read.
+        q.rank_in_db = Some(p.after.map(|c| (-c.neg_score, -c.neg_id)));
         q.limit = limit as i64 + 1;
     } else {
         q.limit = MAX_CANDIDATES;

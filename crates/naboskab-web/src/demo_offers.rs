@@ -1292,3 +1292,168 @@ pub async fn seed(db: &Db, ids: &crate::demo::DemoIds, now: i64) -> Result<usize
     }
     Ok(created)
 }
+
+/// Generated offers for load tests: varied titles, tags, translations for a third, places
+/// spread over Denmark with a fifth near Taastrup. Deterministic for a given `count`.
+pub fn generated(count: usize, organisation_id: i64) -> Vec<Offer> {
+    const WHAT: [&str; 24] = [
+        "Strikkeklub",
+        "Fællesspisning",
+        "Lektiecafé",
+        "Sprogcafé",
+        "Gåtur",
+        "Banko",
+        "Kor",
+        "Yoga",
+        "Petanque",
+        "Madklub",
+        "Syværksted",
+        "Cykelværksted",
+        "Filmaften",
+        "Bogklub",
+        "Havegruppe",
+        "Legestue",
+        "Computerhjælp",
+        "Dans",
+        "Fodbold",
+        "Kaffeklub",
+        "Kortspil",
+        "Samtalegruppe",
+        "Bordtennis",
+        "Loppemarked",
+    ];
+    const FOR: [&str; 8] = [
+        "for alle",
+        "for ældre",
+        "for unge",
+        "for børn og forældre",
+        "for kvinder",
+        "for mænd",
+        "på tværs",
+        "for nye i området",
+    ];
+    const WHERE: [&str; 6] = [
+        "i fælleshuset",
+        "i beboerlokalet",
+        "i parken",
+        "på biblioteket",
+        "i kælderen",
+        "i haven",
+    ];
+    let cats: Vec<&str> = naboskab_store::migrate::CATEGORIES
+        .iter()
+        .map(|c| c.0)
+        .collect();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    (0..count)
+        .map(|i| {
+            let r = next();
+            let what = WHAT[(r % WHAT.len() as u64) as usize];
+            let title = format!(
+                "{what} {} {}",
+                FOR[((r >> 8) % 8) as usize],
+                WHERE[((r >> 16) % 6) as usize]
+            );
+            let near = (r >> 24) % 5 == 0;
+            let (lat, lon) = if near {
+                (
+                    55.60 + ((r >> 28) % 1000) as f64 / 10_000.0,
+                    12.15 + ((r >> 38) % 2000) as f64 / 10_000.0,
+                )
+            } else {
+                (
+                    54.8 + ((r >> 28) % 2800) as f64 / 1000.0,
+                    8.1 + ((r >> 40) % 4500) as f64 / 1000.0,
+                )
+            };
+            let translations = if i % 3 == 0 {
+                vec![Translation {
+                    locale: "en".into(),
+                    title: format!("{what} (club)"),
+                    description_html: "<p>Everyone is welcome.</p>".into(),
+                }]
+            } else {
+                vec![]
+            };
+            Offer {
+                organisation_id,
+                kind: naboskab_domain::offer::KINDS[((r >> 44) % 6) as usize].into(),
+                status: "published".into(),
+                title,
+                description_html: format!(
+                    "<p>{what} {}. {}</p>",
+                    [
+                        "hver uge",
+                        "hver anden uge",
+                        "en gang om måneden",
+                        "i weekenden"
+                    ][i % 4],
+                    [
+                        "Vi hygger os og lærer hinanden at kende.",
+                        "Tag gerne en nabo med.",
+                        "Der er te og kage.",
+                        "Alle niveauer er velkomne.",
+                        "Vi starter stille og roligt.",
+                        "Ingen tilmelding."
+                    ][(i / 4) % 6]
+                ),
+                price_ore: if (r >> 50) % 3 == 0 { Some(2000) } else { None },
+                newcomers_welcome: (r >> 52) % 2 == 0,
+                drop_in: (r >> 53) % 2 == 0,
+                step_free: (r >> 54) % 2 == 0,
+                street: format!("Boligvej {}", i % 200 + 1),
+                postal_code: if near {
+                    "2630".into()
+                } else {
+                    format!("{}", 5000 + (r % 4000))
+                },
+                city: if near {
+                    "Taastrup".into()
+                } else {
+                    "Danmark".into()
+                },
+                lat: Some(lat),
+                lon: Some(lon),
+                municipality_code: near.then(|| "0169".to_owned()),
+                when_text: format!(
+                    "Hver {} kl. {}",
+                    [
+                        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"
+                    ][i % 7],
+                    10 + i % 9
+                ),
+                categories: vec![cats[i % cats.len()].to_owned()],
+                target_groups: vec![naboskab_domain::offer::TARGET_GROUPS[(i / 3) % 9].to_owned()],
+                languages: if i % 4 == 0 {
+                    vec!["da".into(), "ar".into()]
+                } else {
+                    vec!["da".into()]
+                },
+                weekdays: vec![(i % 7 + 1).to_string()],
+                translations,
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// Adds `count` generated offers in batches (owned by the demo's Kulturforeningen Broen, or
+/// the first association).
+pub async fn add_generated(db: &Db, count: usize, now: i64) -> Result<usize, StoreError> {
+    let owner = orgs::organisations_of_kind(db, naboskab_domain::OrgKind::Association)
+        .await?
+        .first()
+        .map(|o| o.id)
+        .ok_or(StoreError::NotFound)?;
+    let all = generated(count, owner);
+    for chunk in all.chunks(2_000) {
+        offers::create_offers_bulk(db, chunk, now).await?;
+    }
+    Ok(all.len())
+}

@@ -39,7 +39,11 @@ enum Command {
     /// Apply pending database migrations.
     Migrate,
     /// Seed the demo data into an empty database.
-    Demo,
+    Demo {
+        /// Also add this many generated offers (for load tests and benchmarks).
+        #[arg(long, default_value_t = 0)]
+        extra_offers: usize,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -256,9 +260,20 @@ async fn run(cli: Cli) -> Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo { extra_offers } => {
             let db = open_db(&cfg).await?;
-            seed_demo(&db).await
+            seed_demo(&db).await?;
+            if extra_offers > 0 {
+                let started = std::time::Instant::now();
+                let n =
+                    naboskab_web::demo_offers::add_generated(&db, extra_offers, SystemClock.now())
+                        .await?;
+                println!(
+                    "added {n} generated offers in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(())
         }
         Command::User {
             command:

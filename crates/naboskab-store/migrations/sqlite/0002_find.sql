@@ -40,7 +40,6 @@ CREATE TABLE offer (
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL
 );
-CREATE INDEX offer_status_id ON offer(status, id);
 CREATE INDEX offer_org ON offer(organisation_id);
 CREATE INDEX offer_department ON offer(department_id);
 CREATE INDEX offer_lat ON offer(lat);
@@ -59,7 +58,7 @@ CREATE TABLE offer_tag (
     code TEXT NOT NULL,
     offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,
     PRIMARY KEY (kind, code, offer_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX offer_tag_offer ON offer_tag(offer_id);
 
 CREATE TABLE offer_term (
@@ -67,8 +66,12 @@ CREATE TABLE offer_term (
     offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,
     weight INTEGER NOT NULL,
     PRIMARY KEY (term, offer_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX offer_term_offer ON offer_term(offer_id);
+
+CREATE TABLE search_vocabulary (
+    term TEXT PRIMARY KEY
+) WITHOUT ROWID;
 
 CREATE TABLE helpline (
     id INTEGER PRIMARY KEY,
