@@ -156,6 +156,48 @@ pub async fn queue_mail(
     Ok(())
 }
 
+/// A one-time link sent by mail: what it is for, how long it lives, where it leads.
+struct LinkMail {
+    purpose: TokenPurpose,
+    ttl_s: i64,
+    path: &'static str,
+    subject_key: &'static str,
+    body_key: &'static str,
+}
+
+/// Creates a one-time token and queues the mail carrying its link.
+async fn send_link(
+    st: &AppState,
+    locale: Locale,
+    user_id: i64,
+    email: &str,
+    name: &str,
+    m: LinkMail,
+) -> Result<(), AppError> {
+    let token = random_token(32);
+    let now = st.now();
+    users::create_auth_token(
+        &st.db,
+        &hash_token(&token),
+        user_id,
+        m.purpose,
+        now + m.ttl_s,
+        now,
+    )
+    .await?;
+    let link = format!("{}{}?token={token}", st.config.base_url, m.path);
+    queue_mail(
+        st,
+        locale,
+        email,
+        Some(user_id),
+        m.subject_key,
+        m.body_key,
+        &[("name", name.to_owned()), ("link", link)],
+    )
+    .await
+}
+
 /// Sends (queues) a verification link to a user.
 pub async fn send_verification(
     st: &AppState,
@@ -164,28 +206,14 @@ pub async fn send_verification(
     email: &str,
     name: &str,
 ) -> Result<(), AppError> {
-    let token = random_token(32);
-    let now = st.now();
-    users::create_auth_token(
-        &st.db,
-        &hash_token(&token),
-        user_id,
-        TokenPurpose::VerifyEmail,
-        now + VERIFY_TTL_S,
-        now,
-    )
-    .await?;
-    let link = format!("{}/verify-email?token={token}", st.config.base_url);
-    queue_mail(
-        st,
-        locale,
-        email,
-        Some(user_id),
-        "mail-verify-subject",
-        "mail-verify-body",
-        &[("name", name.to_owned()), ("link", link)],
-    )
-    .await
+    let m = LinkMail {
+        purpose: TokenPurpose::VerifyEmail,
+        ttl_s: VERIFY_TTL_S,
+        path: "/verify-email",
+        subject_key: "mail-verify-subject",
+        body_key: "mail-verify-body",
+    };
+    send_link(st, locale, user_id, email, name, m).await
 }
 
 /// Sends (queues) a password-reset link.
@@ -196,28 +224,14 @@ pub async fn send_reset(
     email: &str,
     name: &str,
 ) -> Result<(), AppError> {
-    let token = random_token(32);
-    let now = st.now();
-    users::create_auth_token(
-        &st.db,
-        &hash_token(&token),
-        user_id,
-        TokenPurpose::ResetPassword,
-        now + RESET_TTL_S,
-        now,
-    )
-    .await?;
-    let link = format!("{}/password/reset?token={token}", st.config.base_url);
-    queue_mail(
-        st,
-        locale,
-        email,
-        Some(user_id),
-        "mail-reset-subject",
-        "mail-reset-body",
-        &[("name", name.to_owned()), ("link", link)],
-    )
-    .await
+    let m = LinkMail {
+        purpose: TokenPurpose::ResetPassword,
+        ttl_s: RESET_TTL_S,
+        path: "/password/reset",
+        subject_key: "mail-reset-subject",
+        body_key: "mail-reset-body",
+    };
+    send_link(st, locale, user_id, email, name, m).await
 }
 
 /// Whether a role may be granted through the web (platform administrator only by the CLI).

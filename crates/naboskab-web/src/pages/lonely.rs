@@ -76,53 +76,20 @@ async fn build(
     let p = PageCtx::new(st, ctx);
     let deps = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
     let dep = department.and_then(|id| deps.iter().find(|d| d.id == id).cloned());
+    let welcome = OfferQuery {
+        newcomers_welcome: true,
+        ..Default::default()
+    };
     let (caretakers, offers) = match &dep {
         Some(d) => {
             let chain = orgs::chain(&st.db, d.id).await?;
-            let q = OfferQuery {
-                newcomers_welcome: true,
-                ..Default::default()
-            };
-            let mut checked = naboskab_store::offers::FindParams {
-                filters: q,
-                limit: 6,
-                ..Default::default()
-            };
-            checked.centre = d.lat.zip(d.lon).map(|(lat, lon)| (lat, lon, 3_000.0));
-            let results = crate::find::run(
-                st,
-                &crate::find::CheckedFind {
-                    params: checked,
-                    centre_label: None,
-                },
-                ctx.locale.code(),
+            let centre = d.lat.zip(d.lon).map(|(lat, lon)| (lat, lon, 3_000.0));
+            (
+                offers::caretakers_for(&st.db, &chain).await?,
+                cards_for(st, ctx.locale, welcome, centre, 6).await?,
             )
-            .await?;
-            let cats = offers::categories(&st.db).await?;
-            let cards = crate::pages::offers::card_views(
-                ctx.locale,
-                &cats,
-                results
-                    .items
-                    .into_iter()
-                    .map(|r| (r.card, r.distance_m))
-                    .collect(),
-            );
-            (offers::caretakers_for(&st.db, &chain).await?, cards)
         }
-        None => (
-            vec![],
-            cards_for(
-                st,
-                ctx.locale,
-                OfferQuery {
-                    newcomers_welcome: true,
-                    ..Default::default()
-                },
-                6,
-            )
-            .await?,
-        ),
+        None => (vec![], cards_for(st, ctx.locale, welcome, None, 6).await?),
     };
     let current = dep.as_ref().map(|d| d.id.to_string());
     let languages = naboskab_domain::offer::LANGUAGES

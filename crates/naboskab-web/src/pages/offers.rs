@@ -45,6 +45,15 @@ pub struct CardView {
     pub targets: Vec<String>,
 }
 
+/// The names of category codes in `locale` (unknown codes are left out).
+pub fn category_names(cats: &[Category], codes: &[String], locale: Locale) -> Vec<String> {
+    codes
+        .iter()
+        .filter_map(|code| cats.iter().find(|k| &k.code == code))
+        .map(|k| k.name(locale.code()).to_owned())
+        .collect()
+}
+
 /// Formats cards for `locale`.
 pub fn card_views(
     locale: Locale,
@@ -80,12 +89,7 @@ pub fn card_views(
             newcomers_welcome: c.newcomers_welcome,
             drop_in: c.drop_in,
             step_free: c.step_free,
-            categories: c
-                .categories
-                .iter()
-                .filter_map(|code| cats.iter().find(|k| &k.code == code))
-                .map(|k| k.name(locale.code()).to_owned())
-                .collect(),
+            categories: category_names(cats, &c.categories, locale),
             targets: c
                 .target_groups
                 .iter()
@@ -100,11 +104,13 @@ pub async fn cards_for(
     st: &AppState,
     locale: Locale,
     q: naboskab_store::offers::OfferQuery,
+    centre: Option<(f64, f64, f64)>,
     limit: usize,
 ) -> AppResult<Vec<CardView>> {
     let checked = find::CheckedFind {
         params: naboskab_store::offers::FindParams {
             filters: q,
+            centre,
             limit,
             ..Default::default()
         },
@@ -405,12 +411,7 @@ pub async fn offer_page(
             .map(|l| language_name(l))
             .collect::<Vec<_>>()
             .join(" · "),
-        categories: o
-            .categories
-            .iter()
-            .filter_map(|c| cats.iter().find(|k| &k.code == c))
-            .map(|k| k.name(locale.code()).to_owned())
-            .collect(),
+        categories: category_names(&cats, &o.categories, locale),
         targets: o
             .target_groups
             .iter()

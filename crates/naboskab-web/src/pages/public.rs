@@ -91,6 +91,7 @@ pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
             newcomers_welcome: true,
             ..Default::default()
         },
+        None,
         6,
     )
     .await?;
@@ -180,6 +181,7 @@ pub async fn municipality(
             municipality_code: Some(code.clone()),
             ..Default::default()
         },
+        None,
         12,
     )
     .await?;
@@ -265,7 +267,7 @@ async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppRe
     let cards = if org.kind == OrgKind::HousingArea && query.department_ids.is_empty() {
         vec![]
     } else {
-        cards_for(st, ctx.locale, query, 12).await?
+        cards_for(st, ctx.locale, query, None, 12).await?
     };
     let caretakers = if org.kind == OrgKind::Department {
         offers::caretakers_for(&st.db, &chain).await?
