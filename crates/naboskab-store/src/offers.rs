@@ -352,6 +352,18 @@ pub async fn offers_of_organisation(
     .collect()
 }
 
+/// The organisations with published offers taking place in a department (its partners).
+pub async fn organisations_active_in(db: &Db, department_id: i64) -> Result<Vec<i64>, StoreError> {
+    db.query(
+        "SELECT DISTINCT organisation_id FROM offer WHERE department_id = $1 AND status = 'published' ORDER BY organisation_id",
+        params![department_id],
+    )
+    .await?
+    .iter()
+    .map(|r| r.i64(0))
+    .collect()
+}
+
 /// Offers waiting for approval in organisations `orgs`.
 pub async fn pending_offers(
     db: &Db,

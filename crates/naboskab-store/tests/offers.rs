@@ -195,6 +195,30 @@ async fn offers_round_trip_with_tags_translations_and_status() {
                 .len(),
             6
         );
+        let dep = orgs::create_organisation(
+            db,
+            &NewOrganisation {
+                kind: Some(OrgKind::Department),
+                name: "Afd".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .expect("dep");
+        let placed = Offer {
+            department_id: Some(dep),
+            ..offer(o.organisation_id, "Bingo", "Tal og kaffe")
+        };
+        offers::create_offer(db, &placed, NOW)
+            .await
+            .expect("placed");
+        assert_eq!(
+            offers::organisations_active_in(db, dep)
+                .await
+                .expect("partners"),
+            vec![o.organisation_id]
+        );
         let cats = offers::categories(db).await.expect("categories");
         assert_eq!(cats.len(), 14);
         assert_eq!(cats[1].name("en"), "Food and communal dining");

@@ -210,6 +210,7 @@ struct OrganisationPage {
     can_manage: bool,
     cards: Vec<CardView>,
     caretakers: Vec<StaffContact>,
+    partners: Vec<OrgLink>,
     feed_href: Option<String>,
 }
 
@@ -274,6 +275,17 @@ async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppRe
     } else {
         vec![]
     };
+    let mut partners = Vec::new();
+    if org.kind == OrgKind::Department {
+        for id in offers::organisations_active_in(&st.db, org.id).await? {
+            if Some(id) != org.parent_id
+                && id != org.id
+                && let Some(o) = orgs::organisation(&st.db, id).await?
+            {
+                partners.push(link(&p, &o));
+            }
+        }
+    }
     let feed_href =
         (org.kind == OrgKind::Department).then(|| format!("/departments/{}/feed.atom", org.id));
     let can_manage = naboskab_domain::policy::decide(
@@ -294,6 +306,7 @@ async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppRe
         can_manage,
         cards,
         caretakers,
+        partners,
         feed_href,
         org,
     }))

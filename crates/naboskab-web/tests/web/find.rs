@@ -300,6 +300,11 @@ async fn feeds_list_new_offers_and_are_announced() {
         page.text.contains("Ahmed Yilmaz"),
         "and its social caretaker"
     );
+    let partners = page.select_text("#partners-heading + ul li a");
+    assert!(
+        partners.contains(&"Seniorklubben Taastrup".to_owned()),
+        "and the associations active there: {partners:?}"
+    );
 }
 
 #[tokio::test]
