@@ -6,6 +6,24 @@ use crate::error::StoreError;
 use crate::migrate::migrate;
 use rand::RngCore;
 
+/// Runs a test body once per available backend (SQLite always, PostgreSQL when
+/// `NABOSKAB_TEST_POSTGRES_URL` is set, and then it must be used), each on a fresh database:
+/// `on_every_backend!(|db| { … })`.
+#[macro_export]
+macro_rules! on_every_backend {
+    (|$db:ident| $body:block) => {{
+        let dbs = $crate::testing::TestDb::all().await.expect("test databases");
+        if std::env::var($crate::testing::POSTGRES_ENV).is_ok() {
+            assert_eq!(dbs.len(), 2, "PostgreSQL was configured but not used");
+        }
+        for t in dbs {
+            let $db = &t.db;
+            $body
+            t.cleanup().await;
+        }
+    }};
+}
+
 /// The environment variable naming the PostgreSQL used by tests.
 pub const POSTGRES_ENV: &str = "NABOSKAB_TEST_POSTGRES_URL";
 

@@ -10,20 +10,7 @@ use naboskab_store::{Backend, StoreError, migrate};
 
 const NOW: i64 = 1_790_000_000;
 
-/// Runs `body` once per available backend.
-macro_rules! on_every_backend {
-    (|$db:ident| $body:block) => {{
-        let dbs = TestDb::all().await.expect("test databases");
-        if std::env::var(naboskab_store::testing::POSTGRES_ENV).is_ok() {
-            assert_eq!(dbs.len(), 2, "PostgreSQL was configured but not used");
-        }
-        for t in dbs {
-            let $db = &t.db;
-            $body
-            t.cleanup().await;
-        }
-    }};
-}
+use naboskab_store::on_every_backend;
 
 async fn user(db: &naboskab_store::Db, email: &str) -> i64 {
     users::create_user(

@@ -7,24 +7,11 @@ use naboskab_store::offers::{
     self, ContactRequest, Cursor, FindParams, Helpline, Offer, OfferQuery, Translation,
 };
 use naboskab_store::orgs::{self, NewOrganisation};
-use naboskab_store::testing::TestDb;
 use naboskab_store::{Db, users};
 
 const NOW: i64 = 1_790_000_000;
 
-macro_rules! on_every_backend {
-    (|$db:ident| $body:block) => {{
-        let dbs = TestDb::all().await.expect("test databases");
-        if std::env::var(naboskab_store::testing::POSTGRES_ENV).is_ok() {
-            assert_eq!(dbs.len(), 2, "PostgreSQL was configured but not used");
-        }
-        for t in dbs {
-            let $db = &t.db;
-            $body
-            t.cleanup().await;
-        }
-    }};
-}
+use naboskab_store::on_every_backend;
 
 async fn org(db: &Db) -> i64 {
     orgs::create_organisation(

@@ -296,6 +296,15 @@ pub async fn register_submit(
     }))
 }
 
+/// Whether a one-time token from a mail link can still be used (looking does not use it).
+async fn token_is_live(st: &AppState, token: &str, purpose: TokenPurpose) -> AppResult<bool> {
+    Ok(
+        users::peek_auth_token(&st.db, &hash_token(token), purpose, st.now())
+            .await?
+            .is_some(),
+    )
+}
+
 /// A query carrying a one-time token.
 #[derive(Debug, Deserialize, Default)]
 pub struct TokenQuery {
@@ -317,14 +326,7 @@ pub async fn verify_form(
     ctx: Ctx,
     Query(q): Query<TokenQuery>,
 ) -> AppResult<Response> {
-    let valid = users::peek_auth_token(
-        &st.db,
-        &hash_token(&q.token),
-        TokenPurpose::VerifyEmail,
-        st.now(),
-    )
-    .await?
-    .is_some();
+    let valid = token_is_live(&st, &q.token, TokenPurpose::VerifyEmail).await?;
     Ok(page(&VerifyPage {
         ctx: PageCtx::new(&st, &ctx),
         token: q.token,
@@ -449,14 +451,7 @@ pub async fn reset_form(
     ctx: Ctx,
     Query(q): Query<TokenQuery>,
 ) -> AppResult<Response> {
-    let valid = users::peek_auth_token(
-        &st.db,
-        &hash_token(&q.token),
-        TokenPurpose::ResetPassword,
-        st.now(),
-    )
-    .await?
-    .is_some();
+    let valid = token_is_live(&st, &q.token, TokenPurpose::ResetPassword).await?;
     Ok(page(&ResetPage {
         ctx: PageCtx::new(&st, &ctx),
         token: q.token,
