@@ -10,7 +10,7 @@ use crate::pages::offers::{Choice, can_manage};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_domain::offer::{
@@ -716,7 +716,6 @@ pub async fn approve(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    RawQuery(_): RawQuery,
 ) -> AppResult<Response> {
     let o = offers::offer(&st.db, id)
         .await?
