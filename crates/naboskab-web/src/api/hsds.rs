@@ -185,6 +185,22 @@ async fn published_page(st: &AppState, page: i64, per_page: i64) -> AppResult<(V
     Ok((out, total))
 }
 
+/// One page of published offers, each shown as `show` makes it, in the HSDS page envelope.
+async fn published_listing(
+    st: &AppState,
+    raw: Option<&str>,
+    show: impl Fn(&Offer) -> Value,
+) -> AppResult<Json<Value>> {
+    let (page, per_page) = paging(raw)?;
+    let (list, total) = published_page(st, page, per_page).await?;
+    Ok(Json(page_json(
+        list.iter().map(show).collect(),
+        total,
+        page,
+        per_page,
+    )))
+}
+
 async fn published(st: &AppState, uuid: &str, kind: &str) -> AppResult<Offer> {
     let id = id_from(kind, uuid).ok_or(AppError::NotFound)?;
     offers::offer(&st.db, id)
@@ -210,14 +226,7 @@ pub async fn services(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Json<Value>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let (page, per_page) = paging(raw.as_deref())?;
-    let (list, total) = published_page(&st, page, per_page).await?;
-    Ok(Json(page_json(
-        list.iter().map(|o| service(&st, o, false)).collect(),
-        total,
-        page,
-        per_page,
-    )))
+    published_listing(&st, raw.as_deref(), |o| service(&st, o, false)).await
 }
 
 /// `GET /api/hsds/services/{id}`
@@ -315,14 +324,7 @@ pub async fn locations(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Json<Value>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let (page, per_page) = paging(raw.as_deref())?;
-    let (list, total) = published_page(&st, page, per_page).await?;
-    Ok(Json(page_json(
-        list.iter().map(|o| location(&st, o)).collect(),
-        total,
-        page,
-        per_page,
-    )))
+    published_listing(&st, raw.as_deref(), |o| location(&st, o)).await
 }
 
 /// `GET /api/hsds/locations/{id}`
@@ -342,13 +344,10 @@ pub async fn service_at_locations(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Json<Value>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let (page, per_page) = paging(raw.as_deref())?;
-    let (list, total) = published_page(&st, page, per_page).await?;
-    let contents = list
-        .iter()
-        .map(|o| json!({ "id": uuid_for("service_at_location", o.id), "service_id": uuid_for("service", o.id), "location_id": uuid_for("location", o.id) }))
-        .collect();
-    Ok(Json(page_json(contents, total, page, per_page)))
+    published_listing(&st, raw.as_deref(), |o| {
+        json!({ "id": uuid_for("service_at_location", o.id), "service_id": uuid_for("service", o.id), "location_id": uuid_for("location", o.id) })
+    })
+    .await
 }
 
 /// `GET /api/hsds/service_at_locations/{id}`

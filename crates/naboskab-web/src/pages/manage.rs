@@ -523,6 +523,40 @@ async fn to_offer(
     Ok(Ok((offer, org)))
 }
 
+/// Checks a submitted form. `Ok` carries the offer to store; `Err` the page to answer instead:
+/// the form again with its problems (422), or the preview the organiser asked for.
+async fn checked_or_page(
+    st: &AppState,
+    ctx: &Ctx,
+    action: String,
+    heading_key: &str,
+    f: OfferForm,
+) -> AppResult<Result<(Offer, Organisation), Response>> {
+    match to_offer(st, ctx, &f).await? {
+        Err(problems) => {
+            let errors = FormErrors::new(ctx.locale, &problems);
+            let p = form_page(st, ctx, action, heading_key, f, errors, None).await?;
+            Ok(Err(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p)))
+        }
+        Ok((offer, _)) if f.intent == "preview" => {
+            let preview = Some(offer.description_html.clone());
+            Ok(Err(page(
+                &form_page(
+                    st,
+                    ctx,
+                    action,
+                    heading_key,
+                    f,
+                    FormErrors::default(),
+                    preview,
+                )
+                .await?,
+            )))
+        }
+        Ok(checked) => Ok(Ok(checked)),
+    }
+}
+
 /// `GET /offers/new`
 pub async fn new_form(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.require_user()?;
@@ -557,40 +591,18 @@ pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppRe
         return Err(AppError::Forbidden);
     }
     let f = OfferForm::parse(&body);
-    let (mut offer, org) = match to_offer(&st, &ctx, &f).await? {
+    let (mut offer, org) = match checked_or_page(
+        &st,
+        &ctx,
+        "/offers/new".into(),
+        "manage-new-offer",
+        f.clone(),
+    )
+    .await?
+    {
         Ok(x) => x,
-        Err(problems) => {
-            let errors = FormErrors::new(ctx.locale, &problems);
-            return Ok(page_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form_page(
-                    &st,
-                    &ctx,
-                    "/offers/new".into(),
-                    "manage-new-offer",
-                    f,
-                    errors,
-                    None,
-                )
-                .await?,
-            ));
-        }
+        Err(page) => return Ok(page),
     };
-    if f.intent == "preview" {
-        let preview = offer.description_html.clone();
-        return Ok(page(
-            &form_page(
-                &st,
-                &ctx,
-                "/offers/new".into(),
-                "manage-new-offer",
-                f,
-                FormErrors::default(),
-                Some(preview),
-            )
-            .await?,
-        ));
-    }
     offer.status = if f.intent == "publish" {
         if needs_approval(&st, &org, offer.department_id).await? {
             "pending".into()
@@ -652,40 +664,18 @@ pub async fn update(
     let mut f = OfferForm::parse(&body);
     // The owner does not change on edit.
     f.organisation = existing.organisation_id.to_string();
-    let (offer, org) = match to_offer(&st, &ctx, &f).await? {
+    let (offer, org) = match checked_or_page(
+        &st,
+        &ctx,
+        format!("/offers/{id}/edit"),
+        "manage-edit-offer",
+        f.clone(),
+    )
+    .await?
+    {
         Ok(x) => x,
-        Err(problems) => {
-            let errors = FormErrors::new(ctx.locale, &problems);
-            return Ok(page_with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form_page(
-                    &st,
-                    &ctx,
-                    format!("/offers/{id}/edit"),
-                    "manage-edit-offer",
-                    f,
-                    errors,
-                    None,
-                )
-                .await?,
-            ));
-        }
+        Err(page) => return Ok(page),
     };
-    if f.intent == "preview" {
-        let preview = offer.description_html.clone();
-        return Ok(page(
-            &form_page(
-                &st,
-                &ctx,
-                format!("/offers/{id}/edit"),
-                "manage-edit-offer",
-                f,
-                FormErrors::default(),
-                Some(preview),
-            )
-            .await?,
-        ));
-    }
     offers::update_offer(&st.db, id, &offer, st.now()).await?;
     if f.intent == "publish" && existing.status != "published" {
         let status = if needs_approval(&st, &org, offer.department_id).await? {
