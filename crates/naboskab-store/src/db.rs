@@ -12,7 +12,7 @@ use rusqlite::types::ValueRef;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
 use sqlx::{Column, PgPool, Postgres, Row as _, TypeInfo};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -237,6 +237,7 @@ enum Inner {
 #[derive(Clone)]
 pub struct Db {
     inner: Arc<Inner>,
+    commits: Arc<AtomicU64>,
 }
 
 const SQLITE_READERS: usize = 4;
@@ -380,6 +381,7 @@ impl Db {
         })
         .await?;
         Ok(Db {
+            commits: Arc::default(),
             inner: Arc::new(Inner::Sqlite(SqliteDb {
                 path,
                 writer: Arc::new(Mutex::new(writer)),
@@ -406,6 +408,7 @@ impl Db {
             .connect_with(opts)
             .await?;
         Ok(Db {
+            commits: Arc::default(),
             inner: Arc::new(Inner::Postgres(pool)),
         })
     }
@@ -422,8 +425,15 @@ impl Db {
             .acquire_timeout(Duration::from_secs(2))
             .connect_lazy_with(opts);
         Ok(Db {
+            commits: Arc::default(),
             inner: Arc::new(Inner::Postgres(pool)),
         })
+    }
+
+    /// How many write transactions this handle (and its clones) has committed; caches of
+    /// database content compare it to notice writes made in this process at once.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(Ordering::Acquire)
     }
 
     /// Which engine this is.
@@ -536,6 +546,7 @@ impl Db {
                 })
                 .await?;
                 Ok(Tx {
+                    commits: self.commits.clone(),
                     inner: TxInner::Sqlite {
                         conn,
                         _permit: permit,
@@ -544,6 +555,7 @@ impl Db {
                 })
             }
             Inner::Postgres(pool) => Ok(Tx {
+                commits: self.commits.clone(),
                 inner: TxInner::Postgres(Some(Box::new(pool.begin().await?))),
             }),
         }
@@ -649,6 +661,7 @@ fn pg(tx: &mut Option<PgTx>) -> Result<&mut PgTx, StoreError> {
 /// A write transaction. Dropping it without [`Tx::commit`] rolls it back.
 pub struct Tx {
     inner: TxInner,
+    commits: Arc<AtomicU64>,
 }
 
 impl Tx {
@@ -715,13 +728,14 @@ impl Tx {
                 let c = conn.clone();
                 blocking(move || Ok(lock(&c)?.execute_batch("COMMIT")?)).await?;
                 *done = true;
-                Ok(())
             }
             TxInner::Postgres(tx) => match tx.take() {
-                Some(tx) => Ok(tx.commit().await?),
-                None => Err(StoreError::Other("transaction already finished".into())),
+                Some(tx) => tx.commit().await?,
+                None => return Err(StoreError::Other("transaction already finished".into())),
             },
         }
+        self.commits.fetch_add(1, Ordering::Release);
+        Ok(())
     }
 }
 

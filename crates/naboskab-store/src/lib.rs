@@ -4,6 +4,7 @@
 //!
 //! Times are UTC seconds since the epoch; callers pass `now`, so tests can move the clock.
 
+pub mod catalogue;
 pub mod db;
 pub mod error;
 pub mod migrate;

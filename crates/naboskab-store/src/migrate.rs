@@ -31,8 +31,11 @@ macro_rules! migration {
 }
 
 /// Every migration, in order. Adding a file to only one of the two trees fails to compile.
-pub const MIGRATIONS: &[Migration] =
-    &[migration!(1, "0001_foundation"), migration!(2, "0002_find")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_foundation"),
+    migration!(2, "0002_find"),
+    migration!(3, "0003_catalogue"),
+];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.
 pub const KOMMUNER_CSV: &str = include_str!("../fixtures/kommuner.csv");

@@ -10,7 +10,7 @@ use crate::db::{Db, Row, Sql, Tx};
 use crate::error::StoreError;
 use crate::params;
 use naboskab_domain::search;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Tag kinds stored in `offer_tag`.
 pub const TAG_KINDS: [&str; 4] = ["category", "target", "language", "weekday"];
@@ -223,11 +223,6 @@ async fn write_children(tx: &mut Tx, o: &Offer, id: i64) -> Result<(), StoreErro
             params![term.as_str(), id, weight],
         )
         .await?;
-        tx.execute(
-            "INSERT INTO search_vocabulary (term) VALUES ($1) ON CONFLICT (term) DO NOTHING",
-            params![term],
-        )
-        .await?;
     }
     Ok(())
 }
@@ -244,18 +239,19 @@ pub async fn create_offer(db: &Db, o: &Offer, now: i64) -> Result<i64, StoreErro
 /// Stores many offers in one transaction (imports and load tests); returns their ids.
 pub async fn create_offers_bulk(db: &Db, list: &[Offer], now: i64) -> Result<Vec<i64>, StoreError> {
     let mut tx = db.begin().await?;
+    let seq = next_change_seq(&mut tx).await?;
     let mut ids = Vec::with_capacity(list.len());
     for o in list {
         let id = tx
             .query_one(
-                "INSERT INTO offer (organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27) RETURNING id",
+                "INSERT INTO offer (organisation_id, department_id, kind, status, title, description_html, step_free, accessible_toilet, hearing_loop, price_ore, drop_in, newcomers_welcome, bring_friend, contact_name, contact_phone, contact_email, street, postal_code, city, lat, lon, municipality_code, when_text, what_to_bring, first_time, created_by, created_at, updated_at, change_seq)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27, $28) RETURNING id",
                 params![
                     o.organisation_id, o.department_id, o.kind.as_str(), o.status.as_str(), o.title.as_str(), o.description_html.as_str(),
                     o.step_free, o.accessible_toilet, o.hearing_loop, o.price_ore, o.drop_in, o.newcomers_welcome, o.bring_friend,
                     o.contact_name.as_str(), o.contact_phone.as_str(), o.contact_email.as_str(), o.street.as_str(), o.postal_code.as_str(),
                     o.city.as_str(), o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(),
-                    o.first_time.as_str(), o.created_by, now
+                    o.first_time.as_str(), o.created_by, now, seq
                 ],
             )
             .await?
@@ -270,15 +266,16 @@ pub async fn create_offers_bulk(db: &Db, list: &[Offer], now: i64) -> Result<Vec
 /// Replaces an offer's content (not its owner, creator or status).
 pub async fn update_offer(db: &Db, id: i64, o: &Offer, now: i64) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
+    let seq = next_change_seq(&mut tx).await?;
     let n = tx
         .execute(
-            "UPDATE offer SET department_id = $2, kind = $3, title = $4, description_html = $5, step_free = $6, accessible_toilet = $7, hearing_loop = $8, price_ore = $9, drop_in = $10, newcomers_welcome = $11, bring_friend = $12, contact_name = $13, contact_phone = $14, contact_email = $15, street = $16, postal_code = $17, city = $18, lat = $19, lon = $20, municipality_code = $21, when_text = $22, what_to_bring = $23, first_time = $24, updated_at = $25
+            "UPDATE offer SET department_id = $2, kind = $3, title = $4, description_html = $5, step_free = $6, accessible_toilet = $7, hearing_loop = $8, price_ore = $9, drop_in = $10, newcomers_welcome = $11, bring_friend = $12, contact_name = $13, contact_phone = $14, contact_email = $15, street = $16, postal_code = $17, city = $18, lat = $19, lon = $20, municipality_code = $21, when_text = $22, what_to_bring = $23, first_time = $24, updated_at = $25, change_seq = $26
              WHERE id = $1",
             params![
                 id, o.department_id, o.kind.as_str(), o.title.as_str(), o.description_html.as_str(), o.step_free, o.accessible_toilet,
                 o.hearing_loop, o.price_ore, o.drop_in, o.newcomers_welcome, o.bring_friend, o.contact_name.as_str(),
                 o.contact_phone.as_str(), o.contact_email.as_str(), o.street.as_str(), o.postal_code.as_str(), o.city.as_str(),
-                o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(), o.first_time.as_str(), now
+                o.lat, o.lon, o.municipality_code.as_ref(), o.when_text.as_str(), o.what_to_bring.as_str(), o.first_time.as_str(), now, seq
             ],
         )
         .await?;
@@ -291,17 +288,29 @@ pub async fn update_offer(db: &Db, id: i64, o: &Offer, now: i64) -> Result<(), S
 
 /// Sets an offer's status (publish, archive, send for approval).
 pub async fn set_status(db: &Db, id: i64, status: &str, now: i64) -> Result<(), StoreError> {
-    let n = db
+    let mut tx = db.begin().await?;
+    let seq = next_change_seq(&mut tx).await?;
+    let n = tx
         .execute(
-            "UPDATE offer SET status = $1, updated_at = $2 WHERE id = $3",
-            params![status, now, id],
+            "UPDATE offer SET status = $1, updated_at = $2, change_seq = $3 WHERE id = $4",
+            params![status, now, seq, id],
         )
         .await?;
     if n == 0 {
-        Err(StoreError::NotFound)
-    } else {
-        Ok(())
+        return Err(StoreError::NotFound);
     }
+    tx.commit().await
+}
+
+/// Takes the next number of the offers' change sequence (see [`crate::catalogue`]); the row
+/// lock it takes orders concurrent offer writes, so numbers become visible in order.
+async fn next_change_seq(tx: &mut Tx) -> Result<i64, StoreError> {
+    tx.query_one(
+        "UPDATE catalogue_generation SET n = n + 1 WHERE id = 1 RETURNING n",
+        params![],
+    )
+    .await?
+    .i64(0)
 }
 
 /// One offer with tags and translations.
@@ -383,176 +392,6 @@ pub async fn pending_offers(
         .collect()
 }
 
-/// Every term ever indexed (for typo tolerance and compounds), from its own small table so
-/// reading it does not scan the index; a term whose offers are gone only widens a query.
-pub async fn vocabulary(db: &Db) -> Result<BTreeSet<String>, StoreError> {
-    db.query("SELECT term FROM search_vocabulary", params![])
-        .await?
-        .iter()
-        .map(|r| r.string(0))
-        .collect()
-}
-
-/// What to search for; every part is optional.
-#[derive(Debug, Clone, Default)]
-pub struct OfferQuery {
-    /// Term groups from [`search::query_groups`]; every group must match.
-    pub groups: Vec<BTreeSet<String>>,
-    /// Terms typed as such (from [`search::exact_terms`]); they count double in the score.
-    pub exact: BTreeSet<String>,
-    /// Category code.
-    pub category: Option<String>,
-    /// Target group code.
-    pub target_group: Option<String>,
-    /// Language code.
-    pub language: Option<String>,
-    /// Weekday code.
-    pub weekday: Option<String>,
-    /// Only free offers.
-    pub free: bool,
-    /// Only step-free offers.
-    pub accessible: bool,
-    /// Only "newcomers welcome".
-    pub newcomers_welcome: bool,
-    /// Bounding box `(min_lat, max_lat, min_lon, max_lon)`.
-    pub bbox: Option<(f64, f64, f64, f64)>,
-    /// Only in this department.
-    pub department_id: Option<i64>,
-    /// Only in these departments (a housing area).
-    pub department_ids: Vec<i64>,
-    /// Only in this municipality.
-    pub municipality_code: Option<String>,
-    /// Only owned by this organisation.
-    pub organisation_id: Option<i64>,
-    /// Browsing without words: only ids below this (keyset paging).
-    pub before_id: Option<i64>,
-    /// Rank in the database (score, then id, both descending), continuing after this
-    /// `(score, id)` when given; used when no centre asks for ranking by distance.
-    pub rank_in_db: Option<Option<(i64, i64)>>,
-    /// Most rows to return.
-    pub limit: i64,
-}
-
-/// One match: the offer, its coordinates and its text score (0 when browsing).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Hit {
-    /// Offer id.
-    pub id: i64,
-    /// Sum of the weights of matched terms.
-    pub score: i64,
-    /// Latitude.
-    pub lat: Option<f64>,
-    /// Longitude.
-    pub lon: Option<f64>,
-}
-
-fn push_filters(sql: &mut Sql, q: &OfferQuery) {
-    for (kind, code) in [
-        ("category", &q.category),
-        ("target", &q.target_group),
-        ("language", &q.language),
-        ("weekday", &q.weekday),
-    ] {
-        if let Some(code) = code {
-            sql.push(" AND o.id IN (SELECT offer_id FROM offer_tag WHERE kind = ")
-                .bind(kind)
-                .push(" AND code = ")
-                .bind(code.as_str())
-                .push(")");
-        }
-    }
-    if q.free {
-        sql.push(" AND o.price_ore IS NULL");
-    }
-    if q.accessible {
-        sql.push(" AND o.step_free = ").bind(true);
-    }
-    if q.newcomers_welcome {
-        sql.push(" AND o.newcomers_welcome = ").bind(true);
-    }
-    if let Some((a, b, c, d)) = q.bbox {
-        sql.push(" AND o.lat BETWEEN ")
-            .bind(a)
-            .push(" AND ")
-            .bind(b)
-            .push(" AND o.lon BETWEEN ")
-            .bind(c)
-            .push(" AND ")
-            .bind(d);
-    }
-    if let Some(dep) = q.department_id {
-        sql.push(" AND o.department_id = ").bind(dep);
-    }
-    if !q.department_ids.is_empty() {
-        sql.push(" AND o.department_id IN (")
-            .bind_list(q.department_ids.iter().copied())
-            .push(")");
-    }
-    if let Some(m) = &q.municipality_code {
-        sql.push(" AND o.municipality_code = ").bind(m.as_str());
-    }
-    if let Some(org) = q.organisation_id {
-        sql.push(" AND o.organisation_id = ").bind(org);
-    }
-}
-
-fn hit_from(r: &Row) -> Result<Hit, StoreError> {
-    Ok(Hit {
-        id: r.i64(0)?,
-        score: r.i64(1)?,
-        lat: r.opt_f64(2)?,
-        lon: r.opt_f64(3)?,
-    })
-}
-
-/// Published offers matching the query. With term groups: every match (at most `limit`,
-/// unordered; the caller ranks). Without: newest first, `limit` rows below `before_id`.
-pub async fn search(db: &Db, q: &OfferQuery) -> Result<Vec<Hit>, StoreError> {
-    let limit = q.limit.clamp(1, 20_000);
-    if q.groups.is_empty() {
-        let mut sql =
-            Sql::new("SELECT o.id, 0, o.lat, o.lon FROM offer o WHERE o.status = 'published'");
-        push_filters(&mut sql, q);
-        if let Some(before) = q.before_id {
-            sql.push(" AND o.id < ").bind(before);
-        }
-        sql.push(" ORDER BY o.id DESC LIMIT ").bind(limit);
-        return db.query_built(sql).await?.iter().map(hit_from).collect();
-    }
-    let all_terms: BTreeSet<&String> = q.groups.iter().flatten().collect();
-    let mut sql = Sql::new("SELECT o.id, CAST(SUM(t.weight * CASE WHEN t.term IN (");
-    sql.bind_list(q.exact.iter().map(String::as_str));
-    sql.push(") THEN 2 ELSE 1 END) AS BIGINT), o.lat, o.lon FROM offer_term t JOIN offer o ON o.id = t.offer_id WHERE t.term IN (");
-    sql.bind_list(all_terms.iter().map(|t| t.as_str()))
-        .push(") AND o.status = 'published'");
-    if q.groups.len() > 1 {
-        for g in &q.groups {
-            sql.push(" AND o.id IN (SELECT offer_id FROM offer_term WHERE term IN (")
-                .bind_list(g.iter().map(String::as_str))
-                .push("))");
-        }
-    }
-    push_filters(&mut sql, q);
-    sql.push(" GROUP BY o.id, o.lat, o.lon");
-    if let Some(after) = q.rank_in_db {
-        if let Some((score, id)) = after {
-            sql.push(" HAVING (CAST(SUM(t.weight * CASE WHEN t.term IN (")
-                .bind_list(q.exact.iter().map(String::as_str));
-            sql.push(") THEN 2 ELSE 1 END) AS BIGINT) < ").bind(score);
-            sql.push(" OR (CAST(SUM(t.weight * CASE WHEN t.term IN (")
-                .bind_list(q.exact.iter().map(String::as_str));
-            sql.push(") THEN 2 ELSE 1 END) AS BIGINT) = ")
-                .bind(score)
-                .push(" AND o.id < ")
-                .bind(id)
-                .push("))");
-        }
-        sql.push(" ORDER BY 2 DESC, o.id DESC");
-    }
-    sql.push(" LIMIT ").bind(limit);
-    db.query_built(sql).await?.iter().map(hit_from).collect()
-}
-
 /// What a result card shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OfferCard {
@@ -590,58 +429,6 @@ pub struct OfferCard {
     pub categories: Vec<String>,
     /// Target group codes.
     pub target_groups: Vec<String>,
-}
-
-/// Cards for offers, in the order of `ids`, titles in `locale`.
-pub async fn cards(db: &Db, ids: &[i64], locale: &str) -> Result<Vec<OfferCard>, StoreError> {
-    if ids.is_empty() {
-        return Ok(vec![]);
-    }
-    let mut sql = Sql::new(
-        "SELECT o.id, COALESCE(tr.title, o.title), o.kind, o.price_ore, o.newcomers_welcome, o.drop_in, o.step_free, o.when_text, o.street, o.city, dep.name, org.name, o.lat, o.lon
-         FROM offer o JOIN organisation org ON org.id = o.organisation_id
-         LEFT JOIN organisation dep ON dep.id = o.department_id
-         LEFT JOIN offer_translation tr ON tr.offer_id = o.id AND tr.locale = ",
-    );
-    sql.bind(locale)
-        .push(" WHERE o.id IN (")
-        .bind_list(ids.iter().copied())
-        .push(")");
-    let mut by_id: HashMap<i64, OfferCard> = HashMap::new();
-    for r in db.query_built(sql).await? {
-        let c = OfferCard {
-            id: r.i64(0)?,
-            title: r.string(1)?,
-            kind: r.string(2)?,
-            price_ore: r.opt_i64(3)?,
-            newcomers_welcome: r.bool(4)?,
-            drop_in: r.bool(5)?,
-            step_free: r.bool(6)?,
-            when_text: r.string(7)?,
-            street: r.string(8)?,
-            city: r.string(9)?,
-            department_name: r.opt_string(10)?,
-            organisation_name: r.string(11)?,
-            lat: r.opt_f64(12)?,
-            lon: r.opt_f64(13)?,
-            ..Default::default()
-        };
-        by_id.insert(c.id, c);
-    }
-    let mut tags = Sql::new("SELECT offer_id, kind, code FROM offer_tag WHERE offer_id IN (");
-    tags.bind_list(ids.iter().copied()).push(") ORDER BY code");
-    for r in db.query_built(tags).await? {
-        if let Some(c) = by_id.get_mut(&r.i64(0)?) {
-            let code = r.string(2)?;
-            match r.string(1)?.as_str() {
-                "category" => c.categories.push(code),
-                "target" => c.target_groups.push(code),
-                "language" => c.languages.push(code),
-                _ => {}
-            }
-        }
-    }
-    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// A category of the taxonomy with its names.
@@ -883,145 +670,4 @@ pub async fn contact_requests_for(
         })
     })
     .collect()
-}
-
-// ----- finding: search, filters, distance, ranking, paging -----
-
-/// Where a cursor stands: the sort key of the last result shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Cursor {
-    neg_score: i64,
-    distance_m: i64,
-    neg_id: i64,
-}
-
-impl Cursor {
-    /// The cursor as text for a URL.
-    pub fn encode(&self) -> String {
-        format!("{}~{}~{}", -self.neg_score, self.distance_m, -self.neg_id)
-    }
-
-    /// Parses [`Cursor::encode`]'s text.
-    pub fn decode(s: &str) -> Option<Cursor> {
-        let mut it = s.split('~').map(|p| p.parse::<i64>().ok());
-        let (score, dist, id) = (it.next()??, it.next()??, it.next()??);
-        if it.next().is_some() || score < 0 || dist < 0 || id < 0 {
-            return None;
-        }
-        Some(Cursor {
-            neg_score: -score,
-            distance_m: dist,
-            neg_id: -id,
-        })
-    }
-}
-
-/// A search as a resident asks it.
-#[derive(Debug, Clone, Default)]
-pub struct FindParams {
-    /// Free text (taken literally).
-    pub text: String,
-    /// Filters (its `groups`, `before_id` and `limit` are set by [`find`]).
-    pub filters: OfferQuery,
-    /// Centre and radius in metres.
-    pub centre: Option<(f64, f64, f64)>,
-    /// Continue after this result.
-    pub after: Option<Cursor>,
-    /// Page size.
-    pub limit: usize,
-}
-
-/// One ranked result.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Found {
-    /// Offer id.
-    pub id: i64,
-    /// Text score.
-    pub score: i64,
-    /// Metres from the centre, when a centre was given.
-    pub distance_m: Option<i64>,
-}
-
-/// A page of results.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FoundPage {
-    /// Results in rank order.
-    pub items: Vec<Found>,
-    /// Cursor for the next page, if there is one.
-    pub next: Option<Cursor>,
-}
-
-/// Most candidates ranked for one search; broader searches should add words or filters.
-pub const MAX_CANDIDATES: i64 = 20_000;
-
-/// Finds published offers: words (every word must match, ranked by weight), filters, an
-/// optional centre (distance shown, results outside the radius dropped, nearer first among
-/// equals), paged with a cursor that stays stable when offers are added.
-pub async fn find(
-    db: &Db,
-    p: &FindParams,
-    vocabulary: &BTreeSet<String>,
-) -> Result<FoundPage, StoreError> {
-    let limit = p.limit.clamp(1, 200);
-    let groups = search::query_groups(&p.text, vocabulary);
-    let mut q = p.filters.clone();
-    q.groups = groups;
-    q.exact = search::exact_terms(&p.text);
-    if let Some((lat, lon, radius)) = p.centre {
-        q.bbox = Some(naboskab_domain::geo::bounding_box(lat, lon, radius));
-    }
-    let browse_by_id = q.groups.is_empty() && p.centre.is_none();
-    if browse_by_id {
-        q.before_id = p.after.map(|c| -c.neg_id);
-        q.limit = limit as i64 + 1;
-    } else if p.centre.is_none() {
-        // Words without a centre: the database ranks and pages, so only a page is read.
-        q.rank_in_db = Some(p.after.map(|c| (-c.neg_score, -c.neg_id)));
-        q.limit = limit as i64 + 1;
-    } else {
-        q.limit = MAX_CANDIDATES;
-    }
-    let hits = search(db, &q).await?;
-    let mut ranked: Vec<(Cursor, Found)> = hits
-        .into_iter()
-        .filter_map(|h| {
-            let distance_m = match (p.centre, h.lat, h.lon) {
-                (Some((clat, clon, radius)), Some(lat), Some(lon)) => {
-                    let d = naboskab_domain::geo::distance_m(clat, clon, lat, lon);
-                    if d > radius {
-                        return None;
-                    }
-                    Some(d.round() as i64)
-                }
-                (Some(_), _, _) => return None,
-                (None, _, _) => None,
-            };
-            let key = Cursor {
-                neg_score: -h.score,
-                distance_m: distance_m.unwrap_or(0),
-                neg_id: -h.id,
-            };
-            Some((
-                key,
-                Found {
-                    id: h.id,
-                    score: h.score,
-                    distance_m,
-                },
-            ))
-        })
-        .filter(|(k, _)| p.after.is_none_or(|a| *k > a))
-        .collect();
-    ranked.sort_by_key(|(k, _)| *k);
-    let more = ranked.len() > limit;
-    ranked.truncate(limit);
-    let next = if more {
-        ranked.last().map(|(k, _)| *k)
-    } else {
-        None
-    };
-    Ok(FoundPage {
-        items: ranked.into_iter().map(|(_, f)| f).collect(),
-        next,
-    })
 }

@@ -77,6 +77,15 @@ impl TestDb {
         Ok(out)
     }
 
+    /// A second, independent handle on the same database, as another process would have.
+    pub async fn another_handle(&self) -> Result<Db, StoreError> {
+        match (&self.schema, self.db.sqlite_path()) {
+            (Some((url, schema)), _) => Db::connect_postgres(url, Some(schema)).await,
+            (None, Some(path)) => Db::open_sqlite(path).await,
+            (None, None) => Err(StoreError::Other("no database to reopen".into())),
+        }
+    }
+
     /// Drops the PostgreSQL schema (SQLite files go with the temporary directory).
     pub async fn cleanup(self) {
         self.db.close().await;

@@ -3,9 +3,8 @@
 //! runs here against both backends.
 
 use naboskab_domain::OrgKind;
-use naboskab_store::offers::{
-    self, ContactRequest, Cursor, FindParams, Helpline, Offer, OfferQuery, Translation,
-};
+use naboskab_store::catalogue::{Catalogue, Cursor, FindParams, OfferQuery};
+use naboskab_store::offers::{self, ContactRequest, Helpline, Offer, Translation};
 use naboskab_store::orgs::{self, NewOrganisation};
 use naboskab_store::{Db, users};
 
@@ -113,23 +112,24 @@ async fn titles(
     filters: OfferQuery,
     centre: Option<(f64, f64, f64)>,
 ) -> Vec<String> {
-    let vocab = offers::vocabulary(db).await.expect("vocabulary");
-    let page = offers::find(
-        db,
-        &FindParams {
-            text: text.into(),
-            filters,
-            centre,
-            after: None,
-            limit: 50,
-        },
-        &vocab,
-    )
-    .await
-    .expect("find");
-    let ids: Vec<i64> = page.items.iter().map(|f| f.id).collect();
-    offers::cards(db, &ids, "da")
+    // A fresh catalogue each time: every search here also proves a full load.
+    let catalogue = Catalogue::new();
+    let page = catalogue
+        .find(
+            db,
+            &FindParams {
+                text: text.into(),
+                filters,
+                centre,
+                after: None,
+                limit: 50,
+            },
+        )
         .await
+        .expect("find");
+    let ids: Vec<i64> = page.items.iter().map(|f| f.id).collect();
+    catalogue
+        .cards(&ids, "da")
         .expect("cards")
         .into_iter()
         .map(|c| c.title)
@@ -344,19 +344,18 @@ async fn filters_distance_and_ranking() {
         .await;
         assert_eq!(wide.len(), 3);
         assert_eq!(wide[2], "Strikkeklub");
-        let vocab = offers::vocabulary(db).await.expect("vocab");
-        let page = offers::find(
-            db,
-            &FindParams {
-                text: "kaffe".into(),
-                centre: Some((TAASTRUP.0, TAASTRUP.1, 10_000.0)),
-                limit: 10,
-                ..Default::default()
-            },
-            &vocab,
-        )
-        .await
-        .expect("find");
+        let page = Catalogue::new()
+            .find(
+                db,
+                &FindParams {
+                    text: "kaffe".into(),
+                    centre: Some((TAASTRUP.0, TAASTRUP.1, 10_000.0)),
+                    limit: 10,
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("find");
         let d = page.items[0].distance_m.expect("distance");
         assert!((6_000..7_500).contains(&d), "{d} m");
         // Titles weigh more than descriptions.
@@ -382,24 +381,26 @@ async fn paging_with_a_cursor_is_stable_when_offers_are_added() {
             .await
             .expect("create");
         }
-        let vocab = offers::vocabulary(db).await.expect("vocab");
+        // One catalogue for the whole reading, as in a running server: it must notice the
+        // offer added between pages and still page without duplicates or gaps.
+        let catalogue = Catalogue::new();
         for text in ["", "kaffe"] {
             let mut seen = vec![];
             let mut after: Option<Cursor> = None;
             let mut pages = 0;
             loop {
-                let page = offers::find(
-                    db,
-                    &FindParams {
-                        text: text.into(),
-                        after,
-                        limit: 10,
-                        ..Default::default()
-                    },
-                    &vocab,
-                )
-                .await
-                .expect("find");
+                let page = catalogue
+                    .find(
+                        db,
+                        &FindParams {
+                            text: text.into(),
+                            after,
+                            limit: 10,
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                    .expect("find");
                 seen.extend(page.items.iter().map(|f| f.id));
                 pages += 1;
                 if pages == 1 {
@@ -428,6 +429,70 @@ async fn paging_with_a_cursor_is_stable_when_offers_are_added() {
         assert!(Cursor::decode("x~1~2").is_none());
         assert!(Cursor::decode("1~2").is_none());
     });
+}
+
+#[tokio::test]
+async fn the_catalogue_follows_edits_archiving_and_writes_from_another_process() {
+    for t in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("test databases")
+    {
+        let db = &t.db;
+        let o = org(db).await;
+        let id = offers::create_offer(db, &offer(o, "Strikkeklub", "Vi strikker."), NOW)
+            .await
+            .expect("create");
+        let catalogue = Catalogue::new();
+        let search = |text: &'static str| {
+            let catalogue = &catalogue;
+            async move {
+                let page = catalogue
+                    .find(
+                        db,
+                        &FindParams {
+                            text: text.into(),
+                            limit: 10,
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                    .expect("find");
+                page.items.iter().map(|f| f.id).collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(search("strik").await, vec![id]);
+
+        // An edit in this process is seen by the very next search: old words no longer match.
+        let mut edited = offers::offer(db, id).await.expect("read").expect("offer");
+        edited.title = "Korsang".into();
+        edited.description_html = "<p>Vi synger.</p>".into();
+        offers::update_offer(db, id, &edited, NOW)
+            .await
+            .expect("update");
+        assert_eq!(search("strik").await, Vec::<i64>::new());
+        assert_eq!(search("korsang").await, vec![id]);
+        assert_eq!(
+            catalogue.cards(&[id], "da").expect("cards")[0].title,
+            "Korsang"
+        );
+
+        // Archived offers leave the catalogue.
+        offers::set_status(db, id, "archived", NOW)
+            .await
+            .expect("archive");
+        assert_eq!(search("korsang").await, Vec::<i64>::new());
+        assert!(catalogue.cards(&[id], "da").expect("cards").is_empty());
+
+        // Another process adds an offer: seen once the recheck interval has passed.
+        let other = t.another_handle().await.expect("second handle");
+        let added = offers::create_offer(&other, &offer(o, "Bogklub", "Vi læser."), NOW)
+            .await
+            .expect("create elsewhere");
+        other.close().await;
+        tokio::time::sleep(naboskab_store::catalogue::RECHECK).await;
+        assert_eq!(search("bogklub").await, vec![added]);
+        t.cleanup().await;
+    }
 }
 
 #[tokio::test]

@@ -1,50 +1,15 @@
 //! Finding offers, shared by the HTML search page and `GET /api/v1/offers`: parsing and
 //! checking the query (every bad parameter is named), choosing a centre (coordinates, a
-//! department, or a postal code), running the search and loading result cards. The index
-//! vocabulary used for typo tolerance is cached for a short while.
+//! department, or a postal code), running the search in the offer catalogue and taking the
+//! result cards from it.
 
 use crate::error::{AppError, AppResult, FieldError};
 use crate::state::AppState;
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
-use naboskab_store::offers::{self, Cursor, FindParams, OfferCard, OfferQuery};
+use naboskab_store::catalogue::{Cursor, FindParams, OfferQuery};
+use naboskab_store::offers::{self, OfferCard};
 use naboskab_store::{orgs, params};
 use serde::Deserialize;
-use std::collections::BTreeSet;
-use std::sync::{Arc, RwLock};
-use std::time::{Duration, Instant};
-
-/// How long the search vocabulary is reused before it is read again.
-const VOCABULARY_TTL: Duration = Duration::from_secs(30);
-
-/// The cached index vocabulary.
-#[derive(Default)]
-pub struct VocabularyCache {
-    inner: RwLock<Option<(Instant, Arc<BTreeSet<String>>)>>,
-}
-
-impl VocabularyCache {
-    /// The vocabulary, read from the database when stale.
-    pub async fn get(&self, db: &naboskab_store::Db) -> AppResult<Arc<BTreeSet<String>>> {
-        if let Ok(guard) = self.inner.read()
-            && let Some((at, v)) = guard.as_ref()
-            && at.elapsed() < VOCABULARY_TTL
-        {
-            return Ok(v.clone());
-        }
-        let fresh = Arc::new(offers::vocabulary(db).await?);
-        if let Ok(mut guard) = self.inner.write() {
-            *guard = Some((Instant::now(), fresh.clone()));
-        }
-        Ok(fresh)
-    }
-
-    /// Forgets the cache after offers change.
-    pub fn invalidate(&self) {
-        if let Ok(mut guard) = self.inner.write() {
-            *guard = None;
-        }
-    }
-}
 
 /// The query parameters of a search, as typed (all optional).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -292,10 +257,9 @@ pub struct Results {
 
 /// Runs a checked search and loads the cards in `locale`.
 pub async fn run(st: &AppState, find: &CheckedFind, locale: &str) -> AppResult<Results> {
-    let vocab = st.vocabulary.get(&st.db).await?;
-    let page = offers::find(&st.db, &find.params, &vocab).await?;
+    let page = st.catalogue.find(&st.db, &find.params).await?;
     let ids: Vec<i64> = page.items.iter().map(|f| f.id).collect();
-    let cards = offers::cards(&st.db, &ids, locale).await?;
+    let cards = st.catalogue.cards(&ids, locale)?;
     let items = cards
         .into_iter()
         .zip(page.items.iter())

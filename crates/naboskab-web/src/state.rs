@@ -106,8 +106,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// HTTP client for OpenID Connect.
     pub http: reqwest::Client,
-    /// Search vocabulary cache (typo tolerance).
-    pub vocabulary: Arc<crate::find::VocabularyCache>,
+    /// Published offers, in memory, for search, browsing and result cards.
+    pub catalogue: Arc<naboskab_store::catalogue::Catalogue>,
 }
 
 impl AppState {
@@ -132,7 +132,7 @@ impl AppState {
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap_or_default(),
-            vocabulary: Arc::new(crate::find::VocabularyCache::default()),
+            catalogue: Arc::new(naboskab_store::catalogue::Catalogue::new()),
         }
     }
 

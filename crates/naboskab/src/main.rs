@@ -190,6 +190,17 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         body_limit: cfg.body_limit,
     };
     let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
+    let loading = std::time::Instant::now();
+    let offers = state
+        .catalogue
+        .refresh(&db)
+        .await
+        .context("loading the offer catalogue")?;
+    tracing::info!(
+        offers,
+        ms = loading.elapsed().as_millis() as u64,
+        "offer catalogue loaded"
+    );
     tokio::spawn(naboskab_web::mail::run_outbox_worker(
         db.clone(),
         mailer,

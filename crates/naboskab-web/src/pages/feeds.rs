@@ -8,7 +8,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use naboskab_domain::{Action, OrgKind, Resource};
-use naboskab_store::offers::{self, FindParams, OfferQuery};
+use naboskab_store::catalogue::{FindParams, OfferQuery};
+use naboskab_store::offers;
 use naboskab_store::orgs;
 
 /// Escapes text for XML.
@@ -34,17 +35,17 @@ async fn feed(
     page_path: &str,
     q: OfferQuery,
 ) -> AppResult<Response> {
-    let vocab = std::collections::BTreeSet::new();
-    let page = offers::find(
-        &st.db,
-        &FindParams {
-            filters: q,
-            limit: 30,
-            ..Default::default()
-        },
-        &vocab,
-    )
-    .await?;
+    let page = st
+        .catalogue
+        .find(
+            &st.db,
+            &FindParams {
+                filters: q,
+                limit: 30,
+                ..Default::default()
+            },
+        )
+        .await?;
     let base = &st.config.base_url;
     let mut entries = String::new();
     let mut newest = 0;

@@ -14,7 +14,8 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use naboskab_domain::{Action, OrgKind, Resource, Role};
-use naboskab_store::offers::{self, ContactRequest, Helpline, OfferQuery, StaffContact};
+use naboskab_store::catalogue::OfferQuery;
+use naboskab_store::offers::{self, ContactRequest, Helpline, StaffContact};
 use naboskab_store::orgs;
 use serde::Deserialize;
 

@@ -613,7 +613,6 @@ pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppRe
         "draft".into()
     };
     let id = offers::create_offer(&st.db, &offer, st.now()).await?;
-    st.vocabulary.invalidate();
     tracing::info!(offer = id, user = ?ctx.actor.user_id, status = %offer.status, "offer created");
     Ok(Redirect::to(&format!(
         "/offers/{id}?notice=notice-offer-{}",
@@ -685,7 +684,6 @@ pub async fn update(
         };
         offers::set_status(&st.db, id, status, st.now()).await?;
     }
-    st.vocabulary.invalidate();
     Ok(Redirect::to(&format!("/offers/{id}?notice=notice-offer-saved")).into_response())
 }
 
@@ -697,7 +695,6 @@ pub async fn archive(
 ) -> AppResult<Response> {
     load_for_edit(&st, &ctx, id).await?;
     offers::set_status(&st.db, id, "archived", st.now()).await?;
-    st.vocabulary.invalidate();
     Ok(Redirect::to("/manage/offers?notice=notice-offer-archived").into_response())
 }
 
@@ -717,7 +714,6 @@ pub async fn approve(
     }
     ctx.authorize(Action::ApproveOffers, &Resource::Organisation { chain })?;
     offers::set_status(&st.db, id, "published", st.now()).await?;
-    st.vocabulary.invalidate();
     tracing::info!(offer = id, by = ?ctx.actor.user_id, "offer approved");
     Ok(Redirect::to("/manage/offers?notice=notice-offer-approved").into_response())
 }

@@ -103,12 +103,12 @@ pub fn card_views(
 pub async fn cards_for(
     st: &AppState,
     locale: Locale,
-    q: naboskab_store::offers::OfferQuery,
+    q: naboskab_store::catalogue::OfferQuery,
     centre: Option<(f64, f64, f64)>,
     limit: usize,
 ) -> AppResult<Vec<CardView>> {
     let checked = find::CheckedFind {
-        params: naboskab_store::offers::FindParams {
+        params: naboskab_store::catalogue::FindParams {
             filters: q,
             centre,
             limit,

@@ -10,7 +10,8 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_domain::{Action, OrgKind, Resource};
-use naboskab_store::offers::{self, OfferQuery, StaffContact};
+use naboskab_store::catalogue::OfferQuery;
+use naboskab_store::offers::{self, StaffContact};
 use naboskab_store::orgs::{self, Municipality, Organisation};
 
 /// An organisation as listed on pages: name, link and kind label.
