@@ -430,3 +430,21 @@ notice-offer-published = تم نشر العرض.
 notice-offer-saved = تم حفظ التغييرات.
 notice-offer-archived = تمت أرشفة العرض.
 notice-offer-approved = تمت الموافقة على العرض ونشره.
+
+## Administration of Find: helplines and approval
+admin-helplines = خطوط المساعدة في صفحة "هل تشعر بالوحدة؟"
+admin-helplines-intro = تظهر خطوط المساعدة في صفحة "هل تشعر بالوحدة؟" بهذا الترتيب. اكتب أوقات العمل حتى يعرف الناس متى يمكنهم الاتصال.
+helpline-add = أضف خط مساعدة
+helpline-hours = أوقات العمل
+helpline-url = الموقع الإلكتروني
+helpline-is-example = مثال: الرقم ليس حقيقيًا (يظهر مع علامة)
+helpline-example-badge = مثال
+helpline-delete = احذف خط المساعدة بدلًا من الحفظ
+helpline-save = احفظ
+field-helpline-phone-invalid = اكتب رقم الهاتف بالأرقام. يُسمح بالمسافات و+ و- والأقواس.
+field-url-invalid = اكتب عنوانًا يبدأ بـ https://
+notice-settings-saved = تم حفظ التغييرات.
+approval-heading = الموافقة على عروض الجمعيات الجديدة
+approval-label = عروض الجمعيات الجديدة في أقسامنا تنتظر موافقتنا
+approval-hint = بعد الموافقة على عرض واحد لجمعية ما، تُنشر عروضها التالية فورًا.
+approval-submit = احفظ الإعداد

@@ -426,3 +426,21 @@ notice-offer-published = Tilbuddet er offentliggjort.
 notice-offer-saved = Ændringerne er gemt.
 notice-offer-archived = Tilbuddet er arkiveret.
 notice-offer-approved = Tilbuddet er godkendt og offentliggjort.
+
+## Administration of Find: helplines and approval
+admin-helplines = Hjælpelinjer på "Føler du dig ensom?"
+admin-helplines-intro = Hjælpelinjerne vises på siden "Føler du dig ensom?" i denne rækkefølge. Skriv åbningstider, så man ved, hvornår man kan ringe.
+helpline-add = Tilføj en hjælpelinje
+helpline-hours = Åbningstider
+helpline-url = Hjemmeside
+helpline-is-example = Eksempel: nummeret er ikke rigtigt (vises med en markering)
+helpline-example-badge = eksempel
+helpline-delete = Slet hjælpelinjen i stedet for at gemme
+helpline-save = Gem
+field-helpline-phone-invalid = Skriv telefonnummeret med cifre. Mellemrum, +, - og parenteser er tilladt.
+field-url-invalid = Skriv en adresse, der begynder med https://
+notice-settings-saved = Ændringerne er gemt.
+approval-heading = Godkendelse af tilbud fra nye foreninger
+approval-label = Tilbud fra foreninger, der er nye i vores afdelinger, venter på vores godkendelse
+approval-hint = Når en forening har fået ét tilbud godkendt, bliver dens næste tilbud offentliggjort med det samme.
+approval-submit = Gem indstillingen

@@ -426,3 +426,21 @@ notice-offer-published = The offer is published.
 notice-offer-saved = Your changes are saved.
 notice-offer-archived = The offer is archived.
 notice-offer-approved = The offer is approved and published.
+
+## Administration of Find: helplines and approval
+admin-helplines = Helplines on "Do you feel lonely?"
+admin-helplines-intro = The helplines appear on the "Do you feel lonely?" page in this order. Add opening hours so people know when they can call.
+helpline-add = Add a helpline
+helpline-hours = Opening hours
+helpline-url = Website
+helpline-is-example = Example: the number is not real (shown with a label)
+helpline-example-badge = example
+helpline-delete = Delete the helpline instead of saving
+helpline-save = Save
+field-helpline-phone-invalid = Write the phone number in digits. Spaces, +, - and brackets are allowed.
+field-url-invalid = Write an address that starts with https://
+notice-settings-saved = Your changes are saved.
+approval-heading = Approval of offers from new associations
+approval-label = Offers from associations that are new in our departments wait for our approval
+approval-hint = Once one offer of an association has been approved, its next offers are published straight away.
+approval-submit = Save the setting

@@ -118,16 +118,21 @@ export async function describePage(page) {
 
 /** Log in through the real form as the demo resident. */
 export async function loginAsResident(page) {
+  await loginAs(page, DEMO_RESIDENT_EMAIL);
+}
+
+/** Log in through the real form as one of the demo accounts. */
+export async function loginAs(page, email) {
   await goto(page, '/login');
   const form = page.locator('form[action="/login"]');
-  await form.locator('input[name=email]').fill(DEMO_RESIDENT_EMAIL);
+  await form.locator('input[name=email]').fill(email);
   await form.locator('input[name=password]').fill(DEMO_PASSWORD);
   await form.locator('button[type=submit]').click();
   try {
     await page.locator('nav.main-nav a[href="/account"]').waitFor({ state: 'attached' });
   } catch (err) {
     throw new Error(
-      `login as ${DEMO_RESIDENT_EMAIL} did not reach a page with /account in the main nav ` +
+      `login as ${email} did not reach a page with /account in the main nav ` +
         `(${await describePage(page)}): ${err.message}`,
     );
   }

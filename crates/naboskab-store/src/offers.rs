@@ -520,6 +520,27 @@ pub async fn add_helpline(db: &Db, h: &Helpline, sort_order: i64) -> Result<i64,
     Ok(id)
 }
 
+/// Changes a helpline.
+pub async fn update_helpline(db: &Db, h: &Helpline) -> Result<(), StoreError> {
+    let n = db
+        .execute(
+            "UPDATE helpline SET name = $1, phone = $2, hours = $3, description = $4, url = $5, is_example = $6 WHERE id = $7",
+            params![h.name.as_str(), h.phone.as_str(), h.hours.as_str(), h.description.as_str(), h.url.as_str(), h.is_example, h.id],
+        )
+        .await?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
+/// Removes a helpline.
+pub async fn delete_helpline(db: &Db, id: i64) -> Result<(), StoreError> {
+    db.execute("DELETE FROM helpline WHERE id = $1", params![id])
+        .await?;
+    Ok(())
+}
+
 /// Every helpline, in display order.
 pub async fn helplines(db: &Db) -> Result<Vec<Helpline>, StoreError> {
     db.query("SELECT id, name, phone, hours, description, url, is_example FROM helpline ORDER BY sort_order, id", params![])

@@ -318,3 +318,36 @@ pub async fn municipality(db: &Db, code: &str) -> Result<Option<Municipality>, S
     .map(municipality_from)
     .transpose()
 }
+
+/// Whether offers from associations new to this housing organisation wait for its staff's
+/// approval (on unless its administrators turned it off).
+pub async fn offers_need_approval(db: &Db, housing_organisation: i64) -> Result<bool, StoreError> {
+    match db
+        .query_opt(
+            "SELECT offers_need_approval FROM organisation WHERE id = $1",
+            params![housing_organisation],
+        )
+        .await?
+    {
+        Some(r) => r.bool(0),
+        None => Ok(true),
+    }
+}
+
+/// Turns approval of new associations' offers on or off for a housing organisation.
+pub async fn set_offers_need_approval(
+    db: &Db,
+    housing_organisation: i64,
+    on: bool,
+) -> Result<(), StoreError> {
+    let n = db
+        .execute(
+            "UPDATE organisation SET offers_need_approval = $1 WHERE id = $2",
+            params![on, housing_organisation],
+        )
+        .await?;
+    if n == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}

@@ -44,7 +44,8 @@ async fn my_organisations(st: &AppState, ctx: &Ctx) -> AppResult<Vec<Organisatio
 }
 
 /// Whether offers of `org` placed in `department` wait for approval: associations and other
-/// partners that have no published offer in that housing organisation yet.
+/// partners that have no published offer in that housing organisation yet, unless the housing
+/// organisation turned approval off.
 async fn needs_approval(
     st: &AppState,
     org: &Organisation,
@@ -65,6 +66,9 @@ async fn needs_approval(
     else {
         return Ok(false);
     };
+    if !orgs::offers_need_approval(&st.db, housing_org).await? {
+        return Ok(false);
+    }
     let siblings: Vec<i64> = orgs::children(&st.db, housing_org)
         .await?
         .iter()

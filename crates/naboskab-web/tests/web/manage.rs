@@ -250,6 +250,149 @@ async fn an_association_new_to_a_housing_organisation_waits_for_approval_by_its_
             app.client().get(&format!("/offers/{id}")).await.status,
             StatusCode::OK
         );
+
+        // The housing organisation turns approval off: another new association publishes at once.
+        let housing_org = naboskab_store::orgs::organisation(app.db(), dep.parse().expect("id"))
+            .await
+            .expect("get")
+            .and_then(|d| d.parent_id)
+            .expect("parent");
+        let settings = staff
+            .get(&format!("/organisations/{housing_org}/members"))
+            .await;
+        assert!(
+            settings
+                .text
+                .contains("name=\"offers_need_approval\" value=\"1\" checked"),
+            "on by default"
+        );
+        let r = staff
+            .post_form(&format!("/organisations/{housing_org}/approval"), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(
+            !staff
+                .get(&format!("/organisations/{housing_org}/members"))
+                .await
+                .text
+                .contains("value=\"1\" checked"),
+            "shown as off"
+        );
+        let other_assoc = naboskab_store::orgs::create_organisation(
+            app.db(),
+            &naboskab_store::orgs::NewOrganisation {
+                kind: Some(naboskab_domain::OrgKind::Association),
+                name: "Endnu en forening".into(),
+                ..Default::default()
+            },
+            T0,
+        )
+        .await
+        .expect("org");
+        naboskab_store::users::add_membership(
+            app.db(),
+            organiser,
+            other_assoc,
+            naboskab_domain::Role::Organiser,
+            T0,
+        )
+        .await
+        .expect("role");
+        let r = org
+            .post_form(
+                "/offers/new",
+                &[
+                    ("organisation", &other_assoc.to_string()),
+                    ("department", &dep),
+                    ("kind", "activity"),
+                    ("title", "Skakklub"),
+                    ("intent", "publish"),
+                ],
+            )
+            .await;
+        let id = offer_id(r.location());
+        assert_eq!(
+            app.client().get(&format!("/offers/{id}")).await.status,
+            StatusCode::OK,
+            "published without approval"
+        );
+        // Only the housing organisation's administrators may change the setting.
+        assert_eq!(
+            org.post_form(
+                &format!("/organisations/{housing_org}/approval"),
+                &[("offers_need_approval", "1")]
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_platform_administrator_edits_the_helplines_of_the_lonely_page() {
+    for app in TestApp::all().await {
+        let mut admin = app.logged_in("admin@demo.naboskab.dk").await;
+        let r = admin
+            .post_form(
+                "/admin/helplines",
+                &[
+                    ("name", "Nattelinjen"),
+                    ("phone", "ring mig"),
+                    ("url", "javascript:x"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text.contains("Skriv telefonnummeret med cifre"),
+            "{}",
+            r.text
+        );
+        assert!(r.text.contains("https://"), "the address problem is named");
+        assert!(
+            r.text.contains("value=\"Nattelinjen\""),
+            "what was typed is kept"
+        );
+        let r = admin
+            .post_form(
+                "/admin/helplines",
+                &[
+                    ("name", "Nattelinjen"),
+                    ("phone", "+45 70 00 00 01"),
+                    ("hours", "Hver nat kl. 22–06"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let lonely = app.client().get("/ensom").await;
+        assert!(lonely.text.contains("Nattelinjen") && lonely.text.contains("Hver nat kl. 22–06"));
+        let id = offers::helplines(app.db())
+            .await
+            .expect("list")
+            .iter()
+            .find(|h| h.name == "Nattelinjen")
+            .expect("stored")
+            .id;
+        let r = admin
+            .post_form(
+                &format!("/admin/helplines/{id}"),
+                &[
+                    ("name", "Nattelinjen"),
+                    ("phone", "70 00 00 01"),
+                    ("delete", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(
+            !app.client()
+                .get("/ensom")
+                .await
+                .text
+                .contains("Nattelinjen")
+        );
         app.cleanup().await;
     }
 }
