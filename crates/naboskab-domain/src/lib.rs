@@ -9,6 +9,7 @@ pub mod org;
 pub mod password;
 pub mod policy;
 pub mod role;
+pub mod schedule;
 pub mod search;
 
 pub use org::OrgKind;

@@ -80,11 +80,17 @@ pub enum Action {
     ManageOffers,
     /// Approve offers waiting in a housing organisation's departments.
     ApproveOffers,
+    /// Sign up for an activity, confirm or cancel one's sign-up (anyone, also without an
+    /// account: the link in the confirmation message is the proof).
+    SignUp,
+    /// Sign a resident up on their behalf, recording how they consented: the offer's
+    /// organisers and staff, and social caretakers anywhere.
+    SignUpOthers,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -94,6 +100,8 @@ impl Action {
         Action::CreateOrganisation,
         Action::ManageOffers,
         Action::ApproveOffers,
+        Action::SignUp,
+        Action::SignUpOthers,
     ];
 }
 
@@ -149,7 +157,7 @@ fn allow_if(cond: bool) -> Decision {
 /// Decides whether `actor` may do `action` on `resource`. Any combination not listed is
 /// denied: the policy fails closed.
 pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
-    if action == Action::ReadPublic {
+    if matches!(action, Action::ReadPublic | Action::SignUp) {
         return allow_if(*resource == Resource::Public);
     }
     if actor.user_id.is_none() {
@@ -176,6 +184,12 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             ]
             .into_iter()
             .any(|r| actor.has_role_in(r, chain)),
+        ),
+        (Action::SignUpOthers, Resource::Organisation { chain }) => allow_if(
+            actor.has_role(Role::SocialCaretaker)
+                || [Role::Organiser, Role::BoardMember, Role::HousingOrgAdmin]
+                    .into_iter()
+                    .any(|r| actor.has_role_in(r, chain)),
         ),
         (Action::ApproveOffers, Resource::Organisation { chain }) => allow_if(
             actor.has_role_in(Role::HousingOrgAdmin, chain)
@@ -206,7 +220,10 @@ mod tests {
             decide(&a, Action::ReadPublic, &Resource::Public),
             Decision::Allow
         );
-        for action in Action::ALL.into_iter().filter(|a| *a != Action::ReadPublic) {
+        for action in Action::ALL
+            .into_iter()
+            .filter(|a| !matches!(a, Action::ReadPublic | Action::SignUp))
+        {
             assert_eq!(
                 decide(&a, action, &Resource::OwnAccount),
                 Decision::Deny(Denial::NotSignedIn),

@@ -683,6 +683,23 @@ impl Tx {
         }
     }
 
+    /// Runs a query assembled with [`Sql`] inside the transaction.
+    pub async fn query_built(&mut self, sql: Sql) -> Result<Vec<Row>, StoreError> {
+        let Sql { text, params } = sql;
+        match &mut self.inner {
+            TxInner::Sqlite { conn, .. } => {
+                let c = conn.clone();
+                blocking(move || sqlite_run(&*lock(&c)?, &text, &params)).await
+            }
+            TxInner::Postgres(tx) => {
+                let rows = pg_query(sqlx::AssertSqlSafe(text), &params)
+                    .fetch_all(&mut ***pg(tx)?)
+                    .await?;
+                rows.iter().map(pg_row).collect()
+            }
+        }
+    }
+
     /// Runs a query inside the transaction and returns its first row, if any.
     pub async fn query_opt(
         &mut self,

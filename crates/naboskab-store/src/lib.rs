@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod db;
 pub mod error;
+pub mod join;
 pub mod migrate;
 pub mod offers;
 pub mod orgs;

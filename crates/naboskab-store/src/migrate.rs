@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(1, "0001_foundation"),
     migration!(2, "0002_find"),
     migration!(3, "0003_catalogue"),
+    migration!(4, "0004_join"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -2,7 +2,7 @@
 //! causes it, then delivered by a background worker with retries and backoff. A failing mail
 //! server therefore loses nothing.
 
-use crate::db::{Db, Row};
+use crate::db::{Db, Row, Tx};
 use crate::error::StoreError;
 use crate::params;
 
@@ -61,16 +61,21 @@ pub struct NewMessage<'a> {
 /// Stores a message for delivery.
 pub async fn enqueue(db: &Db, m: &NewMessage<'_>, now: i64) -> Result<i64, StoreError> {
     let mut tx = db.begin().await?;
-    let id = tx
-        .query_one(
-            "INSERT INTO outbox (channel, recipient, subject, body, user_id, created_at, next_attempt_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-            params![m.channel, m.recipient, m.subject, m.body, m.user_id, now],
-        )
-        .await?
-        .i64(0)?;
+    let id = enqueue_in(&mut tx, m, now).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Stores a message inside a transaction, so it is sent exactly when the change it tells
+/// about is committed.
+pub async fn enqueue_in(tx: &mut Tx, m: &NewMessage<'_>, now: i64) -> Result<i64, StoreError> {
+    tx.query_one(
+        "INSERT INTO outbox (channel, recipient, subject, body, user_id, created_at, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+        params![m.channel, m.recipient, m.subject, m.body, m.user_id, now],
+    )
+    .await?
+    .i64(0)
 }
 
 /// The newest messages, newest first.
