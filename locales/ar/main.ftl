@@ -448,3 +448,93 @@ approval-heading = الموافقة على عروض الجمعيات الجدي�
 approval-label = عروض الجمعيات الجديدة في أقسامنا تنتظر موافقتنا
 approval-hint = بعد الموافقة على عرض واحد لجمعية ما، تُنشر عروضها التالية فورًا.
 approval-submit = احفظ الإعداد
+
+## Join: calendar, sign-up, attendance
+nav-calendar = التقويم
+calendar-nav = التنقل في التقويم
+calendar-week-of = الأسبوع من { $date }
+calendar-month-of = { $month }
+calendar-prev-week = الأسبوع السابق
+calendar-next-week = الأسبوع التالي
+calendar-prev-month = الشهر السابق
+calendar-next-month = الشهر التالي
+calendar-as-list = اعرض الأسبوع كقائمة
+calendar-as-month = اعرض الشهر كله
+calendar-subscribe = اشترك في التقويم من تطبيق التقويم لديك
+calendar-programme = برنامج الأسبوع للوحة الإعلانات
+calendar-today = اليوم
+calendar-nothing = لا توجد أنشطة.
+occurrence-about-offer = عن النشاط
+occurrence-cancelled = ملغى
+occurrence-places = الأماكن
+occurrence-places-left = { $count ->
+    [0] كل الأماكن محجوزة
+    [one] بقي مكان واحد
+   *[other] الأماكن المتبقية: { $count }
+}
+occurrence-no-limit = يوجد مكان للجميع
+occurrence-signup = التسجيل
+occurrence-add-to-calendar = أضِف الموعد إلى تقويمك
+occurrence-sign-up = سجّل في النشاط
+occurrence-join-waitlist = سجّل اسمك في قائمة الانتظار
+occurrence-full-hint = النشاط ممتلئ الآن. سجّل اسمك في قائمة الانتظار: إذا لم يستطع أحد الحضور، تتقدم في القائمة وتصلك رسالة.
+signup-contact-hint = اكتب رقم هاتفك أو بريدك الإلكتروني. سنرسل لك رسالة فيها رابط، لتؤكد تسجيلك أو تلغيه.
+signup-first-time = هذه أول مرة لي – أرجو أن ترحّبوا بي
+signup-bring-friend = سأُحضر صديقًا معي (+1)
+signup-assisted = سجّل ساكنًا نيابةً عنه
+signup-resident-name = اسم الساكن
+signup-consent-method = كيف وافق الساكن على التسجيل؟
+signup-assisted-submit = سجّل الساكن
+consent-in_person = وجهًا لوجه
+consent-by_phone = عبر الهاتف
+consent-in_writing = كتابيًا
+field-choose = اختر …
+field-consent-method-required = اختر كيف أعطى الساكن موافقته.
+field-number-invalid = اكتب رقمًا.
+field-datetime-invalid = اكتب وقتًا مثل 2027-01-05T14:00 أو تاريخًا مثل 2027-01-05.
+field-window-invalid = يجب أن تكون النهاية بعد البداية، وألا تزيد على 400 يوم بعدها.
+signup-done-confirmed = تم تسجيلك. نتطلع إلى رؤيتك.
+signup-done-waitlisted = { $position ->
+    [one] أنت رقم 1 في قائمة الانتظار. إذا لم يستطع أحد الحضور، تحصل على مكانه وتصلك رسالة.
+   *[other] أنت رقم { $position } في قائمة الانتظار. إذا لم يستطع أحد الحضور، تتقدم في القائمة وتصلك رسالة.
+}
+signup-done-already = أنت مسجّل من قبل.
+signup-done-check-messages = أرسلنا رسالة إلى { $to }. افتح الرابط في الرسالة لتأكيد تسجيلك.
+signup-manage-link = اعرض تسجيلك أو ألغِه
+signup-back = العودة إلى النشاط
+signup-status = الحالة
+signup-status-confirmed = لديك مكان.
+signup-status-cancelled = تم إلغاء تسجيلك.
+signup-confirm-button = أكّد تسجيلي
+signup-cancel-button = ألغِ تسجيلي
+signup-closed = لم يعد التسجيل ممكنًا: النشاط أُلغي أو انتهى.
+signup-already = أنت مسجّل في هذا الموعد من قبل.
+signup-drop-in = لا تحتاج إلى التسجيل هنا. تعال فقط.
+notice-signup-confirmed = شكرًا! تم تأكيد تسجيلك.
+notice-signup-cancelled = تم إلغاء تسجيلك. شكرًا لأنك أخبرتنا.
+signup-mail-subject = تم تسجيلك: { $offer }
+signup-mail-body = مرحبًا { $name }. تم تسجيلك في { $offer }، { $when }. إذا لم تستطع الحضور، ألغِ تسجيلك هنا: { $link }
+signup-waitlist-mail-subject = أنت في قائمة الانتظار: { $offer }
+signup-waitlist-mail-body = مرحبًا { $name }. أنت في قائمة انتظار { $offer }، { $when }. إذا لم يستطع أحد الحضور، تصلك رسالة. اعرض تسجيلك أو ألغِه هنا: { $link }
+signup-confirm-mail-subject = أكّد تسجيلك: { $offer }
+signup-confirm-mail-body = مرحبًا { $name }. افتح الرابط لتأكيد تسجيلك في { $offer }، { $when }. ويمكنك هناك أيضًا إلغاء التسجيل: { $link }
+promoted-mail-subject = حصلت على مكان: { $offer }
+promoted-mail-body = مرحبًا { $name }. أصبح هناك مكان فارغ، وهو لك: { $offer }، { $when }. نتطلع إلى رؤيتك.
+cancelled-mail-subject = تم الإلغاء: { $offer }
+cancelled-mail-body = مرحبًا { $name }. للأسف تم إلغاء { $offer }، { $when }. { $reason }
+attendance-title = قائمة الحضور
+attendance-present-count = { $count ->
+    [one] حضر شخص واحد
+   *[other] عدد الحاضرين: { $count }
+}
+attendance-capacity = عدد الأماكن: { $count }
+attendance-signed-up = المسجّلون
+attendance-nobody = لم يسجّل أحد بعد.
+attendance-waitlisted = في قائمة الانتظار
+attendance-first-time = أول مرة
+attendance-unconfirmed = غير مؤكَّد
+attendance-walk-ins = حضروا بدون تسجيل
+attendance-add-walk-in = حضر شخص بدون تسجيل: اكتب اسمه
+attendance-add = أضِف
+attendance-headcount = عدد الحاضرين (بدون أسماء)
+attendance-save-headcount = احفظ العدد

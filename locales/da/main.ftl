@@ -444,3 +444,93 @@ approval-heading = Godkendelse af tilbud fra nye foreninger
 approval-label = Tilbud fra foreninger, der er nye i vores afdelinger, venter på vores godkendelse
 approval-hint = Når en forening har fået ét tilbud godkendt, bliver dens næste tilbud offentliggjort med det samme.
 approval-submit = Gem indstillingen
+
+## Join: calendar, sign-up, attendance
+nav-calendar = Kalender
+calendar-nav = Blad i kalenderen
+calendar-week-of = Ugen fra { $date }
+calendar-month-of = { $month }
+calendar-prev-week = Forrige uge
+calendar-next-week = Næste uge
+calendar-prev-month = Forrige måned
+calendar-next-month = Næste måned
+calendar-as-list = Vis ugen som liste
+calendar-as-month = Vis hele måneden
+calendar-subscribe = Abonnér i din kalender
+calendar-programme = Ugeprogram til opslagstavlen
+calendar-today = i dag
+calendar-nothing = Ingen aktiviteter.
+occurrence-about-offer = Om aktiviteten
+occurrence-cancelled = Aflyst
+occurrence-places = Pladser
+occurrence-places-left = { $count ->
+    [0] Alle pladser er taget
+    [one] 1 ledig plads
+   *[other] { $count } ledige pladser
+}
+occurrence-no-limit = Der er plads til alle
+occurrence-signup = Tilmelding
+occurrence-add-to-calendar = Læg i din kalender
+occurrence-sign-up = Tilmeld dig
+occurrence-join-waitlist = Skriv dig på ventelisten
+occurrence-full-hint = Der er fuldt lige nu. Skriv dig på ventelisten: får nogen forhindring, rykker du op og får besked.
+signup-contact-hint = Skriv telefon eller e-mail. Vi sender en besked med et link, hvor du bekræfter eller melder fra.
+signup-first-time = Det er første gang – tag godt imod mig
+signup-bring-friend = Jeg tager en ven med (+1)
+signup-assisted = Tilmeld en beboer på vegne af dem
+signup-resident-name = Beboerens navn
+signup-consent-method = Hvordan sagde beboeren ja til tilmeldingen?
+signup-assisted-submit = Tilmeld beboeren
+consent-in_person = Ansigt til ansigt
+consent-by_phone = I telefonen
+consent-in_writing = Skriftligt
+field-choose = Vælg …
+field-consent-method-required = Vælg, hvordan beboeren gav sit samtykke.
+field-number-invalid = Skriv et tal.
+field-datetime-invalid = Skriv et tidspunkt som 2027-01-05T14:00 eller en dato som 2027-01-05.
+field-window-invalid = Slutningen skal ligge efter starten og højst 400 dage senere.
+signup-done-confirmed = Du er tilmeldt. Vi glæder os til at se dig.
+signup-done-waitlisted = { $position ->
+    [one] Du er nummer 1 på ventelisten. Får nogen forhindring, får du pladsen og en besked.
+   *[other] Du er nummer { $position } på ventelisten. Får nogen forhindring, rykker du op og får besked.
+}
+signup-done-already = Du er allerede tilmeldt.
+signup-done-check-messages = Vi har sendt en besked til { $to }. Åbn linket i beskeden for at bekræfte din tilmelding.
+signup-manage-link = Se eller afmeld din tilmelding
+signup-back = Tilbage til aktiviteten
+signup-status = Status
+signup-status-confirmed = Du har en plads.
+signup-status-cancelled = Afmeldt.
+signup-confirm-button = Bekræft min tilmelding
+signup-cancel-button = Meld mig fra
+signup-closed = Der kan ikke længere tilmeldes: aktiviteten er aflyst eller overstået.
+signup-already = Du er allerede tilmeldt denne gang.
+signup-drop-in = Her skal man ikke tilmelde sig. Kom bare.
+notice-signup-confirmed = Tak! Din tilmelding er bekræftet.
+notice-signup-cancelled = Du er meldt fra. Tak fordi du sagde til.
+signup-mail-subject = Du er tilmeldt: { $offer }
+signup-mail-body = Hej { $name }. Du er tilmeldt { $offer }, { $when }. Kan du ikke komme alligevel, så meld fra her: { $link }
+signup-waitlist-mail-subject = Du er på ventelisten: { $offer }
+signup-waitlist-mail-body = Hej { $name }. Du er på ventelisten til { $offer }, { $when }. Får nogen forhindring, får du besked. Se eller meld fra her: { $link }
+signup-confirm-mail-subject = Bekræft din tilmelding: { $offer }
+signup-confirm-mail-body = Hej { $name }. Åbn linket for at bekræfte din tilmelding til { $offer }, { $when }. Der kan du også melde fra: { $link }
+promoted-mail-subject = Du har fået en plads: { $offer }
+promoted-mail-body = Hej { $name }. Der er blevet en plads ledig, og den er din: { $offer }, { $when }. Vi glæder os til at se dig.
+cancelled-mail-subject = Aflyst: { $offer }
+cancelled-mail-body = Hej { $name }. { $offer }, { $when }, er desværre aflyst. { $reason }
+attendance-title = Fremmødeliste
+attendance-present-count = { $count ->
+    [one] 1 er mødt op
+   *[other] { $count } er mødt op
+}
+attendance-capacity = { $count } pladser
+attendance-signed-up = Tilmeldte
+attendance-nobody = Ingen er tilmeldt endnu.
+attendance-waitlisted = venteliste
+attendance-first-time = første gang
+attendance-unconfirmed = ikke bekræftet
+attendance-walk-ins = Kom uden tilmelding
+attendance-add-walk-in = Nogen kom uden tilmelding: skriv navnet
+attendance-add = Tilføj
+attendance-headcount = Antal fremmødte (uden navne)
+attendance-save-headcount = Gem antallet

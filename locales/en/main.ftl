@@ -444,3 +444,93 @@ approval-heading = Approval of offers from new associations
 approval-label = Offers from associations that are new in our departments wait for our approval
 approval-hint = Once one offer of an association has been approved, its next offers are published straight away.
 approval-submit = Save the setting
+
+## Join: calendar, sign-up, attendance
+nav-calendar = Calendar
+calendar-nav = Move through the calendar
+calendar-week-of = The week from { $date }
+calendar-month-of = { $month }
+calendar-prev-week = Previous week
+calendar-next-week = Next week
+calendar-prev-month = Previous month
+calendar-next-month = Next month
+calendar-as-list = Show the week as a list
+calendar-as-month = Show the whole month
+calendar-subscribe = Subscribe in your calendar
+calendar-programme = Weekly programme for the notice board
+calendar-today = today
+calendar-nothing = No activities.
+occurrence-about-offer = About the activity
+occurrence-cancelled = Cancelled
+occurrence-places = Places
+occurrence-places-left = { $count ->
+    [0] All places are taken
+    [one] 1 place left
+   *[other] { $count } places left
+}
+occurrence-no-limit = There is room for everyone
+occurrence-signup = Sign-up
+occurrence-add-to-calendar = Add to your calendar
+occurrence-sign-up = Sign up
+occurrence-join-waitlist = Join the waiting list
+occurrence-full-hint = It is full right now. Join the waiting list: if someone cannot come, you move up and we will let you know.
+signup-contact-hint = Write your phone number or email. We will send you a message with a link, where you can confirm or cancel.
+signup-first-time = It is my first time – please give me a warm welcome
+signup-bring-friend = I am bringing a friend (+1)
+signup-assisted = Sign up a resident on their behalf
+signup-resident-name = The resident's name
+signup-consent-method = How did the resident agree to be signed up?
+signup-assisted-submit = Sign up the resident
+consent-in_person = Face to face
+consent-by_phone = On the phone
+consent-in_writing = In writing
+field-choose = Choose …
+field-consent-method-required = Choose how the resident gave their consent.
+field-number-invalid = Write a number.
+field-datetime-invalid = Write a time like 2027-01-05T14:00 or a date like 2027-01-05.
+field-window-invalid = The end must be after the start, and at most 400 days later.
+signup-done-confirmed = You are signed up. We look forward to seeing you.
+signup-done-waitlisted = { $position ->
+    [one] You are number 1 on the waiting list. If someone cannot come, you get the place and a message.
+   *[other] You are number { $position } on the waiting list. If someone cannot come, you move up and we will let you know.
+}
+signup-done-already = You are already signed up.
+signup-done-check-messages = We have sent a message to { $to }. Open the link in the message to confirm your sign-up.
+signup-manage-link = See or cancel your sign-up
+signup-back = Back to the activity
+signup-status = Status
+signup-status-confirmed = You have a place.
+signup-status-cancelled = Your sign-up is cancelled.
+signup-confirm-button = Confirm my sign-up
+signup-cancel-button = Cancel my sign-up
+signup-closed = You can no longer sign up: the activity is cancelled or over.
+signup-already = You are already signed up for this time.
+signup-drop-in = You do not need to sign up here. Just come along.
+notice-signup-confirmed = Thank you! Your sign-up is confirmed.
+notice-signup-cancelled = Your sign-up is cancelled. Thank you for letting us know.
+signup-mail-subject = You are signed up: { $offer }
+signup-mail-body = Hi { $name }. You are signed up for { $offer }, { $when }. If you cannot come after all, cancel here: { $link }
+signup-waitlist-mail-subject = You are on the waiting list: { $offer }
+signup-waitlist-mail-body = Hi { $name }. You are on the waiting list for { $offer }, { $when }. If someone cannot come, we will let you know. See or cancel here: { $link }
+signup-confirm-mail-subject = Confirm your sign-up: { $offer }
+signup-confirm-mail-body = Hi { $name }. Open the link to confirm your sign-up for { $offer }, { $when }. You can also cancel there: { $link }
+promoted-mail-subject = You have a place: { $offer }
+promoted-mail-body = Hi { $name }. A place has become free, and it is yours: { $offer }, { $when }. We look forward to seeing you.
+cancelled-mail-subject = Cancelled: { $offer }
+cancelled-mail-body = Hi { $name }. We are sorry, but { $offer }, { $when }, is cancelled. { $reason }
+attendance-title = Attendance list
+attendance-present-count = { $count ->
+    [one] 1 person has come
+   *[other] { $count } people have come
+}
+attendance-capacity = { $count } places
+attendance-signed-up = Signed up
+attendance-nobody = Nobody has signed up yet.
+attendance-waitlisted = on the waiting list
+attendance-first-time = first time
+attendance-unconfirmed = not confirmed
+attendance-walk-ins = Came without signing up
+attendance-add-walk-in = Someone came without signing up: write their name
+attendance-add = Add
+attendance-headcount = Number of people who came (without names)
+attendance-save-headcount = Save the number

@@ -608,6 +608,21 @@ impl Catalogue {
         Ok(self.read()?.find(p))
     }
 
+    /// Ids of every published offer passing the filters, newest first (for calendars).
+    pub async fn matching_ids(&self, db: &Db, q: &OfferQuery) -> Result<Vec<i64>, StoreError> {
+        self.refresh(db).await?;
+        let index = self.read()?;
+        let Some(filter) = index.filter(q) else {
+            return Ok(vec![]);
+        };
+        Ok(index
+            .slots
+            .iter()
+            .rev()
+            .filter_map(|(id, &slot)| index.doc(slot).filter(|d| d.passes(&filter)).map(|_| *id))
+            .collect())
+    }
+
     /// Cards for published offers, in the order of `ids`, titles in `locale` (Danish when not
     /// translated). Ids that are not published are left out.
     pub fn cards(&self, ids: &[i64], locale: &str) -> Result<Vec<OfferCard>, StoreError> {

@@ -96,6 +96,42 @@ pub async fn series_of_offer(db: &Db, offer_id: i64) -> Result<Vec<SeriesRow>, S
         .collect()
 }
 
+/// The series of several offers (calendar feeds), by offer then id.
+pub async fn series_of_offers(db: &Db, offer_ids: &[i64]) -> Result<Vec<SeriesRow>, StoreError> {
+    if offer_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut sql = Sql::new(
+        "SELECT id, offer_id, dtstart_local, duration_min, rrule, exdates, place, signup_required, capacity, sequence FROM event_series WHERE offer_id IN (",
+    );
+    debug_assert!(sql.text().starts_with(SERIES_COLUMNS));
+    sql.bind_list(offer_ids.iter().copied())
+        .push(") ORDER BY offer_id, id");
+    db.query_built(sql).await?.iter().map(series_from).collect()
+}
+
+/// The occurrences of these series that were changed by hand (moved, other place, cancelled),
+/// for calendar feeds.
+pub async fn edited_occurrences(
+    db: &Db,
+    series_ids: &[i64],
+) -> Result<Vec<Occurrence>, StoreError> {
+    if series_ids.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut sql = Sql::new(OCCURRENCE_SELECT);
+    sql.push(" WHERE o.edited = ")
+        .bind(true)
+        .push(" AND o.series_id IN (")
+        .bind_list(series_ids.iter().copied())
+        .push(") ORDER BY o.starts_at");
+    db.query_built(sql)
+        .await?
+        .iter()
+        .map(occurrence_from)
+        .collect()
+}
+
 async fn series_in(tx: &mut Tx, id: i64) -> Result<SeriesRow, StoreError> {
     const SQL: &str = "SELECT id, offer_id, dtstart_local, duration_min, rrule, exdates, place, signup_required, capacity, sequence FROM event_series WHERE id = $1";
     debug_assert!(SQL.starts_with(SERIES_COLUMNS));
@@ -764,6 +800,17 @@ pub enum SignupResult {
 /// waitlist. Decided under the occurrence's row lock, so capacity is never exceeded.
 pub async fn sign_up(db: &Db, s: &NewSignup, now: i64) -> Result<SignupResult, StoreError> {
     let mut tx = db.begin().await?;
+    let result = sign_up_in(&mut tx, s, now).await?;
+    if matches!(
+        result,
+        SignupResult::Confirmed { .. } | SignupResult::Waitlisted { .. }
+    ) {
+        tx.commit().await?;
+    }
+    Ok(result)
+}
+
+async fn sign_up_in(tx: &mut Tx, s: &NewSignup, now: i64) -> Result<SignupResult, StoreError> {
     let Some(row) = tx
         .query_opt(
             "UPDATE occurrence SET arrivals = arrivals + 1 WHERE id = $1 RETURNING arrivals, capacity, confirmed_places, cancelled, ends_at",
@@ -826,8 +873,55 @@ pub async fn sign_up(db: &Db, s: &NewSignup, now: i64) -> Result<SignupResult, S
             .i64(0)?;
         SignupResult::Waitlisted { id, position }
     };
-    tx.commit().await?;
     Ok(result)
+}
+
+/// What happened at one past occurrence, for imports and the demo.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// The occurrence.
+    pub occurrence_id: i64,
+    /// Sign-ups in arrival order, each with whether the person came.
+    pub signups: Vec<(NewSignup, bool)>,
+    /// Names of people who came without signing up.
+    pub walk_ins: Vec<String>,
+    /// Anonymous headcount.
+    pub headcount: Option<i64>,
+    /// When the sign-ups were made.
+    pub signed_up_at: i64,
+}
+
+/// Records sign-ups and attendance of many occurrences in one transaction (same rules as
+/// [`sign_up`]: capacity, waitlist, one sign-up per person).
+pub async fn import_history(db: &Db, list: &[History]) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
+    for h in list {
+        for (signup, came) in &h.signups {
+            let result = sign_up_in(&mut tx, signup, h.signed_up_at).await?;
+            if *came && let SignupResult::Confirmed { id } = result {
+                tx.execute(
+                    "UPDATE signup SET present = $2 WHERE id = $1",
+                    params![id, true],
+                )
+                .await?;
+            }
+        }
+        for name in &h.walk_ins {
+            tx.execute(
+                "INSERT INTO walk_in (occurrence_id, name, created_at) VALUES ($1, $2, $3)",
+                params![h.occurrence_id, name.as_str(), h.signed_up_at],
+            )
+            .await?;
+        }
+        if let Some(n) = h.headcount {
+            tx.execute(
+                "UPDATE occurrence SET headcount = $2 WHERE id = $1",
+                params![h.occurrence_id, n],
+            )
+            .await?;
+        }
+    }
+    tx.commit().await
 }
 
 /// Position on the waitlist (1 is next), or `None` when not waitlisted.

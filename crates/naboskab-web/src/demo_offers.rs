@@ -765,7 +765,7 @@ fn seeds() -> Vec<Seed> {
             &["elderly"],
             &["da"],
             &["4"],
-            "Torsdage kl. 12",
+            "Første torsdag i måneden kl. 12",
             Some(3500),
             SIGNUP,
         ),
@@ -1129,7 +1129,7 @@ fn seeds() -> Vec<Seed> {
             &["elderly", "women"],
             &["da"],
             &["2"],
-            "Tirsdage kl. 14",
+            "Hver anden tirsdag kl. 14",
             None,
             OPEN,
         ),
@@ -1178,6 +1178,7 @@ fn helplines() -> Vec<Helpline> {
 /// Seeds the demo offers, helplines, caretaker contact details and one contact request.
 pub async fn seed(db: &Db, ids: &crate::demo::DemoIds, now: i64) -> Result<usize, StoreError> {
     let mut created = 0;
+    let mut scheduled = Vec::new();
     for (i, sd) in seeds().into_iter().enumerate() {
         let Some(owner) = ids.org(sd.owner) else {
             continue;
@@ -1257,9 +1258,16 @@ pub async fn seed(db: &Db, ids: &crate::demo::DemoIds, now: i64) -> Result<usize
             translations,
             ..Default::default()
         };
-        offers::create_offer(db, &o, now - 86_400 * (60 - i as i64)).await?;
+        let offer_id = offers::create_offer(db, &o, now - 86_400 * (60 - i as i64)).await?;
+        scheduled.push(crate::demo_join::Scheduled {
+            offer_id,
+            weekdays: o.weekdays.clone(),
+            when: sd.when,
+            drop_in: sd.flags.drop_in,
+        });
         created += 1;
     }
+    crate::demo_join::seed(db, ids, &scheduled, now).await?;
     for (i, h) in helplines().iter().enumerate() {
         offers::add_helpline(db, h, i as i64).await?;
     }

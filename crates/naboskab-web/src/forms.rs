@@ -75,7 +75,10 @@ mod tests {
 
     #[test]
     fn name_and_one_way_to_reach_are_needed() {
-        assert_eq!(fields("", "", ""), vec!["field-required", "field-phone-or-email"]);
+        assert_eq!(
+            fields("", "", ""),
+            vec!["field-required", "field-phone-or-email"]
+        );
         assert_eq!(fields("Karin", "20 30 40 50", ""), Vec::<&str>::new());
         assert_eq!(fields("Karin", "", "karin@example.dk"), Vec::<&str>::new());
         assert_eq!(fields("Karin", "123", ""), vec!["field-phone-invalid"]);

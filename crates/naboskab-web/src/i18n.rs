@@ -222,6 +222,29 @@ pub fn format_date(locale: Locale, at: DateTime<Utc>) -> String {
     ))
 }
 
+/// A month and year, e.g. "januar 2027".
+pub fn format_month(locale: Locale, first_day: chrono::NaiveDate) -> String {
+    format!(
+        "{} {}",
+        t(locale, &format!("month-{}", first_day.month())),
+        first_day.year()
+    )
+}
+
+/// A day with its weekday, e.g. "tirsdag 5. januar 2027".
+pub fn format_day(locale: Locale, day: chrono::NaiveDate) -> String {
+    let noon =
+        naboskab_domain::schedule::local_to_utc(day.and_hms_opt(12, 0, 0).unwrap_or_default());
+    format!(
+        "{} {}",
+        t(
+            locale,
+            &format!("weekday-{}", day.weekday().number_from_monday())
+        ),
+        format_date(locale, noon)
+    )
+}
+
 /// A local Copenhagen time of day: "14.00" in Danish, "14:00" otherwise.
 pub fn format_time(locale: Locale, at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&Copenhagen);

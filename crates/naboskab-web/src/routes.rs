@@ -2,7 +2,9 @@
 //! enumerates it, so a route cannot be added without appearing in the matrix.
 
 use crate::api;
-use crate::pages::{account, admin, auth, feeds, lonely, manage, offers, oidc, ops, public};
+use crate::pages::{
+    account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, public,
+};
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
 
@@ -38,6 +40,34 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("POST", "/offers/{id}/archive", post(manage::archive)),
         r("POST", "/offers/{id}/approve", post(manage::approve)),
         r("GET", "/manage/offers", get(manage::overview)),
+        r("GET", "/calendar", get(calendar::week)),
+        r("GET", "/calendar/month", get(calendar::month)),
+        r("GET", "/occurrences/{id}", get(join::show)),
+        r("POST", "/occurrences/{id}/signup", post(join::sign_up)),
+        r(
+            "GET",
+            "/occurrences/{id}/event.ics",
+            get(calendar::occurrence_file),
+        ),
+        r("GET", "/occurrences/{id}/attendance", get(join::attendance)),
+        r(
+            "POST",
+            "/occurrences/{id}/attendance",
+            post(join::mark_attendance),
+        ),
+        r("GET", "/signups/{token}", get(join::manage)),
+        r("POST", "/signups/{token}/confirm", post(join::confirm)),
+        r("POST", "/signups/{token}/cancel", post(join::cancel)),
+        r(
+            "GET",
+            "/offers/{id}/calendar.ics",
+            get(calendar::offer_feed),
+        ),
+        r(
+            "GET",
+            "/departments/{id}/calendar.ics",
+            get(calendar::department_feed),
+        ),
         r("GET", "/ensom", get(lonely::show)),
         r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),
@@ -162,6 +192,16 @@ pub fn app_routes() -> Vec<RouteDef> {
             get(api::hsds::service_at_location_by_id),
         ),
         r("GET", "/api/v1/offers/{id}", get(api::offers::get_offer)),
+        r(
+            "GET",
+            "/api/v1/occurrences",
+            get(api::occurrences::list_occurrences),
+        ),
+        r(
+            "POST",
+            "/api/v1/occurrences/{id}/signups",
+            post(api::occurrences::create_signup),
+        ),
     ]
 }
 

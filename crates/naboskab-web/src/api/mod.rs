@@ -4,6 +4,7 @@
 //! (see [`crate::error`]).
 
 pub mod hsds;
+pub mod occurrences;
 pub mod offers;
 pub mod orgs;
 
@@ -28,8 +29,8 @@ use utoipa::{OpenApi, ToSchema};
         description = "Activities, places and help against loneliness in Danish social-housing areas. Errors are RFC 9457 problem documents; send `Accept-Language` (da, en, ar) for localized messages. Authenticate scripts with `Authorization: Bearer <token>` (create one with `naboskab token create`).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer),
-    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut)),
+    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup),
+    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -201,10 +201,13 @@ pub struct OfferOut {
     pub first_time: String,
     /// Its public page.
     pub url: String,
+    /// Its schedules (RFC 5545 series in Copenhagen wall-clock time).
+    pub series: Vec<super::occurrences::SeriesOut>,
 }
 
-fn offer_out(st: &AppState, o: Offer) -> OfferOut {
+fn offer_out(st: &AppState, o: Offer, series: Vec<super::occurrences::SeriesOut>) -> OfferOut {
     OfferOut {
+        series,
         url: format!("{}/offers/{}", st.config.base_url, o.id),
         id: o.id,
         organisation_id: o.organisation_id,
@@ -260,5 +263,10 @@ pub async fn get_offer(
         .await?
         .filter(|o| o.status == "published")
         .ok_or(AppError::NotFound)?;
-    Ok(Json(offer_out(&st, o)))
+    let series = naboskab_store::join::series_of_offer(&st.db, o.id)
+        .await?
+        .into_iter()
+        .map(super::occurrences::series_out)
+        .collect();
+    Ok(Json(offer_out(&st, o, series)))
 }

@@ -219,7 +219,13 @@ pub async fn sign_up(
     }
     let mut problems = Vec::new();
     let (name, email, phone, user_id, verified) = match (&ctx.user, assisted) {
-        (Some(u), false) => (u.display_name.clone(), u.email.clone(), String::new(), Some(u.id), true),
+        (Some(u), false) => (
+            u.display_name.clone(),
+            u.email.clone(),
+            String::new(),
+            Some(u.id),
+            true,
+        ),
         _ => {
             let c = check_contact(&f.name, &f.phone, &f.email, &mut problems);
             (c.name, c.email, c.phone, None, assisted)
@@ -257,7 +263,11 @@ pub async fn sign_up(
         verified,
         token_hash: hash_token(&token),
         assisted_by: if assisted { ctx.actor.user_id } else { None },
-        consent_method: if assisted { f.consent_method.clone() } else { String::new() },
+        consent_method: if assisted {
+            f.consent_method.clone()
+        } else {
+            String::new()
+        },
     };
     let result = join::sign_up(&st.db, &signup, now).await?;
     let (outcome, position, signup_id) = match result {
@@ -266,57 +276,13 @@ pub async fn sign_up(
         SignupResult::AlreadySignedUp { .. } => ("already", 0, None),
         SignupResult::Closed => return Err(AppError::Conflict("signup-closed")),
     };
-    let link = format!("/signups/{token}");
-    let mut sent_to = String::new();
-    if signup_id.is_some() {
-        let participant = Participant {
-            id: 0,
-            occurrence_id: occ.id,
-            user_id,
-            name: signup.name.clone(),
-            email: signup.email.clone(),
-            phone: signup.phone.clone(),
-            locale: signup.locale.clone(),
-            status: outcome.to_owned(),
-            arrival: 0,
-            places: 1,
-            first_time: signup.first_time,
-            verified,
-            assisted_by: signup.assisted_by,
-            consent_method: signup.consent_method.clone(),
-            present: false,
-        };
-        let mut occ_for_message = occ.clone();
-        occ_for_message.offer_title = offer_title(&st, &occ, ctx.locale).await?;
-        let (subject_key, body_key) = if verified {
-            ("signup-mail-subject", "signup-mail-body")
-        } else {
-            ("signup-confirm-mail-subject", "signup-confirm-mail-body")
-        };
-        for m in messages_for(
-            &st.config.base_url,
-            &participant,
-            &occ_for_message,
-            subject_key,
-            body_key,
-            Some(&link),
-        ) {
-            sent_to = m.recipient.clone();
-            naboskab_store::outbox::enqueue(
-                &st.db,
-                &naboskab_store::outbox::NewMessage {
-                    channel: m.channel,
-                    recipient: &m.recipient,
-                    subject: &m.subject,
-                    body: &m.body,
-                    user_id,
-                },
-                now,
-            )
-            .await?;
-        }
+    let sent_to = if signup_id.is_some() {
         tracing::info!(occurrence = occ.id, outcome, assisted, "signed up");
-    }
+        send_signup_message(&st, &occ, &signup, outcome, &token).await?
+    } else {
+        String::new()
+    };
+    let link = format!("/signups/{token}");
     let p = PageCtx::new(&st, &ctx);
     Ok(page(&SignupDone {
         title: offer_title(&st, &occ, ctx.locale).await?,
@@ -324,10 +290,75 @@ pub async fn sign_up(
         occurrence_id: occ.id,
         outcome,
         position,
-        sent_to: if verified { String::new() } else { sent_to },
-        manage_href: (verified && signup_id.is_some()).then_some(link),
+        sent_to: if signup.verified {
+            String::new()
+        } else {
+            sent_to
+        },
+        manage_href: (signup.verified && signup_id.is_some()).then_some(link),
         ctx: p,
     }))
+}
+
+/// Sends the sign-up's message through the outbox: a confirmation link for guests, a receipt
+/// with the cancellation link for everyone else. Returns where it went.
+pub async fn send_signup_message(
+    st: &AppState,
+    occ: &Occurrence,
+    signup: &NewSignup,
+    status: &str,
+    token: &str,
+) -> AppResult<String> {
+    let locale = Locale::parse(&signup.locale).unwrap_or(Locale::Da);
+    let participant = Participant {
+        id: 0,
+        occurrence_id: occ.id,
+        user_id: signup.user_id,
+        name: signup.name.clone(),
+        email: signup.email.clone(),
+        phone: signup.phone.clone(),
+        locale: signup.locale.clone(),
+        status: status.to_owned(),
+        arrival: 0,
+        places: if signup.bring_friend { 2 } else { 1 },
+        first_time: signup.first_time,
+        verified: signup.verified,
+        assisted_by: signup.assisted_by,
+        consent_method: signup.consent_method.clone(),
+        present: false,
+    };
+    let mut occ = occ.clone();
+    occ.offer_title = offer_title(st, &occ, locale).await?;
+    let (subject_key, body_key) = match (signup.verified, status) {
+        (false, _) => ("signup-confirm-mail-subject", "signup-confirm-mail-body"),
+        (true, "waitlisted") => ("signup-waitlist-mail-subject", "signup-waitlist-mail-body"),
+        (true, _) => ("signup-mail-subject", "signup-mail-body"),
+    };
+    let link = format!("/signups/{token}");
+    let mut sent_to = String::new();
+    for m in messages_for(
+        &st.config.base_url,
+        &participant,
+        &occ,
+        subject_key,
+        body_key,
+        Some(&link),
+    ) {
+        naboskab_store::outbox::enqueue(
+            &st.db,
+            &naboskab_store::outbox::NewMessage {
+                channel: m.channel,
+                recipient: &m.recipient,
+                subject: &m.subject,
+                body: &m.body,
+                user_id: signup.user_id,
+            },
+            st.now(),
+        )
+        .await?;
+        sent_to = m.recipient;
+    }
+    Ok(sent_to)
 }
 
 #[derive(Template)]
@@ -399,13 +430,21 @@ pub async fn cancel(
 
 /// Cancels a sign-up and tells whoever moves up from the waitlist.
 pub async fn cancel_and_promote(st: &AppState, signup_id: i64) -> AppResult<Vec<Participant>> {
+    st.catalogue.refresh(&st.db).await?;
     let base = st.config.base_url.clone();
     let db = st.db.clone();
     let titles = offer_titles_for_messages(st);
     let notify = move |p: &Participant, occ: &Occurrence| {
         let mut occ = occ.clone();
         occ.offer_title = titles(occ.offer_id, &p.locale).unwrap_or(occ.offer_title);
-        messages_for(&base, p, &occ, "promoted-mail-subject", "promoted-mail-body", None)
+        messages_for(
+            &base,
+            p,
+            &occ,
+            "promoted-mail-subject",
+            "promoted-mail-body",
+            None,
+        )
     };
     let promoted = join::cancel_signup(&db, signup_id, &notify, st.now()).await?;
     Ok(promoted)
@@ -435,7 +474,14 @@ pub fn cancellation_notice(
     move |p, occ| {
         let mut occ = occ.clone();
         occ.offer_title = titles(occ.offer_id, &p.locale).unwrap_or(occ.offer_title);
-        messages_for(&base, p, &occ, "cancelled-mail-subject", "cancelled-mail-body", None)
+        messages_for(
+            &base,
+            p,
+            &occ,
+            "cancelled-mail-subject",
+            "cancelled-mail-body",
+            None,
+        )
     }
 }
 
@@ -535,7 +581,9 @@ pub async fn mark_attendance(
     }
     if !f.headcount.trim().is_empty() {
         match f.headcount.trim().parse::<i64>() {
-            Ok(n) if (0..=10_000).contains(&n) => join::set_headcount(&st.db, occ.id, Some(n)).await?,
+            Ok(n) if (0..=10_000).contains(&n) => {
+                join::set_headcount(&st.db, occ.id, Some(n)).await?
+            }
             _ => problems.push(FieldError {
                 field: "headcount".into(),
                 key: "field-number-invalid",

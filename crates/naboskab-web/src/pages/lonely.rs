@@ -5,6 +5,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::forms::check_contact;
 use crate::pages::offers::{CardView, Choice, cards_for};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -174,41 +175,7 @@ pub async fn contact(
             key: "field-department-required",
         });
     }
-    let name = f.name.trim();
-    if name.is_empty() {
-        problems.push(FieldError {
-            field: "name".into(),
-            key: "field-required",
-        });
-    } else if name.chars().count() > 100 {
-        problems.push(FieldError {
-            field: "name".into(),
-            key: "field-too-long",
-        });
-    }
-    let phone: String = f
-        .phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+' || *c == ' ')
-        .collect();
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if f.phone.trim().is_empty() && f.email.trim().is_empty() {
-        problems.push(FieldError {
-            field: "phone".into(),
-            key: "field-phone-or-email",
-        });
-    } else if !f.phone.trim().is_empty() && !(8..=15).contains(&digits) {
-        problems.push(FieldError {
-            field: "phone".into(),
-            key: "field-phone-invalid",
-        });
-    }
-    if !f.email.trim().is_empty() && naboskab_domain::email::normalise_email(&f.email).is_err() {
-        problems.push(FieldError {
-            field: "email".into(),
-            key: "field-email-invalid",
-        });
-    }
+    let contact = check_contact(&f.name, &f.phone, &f.email, &mut problems);
     if f.consent != "yes" {
         problems.push(FieldError {
             field: "consent".into(),
@@ -239,9 +206,9 @@ pub async fn contact(
     }
     let request = ContactRequest {
         department_id: department,
-        name: name.to_owned(),
-        phone: phone.trim().to_owned(),
-        email: f.email.trim().to_owned(),
+        name: contact.name,
+        phone: contact.phone,
+        email: contact.email,
         preferred_language: f.preferred_language.clone(),
         when_to_call: f.when_to_call.trim().to_owned(),
         message: f.message.trim().to_owned(),

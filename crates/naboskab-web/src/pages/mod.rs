@@ -4,7 +4,9 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod calendar;
 pub mod feeds;
+pub mod join;
 pub mod lonely;
 pub mod manage;
 pub mod offers;

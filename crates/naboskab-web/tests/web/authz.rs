@@ -69,17 +69,33 @@ async fn every_route_for_every_role_matches_the_matrix() {
         );
     }
     let dep = app.demo.org("dep-norreparken").expect("dep").to_string();
+    let dining = app
+        .db()
+        .query_one(
+            "SELECT MIN(o.id) FROM occurrence o JOIN offer f ON f.id = o.offer_id WHERE f.title = $1",
+            naboskab_store::params!["Fællesspisning i fælleshuset"],
+        )
+        .await
+        .expect("demo occurrence")
+        .i64(0)
+        .expect("id")
+        .to_string();
     let mut surprises = Vec::new();
     let mut checked = 0;
     for ((method, pattern), outcomes) in &expected {
-        let path = pattern.replace("{code}", "0169").replace(
-            "{id}",
-            if pattern.contains("tokens") {
-                "999999"
-            } else {
-                &dep
-            },
-        );
+        let path = pattern
+            .replace("{code}", "0169")
+            .replace("{token}", "no-such-link")
+            .replace(
+                "{id}",
+                if pattern.contains("tokens") {
+                    "999999"
+                } else if pattern.starts_with("/occurrences/") {
+                    &dining
+                } else {
+                    &dep
+                },
+            );
         for (role, want) in ROLES.iter().zip(outcomes) {
             let mut c = app.client();
             if *role != "anonymous" {

@@ -8,6 +8,7 @@ mod authz;
 mod find;
 mod helpers;
 mod i18n_pages;
+mod join;
 mod manage;
 mod oidc;
 mod robustness;

@@ -1,0 +1,530 @@
+//! Calendars: this week as a list and the month as a grid, for everyone or for a department,
+//! a housing area or a municipality, with the filters of Find; the iCalendar feeds per offer,
+//! per department and per occurrence; and the printable weekly programme for the notice
+//! board.
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{self, Locale};
+use crate::ical::{Calendar, EventInfo};
+use crate::pages::join::when_text;
+use crate::state::AppState;
+use crate::templates::{PageCtx, page};
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use chrono::{Datelike, Duration, NaiveDate};
+use naboskab_domain::schedule::{local_to_utc, utc_to_local};
+use naboskab_domain::{Action, OrgKind, Resource};
+use naboskab_store::catalogue::OfferQuery;
+use naboskab_store::join::{self, Occurrence, OccurrenceQuery};
+use naboskab_store::{offers, orgs};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The calendar's query parameters (all optional).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct CalendarInput {
+    /// A day in the week (or month) to show, `YYYY-MM-DD`; today when empty.
+    date: String,
+    /// Only this department.
+    department: String,
+    /// Only this housing area's departments.
+    area: String,
+    /// Only this municipality.
+    municipality: String,
+    /// Category code.
+    category: String,
+    /// Target group code.
+    target_group: String,
+    /// Language code.
+    language: String,
+    /// Only free offers.
+    free: String,
+    /// Only step-free offers.
+    accessible: String,
+    /// Page language (handled by the request context).
+    lang: String,
+}
+
+/// One occurrence on a calendar.
+#[derive(Debug, Clone)]
+pub struct CalendarEntry {
+    /// The occurrence.
+    pub occ: Occurrence,
+    /// The offer's title in the page's language.
+    pub title: String,
+    /// "14:00–16:00".
+    pub time: String,
+    /// Department or place.
+    pub place: String,
+    /// Free places when limited.
+    pub places_left: Option<i64>,
+}
+
+/// One day of a calendar.
+#[derive(Debug, Clone)]
+pub struct CalendarDay {
+    /// `2027-01-05`.
+    pub iso: String,
+    /// "tirsdag 5. januar".
+    pub label: String,
+    /// Whether it is today.
+    pub today: bool,
+    /// Whether it belongs to the month shown (month grid).
+    pub in_month: bool,
+    /// What happens that day.
+    pub entries: Vec<CalendarEntry>,
+}
+
+/// What is being shown: everyone, or one place.
+struct Scope {
+    query: OccurrenceQuery,
+    title: Option<String>,
+    department: Option<i64>,
+    keep: Vec<(&'static str, String)>,
+}
+
+fn flag(v: &str) -> bool {
+    matches!(v, "1" | "true" | "on" | "yes")
+}
+
+async fn scope(st: &AppState, input: &CalendarInput) -> AppResult<Scope> {
+    let mut q = OccurrenceQuery {
+        published_only: true,
+        limit: 5_000,
+        ..Default::default()
+    };
+    let mut filters = OfferQuery::default();
+    let mut keep = Vec::new();
+    let mut title = None;
+    let mut department = None;
+    if let Ok(id) = input.department.parse::<i64>() {
+        let d = orgs::organisation(&st.db, id)
+            .await?
+            .filter(|o| o.kind == OrgKind::Department)
+            .ok_or(AppError::NotFound)?;
+        q.department_ids = vec![d.id];
+        title = Some(d.name);
+        department = Some(d.id);
+        keep.push(("department", id.to_string()));
+    } else if let Ok(id) = input.area.parse::<i64>() {
+        let a = orgs::organisation(&st.db, id)
+            .await?
+            .filter(|o| o.kind == OrgKind::HousingArea)
+            .ok_or(AppError::NotFound)?;
+        q.department_ids = orgs::area_departments(&st.db, id)
+            .await?
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        q.department_ids.push(-1); // an area without departments shows nothing
+        title = Some(a.name);
+        keep.push(("area", id.to_string()));
+    } else if !input.municipality.is_empty() {
+        let m = orgs::municipality(&st.db, &format!("{:0>4}", input.municipality))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        filters.municipality_code = Some(m.code.clone());
+        title = Some(m.name);
+        keep.push(("municipality", m.code));
+    }
+    for (name, value, slot) in [
+        ("category", &input.category, &mut filters.category),
+        (
+            "target_group",
+            &input.target_group,
+            &mut filters.target_group,
+        ),
+        ("language", &input.language, &mut filters.language),
+    ] {
+        if !value.is_empty() {
+            *slot = Some(value.clone());
+            keep.push((name, value.clone()));
+        }
+    }
+    filters.free = flag(&input.free);
+    filters.accessible = flag(&input.accessible);
+    if filters.free {
+        keep.push(("free", "1".into()));
+    }
+    if filters.accessible {
+        keep.push(("accessible", "1".into()));
+    }
+    let any_filter = filters.municipality_code.is_some()
+        || filters.category.is_some()
+        || filters.target_group.is_some()
+        || filters.language.is_some()
+        || filters.free
+        || filters.accessible;
+    if any_filter {
+        q.offer_ids = Some(st.catalogue.matching_ids(&st.db, &filters).await?);
+    }
+    Ok(Scope {
+        query: q,
+        title,
+        department,
+        keep,
+    })
+}
+
+/// Loads the occurrences between two local dates, grouped by day, titles in `locale`.
+async fn days(
+    st: &AppState,
+    locale: Locale,
+    mut q: OccurrenceQuery,
+    first: NaiveDate,
+    last: NaiveDate,
+    month: Option<u32>,
+) -> AppResult<Vec<CalendarDay>> {
+    let midnight = |d: NaiveDate| local_to_utc(d.and_hms_opt(0, 0, 0).unwrap_or_default());
+    q.from = midnight(first).timestamp();
+    q.to = midnight(last + Duration::days(1)).timestamp();
+    let list = join::occurrences(&st.db, &q).await?;
+    let mut offer_ids: Vec<i64> = list.iter().map(|o| o.offer_id).collect();
+    offer_ids.sort_unstable();
+    offer_ids.dedup();
+    st.catalogue.refresh(&st.db).await?;
+    let cards: HashMap<i64, offers::OfferCard> = st
+        .catalogue
+        .cards(&offer_ids, locale.code())?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    let today = utc_to_local(now_utc(st)).date();
+    let mut out = Vec::new();
+    let mut day = first;
+    while day <= last {
+        let entries = list
+            .iter()
+            .filter(|o| utc_to_local(o.starts_at).date() == day)
+            .filter_map(|o| {
+                let card = cards.get(&o.offer_id)?;
+                Some(CalendarEntry {
+                    title: card.title.clone(),
+                    time: format!(
+                        "{}–{}",
+                        i18n::format_time(locale, o.starts_at),
+                        i18n::format_time(locale, o.ends_at)
+                    ),
+                    place: if o.place.is_empty() {
+                        card.department_name
+                            .clone()
+                            .unwrap_or_else(|| card.city.clone())
+                    } else {
+                        o.place.clone()
+                    },
+                    places_left: if o.signup_required {
+                        o.places_left()
+                    } else {
+                        None
+                    },
+                    occ: o.clone(),
+                })
+            })
+            .collect();
+        out.push(CalendarDay {
+            iso: day.format("%Y-%m-%d").to_string(),
+            label: i18n::format_day(locale, day),
+            today: day == today,
+            in_month: month.is_none_or(|m| day.month() == m),
+            entries,
+        });
+        day += Duration::days(1);
+    }
+    Ok(out)
+}
+
+fn chosen_date(st: &AppState, input: &CalendarInput) -> NaiveDate {
+    NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| (2000..=2100).contains(&d.year()))
+        .unwrap_or_else(|| utc_to_local(now_utc(st)).date())
+}
+
+fn now_utc(st: &AppState) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp(st.now(), 0).unwrap_or_default()
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn query_string(keep: &[(&'static str, String)], date: NaiveDate) -> String {
+    let mut parts: Vec<String> = keep
+        .iter()
+        .map(|(k, v)| {
+            // Values are codes and ids; anything else is dropped rather than encoded.
+            let safe: String = v
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            format!("{k}={safe}")
+        })
+        .collect();
+    parts.push(format!("date={}", date.format("%Y-%m-%d")));
+    parts.join("&amp;")
+}
+
+#[derive(Template)]
+#[template(path = "calendar.html")]
+struct CalendarPage {
+    ctx: PageCtx,
+    heading: String,
+    month_view: bool,
+    weekday_names: Vec<String>,
+    days: Vec<CalendarDay>,
+    prev_href: String,
+    next_href: String,
+    other_view_href: String,
+    feed_href: Option<String>,
+    programme_href: Option<String>,
+}
+
+async fn calendar(
+    st: &AppState,
+    ctx: &Ctx,
+    raw: Option<&str>,
+    month_view: bool,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let input: CalendarInput = crate::api::parse_query(raw)?;
+    let sc = scope(st, &input).await?;
+    let date = chosen_date(st, &input);
+    let p = PageCtx::new(st, ctx);
+    let (first, last, prev, next, span_label) = if month_view {
+        let first_of_month = date.with_day(1).unwrap_or(date);
+        let next_month = (first_of_month + Duration::days(32))
+            .with_day(1)
+            .unwrap_or(date);
+        let prev_month = (first_of_month - Duration::days(1))
+            .with_day(1)
+            .unwrap_or(date);
+        let last_of_month = next_month - Duration::days(1);
+        let label = p.t1(
+            "calendar-month-of",
+            "month",
+            &i18n::format_month(ctx.locale, first_of_month),
+        );
+        (
+            monday_of(first_of_month),
+            monday_of(last_of_month) + Duration::days(6),
+            prev_month,
+            next_month,
+            label,
+        )
+    } else {
+        let monday = monday_of(date);
+        let label = p.t1(
+            "calendar-week-of",
+            "date",
+            &i18n::format_day(ctx.locale, monday),
+        );
+        (
+            monday,
+            monday + Duration::days(6),
+            monday - Duration::days(7),
+            monday + Duration::days(7),
+            label,
+        )
+    };
+    let days = days(
+        st,
+        ctx.locale,
+        sc.query.clone(),
+        first,
+        last,
+        month_view.then(|| date.month()),
+    )
+    .await?;
+    let base = if month_view {
+        "/calendar/month"
+    } else {
+        "/calendar"
+    };
+    let other = if month_view {
+        "/calendar"
+    } else {
+        "/calendar/month"
+    };
+    let heading = match &sc.title {
+        Some(t) => format!("{t} · {span_label}"),
+        None => span_label,
+    };
+    Ok(page(&CalendarPage {
+        weekday_names: (1..=7).map(|n| p.t(&format!("weekday-{n}"))).collect(),
+        heading,
+        month_view,
+        days,
+        prev_href: format!("{base}?{}", query_string(&sc.keep, prev)),
+        next_href: format!("{base}?{}", query_string(&sc.keep, next)),
+        other_view_href: format!("{other}?{}", query_string(&sc.keep, date)),
+        feed_href: sc
+            .department
+            .map(|d| format!("/departments/{d}/calendar.ics")),
+        programme_href: sc.department.map(|d| {
+            format!(
+                "/departments/{d}/programme?date={}",
+                monday_of(date).format("%Y-%m-%d")
+            )
+        }),
+        ctx: p,
+    }))
+}
+
+/// `GET /calendar`: this week (or the week of `date`) as a list.
+pub async fn week(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
+    calendar(&st, &ctx, raw.as_deref(), false).await
+}
+
+/// `GET /calendar/month`: the month of `date` as a grid.
+pub async fn month(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
+    calendar(&st, &ctx, raw.as_deref(), true).await
+}
+
+fn ics(body: String, filename: &str) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn host_of(base_url: &str) -> String {
+    base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(base_url)
+        .split('/')
+        .next()
+        .unwrap_or("naboskab")
+        .to_owned()
+}
+
+/// The feed of published offers' series, with their changed occurrences.
+async fn feed_of_offers(
+    st: &AppState,
+    ctx: &Ctx,
+    name: &str,
+    offer_ids: &[i64],
+) -> AppResult<String> {
+    let series = join::series_of_offers(&st.db, offer_ids).await?;
+    let series_ids: Vec<i64> = series.iter().map(|s| s.id).collect();
+    let edited = join::edited_occurrences(&st.db, &series_ids).await?;
+    let edited_refs: Vec<&Occurrence> = edited.iter().collect();
+    let mut cal = Calendar::new(name, &host_of(&st.config.base_url), now_utc(st));
+    for s in &series {
+        let Some(o) = offers::offer(&st.db, s.offer_id).await? else {
+            continue;
+        };
+        if o.status != "published" {
+            continue;
+        }
+        let (title, description) = o.localized(ctx.locale.code());
+        let info = EventInfo {
+            summary: title.to_owned(),
+            location: [o.street.as_str(), o.city.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            url: format!("{}/offers/{}", st.config.base_url, o.id),
+            description: offers::html_text(description).trim().to_owned(),
+        };
+        cal.series(s, &info, &edited_refs);
+    }
+    Ok(cal.finish())
+}
+
+/// `GET /offers/{id}/calendar.ics`
+pub async fn offer_feed(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let o = offers::offer(&st.db, id)
+        .await?
+        .filter(|o| o.status == "published")
+        .ok_or(AppError::NotFound)?;
+    let body = feed_of_offers(&st, &ctx, o.localized(ctx.locale.code()).0, &[o.id]).await?;
+    Ok(ics(body, &format!("naboskab-offer-{id}.ics")))
+}
+
+/// `GET /departments/{id}/calendar.ics`
+pub async fn department_feed(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let d = orgs::organisation(&st.db, id)
+        .await?
+        .filter(|o| o.kind == OrgKind::Department)
+        .ok_or(AppError::NotFound)?;
+    let ids = st
+        .catalogue
+        .matching_ids(
+            &st.db,
+            &OfferQuery {
+                department_id: Some(d.id),
+                ..Default::default()
+            },
+        )
+        .await?;
+    let body = feed_of_offers(&st, &ctx, &d.name, &ids).await?;
+    Ok(ics(body, &format!("naboskab-department-{id}.ics")))
+}
+
+/// `GET /occurrences/{id}/event.ics`: one occurrence, for "add to calendar".
+pub async fn occurrence_file(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let occ = join::occurrence(&st.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let o = offers::offer(&st.db, occ.offer_id)
+        .await?
+        .filter(|o| o.status == "published")
+        .ok_or(AppError::NotFound)?;
+    let (title, _) = o.localized(ctx.locale.code());
+    let mut cal = Calendar::new(title, &host_of(&st.config.base_url), now_utc(&st));
+    cal.occurrence(
+        &occ,
+        &EventInfo {
+            summary: title.to_owned(),
+            location: [o.street.as_str(), o.city.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+            url: format!("{}/occurrences/{}", st.config.base_url, occ.id),
+            description: when_text(ctx.locale, &occ),
+        },
+    );
+    Ok(ics(cal.finish(), &format!("naboskab-{id}.ics")))
+}

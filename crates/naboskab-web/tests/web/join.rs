@@ -1,0 +1,463 @@
+//! Join through HTTP: the calendar pages, a guest signing up and cancelling through the link,
+//! the waitlist moving up with a message, the organiser's check-in list, the occurrences API
+//! and the iCalendar feeds (read back with an independent parser).
+
+use crate::helpers::{T0, TestApp, last_mail, local};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use naboskab_domain::schedule::Series;
+use naboskab_store::join::{self, NewSeries, OccurrenceEdit, OccurrenceQuery};
+use naboskab_store::offers::{self, Offer};
+
+/// A published offer in Nørreparken with a weekly Tuesday 14:00 series of `capacity` places.
+async fn weekly_offer(
+    app: &TestApp,
+    title: &str,
+    capacity: Option<i64>,
+) -> (i64, Vec<join::Occurrence>) {
+    let dep = app.demo.org("dep-norreparken").expect("dep");
+    let offer_id = offers::create_offer(
+        app.db(),
+        &Offer {
+            organisation_id: dep,
+            department_id: Some(dep),
+            kind: "activity".into(),
+            status: "published".into(),
+            title: title.into(),
+            ..Default::default()
+        },
+        T0,
+    )
+    .await
+    .expect("offer");
+    join::create_series(
+        app.db(),
+        offer_id,
+        &NewSeries {
+            series: Series::new(
+                "2026-11-03T14:00",
+                120,
+                Some("FREQ=WEEKLY;BYDAY=TU"),
+                &["2026-12-29T14:00"],
+            )
+            .expect("series"),
+            place: "Fælleshuset".into(),
+            signup_required: capacity.is_some(),
+            capacity,
+        },
+        T0,
+    )
+    .await
+    .expect("series");
+    let occ = join::occurrences(
+        app.db(),
+        &OccurrenceQuery {
+            from: T0,
+            to: T0 + 86_400 * 400,
+            offer_id: Some(offer_id),
+            limit: 100,
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("occurrences");
+    (offer_id, occ)
+}
+
+#[tokio::test]
+async fn a_guest_signs_up_confirms_and_cancels_and_the_waitlist_moves_up() {
+    for app in TestApp::all().await {
+        let (_, occ) = weekly_offer(&app, "Brætspil", Some(1)).await;
+        let path = format!("/occurrences/{}", occ[0].id);
+        let mut guest = app.client();
+        let page = guest.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("1 ledig plads"), "{}", page.text);
+
+        // Nothing filled in: the problems are named, nothing is stored.
+        let r = guest.post_form(&format!("{path}/signup"), &[]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text.contains("Udfyld feltet") && r.text.contains("telefonnummer eller en e-mail")
+        );
+        let r = guest
+            .post_form(
+                &format!("{path}/signup"),
+                &[
+                    ("name", "Karin"),
+                    ("email", "karin@example.dk"),
+                    ("first_time", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text.contains("Du er tilmeldt"), "{}", r.text);
+        assert!(
+            r.text.contains("karin@example.dk"),
+            "told where the link went"
+        );
+        let (body, link) = last_mail(app.db(), "karin@example.dk").await;
+        assert!(body.contains("Brætspil"), "{body}");
+        let manage = local(&link);
+        assert!(manage.starts_with("/signups/"));
+
+        // The place is taken: the next person goes on the waitlist.
+        let mut second = app.client();
+        let r = second
+            .post_form(
+                &format!("{path}/signup"),
+                &[("name", "Ali"), ("phone", "20 30 40 50")],
+            )
+            .await;
+        assert!(r.text.contains("nummer 1 på ventelisten"), "{}", r.text);
+        assert!(
+            second
+                .get(&path)
+                .await
+                .text
+                .contains("Skriv dig på ventelisten")
+        );
+
+        // The guest confirms through the link, then cancels: Ali moves up and gets a text.
+        let page = guest.get(&manage).await;
+        assert!(page.text.contains("Bekræft min tilmelding"));
+        let r = guest.post_form(&format!("{manage}/confirm"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(
+            !guest
+                .get(&manage)
+                .await
+                .text
+                .contains("Bekræft min tilmelding")
+        );
+        let r = guest.post_form(&format!("{manage}/cancel"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(guest.get(&manage).await.text.contains("Afmeldt"));
+        let sms = naboskab_store::outbox::recent(app.db(), 20)
+            .await
+            .expect("outbox")
+            .into_iter()
+            .find(|m| {
+                m.channel == "sms" && m.recipient == "20 30 40 50" && m.subject.contains("plads")
+            })
+            .expect("a text to the promoted person");
+        assert!(sms.body.contains("Brætspil"));
+        let people = join::participants(app.db(), occ[0].id).await.expect("list");
+        assert_eq!(people.len(), 1);
+        assert_eq!(
+            (people[0].name.as_str(), people[0].status.as_str()),
+            ("Ali", "confirmed")
+        );
+        // A link that does not exist is a plain 404.
+        assert_eq!(
+            guest.get("/signups/no-such-link").await.status,
+            StatusCode::NOT_FOUND
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn staff_sign_up_a_resident_and_record_consent_and_the_organiser_checks_people_in() {
+    for app in TestApp::all().await {
+        let (_, occ) = weekly_offer(&app, "Kortspil", Some(10)).await;
+        let path = format!("/occurrences/{}", occ[0].id);
+        let mut caretaker = app.logged_in("vicevaert@demo.naboskab.dk").await;
+        assert!(
+            caretaker
+                .get(&path)
+                .await
+                .text
+                .contains("Tilmeld en beboer")
+        );
+        let r = caretaker
+            .post_form(
+                &format!("{path}/signup"),
+                &[
+                    ("on_behalf", "1"),
+                    ("name", "Inger"),
+                    ("phone", "20 11 11 11"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "consent must be recorded"
+        );
+        assert!(r.text.contains("samtykke"));
+        let r = caretaker
+            .post_form(
+                &format!("{path}/signup"),
+                &[
+                    ("on_behalf", "1"),
+                    ("name", "Inger"),
+                    ("phone", "20 11 11 11"),
+                    ("consent_method", "by_phone"),
+                    ("first_time", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let people = join::participants(app.db(), occ[0].id).await.expect("list");
+        let inger = people
+            .iter()
+            .find(|p| p.name == "Inger")
+            .expect("signed up");
+        assert_eq!(inger.consent_method, "by_phone");
+        assert!(inger.assisted_by.is_some() && inger.verified && inger.first_time);
+
+        // A resident may not sign others up, nor see the check-in list.
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        assert_eq!(
+            resident
+                .post_form(
+                    &format!("{path}/signup"),
+                    &[
+                        ("on_behalf", "1"),
+                        ("name", "X"),
+                        ("phone", "20 11 11 12"),
+                        ("consent_method", "by_phone")
+                    ]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            resident.get(&format!("{path}/attendance")).await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        // The department's organiser taps Inger present and adds a walk-in.
+        let mut organiser = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let list = organiser.get(&format!("{path}/attendance")).await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert!(list.text.contains("Inger") && list.text.contains("første gang"));
+        let id = inger.id.to_string();
+        let r = organiser
+            .post_form(
+                &format!("{path}/attendance"),
+                &[("present", &id), ("value", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        organiser
+            .post_form(&format!("{path}/attendance"), &[("walk_in", "Naboen Bent")])
+            .await;
+        let list = organiser.get(&format!("{path}/attendance")).await;
+        let text = list.text.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(text.contains("2 er mødt op"), "{text}");
+        assert!(list.text.contains("Naboen Bent"));
+        let bad = organiser
+            .post_form(&format!("{path}/attendance"), &[("headcount", "mange")])
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_occurrences_api_speaks_rfc_3339_and_signs_up_with_201() {
+    for app in TestApp::all().await {
+        let (offer_id, occ) = weekly_offer(&app, "Sangkor", Some(1)).await;
+        let mut c = app.client();
+        let r = c
+            .get(&format!(
+                "/api/v1/occurrences?offer={offer_id}&from=2026-11-17&to=2027-07-01"
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let items = r.json()["items"].as_array().cloned().expect("items");
+        assert!(
+            items
+                .iter()
+                .any(|i| i["start"] == "2026-11-17T14:00:00+01:00"),
+            "winter time"
+        );
+        assert!(
+            items
+                .iter()
+                .any(|i| i["start"] == "2027-06-01T14:00:00+02:00"),
+            "summer time"
+        );
+        assert!(
+            !items.iter().any(|i| i["start"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("2026-12-29"))),
+            "EXDATE"
+        );
+        let offer = c.get(&format!("/api/v1/offers/{offer_id}")).await.json();
+        assert_eq!(offer["series"][0]["rrule"], "FREQ=WEEKLY;BYDAY=TU");
+        assert_eq!(offer["series"][0]["dtstart"], "2026-11-03T14:00");
+        assert_eq!(offer["series"][0]["tzid"], "Europe/Copenhagen");
+        assert_eq!(offer["series"][0]["exdates"][0], "2026-12-29T14:00");
+
+        let bad = c.get("/api/v1/occurrences?from=tomorrow&limit=0").await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            bad.text.contains("\"from\"") && bad.text.contains("\"limit\""),
+            "{}",
+            bad.text
+        );
+
+        let post = |body: &'static str| {
+            Request::post(format!("/api/v1/occurrences/{}/signups", occ[0].id))
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(body))
+                .expect("request")
+        };
+        let r = c
+            .send(post(r#"{"name":"Hanne","email":"hanne@example.dk"}"#))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        assert_eq!(r.json()["status"], "confirmed");
+        assert_eq!(r.json()["needs_confirmation"], true);
+        let r = c
+            .send(post(
+                r#"{"name":"Jens","phone":"+45 20 00 00 01","bring_friend":true}"#,
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        assert_eq!(
+            (
+                r.json()["status"].clone(),
+                r.json()["waitlist_position"].clone()
+            ),
+            ("waitlisted".into(), 1.into())
+        );
+        let r = c.send(post(r#"{"name":""}"#)).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = c
+            .send(post(r#"{"name":"Hanne","email":"hanne@example.dk"}"#))
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "the same person twice");
+        app.cleanup().await;
+    }
+}
+
+fn parse_ics(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    parser.next().expect("a calendar").expect("valid iCalendar")
+}
+
+fn prop<'a>(props: &'a [ical::property::Property], name: &str) -> Option<&'a str> {
+    props
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.as_deref())
+}
+
+#[tokio::test]
+async fn calendar_feeds_are_valid_icalendar_with_stable_uids_and_cancellations() {
+    for app in TestApp::all().await {
+        let (offer_id, occ) = weekly_offer(&app, "Yoga", None).await;
+        let mut c = app.client();
+        let r = c.get(&format!("/offers/{offer_id}/calendar.ics")).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.header("content-type").starts_with("text/calendar"));
+        assert!(r.text.contains("\r\n"), "CRLF line ends");
+        let cal = parse_ics(&r.text);
+        assert_eq!(cal.timezones.len(), 1, "VTIMEZONE for Europe/Copenhagen");
+        assert_eq!(cal.events.len(), 1);
+        let e = &cal.events[0].properties;
+        assert_eq!(prop(e, "RRULE"), Some("FREQ=WEEKLY;BYDAY=TU"));
+        assert_eq!(prop(e, "DTSTART"), Some("20261103T140000"));
+        assert_eq!(prop(e, "EXDATE"), Some("20261229T140000"));
+        let uid = prop(e, "UID").expect("uid").to_owned();
+        assert_eq!(prop(e, "SEQUENCE"), Some("0"));
+
+        // One occurrence is cancelled: the feed says so with the same UID and a RECURRENCE-ID.
+        let notify = naboskab_web::pages::join::cancellation_notice(&app.state);
+        join::edit_occurrence(
+            app.db(),
+            occ[1].id,
+            &OccurrenceEdit {
+                cancel_reason: Some("Fælleshuset males".into()),
+                ..Default::default()
+            },
+            &notify,
+            T0,
+        )
+        .await
+        .expect("cancel");
+        let cal = parse_ics(
+            &c.get(&format!("/offers/{offer_id}/calendar.ics"))
+                .await
+                .text,
+        );
+        assert_eq!(cal.events.len(), 2);
+        let ex = &cal.events[1].properties;
+        assert_eq!(prop(ex, "UID"), Some(uid.as_str()), "stable UID");
+        assert_eq!(prop(ex, "STATUS"), Some("CANCELLED"));
+        let recurrence = format!("{}00", occ[1].recurrence_id.replace(['-', ':'], ""));
+        assert_eq!(prop(ex, "RECURRENCE-ID"), Some(recurrence.as_str()));
+        assert_eq!(prop(ex, "SEQUENCE"), Some("1"));
+
+        // The department feed and the single-occurrence file parse too.
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let cal = parse_ics(
+            &c.get(&format!("/departments/{dep}/calendar.ics"))
+                .await
+                .text,
+        );
+        assert!(
+            cal.events
+                .iter()
+                .any(|e| prop(&e.properties, "UID") == Some(uid.as_str()))
+        );
+        let one = parse_ics(
+            &c.get(&format!("/occurrences/{}/event.ics", occ[0].id))
+                .await
+                .text,
+        );
+        let first = format!("{}00", occ[0].recurrence_id.replace(['-', ':'], ""));
+        assert_eq!(
+            prop(&one.events[0].properties, "DTSTART"),
+            Some(first.as_str())
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_calendar_shows_the_week_and_the_month() {
+    for app in TestApp::all().await {
+        let (_, _) = weekly_offer(&app, "Spilleklub", Some(8)).await;
+        let mut c = app.client();
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let week = c
+            .get(&format!("/calendar?department={dep}&date=2026-11-17"))
+            .await;
+        assert_eq!(week.status, StatusCode::OK);
+        let week_text = week.text.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(week.text.contains("Spilleklub"), "{}", week.text);
+        assert!(week_text.contains("tirsdag 17. november 2026"));
+        assert!(week_text.contains("8 ledige pladser"));
+        assert!(
+            week.text
+                .contains(&format!("/departments/{dep}/calendar.ics"))
+        );
+        let month = c.get("/calendar/month?date=2026-12-01").await;
+        assert_eq!(month.status, StatusCode::OK);
+        assert!(
+            month
+                .text
+                .replace(['\u{2068}', '\u{2069}'], "")
+                .contains("december 2026")
+        );
+        assert_eq!(
+            month.text.matches("Spilleklub").count(),
+            4,
+            "Tuesdays of December except the 29th"
+        );
+        // Arabic.
+        let ar = c.get("/calendar?date=2026-11-17&lang=ar").await;
+        assert!(ar.text.contains("dir=\"rtl\""));
+        assert_eq!(
+            c.get("/calendar?department=999999").await.status,
+            StatusCode::NOT_FOUND
+        );
+        app.cleanup().await;
+    }
+}
