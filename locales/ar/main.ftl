@@ -538,3 +538,6 @@ attendance-add-walk-in = حضر شخص بدون تسجيل: اكتب اسمه
 attendance-add = أضِف
 attendance-headcount = عدد الحاضرين (بدون أسماء)
 attendance-save-headcount = احفظ العدد
+offer-upcoming = المواعيد القادمة
+reminder-mail-subject = غدًا: { $offer }
+reminder-mail-body = مرحبًا { $name }. تذكير بـ { $offer }، { $when }. نتطلع إلى رؤيتك. إذا لم تستطع الحضور، ألغِ تسجيلك حتى يحصل شخص آخر على مكانك: { $link }

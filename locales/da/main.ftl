@@ -534,3 +534,6 @@ attendance-add-walk-in = Nogen kom uden tilmelding: skriv navnet
 attendance-add = Tilføj
 attendance-headcount = Antal fremmødte (uden navne)
 attendance-save-headcount = Gem antallet
+offer-upcoming = Næste gange
+reminder-mail-subject = I morgen: { $offer }
+reminder-mail-body = Hej { $name }. Husk { $offer }, { $when }. Vi glæder os til at se dig. Kan du ikke komme, så meld fra, så en anden kan få pladsen: { $link }

@@ -534,3 +534,6 @@ attendance-add-walk-in = Someone came without signing up: write their name
 attendance-add = Add
 attendance-headcount = Number of people who came (without names)
 attendance-save-headcount = Save the number
+offer-upcoming = Next times
+reminder-mail-subject = Tomorrow: { $offer }
+reminder-mail-body = Hi { $name }. Remember { $offer }, { $when }. We look forward to seeing you. If you cannot come, please cancel so someone else can have your place: { $link }

@@ -1027,6 +1027,73 @@ pub async fn cancel_signup(
     Ok(promoted)
 }
 
+/// Makes a reminder for a participant; the third argument is a fresh secret for their
+/// sign-up link (the old link's secret is replaced, since only hashes are stored).
+pub type Remind<'a> =
+    &'a (dyn Fn(&Participant, &Occurrence, &str) -> Vec<OwnedMessage> + Send + Sync);
+
+/// Queues reminders for confirmed sign-ups of occurrences starting within `ahead` seconds
+/// from `now` that have not been reminded, marking them reminded in the same transaction (so
+/// each person gets one reminder, even with several servers). `new_secret` gives a fresh link
+/// secret and its hash. Returns how many were queued.
+pub async fn send_reminders(
+    db: &Db,
+    now: i64,
+    ahead: i64,
+    new_secret: &(dyn Fn() -> (String, String) + Send + Sync),
+    remind: Remind<'_>,
+) -> Result<usize, StoreError> {
+    let mut tx = db.begin().await?;
+    let due = tx
+        .query(
+            "SELECT s.id, s.occurrence_id FROM signup s JOIN occurrence o ON o.id = s.occurrence_id JOIN offer f ON f.id = o.offer_id
+             WHERE s.status = 'confirmed' AND s.reminded_at IS NULL AND o.cancelled = $3 AND f.status = 'published'
+               AND o.starts_at > $1 AND o.starts_at <= $2
+             ORDER BY o.starts_at, s.id LIMIT 500",
+            params![now, now + ahead, false],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+        .collect::<Result<Vec<(i64, i64)>, StoreError>>()?;
+    let mut sent = 0;
+    for (signup_id, occurrence_id) in due {
+        let (secret, hash) = new_secret();
+        let claimed = tx
+            .execute(
+                "UPDATE signup SET reminded_at = $2, token_hash = $3 WHERE id = $1 AND reminded_at IS NULL",
+                params![signup_id, now, hash],
+            )
+            .await?;
+        if claimed == 0 {
+            continue;
+        }
+        let mut q = Sql::new(OCCURRENCE_SELECT);
+        q.push(" WHERE o.id = ").bind(occurrence_id);
+        let Some(occ) = tx
+            .query_built(q)
+            .await?
+            .first()
+            .map(occurrence_from)
+            .transpose()?
+        else {
+            continue;
+        };
+        let Some(p) = participants_in(&mut tx, occurrence_id, &["confirmed"])
+            .await?
+            .into_iter()
+            .find(|p| p.id == signup_id)
+        else {
+            continue;
+        };
+        let messages = remind(&p, &occ, &secret);
+        send_all(&mut tx, messages, p.user_id, now).await?;
+        sent += 1;
+    }
+    tx.commit().await?;
+    Ok(sent)
+}
+
 // ----- attendance -----
 
 /// Marks a participant present or not.

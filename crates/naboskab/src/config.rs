@@ -40,6 +40,12 @@ pub struct FileConfig {
     pub smtp_from: Option<String>,
     /// STARTTLS on (true) or a plain local relay (false).
     pub smtp_starttls: Option<bool>,
+    /// HTTP SMS provider endpoint; unset keeps text messages in the outbox.
+    pub sms_url: Option<String>,
+    /// Bearer token for the SMS provider.
+    pub sms_token: Option<String>,
+    /// Sender name on text messages.
+    pub sms_sender: Option<String>,
     /// OpenID Connect issuer (a MitID broker).
     pub oidc_issuer: Option<String>,
     /// OpenID Connect client id.
@@ -122,6 +128,8 @@ pub struct Config {
     pub body_limit: usize,
     /// SMTP settings.
     pub smtp: Option<naboskab_web::mail::SmtpConfig>,
+    /// SMS provider settings.
+    pub sms: Option<naboskab_web::mail::SmsConfig>,
     /// OIDC settings.
     pub oidc: Option<naboskab_web::OidcConfig>,
 }
@@ -196,6 +204,17 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
             .unwrap_or_else(|| "Naboskab <noreply@naboskab.dk>".into()),
         starttls: file.smtp_starttls.unwrap_or(true),
     });
+    let sms = match file.sms_url.clone() {
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
+            Some(naboskab_web::mail::SmsConfig {
+                url,
+                token: file.sms_token.clone(),
+                sender: file.sms_sender.clone().unwrap_or_else(|| "Naboskab".into()),
+            })
+        }
+        Some(url) => return Err(format!("sms_url '{url}' must start with https://")),
+        None => None,
+    };
     let issuer = args.oidc_issuer.clone().or(file.oidc_issuer);
     let oidc = match issuer {
         None => None,
@@ -233,6 +252,7 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
         trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
         body_limit: file.body_limit.unwrap_or(1024 * 1024),
         smtp,
+        sms,
         oidc,
     })
 }

@@ -177,10 +177,15 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
     if demo {
         seed_demo(&db).await?;
     }
-    let mailer: Arc<dyn Mailer> = match (&cfg.smtp, demo) {
+    let email: Arc<dyn Mailer> = match (&cfg.smtp, demo) {
         (Some(smtp), false) => Arc::new(SmtpMailer::new(smtp).map_err(|e| anyhow!(e))?),
         _ => Arc::new(KeepInOutbox),
     };
+    let sms: Arc<dyn Mailer> = match (&cfg.sms, demo) {
+        (Some(sms), false) => Arc::new(naboskab_web::mail::HttpSmsGateway::new(sms.clone())),
+        _ => Arc::new(KeepInOutbox),
+    };
+    let mailer: Arc<dyn Mailer> = Arc::new(naboskab_web::mail::Channels { email, sms });
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let web = WebConfig {
         base_url: cfg.base_url.clone(),
@@ -205,6 +210,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         db.clone(),
         mailer,
         clock,
+        cfg.base_url.clone(),
     ));
     let listener = tokio::net::TcpListener::bind(&cfg.bind)
         .await

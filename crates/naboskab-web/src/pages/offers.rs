@@ -304,6 +304,8 @@ struct OfferPage {
     json_ld: String,
     canonical: String,
     can_edit: bool,
+    /// The next occurrences: (id, when, places left, cancelled).
+    upcoming: Vec<(i64, String, Option<i64>, bool)>,
 }
 
 /// The offer as schema.org JSON-LD (a `Service`; schedules arrive as `Event`s later), safe to
@@ -389,6 +391,32 @@ pub async fn offer_page(
         None => None,
     };
     let canonical = format!("{}/offers/{}", st.config.base_url, o.id);
+    let upcoming = naboskab_store::join::occurrences(
+        &st.db,
+        &naboskab_store::join::OccurrenceQuery {
+            from: st.now() - 3_600,
+            to: st.now() + 86_400 * 60,
+            offer_id: Some(o.id),
+            limit: 6,
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .map(|occ| {
+        let left = if occ.signup_required {
+            occ.places_left()
+        } else {
+            None
+        };
+        (
+            occ.id,
+            crate::pages::join::when_text(locale, &occ),
+            left,
+            occ.cancelled,
+        )
+    })
+    .collect();
     let p = PageCtx::new(&st, &ctx);
     let address = [
         o.street.clone(),
@@ -434,6 +462,7 @@ pub async fn offer_page(
         department,
         canonical,
         can_edit,
+        upcoming,
         offer: o,
         ctx: p,
     }))

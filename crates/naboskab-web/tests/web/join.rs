@@ -461,3 +461,57 @@ async fn the_calendar_shows_the_week_and_the_month() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn reminders_go_out_once_the_day_before_with_a_working_link() {
+    for app in TestApp::all().await {
+        let (_, occ) = weekly_offer(&app, "Madklub", Some(2)).await;
+        let start = occ[0].starts_at.timestamp();
+        let mut c = app.client();
+        for (name, email) in [
+            ("Anna", "anna@example.dk"),
+            ("Bo", "bo@example.dk"),
+            ("Cai", "cai@example.dk"),
+        ] {
+            c.post_form(
+                &format!("/occurrences/{}/signup", occ[0].id),
+                &[("name", name), ("email", email)],
+            )
+            .await;
+        }
+        let base = &app.state.config.base_url;
+        let db = app.db().clone();
+        let reminders_to = |who: &'static str| {
+            let db = db.clone();
+            async move {
+                naboskab_store::outbox::recent(&db, 500)
+                    .await
+                    .expect("outbox")
+                    .iter()
+                    .filter(|m| m.recipient == who && m.subject.starts_with("I morgen"))
+                    .count()
+            }
+        };
+        // Two days before: not yet (demo activities of that day may get theirs).
+        naboskab_web::mail::queue_reminders(app.db(), base, start - 2 * 86_400)
+            .await
+            .expect("run");
+        assert_eq!(reminders_to("anna@example.dk").await, 0);
+        // The day before: the two with a place get one reminder each; the waitlisted one none.
+        naboskab_web::mail::queue_reminders(app.db(), base, start - 20 * 3_600)
+            .await
+            .expect("run");
+        naboskab_web::mail::queue_reminders(app.db(), base, start - 19 * 3_600)
+            .await
+            .expect("run");
+        assert_eq!(reminders_to("anna@example.dk").await, 1, "exactly once");
+        assert_eq!(reminders_to("bo@example.dk").await, 1);
+        assert_eq!(reminders_to("cai@example.dk").await, 0, "waitlisted");
+        let (body, link) = last_mail(app.db(), "anna@example.dk").await;
+        assert!(body.contains("Husk Madklub"), "{body}");
+        let page = c.get(&local(&link)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("Meld mig fra"));
+        app.cleanup().await;
+    }
+}
