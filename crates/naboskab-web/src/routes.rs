@@ -4,6 +4,7 @@
 use crate::api;
 use crate::pages::{
     account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, public,
+    schedule,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
@@ -68,6 +69,10 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/departments/{id}/calendar.ics",
             get(calendar::department_feed),
         ),
+        r("GET", "/offers/{id}/schedule", get(schedule::show)),
+        r("POST", "/offers/{id}/schedule", post(schedule::add)),
+        r("GET", "/occurrences/{id}/edit", get(schedule::edit_form)),
+        r("POST", "/occurrences/{id}/edit", post(schedule::edit)),
         r("GET", "/ensom", get(lonely::show)),
         r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),

@@ -497,15 +497,14 @@ struct AttendancePage {
     present_count: i64,
 }
 
-async fn managed_occurrence(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Occurrence> {
+pub async fn managed_occurrence(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Occurrence> {
     let occ = join::occurrence(&st.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let o = offers::offer(&st.db, occ.offer_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let chain = orgs::chain(&st.db, o.organisation_id).await?;
-    ctx.authorize(Action::ManageOffers, &Resource::Organisation { chain })?;
+    crate::pages::offers::require_manage(st, ctx, &o).await?;
     Ok(occ)
 }
 

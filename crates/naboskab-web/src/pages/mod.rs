@@ -13,3 +13,4 @@ pub mod offers;
 pub mod oidc;
 pub mod ops;
 pub mod public;
+pub mod schedule;

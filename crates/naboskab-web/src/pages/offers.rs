@@ -362,6 +362,17 @@ pub async fn can_manage(st: &AppState, ctx: &Ctx, o: &Offer) -> AppResult<bool> 
     .is_allowed())
 }
 
+/// Refuses unless the actor may manage the offer: 401 when nobody is signed in, else 403.
+pub async fn require_manage(st: &AppState, ctx: &Ctx, o: &Offer) -> AppResult<()> {
+    if can_manage(st, ctx, o).await? {
+        Ok(())
+    } else if ctx.user.is_none() {
+        Err(AppError::Unauthorized)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// `GET /offers/{id}`
 pub async fn offer_page(
     State(st): State<AppState>,

@@ -515,3 +515,126 @@ async fn reminders_go_out_once_the_day_before_with_a_working_link() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn an_organiser_schedules_an_offer_and_cancels_one_time_with_a_reason() {
+    for app in TestApp::all().await {
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let offer_id = offers::create_offer(
+            app.db(),
+            &Offer {
+                organisation_id: dep,
+                department_id: Some(dep),
+                kind: "activity".into(),
+                status: "published".into(),
+                title: "Cykelværksted".into(),
+                ..Default::default()
+            },
+            T0,
+        )
+        .await
+        .expect("offer");
+        let mut organiser = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let path = format!("/offers/{offer_id}/schedule");
+        assert!(organiser.get(&path).await.text.contains("ingen tidsplan"));
+        let r = organiser
+            .post_form(
+                &path,
+                &[
+                    ("start", "i morgen"),
+                    ("duration_min", "0"),
+                    ("repeat", "rule"),
+                    ("rule", "FREQ=HOURLY"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text.contains("Skriv et tidspunkt") && r.text.contains("Skriv varigheden"),
+            "{}",
+            r.text
+        );
+        assert!(
+            r.text.contains("value=\"FREQ=HOURLY\""),
+            "what was typed is kept"
+        );
+        let r = organiser
+            .post_form(
+                &path,
+                &[
+                    ("start", "2026-11-26T16:00"),
+                    ("duration_min", "90"),
+                    ("repeat", "fortnightly"),
+                    ("until", "2027-01-31"),
+                    ("signup_required", "1"),
+                    ("capacity", "5"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let series = join::series_of_offer(app.db(), offer_id)
+            .await
+            .expect("series");
+        assert_eq!(
+            series[0].series.rrule.as_deref(),
+            Some("FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;UNTIL=20270131T225959Z")
+        );
+        let occ = join::occurrences(
+            app.db(),
+            &OccurrenceQuery {
+                from: 0,
+                to: i64::MAX,
+                offer_id: Some(offer_id),
+                limit: 50,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("occurrences");
+        assert_eq!(occ.len(), 5, "26/11, 10/12, 24/12, 7/1, 21/1");
+        // A resident signs up; the organiser cancels that time; the resident is told why.
+        let mut guest = app.client();
+        guest
+            .post_form(
+                &format!("/occurrences/{}/signup", occ[0].id),
+                &[("name", "Lis"), ("email", "lis@example.dk")],
+            )
+            .await;
+        let edit = format!("/occurrences/{}/edit", occ[0].id);
+        let r = organiser
+            .post_form(&edit, &[("start", "2026-11-26T16:00"), ("cancel", "1")])
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a reason is needed"
+        );
+        let r = organiser
+            .post_form(
+                &edit,
+                &[
+                    ("start", "2026-11-26T16:00"),
+                    ("cancel", "1"),
+                    ("cancel_reason", "Værkstedet er oversvømmet"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let (body, _) = last_mail(app.db(), "lis@example.dk").await;
+        assert!(
+            body.contains("aflyst") && body.contains("oversvømmet"),
+            "{body}"
+        );
+        assert!(
+            app.client()
+                .get(&format!("/occurrences/{}", occ[0].id))
+                .await
+                .text
+                .contains("Aflyst")
+        );
+        // Someone else's offer: no.
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        assert_eq!(resident.get(&path).await.status, StatusCode::FORBIDDEN);
+        app.cleanup().await;
+    }
+}
