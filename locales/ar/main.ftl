@@ -569,3 +569,6 @@ field-cancel-reason-required = اكتب السبب حتى يعرف المشار�
 occurrence-edit = غيّر هذا الموعد
 occurrence-cancel = ألغِ هذا الموعد (سيُبلَّغ جميع المسجلين)
 occurrence-cancel-reason = السبب للمشاركين
+programme-hint = اطبع الصفحة (Ctrl+P) للوحة الإعلانات. يمكنك إضافة لغة ثانية بجانب الدنماركية:
+programme-danish-only = الدنماركية فقط
+programme-footer = الجميع مرحب بهم. امسح الرمز بهاتفك لمعرفة المزيد والتسجيل · naboskab.dk

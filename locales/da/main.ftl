@@ -565,3 +565,6 @@ field-cancel-reason-required = Skriv hvorfor, så deltagerne ved det.
 occurrence-edit = Ret denne gang
 occurrence-cancel = Aflys denne gang (alle tilmeldte får besked)
 occurrence-cancel-reason = Begrundelse til deltagerne
+programme-hint = Udskriv siden (Ctrl+P) til opslagstavlen. Vælg evt. et ekstra sprog ved siden af dansk:
+programme-danish-only = Kun dansk
+programme-footer = Alle er velkomne. Scan koden med telefonen for at se mere og tilmelde dig · naboskab.dk

@@ -565,3 +565,6 @@ field-cancel-reason-required = Write why, so the participants know.
 occurrence-edit = Change this time
 occurrence-cancel = Cancel this time (everyone signed up is told)
 occurrence-cancel-reason = Reason for the participants
+programme-hint = Print the page (Ctrl+P) for the notice board. You can add a second language beside Danish:
+programme-danish-only = Danish only
+programme-footer = Everyone is welcome. Scan the code with your phone to see more and sign up · naboskab.dk

@@ -232,6 +232,59 @@ pub async fn seed(
     Ok(())
 }
 
+/// Adds `count` weekly activities with 20 places and sign-up to the first department (for the
+/// calendar and sign-up benchmarks); returns the department's id.
+pub async fn add_generated_series(db: &Db, count: usize, now: i64) -> Result<i64, StoreError> {
+    let dep = naboskab_store::orgs::organisations_of_kind(db, naboskab_domain::OrgKind::Department)
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(StoreError::NotFound)?;
+    let today = schedule::utc_to_local(at(now)).date();
+    for i in 0..count {
+        let offer_id = naboskab_store::offers::create_offer(
+            db,
+            &naboskab_store::offers::Offer {
+                organisation_id: dep.id,
+                department_id: Some(dep.id),
+                kind: "activity".into(),
+                status: "published".into(),
+                title: format!("Aktivitet {}", i + 1),
+                lat: dep.lat,
+                lon: dep.lon,
+                municipality_code: dep.municipality_code.clone(),
+                weekdays: vec![(i % 7 + 1).to_string()],
+                ..Default::default()
+            },
+            now,
+        )
+        .await?;
+        let day = BYDAY[i % 7];
+        let start = today
+            .and_hms_opt(9 + (i % 10) as u32, 0, 0)
+            .unwrap_or_default();
+        join::create_series(
+            db,
+            offer_id,
+            &NewSeries {
+                series: Series::new(
+                    &schedule::format_local(start),
+                    90,
+                    Some(&format!("FREQ=WEEKLY;BYDAY={day}")),
+                    &[],
+                )
+                .map_err(|e| StoreError::Other(e.to_string()))?,
+                place: String::new(),
+                signup_required: true,
+                capacity: Some(20),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(dep.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

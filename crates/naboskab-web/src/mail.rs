@@ -216,14 +216,14 @@ pub async fn run_outbox_worker(
     let mut rounds: u64 = 0;
     loop {
         tick.tick().await;
-        if rounds % 12 == 0 {
+        if rounds.is_multiple_of(12) {
             match queue_reminders(&db, &base_url, clock.now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(reminders = n, "reminders queued"),
                 Err(e) => tracing::warn!(error = %e, "reminders could not be queued"),
             }
         }
-        if rounds % 17_280 == 0 {
+        if rounds.is_multiple_of(17_280) {
             // Daily: keep a year of occurrences ahead of every series.
             if let Err(e) = naboskab_store::join::extend_horizons(&db, clock.now()).await {
                 tracing::warn!(error = %e, "schedules could not be extended");

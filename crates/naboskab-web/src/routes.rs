@@ -73,6 +73,11 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("POST", "/offers/{id}/schedule", post(schedule::add)),
         r("GET", "/occurrences/{id}/edit", get(schedule::edit_form)),
         r("POST", "/occurrences/{id}/edit", post(schedule::edit)),
+        r(
+            "GET",
+            "/departments/{id}/programme",
+            get(calendar::programme),
+        ),
         r("GET", "/ensom", get(lonely::show)),
         r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),

@@ -34,6 +34,8 @@ pub struct WebConfig {
     pub oidc: Option<OidcConfig>,
     /// Largest accepted request body in bytes.
     pub body_limit: usize,
+    /// Sign-ups and "contact me" requests without an account, per client address and hour.
+    pub guest_requests_per_hour: u32,
 }
 
 impl WebConfig {
@@ -81,6 +83,7 @@ impl Default for WebConfig {
             trust_proxy: false,
             oidc: None,
             body_limit: 1024 * 1024,
+            guest_requests_per_hour: 10,
         }
     }
 }
@@ -118,6 +121,7 @@ impl AppState {
         clock: Arc<dyn Clock>,
         mailer: Arc<dyn Mailer>,
     ) -> AppState {
+        let guest_limit = config.guest_requests_per_hour as usize;
         AppState {
             config: Arc::new(config),
             db,
@@ -125,7 +129,7 @@ impl AppState {
             mailer,
             login_per_ip: Arc::new(RateLimiter::new(10, 60)),
             login_failures_per_account: Arc::new(RateLimiter::new(100, 3600)),
-            signup_per_ip: Arc::new(RateLimiter::new(10, 3600)),
+            signup_per_ip: Arc::new(RateLimiter::new(guest_limit, 3600)),
             metrics: Arc::new(Metrics::default()),
             http: reqwest::Client::builder()
                 .timeout(std::time::Duration::from_secs(10))

@@ -28,6 +28,8 @@ pub struct FileConfig {
     pub trust_proxy: Option<bool>,
     /// Largest request body in bytes.
     pub body_limit: Option<usize>,
+    /// Sign-ups and contact requests without an account per client address and hour.
+    pub guest_requests_per_hour: Option<u32>,
     /// SMTP server; unset keeps mail in the outbox.
     pub smtp_host: Option<String>,
     /// SMTP port.
@@ -86,6 +88,10 @@ pub struct ConfigArgs {
     /// Trust X-Forwarded-For from a reverse proxy.
     #[arg(long, env = "NABOSKAB_TRUST_PROXY", global = true)]
     pub trust_proxy: Option<bool>,
+    /// Sign-ups and contact requests without an account per client address and hour
+    /// [default: 10].
+    #[arg(long, env = "NABOSKAB_GUEST_REQUESTS_PER_HOUR", global = true)]
+    pub guest_requests_per_hour: Option<u32>,
     /// SMTP server host.
     #[arg(long, env = "NABOSKAB_SMTP_HOST", global = true)]
     pub smtp_host: Option<String>,
@@ -126,6 +132,8 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Body limit.
     pub body_limit: usize,
+    /// Guest requests per address and hour.
+    pub guest_requests_per_hour: u32,
     /// SMTP settings.
     pub smtp: Option<naboskab_web::mail::SmtpConfig>,
     /// SMS provider settings.
@@ -251,6 +259,10 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
         log_format,
         trust_proxy: args.trust_proxy.or(file.trust_proxy).unwrap_or(false),
         body_limit: file.body_limit.unwrap_or(1024 * 1024),
+        guest_requests_per_hour: args
+            .guest_requests_per_hour
+            .or(file.guest_requests_per_hour)
+            .unwrap_or(10),
         smtp,
         sms,
         oidc,
@@ -280,6 +292,14 @@ log_format = "text"
 trust_proxy = false
 # Largest request body in bytes.
 body_limit = 1048576
+# Sign-ups and "contact me" requests without an account, per client address and hour.
+guest_requests_per_hour = 10
+
+# Text messages through an HTTP SMS provider (JSON POST of to, from, text); without sms_url,
+# texts stay in the outbox.
+# sms_url = "https://sms.example.dk/send"
+# sms_token = ""
+# sms_sender = "Naboskab"
 
 # SMTP delivery; without smtp_host, mails stay in the outbox.
 # smtp_host = "smtp.example.dk"

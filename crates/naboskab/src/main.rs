@@ -43,6 +43,9 @@ enum Command {
         /// Also add this many generated offers (for load tests and benchmarks).
         #[arg(long, default_value_t = 0)]
         extra_offers: usize,
+        /// Also add this many weekly activities with sign-up in one department (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        extra_series: usize,
     },
     /// Manage accounts.
     User {
@@ -193,6 +196,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         trust_proxy: cfg.trust_proxy,
         oidc: cfg.oidc.clone(),
         body_limit: cfg.body_limit,
+        guest_requests_per_hour: cfg.guest_requests_per_hour,
     };
     let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
     let loading = std::time::Instant::now();
@@ -277,7 +281,10 @@ async fn run(cli: Cli) -> Result<()> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Demo { extra_offers } => {
+        Command::Demo {
+            extra_offers,
+            extra_series,
+        } => {
             let db = open_db(&cfg).await?;
             seed_demo(&db).await?;
             if extra_offers > 0 {
@@ -287,6 +294,19 @@ async fn run(cli: Cli) -> Result<()> {
                         .await?;
                 println!(
                     "added {n} generated offers in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if extra_series > 0 {
+                let started = std::time::Instant::now();
+                let dep = naboskab_web::demo_join::add_generated_series(
+                    &db,
+                    extra_series,
+                    SystemClock.now(),
+                )
+                .await?;
+                println!(
+                    "added {extra_series} weekly activities to department {dep} in {:.1} s",
                     started.elapsed().as_secs_f64()
                 );
             }

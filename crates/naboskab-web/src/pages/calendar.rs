@@ -528,3 +528,135 @@ pub async fn occurrence_file(
     );
     Ok(ics(cal.finish(), &format!("naboskab-{id}.ics")))
 }
+
+/// One line of the printed programme.
+#[derive(Debug, Clone)]
+pub struct ProgrammeLine {
+    /// "tirsdag".
+    pub day: String,
+    /// "14.00–16.00".
+    pub time: String,
+    /// Danish title.
+    pub title: String,
+    /// Title in the second language, when chosen and translated.
+    pub second_title: Option<String>,
+    /// Where.
+    pub place: String,
+    /// Cancelled that week.
+    pub cancelled: bool,
+    /// QR code (SVG) for the activity's page.
+    pub qr_svg: String,
+}
+
+#[derive(Template)]
+#[template(path = "programme.html")]
+struct ProgrammePage {
+    ctx: PageCtx,
+    department: String,
+    week_label: String,
+    second: Option<(&'static str, &'static str)>,
+    lines: Vec<ProgrammeLine>,
+    choose_second: Vec<(&'static str, &'static str)>,
+    date: String,
+    footer_da: String,
+    footer_second: String,
+}
+
+/// The programme's query.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ProgrammeInput {
+    date: String,
+    /// A second language shown beside Danish (`en`, `ar`).
+    second: String,
+    lang: String,
+}
+
+/// A QR code as inline SVG, or nothing when the text cannot be encoded.
+fn qr_svg(text: &str) -> String {
+    qrcode::QrCode::new(text.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>()
+                .min_dimensions(96, 96)
+                .quiet_zone(false)
+                .build()
+        })
+        .map(|svg| {
+            // Drop the XML declaration; the element is placed inside the page.
+            svg.find("<svg")
+                .map_or(svg.clone(), |i| svg[i..].to_owned())
+        })
+        .unwrap_or_default()
+}
+
+/// `GET /departments/{id}/programme`: the week's programme on one A4 page for the notice
+/// board, in large type, Danish with an optional second language beside it, each activity
+/// with a QR code to its page.
+pub async fn programme(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    RawQuery(raw): RawQuery,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let input: ProgrammeInput = crate::api::parse_query(raw.as_deref())?;
+    let d = orgs::organisation(&st.db, id)
+        .await?
+        .filter(|o| o.kind == OrgKind::Department)
+        .ok_or(AppError::NotFound)?;
+    let date = NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
+        .ok()
+        .unwrap_or_else(|| utc_to_local(now_utc(&st)).date());
+    let monday = monday_of(date);
+    let second = Locale::parse(&input.second).filter(|l| *l != Locale::Da);
+    let q = OccurrenceQuery {
+        department_ids: vec![d.id],
+        published_only: true,
+        limit: 500,
+        ..Default::default()
+    };
+    let days = days(&st, Locale::Da, q, monday, monday + Duration::days(6), None).await?;
+    let mut lines = Vec::new();
+    for day in days {
+        let weekday = day.label.split(' ').next().unwrap_or_default().to_owned();
+        for e in day.entries {
+            let second_title = match second {
+                Some(l) => st
+                    .catalogue
+                    .cards(&[e.occ.offer_id], l.code())?
+                    .into_iter()
+                    .next()
+                    .map(|c| c.title)
+                    .filter(|t| *t != e.title),
+                None => None,
+            };
+            lines.push(ProgrammeLine {
+                day: weekday.clone(),
+                time: e.time,
+                qr_svg: qr_svg(&format!("{}/offers/{}", st.config.base_url, e.occ.offer_id)),
+                title: e.title,
+                second_title,
+                place: e.place,
+                cancelled: e.occ.cancelled,
+            });
+        }
+    }
+    Ok(page(&ProgrammePage {
+        ctx: PageCtx::new(&st, &ctx),
+        department: d.name,
+        week_label: i18n::t_args(
+            Locale::Da,
+            "calendar-week-of",
+            &[(
+                "date",
+                fluent_bundle::FluentValue::from(i18n::format_day(Locale::Da, monday)),
+            )],
+        ),
+        second: second.map(|l| (l.code(), l.dir())),
+        lines,
+        choose_second: vec![("en", "English"), ("ar", "العربية")],
+        footer_da: i18n::t(Locale::Da, "programme-footer"),
+        footer_second: second.map_or_else(String::new, |l| i18n::t(l, "programme-footer")),
+        date: monday.format("%Y-%m-%d").to_string(),
+    }))
+}

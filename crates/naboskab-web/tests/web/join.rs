@@ -638,3 +638,37 @@ async fn an_organiser_schedules_an_offer_and_cancels_one_time_with_a_reason() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_printed_programme_has_large_type_two_languages_and_qr_codes() {
+    let app = TestApp::sqlite().await;
+    let dep = app.demo.org("dep-norreparken").expect("dep");
+    let mut c = app.client();
+    let r = c
+        .get(&format!(
+            "/departments/{dep}/programme?date=2026-11-16&second=ar"
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let html = r.html();
+    let rows = html
+        .select(&scraper::Selector::parse(".programme__table tr").expect("css"))
+        .count();
+    assert!(rows >= 5, "the demo department's week: {rows} activities");
+    assert!(
+        r.text.contains("وجبة مشتركة في البيت المشترك"),
+        "Arabic title beside the Danish one"
+    );
+    assert!(r.text.contains("lang=\"ar\" dir=\"rtl\""));
+    assert_eq!(
+        html.select(&scraper::Selector::parse(".programme__qr svg").expect("css"))
+            .count(),
+        rows,
+        "a QR code per activity"
+    );
+    assert!(
+        r.text.contains("Alle er velkomne"),
+        "the footer is in Danish for the notice board"
+    );
+    app.cleanup().await;
+}
