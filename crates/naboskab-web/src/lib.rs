@@ -7,6 +7,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod cache;
 pub mod clock;
 pub mod context;
 pub mod demo;

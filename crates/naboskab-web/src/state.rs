@@ -111,6 +111,8 @@ pub struct AppState {
     pub http: reqwest::Client,
     /// Published offers, in memory, for search, browsing and result cards.
     pub catalogue: Arc<naboskab_store::catalogue::Catalogue>,
+    /// Calendar pages computed in the last second.
+    pub calendar_cache: Arc<crate::cache::ShortCache<crate::pages::calendar::CalendarView>>,
 }
 
 impl AppState {
@@ -137,6 +139,10 @@ impl AppState {
                 .build()
                 .unwrap_or_default(),
             catalogue: Arc::new(naboskab_store::catalogue::Catalogue::new()),
+            calendar_cache: Arc::new(crate::cache::ShortCache::new(
+                std::time::Duration::from_secs(1),
+                512,
+            )),
         }
     }
 

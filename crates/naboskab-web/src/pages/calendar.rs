@@ -62,6 +62,8 @@ pub struct CalendarEntry {
     pub place: String,
     /// Free places when limited.
     pub places_left: Option<i64>,
+    /// "3 ledige pladser", when limited.
+    pub places_label: Option<String>,
 }
 
 /// One day of a calendar.
@@ -194,43 +196,61 @@ async fn days(
         .map(|c| (c.id, c))
         .collect();
     let today = utc_to_local(now_utc(st)).date();
+    // Each occurrence lands in its local day once; labels that repeat are formatted once.
+    let mut by_day: HashMap<NaiveDate, Vec<CalendarEntry>> = HashMap::new();
+    let mut places_labels: HashMap<i64, String> = HashMap::new();
+    for o in list {
+        let Some(card) = cards.get(&o.offer_id) else {
+            continue;
+        };
+        let places_left = if o.signup_required {
+            o.places_left()
+        } else {
+            None
+        };
+        let places_label = places_left.map(|n| {
+            places_labels
+                .entry(n)
+                .or_insert_with(|| {
+                    i18n::t_args(
+                        locale,
+                        "occurrence-places-left",
+                        &[("count", fluent_bundle::FluentValue::from(n))],
+                    )
+                })
+                .clone()
+        });
+        by_day
+            .entry(utc_to_local(o.starts_at).date())
+            .or_default()
+            .push(CalendarEntry {
+                title: card.title.clone(),
+                time: format!(
+                    "{}–{}",
+                    i18n::format_time(locale, o.starts_at),
+                    i18n::format_time(locale, o.ends_at)
+                ),
+                place: if o.place.is_empty() {
+                    card.department_name
+                        .clone()
+                        .unwrap_or_else(|| card.city.clone())
+                } else {
+                    o.place.clone()
+                },
+                places_left,
+                places_label,
+                occ: o,
+            });
+    }
     let mut out = Vec::new();
     let mut day = first;
     while day <= last {
-        let entries = list
-            .iter()
-            .filter(|o| utc_to_local(o.starts_at).date() == day)
-            .filter_map(|o| {
-                let card = cards.get(&o.offer_id)?;
-                Some(CalendarEntry {
-                    title: card.title.clone(),
-                    time: format!(
-                        "{}–{}",
-                        i18n::format_time(locale, o.starts_at),
-                        i18n::format_time(locale, o.ends_at)
-                    ),
-                    place: if o.place.is_empty() {
-                        card.department_name
-                            .clone()
-                            .unwrap_or_else(|| card.city.clone())
-                    } else {
-                        o.place.clone()
-                    },
-                    places_left: if o.signup_required {
-                        o.places_left()
-                    } else {
-                        None
-                    },
-                    occ: o.clone(),
-                })
-            })
-            .collect();
         out.push(CalendarDay {
             iso: day.format("%Y-%m-%d").to_string(),
             label: i18n::format_day(locale, day),
             today: day == today,
             in_month: month.is_none_or(|m| day.month() == m),
-            entries,
+            entries: by_day.remove(&day).unwrap_or_default(),
         });
         day += Duration::days(1);
     }
@@ -268,10 +288,8 @@ fn query_string(keep: &[(&'static str, String)], date: NaiveDate) -> String {
     parts.join("&amp;")
 }
 
-#[derive(Template)]
-#[template(path = "calendar.html")]
-struct CalendarPage {
-    ctx: PageCtx,
+/// A computed calendar, shared between requests for a moment (see [`crate::cache`]).
+pub struct CalendarView {
     heading: String,
     month_view: bool,
     weekday_names: Vec<String>,
@@ -283,6 +301,13 @@ struct CalendarPage {
     programme_href: Option<String>,
 }
 
+#[derive(Template)]
+#[template(path = "calendar.html")]
+struct CalendarPage {
+    ctx: PageCtx,
+    view: std::sync::Arc<CalendarView>,
+}
+
 async fn calendar(
     st: &AppState,
     ctx: &Ctx,
@@ -291,8 +316,35 @@ async fn calendar(
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let input: CalendarInput = crate::api::parse_query(raw)?;
-    let sc = scope(st, &input).await?;
-    let date = chosen_date(st, &input);
+    let today = utc_to_local(now_utc(st)).date();
+    let key = format!(
+        "{month_view}|{}|{today}|{}",
+        ctx.locale.code(),
+        raw.unwrap_or_default()
+    );
+    let commits = st.db.commits();
+    let view = match st.calendar_cache.get(&key, commits) {
+        Some(view) => view,
+        None => {
+            let view = std::sync::Arc::new(calendar_view(st, ctx, &input, month_view).await?);
+            st.calendar_cache.put(key, commits, view.clone());
+            view
+        }
+    };
+    Ok(page(&CalendarPage {
+        ctx: PageCtx::new(st, ctx),
+        view,
+    }))
+}
+
+async fn calendar_view(
+    st: &AppState,
+    ctx: &Ctx,
+    input: &CalendarInput,
+    month_view: bool,
+) -> AppResult<CalendarView> {
+    let sc = scope(st, input).await?;
+    let date = chosen_date(st, input);
     let p = PageCtx::new(st, ctx);
     let (first, last, prev, next, span_label) = if month_view {
         let first_of_month = date.with_day(1).unwrap_or(date);
@@ -353,7 +405,7 @@ async fn calendar(
         Some(t) => format!("{t} · {span_label}"),
         None => span_label,
     };
-    Ok(page(&CalendarPage {
+    Ok(CalendarView {
         weekday_names: (1..=7).map(|n| p.t(&format!("weekday-{n}"))).collect(),
         heading,
         month_view,
@@ -370,8 +422,7 @@ async fn calendar(
                 monday_of(date).format("%Y-%m-%d")
             )
         }),
-        ctx: p,
-    }))
+    })
 }
 
 /// `GET /calendar`: this week (or the week of `date`) as a list.
