@@ -572,3 +572,6 @@ occurrence-cancel-reason = السبب للمشاركين
 programme-hint = اطبع الصفحة (Ctrl+P) للوحة الإعلانات. يمكنك إضافة لغة ثانية بجانب الدنماركية:
 programme-danish-only = الدنماركية فقط
 programme-footer = الجميع مرحب بهم. امسح الرمز بهاتفك لمعرفة المزيد والتسجيل · naboskab.dk
+home-today = يحدث اليوم
+home-today-nothing = لا يوجد شيء آخر اليوم. شاهد ما يحدث في بقية الأسبوع.
+home-today-calendar = شاهد تقويم الأسبوع كاملًا

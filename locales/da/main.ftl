@@ -568,3 +568,6 @@ occurrence-cancel-reason = Begrundelse til deltagerne
 programme-hint = Udskriv siden (Ctrl+P) til opslagstavlen. Vælg evt. et ekstra sprog ved siden af dansk:
 programme-danish-only = Kun dansk
 programme-footer = Alle er velkomne. Scan koden med telefonen for at se mere og tilmelde dig · naboskab.dk
+home-today = Sker i dag
+home-today-nothing = Der sker ikke mere i dag. Se hvad der sker resten af ugen.
+home-today-calendar = Se hele ugens kalender

@@ -568,3 +568,6 @@ occurrence-cancel-reason = Reason for the participants
 programme-hint = Print the page (Ctrl+P) for the notice board. You can add a second language beside Danish:
 programme-danish-only = Danish only
 programme-footer = Everyone is welcome. Scan the code with your phone to see more and sign up · naboskab.dk
+home-today = Happening today
+home-today-nothing = Nothing more is happening today. See what is on for the rest of the week.
+home-today-calendar = See the whole week's calendar

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { goto, launchBrowser, loginAs, newContext } from './support.mjs';
+import { goto, launchBrowser, loginAs, newContext, url } from './support.mjs';
 
 const MARK = 'Xssprøve';
 // Each payload sets window.__xss or opens a dialog if it ever runs.
@@ -88,7 +88,7 @@ test('script payloads in every offer field never run (SEC-05)', async () => {
       await assertInert(page, path);
     }
     // The feed is XML: the payload must be escaped text there too.
-    const feed = await (await page.request.get(`${department}/feed.atom`)).text();
+    const feed = await (await page.request.get(url(`${department}/feed.atom`))).text();
     assert.ok(feed.includes(MARK), 'the feed lists the offer');
     assert.ok(!feed.includes('<script>window.__xss'), 'no raw script in the feed');
     assert.deepEqual(dialogs, [], 'no dialog was opened by a payload');

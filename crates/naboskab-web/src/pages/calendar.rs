@@ -257,6 +257,28 @@ async fn days(
     Ok(out)
 }
 
+/// What is still to come today (for the front page), soonest first.
+pub async fn today_entries(
+    st: &AppState,
+    locale: Locale,
+    limit: usize,
+) -> AppResult<Vec<CalendarEntry>> {
+    let today = utc_to_local(now_utc(st)).date();
+    let q = OccurrenceQuery {
+        published_only: true,
+        limit: 200,
+        ..Default::default()
+    };
+    let now = st.now();
+    Ok(days(st, locale, q, today, today, None)
+        .await?
+        .into_iter()
+        .flat_map(|d| d.entries)
+        .filter(|e| e.occ.ends_at.timestamp() > now && !e.occ.cancelled)
+        .take(limit)
+        .collect())
+}
+
 fn chosen_date(st: &AppState, input: &CalendarInput) -> NaiveDate {
     NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
         .ok()

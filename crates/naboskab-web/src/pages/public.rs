@@ -69,6 +69,7 @@ struct HomePage {
     areas: Vec<OrgLink>,
     departments: Vec<OrgLink>,
     cards: Vec<CardView>,
+    today: Vec<crate::pages::calendar::CalendarEntry>,
 }
 
 /// `GET /`
@@ -96,11 +97,13 @@ pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         6,
     )
     .await?;
+    let today = crate::pages::calendar::today_entries(&st, ctx.locale, 8).await?;
     Ok(page(&HomePage {
         ctx: p,
         areas,
         departments,
         cards,
+        today,
     }))
 }
 
