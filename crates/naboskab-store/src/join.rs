@@ -158,6 +158,18 @@ pub async fn create_series(
     now: i64,
 ) -> Result<i64, StoreError> {
     let mut tx = db.begin().await?;
+    let id = insert_series(&mut tx, offer_id, s, now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Inserts a series and expands it, inside a transaction.
+async fn insert_series(
+    tx: &mut Tx,
+    offer_id: i64,
+    s: &NewSeries,
+    now: i64,
+) -> Result<i64, StoreError> {
     let id = tx
         .query_one(
             "INSERT INTO event_series (offer_id, dtstart_local, tzid, duration_min, rrule, exdates, place, signup_required, capacity, created_at, updated_at)
@@ -177,8 +189,7 @@ pub async fn create_series(
         )
         .await?
         .i64(0)?;
-    expand_series(&mut tx, id, now).await?;
-    tx.commit().await?;
+    expand_series(tx, id, now).await?;
     Ok(id)
 }
 
@@ -242,26 +253,7 @@ pub async fn split_series(
     )
     .await?;
     expand_series(&mut tx, id, now).await?;
-    let new_id = tx
-        .query_one(
-            "INSERT INTO event_series (offer_id, dtstart_local, tzid, duration_min, rrule, exdates, place, signup_required, capacity, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-            params![
-                old.offer_id,
-                schedule::format_local(s.series.dtstart),
-                schedule::TZID,
-                s.series.duration_min,
-                s.series.rrule.as_deref(),
-                exdates_text(&s.series),
-                s.place.as_str(),
-                s.signup_required,
-                s.capacity,
-                now
-            ],
-        )
-        .await?
-        .i64(0)?;
-    expand_series(&mut tx, new_id, now).await?;
+    let new_id = insert_series(&mut tx, old.offer_id, s, now).await?;
     tx.commit().await?;
     Ok(new_id)
 }

@@ -5,7 +5,7 @@
 use super::Problem;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::forms::check_contact;
+use crate::pages::join::{check_guest_limit, person_signing_up};
 use crate::security::{hash_token, random_token};
 use crate::state::AppState;
 use axum::Json;
@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use naboskab_domain::schedule;
 use naboskab_domain::{Action, Resource};
-use naboskab_store::join::{self, NewSignup, Occurrence, OccurrenceQuery, SeriesRow, SignupResult};
+use naboskab_store::join::{self, Occurrence, OccurrenceQuery, SeriesRow, SignupResult};
 use naboskab_store::offers;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -299,42 +299,25 @@ pub async fn create_signup(
         return Err(AppError::Conflict("signup-drop-in"));
     }
     let mut problems = Vec::new();
-    let (name, email, phone, user_id, verified) = match &ctx.user {
-        Some(u) => (
-            u.display_name.clone(),
-            u.email.clone(),
-            String::new(),
-            Some(u.id),
-            true,
-        ),
-        None => {
-            let c = check_contact(&input.name, &input.phone, &input.email, &mut problems);
-            (c.name, c.email, c.phone, None, false)
-        }
-    };
+    let mut signup = person_signing_up(
+        &ctx,
+        &input.name,
+        &input.phone,
+        &input.email,
+        false,
+        &mut problems,
+    );
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
     }
+    check_guest_limit(&st, &ctx)?;
     let now = st.now();
-    if ctx.user.is_none() && !st.signup_per_ip.try_acquire(&ctx.client_ip, now) {
-        return Err(AppError::TooManyRequests(
-            st.signup_per_ip.retry_after(&ctx.client_ip, now),
-        ));
-    }
     let token = random_token(32);
-    let signup = NewSignup {
-        occurrence_id: occ.id,
-        user_id,
-        name,
-        email,
-        phone,
-        locale: ctx.locale.code().to_owned(),
-        bring_friend: input.bring_friend,
-        first_time: input.first_time,
-        verified,
-        token_hash: hash_token(&token),
-        ..Default::default()
-    };
+    signup.occurrence_id = occ.id;
+    signup.token_hash = hash_token(&token);
+    signup.bring_friend = input.bring_friend;
+    signup.first_time = input.first_time;
+    let verified = signup.verified;
     let (status, position) = match join::sign_up(&st.db, &signup, now).await? {
         SignupResult::Confirmed { .. } => ("confirmed", None),
         SignupResult::Waitlisted { position, .. } => ("waitlisted", Some(position)),

@@ -493,6 +493,16 @@ fn host_of(base_url: &str) -> String {
         .to_owned()
 }
 
+/// Street and city of an offer, for calendar programs.
+fn offer_location(o: &offers::Offer) -> String {
+    [o.street.as_str(), o.city.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The feed of published offers' series, with their changed occurrences.
 async fn feed_of_offers(
     st: &AppState,
@@ -515,12 +525,7 @@ async fn feed_of_offers(
         let (title, description) = o.localized(ctx.locale.code());
         let info = EventInfo {
             summary: title.to_owned(),
-            location: [o.street.as_str(), o.city.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", "),
+            location: offer_location(&o),
             url: format!("{}/offers/{}", st.config.base_url, o.id),
             description: offers::html_text(description).trim().to_owned(),
         };
@@ -589,12 +594,7 @@ pub async fn occurrence_file(
         &occ,
         &EventInfo {
             summary: title.to_owned(),
-            location: [o.street.as_str(), o.city.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", "),
+            location: offer_location(&o),
             url: format!("{}/occurrences/{}", st.config.base_url, occ.id),
             description: when_text(ctx.locale, &occ),
         },

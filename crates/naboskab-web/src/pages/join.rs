@@ -106,6 +106,52 @@ async fn can_assist(st: &AppState, ctx: &Ctx, offer_id: i64) -> AppResult<bool> 
     .is_allowed())
 }
 
+/// Who signs up: the signed-in person (with their account's name and address, confirmed), or
+/// the name and phone or e-mail typed, checked into `problems`: a guest (confirmed later
+/// through the link) or a resident signed up by staff (`on_behalf`, confirmed by staff).
+pub fn person_signing_up(
+    ctx: &Ctx,
+    name: &str,
+    phone: &str,
+    email: &str,
+    on_behalf: bool,
+    problems: &mut Vec<FieldError>,
+) -> NewSignup {
+    let locale = ctx.locale.code().to_owned();
+    match (&ctx.user, on_behalf) {
+        (Some(u), false) => NewSignup {
+            user_id: Some(u.id),
+            name: u.display_name.clone(),
+            email: u.email.clone(),
+            locale,
+            verified: true,
+            ..Default::default()
+        },
+        _ => {
+            let c = check_contact(name, phone, email, problems);
+            NewSignup {
+                name: c.name,
+                email: c.email,
+                phone: c.phone,
+                locale,
+                verified: on_behalf,
+                ..Default::default()
+            }
+        }
+    }
+}
+
+/// Refuses a guest (no account) who has sent too many sign-ups from this address this hour.
+pub fn check_guest_limit(st: &AppState, ctx: &Ctx) -> AppResult<()> {
+    let now = st.now();
+    if ctx.user.is_none() && !st.signup_per_ip.try_acquire(&ctx.client_ip, now) {
+        return Err(AppError::TooManyRequests(
+            st.signup_per_ip.retry_after(&ctx.client_ip, now),
+        ));
+    }
+    Ok(())
+}
+
 /// What the sign-up form holds.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
@@ -218,19 +264,7 @@ pub async fn sign_up(
         return Err(AppError::Forbidden);
     }
     let mut problems = Vec::new();
-    let (name, email, phone, user_id, verified) = match (&ctx.user, assisted) {
-        (Some(u), false) => (
-            u.display_name.clone(),
-            u.email.clone(),
-            String::new(),
-            Some(u.id),
-            true,
-        ),
-        _ => {
-            let c = check_contact(&f.name, &f.phone, &f.email, &mut problems);
-            (c.name, c.email, c.phone, None, assisted)
-        }
-    };
+    let mut signup = person_signing_up(&ctx, &f.name, &f.phone, &f.email, assisted, &mut problems);
     if assisted && !CONSENT_METHODS.contains(&f.consent_method.as_str()) {
         problems.push(FieldError {
             field: "consent_method".into(),
@@ -244,31 +278,17 @@ pub async fn sign_up(
             &occurrence_page(&st, &ctx, occ, f, errors).await?,
         ));
     }
+    check_guest_limit(&st, &ctx)?;
     let now = st.now();
-    if ctx.user.is_none() && !st.signup_per_ip.try_acquire(&ctx.client_ip, now) {
-        return Err(AppError::TooManyRequests(
-            st.signup_per_ip.retry_after(&ctx.client_ip, now),
-        ));
-    }
     let token = random_token(32);
-    let signup = NewSignup {
-        occurrence_id: occ.id,
-        user_id,
-        name,
-        email,
-        phone,
-        locale: ctx.locale.code().to_owned(),
-        bring_friend: f.bring_friend == "1",
-        first_time: f.first_time == "1",
-        verified,
-        token_hash: hash_token(&token),
-        assisted_by: if assisted { ctx.actor.user_id } else { None },
-        consent_method: if assisted {
-            f.consent_method.clone()
-        } else {
-            String::new()
-        },
-    };
+    signup.occurrence_id = occ.id;
+    signup.token_hash = hash_token(&token);
+    signup.bring_friend = f.bring_friend == "1";
+    signup.first_time = f.first_time == "1";
+    if assisted {
+        signup.assisted_by = ctx.actor.user_id;
+        signup.consent_method.clone_from(&f.consent_method);
+    }
     let result = join::sign_up(&st.db, &signup, now).await?;
     let (outcome, position, signup_id) = match result {
         SignupResult::Confirmed { id } => ("confirmed", 0, Some(id)),
@@ -431,57 +451,36 @@ pub async fn cancel(
 /// Cancels a sign-up and tells whoever moves up from the waitlist.
 pub async fn cancel_and_promote(st: &AppState, signup_id: i64) -> AppResult<Vec<Participant>> {
     st.catalogue.refresh(&st.db).await?;
-    let base = st.config.base_url.clone();
-    let db = st.db.clone();
-    let titles = offer_titles_for_messages(st);
-    let notify = move |p: &Participant, occ: &Occurrence| {
-        let mut occ = occ.clone();
-        occ.offer_title = titles(occ.offer_id, &p.locale).unwrap_or(occ.offer_title);
-        messages_for(
-            &base,
-            p,
-            &occ,
-            "promoted-mail-subject",
-            "promoted-mail-body",
-            None,
-        )
-    };
-    let promoted = join::cancel_signup(&db, signup_id, &notify, st.now()).await?;
-    Ok(promoted)
-}
-
-/// A lookup of offer titles by language usable inside the store's transaction callbacks (which
-/// cannot await): the catalogue holds every published offer's titles in memory.
-fn offer_titles_for_messages(
-    st: &AppState,
-) -> impl Fn(i64, &str) -> Option<String> + Send + Sync + 'static {
-    let catalogue = st.catalogue.clone();
-    move |offer_id, locale| {
-        catalogue
-            .cards(&[offer_id], locale)
-            .ok()
-            .and_then(|c| c.into_iter().next())
-            .map(|c| c.title)
-    }
+    let notify = notice(st, "promoted-mail-subject", "promoted-mail-body");
+    Ok(join::cancel_signup(&st.db, signup_id, &notify, st.now()).await?)
 }
 
 /// Tells everyone signed up that an occurrence was cancelled (used by the store's callback).
 pub fn cancellation_notice(
     st: &AppState,
 ) -> impl Fn(&Participant, &Occurrence) -> Vec<OwnedMessage> + Send + Sync + 'static {
+    notice(st, "cancelled-mail-subject", "cancelled-mail-body")
+}
+
+/// A message about an occurrence for the store's transaction callbacks, which cannot await:
+/// titles come from the catalogue, which holds every published offer's titles in memory.
+fn notice(
+    st: &AppState,
+    subject_key: &'static str,
+    body_key: &'static str,
+) -> impl Fn(&Participant, &Occurrence) -> Vec<OwnedMessage> + Send + Sync + 'static {
     let base = st.config.base_url.clone();
-    let titles = offer_titles_for_messages(st);
+    let catalogue = st.catalogue.clone();
     move |p, occ| {
         let mut occ = occ.clone();
-        occ.offer_title = titles(occ.offer_id, &p.locale).unwrap_or(occ.offer_title);
-        messages_for(
-            &base,
-            p,
-            &occ,
-            "cancelled-mail-subject",
-            "cancelled-mail-body",
-            None,
-        )
+        if let Some(card) = catalogue
+            .cards(&[occ.offer_id], &p.locale)
+            .ok()
+            .and_then(|c| c.into_iter().next())
+        {
+            occ.offer_title = card.title;
+        }
+        messages_for(&base, p, &occ, subject_key, body_key, None)
     }
 }
 
