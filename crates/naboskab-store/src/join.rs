@@ -476,6 +476,17 @@ pub async fn occurrence(db: &Db, id: i64) -> Result<Option<Occurrence>, StoreErr
         .transpose()
 }
 
+/// One occurrence, read inside a transaction.
+async fn occurrence_in(tx: &mut Tx, id: i64) -> Result<Option<Occurrence>, StoreError> {
+    let mut sql = Sql::new(OCCURRENCE_SELECT);
+    sql.push(" WHERE o.id = ").bind(id);
+    tx.query_built(sql)
+        .await?
+        .first()
+        .map(occurrence_from)
+        .transpose()
+}
+
 /// A change to one occurrence.
 #[derive(Debug, Clone, Default)]
 pub struct OccurrenceEdit {
@@ -572,14 +583,9 @@ pub async fn edit_occurrence(
     )
     .await?;
     if edit.cancel_reason.is_some() && !was_cancelled {
-        let mut q = Sql::new(OCCURRENCE_SELECT);
-        q.push(" WHERE o.id = ").bind(id);
-        let occ = occurrence_from(
-            tx.query_built(q)
-                .await?
-                .first()
-                .ok_or(StoreError::NotFound)?,
-        )?;
+        let occ = occurrence_in(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         for p in participants_in(&mut tx, id, &["confirmed", "waitlisted"]).await? {
             let messages = notify(&p, &occ);
             send_all(&mut tx, messages, p.user_id, now).await?;
@@ -1002,14 +1008,9 @@ pub async fn cancel_signup(
         .await?;
     }
     if !promoted.is_empty() {
-        let mut q = Sql::new(OCCURRENCE_SELECT);
-        q.push(" WHERE o.id = ").bind(occurrence_id);
-        let occ = occurrence_from(
-            tx.query_built(q)
-                .await?
-                .first()
-                .ok_or(StoreError::NotFound)?,
-        )?;
+        let occ = occurrence_in(&mut tx, occurrence_id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         for p in &promoted {
             let messages = notify(p, &occ);
             send_all(&mut tx, messages, p.user_id, now).await?;
@@ -1060,15 +1061,7 @@ pub async fn send_reminders(
         if claimed == 0 {
             continue;
         }
-        let mut q = Sql::new(OCCURRENCE_SELECT);
-        q.push(" WHERE o.id = ").bind(occurrence_id);
-        let Some(occ) = tx
-            .query_built(q)
-            .await?
-            .first()
-            .map(occurrence_from)
-            .transpose()?
-        else {
+        let Some(occ) = occurrence_in(&mut tx, occurrence_id).await? else {
             continue;
         };
         let Some(p) = participants_in(&mut tx, occurrence_id, &["confirmed"])
