@@ -81,3 +81,14 @@ test('calendar pages pass axe-core in Danish and Arabic', async () => {
     assert.equal(failing.length, 0, formatReport('Join pages', failing));
   });
 });
+
+test('the weekly programme prints on one A4 page', async () => {
+  await withPage(async (page) => {
+    await goto(page, '/departments/102/programme?second=ar');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+    assert.equal(pages, 1, `the programme took ${pages} pages`);
+    assert.ok((await page.locator('.programme__qr svg').count()) > 0, 'QR codes are printed');
+  });
+});

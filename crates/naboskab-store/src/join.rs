@@ -1079,6 +1079,34 @@ pub async fn send_reminders(
     Ok(sent)
 }
 
+/// Gives an account a new secret address for its personal calendar feed (the old one stops
+/// working).
+pub async fn set_calendar_feed(
+    db: &Db,
+    user_id: i64,
+    token_hash: &str,
+    now: i64,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO calendar_feed (user_id, token_hash, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET token_hash = $2, created_at = $3",
+        params![user_id, token_hash, now],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The account a personal feed's secret belongs to.
+pub async fn calendar_feed_owner(db: &Db, token_hash: &str) -> Result<Option<i64>, StoreError> {
+    db.query_opt(
+        "SELECT user_id FROM calendar_feed WHERE token_hash = $1",
+        params![token_hash],
+    )
+    .await?
+    .map(|r| r.i64(0))
+    .transpose()
+}
+
 // ----- attendance -----
 
 /// Marks a participant present or not.

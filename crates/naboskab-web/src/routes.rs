@@ -78,6 +78,12 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/departments/{id}/programme",
             get(calendar::programme),
         ),
+        r(
+            "POST",
+            "/account/calendar",
+            post(calendar::new_personal_feed),
+        ),
+        r("GET", "/calendar/feed/{file}", get(calendar::personal_feed)),
         r("GET", "/ensom", get(lonely::show)),
         r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),

@@ -29,6 +29,8 @@ struct AccountPage {
     new_token: Option<String>,
     password_errors: FormErrors,
     token_errors: FormErrors,
+    /// Coming activities signed up for: (occurrence id, when, title, waitlisted).
+    signups: Vec<(i64, String, String, bool)>,
 }
 
 async fn account_page(
@@ -52,7 +54,21 @@ async fn account_page(
             )
         })
         .collect();
+    let mut signups = Vec::new();
+    for (p, occ) in naboskab_store::join::signups_of_user(&st.db, user.id, st.now()).await? {
+        let title = match naboskab_store::offers::offer(&st.db, occ.offer_id).await? {
+            Some(o) => o.localized(ctx.locale.code()).0.to_owned(),
+            None => occ.offer_title.clone(),
+        };
+        signups.push((
+            occ.id,
+            crate::pages::join::when_text(ctx.locale, &occ),
+            title,
+            p.status == "waitlisted",
+        ));
+    }
     Ok(AccountPage {
+        signups,
         tokens: users::api_tokens_of_user(&st.db, user.id).await?,
         session_count: users::count_sessions_of_user(&st.db, user.id).await?,
         memberships,

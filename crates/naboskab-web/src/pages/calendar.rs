@@ -8,6 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{self, Locale};
 use crate::ical::{Calendar, EventInfo};
 use crate::pages::join::when_text;
+use crate::pages::offers::{Choice, choices};
 use crate::state::AppState;
 use crate::templates::{PageCtx, page};
 use askama::Template;
@@ -15,6 +16,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Duration, NaiveDate};
+use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS};
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_domain::{Action, OrgKind, Resource};
 use naboskab_store::catalogue::OfferQuery;
@@ -86,6 +88,8 @@ struct Scope {
     query: OccurrenceQuery,
     title: Option<String>,
     department: Option<i64>,
+    /// The department or housing area whose printed programme fits this calendar.
+    programme_of: Option<i64>,
     keep: Vec<(&'static str, String)>,
 }
 
@@ -164,10 +168,12 @@ async fn scope(st: &AppState, input: &CalendarInput) -> AppResult<Scope> {
     if any_filter {
         q.offer_ids = Some(st.catalogue.matching_ids(&st.db, &filters).await?);
     }
+    let programme_of = department.or_else(|| input.area.parse::<i64>().ok());
     Ok(Scope {
         query: q,
         title,
         department,
+        programme_of,
         keep,
     })
 }
@@ -321,6 +327,14 @@ pub struct CalendarView {
     other_view_href: String,
     feed_href: Option<String>,
     programme_href: Option<String>,
+    /// The filter form: its choices and the hidden scope and date.
+    categories: Vec<Choice>,
+    targets: Vec<Choice>,
+    languages: Vec<Choice>,
+    free: bool,
+    accessible: bool,
+    hidden: Vec<(&'static str, String)>,
+    filtered: bool,
 }
 
 #[derive(Template)]
@@ -427,7 +441,42 @@ async fn calendar_view(
         Some(t) => format!("{t} · {span_label}"),
         None => span_label,
     };
+    let cats = offers::categories(&st.db).await?;
+    let opt = |v: &str| (!v.is_empty()).then(|| v.to_owned());
+    let mut hidden: Vec<(&'static str, String)> = sc
+        .keep
+        .iter()
+        .filter(|(k, _)| matches!(*k, "department" | "area" | "municipality"))
+        .cloned()
+        .collect();
+    hidden.push(("date", date.format("%Y-%m-%d").to_string()));
     Ok(CalendarView {
+        categories: choices(
+            cats.iter()
+                .map(|c| (c.code.clone(), c.name(ctx.locale.code()).to_owned())),
+            &opt(&input.category),
+        ),
+        targets: choices(
+            TARGET_GROUPS
+                .iter()
+                .map(|t| (t.to_string(), p.t(&format!("target-{t}")))),
+            &opt(&input.target_group),
+        ),
+        languages: choices(
+            LANGUAGES
+                .iter()
+                .map(|l| (l.to_string(), crate::find::language_name(l).to_owned())),
+            &opt(&input.language),
+        ),
+        free: flag(&input.free),
+        accessible: flag(&input.accessible),
+        filtered: sc.keep.iter().any(|(k, _)| {
+            matches!(
+                *k,
+                "category" | "target_group" | "language" | "free" | "accessible"
+            )
+        }),
+        hidden,
         weekday_names: (1..=7).map(|n| p.t(&format!("weekday-{n}"))).collect(),
         heading,
         month_view,
@@ -438,7 +487,7 @@ async fn calendar_view(
         feed_href: sc
             .department
             .map(|d| format!("/departments/{d}/calendar.ics")),
-        programme_href: sc.department.map(|d| {
+        programme_href: sc.programme_of.map(|d| {
             format!(
                 "/departments/{d}/programme?date={}",
                 monday_of(date).format("%Y-%m-%d")
@@ -673,17 +722,29 @@ pub async fn programme(
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let input: ProgrammeInput = crate::api::parse_query(raw.as_deref())?;
+    // A department, or a housing area with all its departments.
     let d = orgs::organisation(&st.db, id)
         .await?
-        .filter(|o| o.kind == OrgKind::Department)
+        .filter(|o| matches!(o.kind, OrgKind::Department | OrgKind::HousingArea))
         .ok_or(AppError::NotFound)?;
+    let department_ids = if d.kind == OrgKind::HousingArea {
+        let mut ids: Vec<i64> = orgs::area_departments(&st.db, d.id)
+            .await?
+            .iter()
+            .map(|o| o.id)
+            .collect();
+        ids.push(-1); // an area without departments shows nothing
+        ids
+    } else {
+        vec![d.id]
+    };
     let date = NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
         .ok()
         .unwrap_or_else(|| utc_to_local(now_utc(&st)).date());
     let monday = monday_of(date);
     let second = Locale::parse(&input.second).filter(|l| *l != Locale::Da);
     let q = OccurrenceQuery {
-        department_ids: vec![d.id],
+        department_ids,
         published_only: true,
         limit: 500,
         ..Default::default()
@@ -732,4 +793,68 @@ pub async fn programme(
         footer_second: second.map_or_else(String::new, |l| i18n::t(l, "programme-footer")),
         date: monday.format("%Y-%m-%d").to_string(),
     }))
+}
+
+#[derive(Template)]
+#[template(path = "calendar_feed.html")]
+struct PersonalFeedPage {
+    ctx: PageCtx,
+    feed_url: String,
+    webcal_url: String,
+}
+
+/// `POST /account/calendar`: a new secret address for the signed-in person's own calendar
+/// (every activity they are signed up for); shown once, like an API token.
+pub async fn new_personal_feed(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    ctx.authorize(Action::ManageOwnAccount, &Resource::OwnAccount)?;
+    let user = ctx.require_user()?;
+    let secret = crate::security::random_token(32);
+    join::set_calendar_feed(
+        &st.db,
+        user.id,
+        &crate::security::hash_token(&secret),
+        st.now(),
+    )
+    .await?;
+    let feed_url = format!("{}/calendar/feed/{secret}.ics", st.config.base_url);
+    let webcal_url =
+        feed_url
+            .replacen("https://", "webcal://", 1)
+            .replacen("http://", "webcal://", 1);
+    Ok(page(&PersonalFeedPage {
+        ctx: PageCtx::new(&st, &ctx),
+        feed_url,
+        webcal_url,
+    }))
+}
+
+/// `GET /calendar/feed/{secret}.ics`: a person's activities (the last month and ahead), found
+/// by the secret in the address alone, since calendar programs do not sign in.
+pub async fn personal_feed(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(file): Path<String>,
+) -> AppResult<Response> {
+    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let secret = file.strip_suffix(".ics").unwrap_or(&file);
+    let user_id = join::calendar_feed_owner(&st.db, &crate::security::hash_token(secret))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut cal = Calendar::new("Naboskab", &host_of(&st.config.base_url), now_utc(&st));
+    for (_, occ) in join::signups_of_user(&st.db, user_id, st.now() - 30 * 86_400).await? {
+        let Some(o) = offers::offer(&st.db, occ.offer_id).await? else {
+            continue;
+        };
+        let (title, _) = o.localized(ctx.locale.code());
+        cal.occurrence(
+            &occ,
+            &EventInfo {
+                summary: title.to_owned(),
+                location: offer_location(&o),
+                url: format!("{}/occurrences/{}", st.config.base_url, occ.id),
+                description: String::new(),
+            },
+        );
+    }
+    Ok(ics(cal.finish(), "naboskab.ics"))
 }

@@ -140,7 +140,8 @@ pub struct Choice {
     pub selected: bool,
 }
 
-fn choices(
+/// Choices for a select, marking the current value.
+pub fn choices(
     values: impl IntoIterator<Item = (String, String)>,
     current: &Option<String>,
 ) -> Vec<Choice> {

@@ -44,6 +44,10 @@ pub struct SeriesForm {
     capacity: String,
     signup_required: String,
     place: String,
+    /// A series this one replaces from `from` onward (empty: added beside the others).
+    replaces: String,
+    /// The first day the replacement applies, `YYYY-MM-DD`.
+    from: String,
 }
 
 impl SeriesForm {
@@ -146,8 +150,8 @@ impl SeriesForm {
 struct SchedulePage {
     ctx: PageCtx,
     offer: Offer,
-    /// Each series: (rule in words or as typed, first start, length, places).
-    series: Vec<(String, String, i64, String)>,
+    /// Each series: (id, rule as stored, first start, length, places).
+    series: Vec<(i64, String, String, i64, String)>,
     repeats: Vec<(&'static str, String)>,
     f: SeriesForm,
     errors: FormErrors,
@@ -166,6 +170,7 @@ async fn schedule_page(
         .into_iter()
         .map(|s| {
             (
+                s.id,
                 s.series
                     .rrule
                     .clone()
@@ -224,9 +229,48 @@ pub async fn add(
     Form(f): Form<SeriesForm>,
 ) -> AppResult<Response> {
     let o = managed_offer(&st, &ctx, id).await?;
-    match f.check() {
-        Ok(series) => {
-            join::create_series(&st.db, o.id, &series, st.now()).await?;
+    let replaces = match f.replaces.trim() {
+        "" => Ok(None),
+        r => {
+            let known = join::series_of_offer(&st.db, o.id).await?;
+            let series = r
+                .parse::<i64>()
+                .ok()
+                .filter(|r| known.iter().any(|s| s.id == *r));
+            let from = chrono::NaiveDate::parse_from_str(f.from.trim(), "%Y-%m-%d").ok();
+            match (series, from) {
+                (Some(series), Some(from)) => Ok(Some((series, from))),
+                (None, _) => Err(FieldError {
+                    field: "replaces".into(),
+                    key: "field-choose-from-list",
+                }),
+                (_, None) => Err(FieldError {
+                    field: "from".into(),
+                    key: "field-date-invalid",
+                }),
+            }
+        }
+    };
+    let checked = match (f.check(), replaces) {
+        (Ok(series), Ok(replaces)) => Ok((series, replaces)),
+        (Err(mut problems), Err(p)) => {
+            problems.push(p);
+            Err(problems)
+        }
+        (Err(problems), _) => Err(problems),
+        (_, Err(p)) => Err(vec![p]),
+    };
+    match checked {
+        Ok((series, replaces)) => {
+            match replaces {
+                Some((old, from)) => {
+                    let from = from.and_hms_opt(0, 0, 0).unwrap_or_default();
+                    join::split_series(&st.db, old, from, &series, st.now()).await?;
+                }
+                None => {
+                    join::create_series(&st.db, o.id, &series, st.now()).await?;
+                }
+            }
             tracing::info!(offer = o.id, by = ?ctx.actor.user_id, "series added");
             Ok(Redirect::to(&format!(
                 "/offers/{}/schedule?notice=notice-settings-saved",

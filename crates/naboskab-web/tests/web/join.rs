@@ -670,5 +670,124 @@ async fn the_printed_programme_has_large_type_two_languages_and_qr_codes() {
         r.text.contains("Alle er velkomne"),
         "the footer is in Danish for the notice board"
     );
+    // A housing area's programme gathers its departments.
+    let area = app.demo.org("area-taastrup-ost").expect("area");
+    let a = c
+        .get(&format!("/departments/{area}/programme?date=2026-11-16"))
+        .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let area_rows = a
+        .html()
+        .select(&scraper::Selector::parse(".programme__table tr").expect("css"))
+        .count();
+    assert!(
+        area_rows > rows,
+        "{area_rows} in the area, {rows} in the department"
+    );
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_resident_sees_their_sign_ups_and_gets_a_private_calendar_address() {
+    for app in TestApp::all().await {
+        let (_, occ) = weekly_offer(&app, "Petanque", Some(5)).await;
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        let r = resident
+            .post_form(&format!("/occurrences/{}/signup", occ[2].id), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        let account = resident.get("/account").await;
+        assert!(
+            account.text.contains("Petanque"),
+            "the account lists the sign-up"
+        );
+        let r = resident.post_form("/account/calendar", &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let feed_url = r.attr("#feed-url", "value").expect("address shown");
+        let feed = app.client().get(&local(&feed_url)).await;
+        assert_eq!(feed.status, StatusCode::OK);
+        let cal = parse_ics(&feed.text);
+        assert!(
+            cal.events
+                .iter()
+                .any(|e| prop(&e.properties, "SUMMARY") == Some("Petanque"))
+        );
+        // A new address ends the old one.
+        resident.post_form("/account/calendar", &[]).await;
+        assert_eq!(
+            app.client().get(&local(&feed_url)).await.status,
+            StatusCode::NOT_FOUND
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_calendar_filters_like_find_and_a_schedule_changes_from_a_date() {
+    for app in TestApp::all().await {
+        let (offer_id, _) = weekly_offer(&app, "Aftenskak", Some(5)).await;
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let mut c = app.client();
+        let all = c
+            .get(&format!("/calendar?department={dep}&date=2026-11-24"))
+            .await;
+        assert!(all.text.contains("Aftenskak") && all.text.contains("Fællesspisning"));
+        assert!(
+            all.text.contains("name=\"category\""),
+            "the filter form is there"
+        );
+        let food = c
+            .get(&format!(
+                "/calendar?department={dep}&date=2026-11-24&category=food"
+            ))
+            .await;
+        assert!(food.text.contains("Fællesspisning") && !food.text.contains("Aftenskak"));
+
+        // From 5 January the chess evening moves to Thursdays 19:00.
+        let mut organiser = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let old = join::series_of_offer(app.db(), offer_id)
+            .await
+            .expect("series")[0]
+            .id
+            .to_string();
+        let r = organiser
+            .post_form(
+                &format!("/offers/{offer_id}/schedule"),
+                &[
+                    ("start", "2027-01-07T19:00"),
+                    ("duration_min", "120"),
+                    ("repeat", "weekly"),
+                    ("signup_required", "1"),
+                    ("capacity", "5"),
+                    ("replaces", &old),
+                    ("from", "2027-01-05"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let occ = join::occurrences(
+            app.db(),
+            &OccurrenceQuery {
+                from: T0,
+                to: T0 + 86_400 * 120,
+                offer_id: Some(offer_id),
+                limit: 100,
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("occurrences");
+        assert!(
+            occ.iter()
+                .filter(|o| o.recurrence_id.as_str() < "2027-01-05")
+                .all(|o| o.recurrence_id.ends_with("T14:00"))
+        );
+        assert!(
+            occ.iter()
+                .filter(|o| o.recurrence_id.as_str() > "2027-01-05")
+                .all(|o| o.recurrence_id.ends_with("T19:00"))
+        );
+        assert!(occ.iter().any(|o| o.recurrence_id == "2027-01-07T19:00"));
+        app.cleanup().await;
+    }
 }
