@@ -591,3 +591,4 @@ schedule-replace-legend = هل يتغير الجدول الزمني ابتداء
 schedule-replaces = الجدول الجديد يحل محل
 schedule-replaces-none = لا شيء (يُضاف إلى الجداول الأخرى)
 schedule-from = ابتداءً من تاريخ
+home-today-near = يحدث اليوم بالقرب منك

@@ -587,3 +587,4 @@ schedule-replace-legend = Ændrer tidsplanen sig fra en bestemt dato?
 schedule-replaces = Den nye tidsplan afløser
 schedule-replaces-none = Ingen (kommer oven i de andre)
 schedule-from = Fra og med dato
+home-today-near = Sker i dag nær dig

@@ -587,3 +587,4 @@ schedule-replace-legend = Does the schedule change from a certain date?
 schedule-replaces = The new schedule replaces
 schedule-replaces-none = None (added beside the others)
 schedule-from = From date
+home-today-near = Happening today near you

@@ -263,26 +263,49 @@ async fn days(
     Ok(out)
 }
 
-/// What is still to come today (for the front page), soonest first.
+/// How far "near you" reaches on the front page.
+const NEAR_M: f64 = 3_000.0;
+
+/// What is still to come today (for the front page), soonest first; near the visitor's own
+/// department when they are signed in as a member of one (the flag says so).
 pub async fn today_entries(
     st: &AppState,
-    locale: Locale,
+    ctx: &Ctx,
     limit: usize,
-) -> AppResult<Vec<CalendarEntry>> {
+) -> AppResult<(Vec<CalendarEntry>, bool)> {
     let today = utc_to_local(now_utc(st)).date();
-    let q = OccurrenceQuery {
+    let mut q = OccurrenceQuery {
         published_only: true,
         limit: 200,
         ..Default::default()
     };
+    let departments = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
+    let home = ctx.actor.memberships.iter().find_map(|m| {
+        departments
+            .iter()
+            .find(|d| d.id == m.organisation_id)
+            .and_then(|d| d.lat.zip(d.lon))
+    });
+    if let Some((lat, lon)) = home {
+        q.department_ids = departments
+            .iter()
+            .filter(|d| {
+                d.lat.zip(d.lon).is_some_and(|(dlat, dlon)| {
+                    naboskab_domain::geo::distance_m(lat, lon, dlat, dlon) <= NEAR_M
+                })
+            })
+            .map(|d| d.id)
+            .collect();
+    }
     let now = st.now();
-    Ok(days(st, locale, q, today, today, None)
+    let entries = days(st, ctx.locale, q, today, today, None)
         .await?
         .into_iter()
         .flat_map(|d| d.entries)
         .filter(|e| e.occ.ends_at.timestamp() > now && !e.occ.cancelled)
         .take(limit)
-        .collect())
+        .collect();
+    Ok((entries, home.is_some()))
 }
 
 fn chosen_date(st: &AppState, input: &CalendarInput) -> NaiveDate {

@@ -70,6 +70,7 @@ struct HomePage {
     departments: Vec<OrgLink>,
     cards: Vec<CardView>,
     today: Vec<crate::pages::calendar::CalendarEntry>,
+    today_near: bool,
 }
 
 /// `GET /`
@@ -97,13 +98,14 @@ pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         6,
     )
     .await?;
-    let today = crate::pages::calendar::today_entries(&st, ctx.locale, 8).await?;
+    let (today, today_near) = crate::pages::calendar::today_entries(&st, &ctx, 8).await?;
     Ok(page(&HomePage {
         ctx: p,
         areas,
         departments,
         cards,
         today,
+        today_near,
     }))
 }
 

@@ -791,3 +791,26 @@ async fn the_calendar_filters_like_find_and_a_schedule_changes_from_a_date() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_front_page_shows_what_happens_today_near_a_signed_in_resident() {
+    let app = TestApp::sqlite().await;
+    let (_, occ) = weekly_offer(&app, "Formiddagskaffe", None).await;
+    // The clock starts on Wednesday 18 November 2026; move it to an hour before the first time.
+    app.clock.advance(occ[0].starts_at.timestamp() - 3_600 - T0);
+    let anonymous = app.client().get("/").await;
+    assert!(anonymous.text.contains("Sker i dag"));
+    assert!(
+        anonymous.text.contains("Formiddagskaffe"),
+        "{}",
+        anonymous.text
+    );
+    let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+    let home = resident.get("/").await;
+    assert!(home.text.contains("Sker i dag nær dig"));
+    assert!(
+        home.text.contains("Formiddagskaffe"),
+        "Nørreparken is the resident's own department"
+    );
+    app.cleanup().await;
+}
