@@ -499,7 +499,7 @@ signup-done-waitlisted = { $position ->
    *[other] أنت رقم { $position } في قائمة الانتظار. إذا لم يستطع أحد الحضور، تتقدم في القائمة وتصلك رسالة.
 }
 signup-done-already = أنت مسجّل من قبل.
-signup-done-check-messages = أرسلنا رسالة إلى { $to }. افتح الرابط في الرسالة لتأكيد تسجيلك.
+signup-done-check-messages = أرسلنا رسالة إلى { $to }. افتح الرابط في الرسالة خلال يوم واحد لتأكيد تسجيلك، وإلا فسيذهب المكان إلى شخص آخر.
 signup-manage-link = اعرض تسجيلك أو ألغِه
 signup-back = العودة إلى النشاط
 signup-status = الحالة

@@ -495,7 +495,7 @@ signup-done-waitlisted = { $position ->
    *[other] Du er nummer { $position } på ventelisten. Får nogen forhindring, rykker du op og får besked.
 }
 signup-done-already = Du er allerede tilmeldt.
-signup-done-check-messages = Vi har sendt en besked til { $to }. Åbn linket i beskeden for at bekræfte din tilmelding.
+signup-done-check-messages = Vi har sendt en besked til { $to }. Åbn linket i beskeden inden for et døgn for at bekræfte din tilmelding; ellers går pladsen videre til en anden.
 signup-manage-link = Se eller afmeld din tilmelding
 signup-back = Tilbage til aktiviteten
 signup-status = Status

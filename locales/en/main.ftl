@@ -495,7 +495,7 @@ signup-done-waitlisted = { $position ->
    *[other] You are number { $position } on the waiting list. If someone cannot come, you move up and we will let you know.
 }
 signup-done-already = You are already signed up.
-signup-done-check-messages = We have sent a message to { $to }. Open the link in the message to confirm your sign-up.
+signup-done-check-messages = We have sent a message to { $to }. Open the link in the message within a day to confirm your sign-up; otherwise the place goes to someone else.
 signup-manage-link = See or cancel your sign-up
 signup-back = Back to the activity
 signup-status = Status

@@ -937,6 +937,21 @@ pub async fn waitlist_position(db: &Db, p: &Participant) -> Result<Option<i64>, 
     ))
 }
 
+/// Sign-ups by guests who have not confirmed their address within `hold` seconds of signing
+/// up: their places are held until then and given back after.
+pub async fn unconfirmed_since(db: &Db, now: i64, hold: i64) -> Result<Vec<i64>, StoreError> {
+    db.query(
+        "SELECT s.id FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+         WHERE s.verified = $1 AND s.status <> 'cancelled' AND s.created_at < $2 AND o.ends_at > $3
+         ORDER BY s.id LIMIT 500",
+        params![false, now - hold, now],
+    )
+    .await?
+    .iter()
+    .map(|r| r.i64(0))
+    .collect()
+}
+
 /// Marks a guest's address as confirmed (the link in the confirmation message was used).
 pub async fn verify_signup(db: &Db, id: i64, now: i64) -> Result<(), StoreError> {
     db.execute(

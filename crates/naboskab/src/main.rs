@@ -210,6 +210,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         ms = loading.elapsed().as_millis() as u64,
         "offer catalogue loaded"
     );
+    tokio::spawn(naboskab_web::pages::join::run_release_loop(state.clone()));
     tokio::spawn(naboskab_web::mail::run_outbox_worker(
         db.clone(),
         mailer,

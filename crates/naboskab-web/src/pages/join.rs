@@ -1,7 +1,8 @@
 //! Joining an activity: an occurrence's page with its sign-up form (with an account, without
 //! one, or by staff on a resident's behalf), the page behind the link in the confirmation
 //! message (confirm the address, cancel), and the organiser's check-in list (tap to mark
-//! present, walk-ins, anonymous headcount). Messages go through the outbox in the
+//! present, walk-ins, anonymous headcount). A guest's place is held for a day until the
+//! address is confirmed, then given back to the waitlist. Messages go through the outbox in the
 //! participant's language.
 
 use crate::context::Ctx;
@@ -453,6 +454,33 @@ pub async fn cancel_and_promote(st: &AppState, signup_id: i64) -> AppResult<Vec<
     st.catalogue.refresh(&st.db).await?;
     let notify = notice(st, "promoted-mail-subject", "promoted-mail-body");
     Ok(join::cancel_signup(&st.db, signup_id, &notify, st.now()).await?)
+}
+
+/// How long a guest's place is held before the address is confirmed.
+pub const UNCONFIRMED_HOLD_S: i64 = 24 * 3_600;
+
+/// Gives back the places of guests who did not confirm their address within a day; the next
+/// on each waitlist moves up and is told. Returns how many sign-ups were released.
+pub async fn release_unconfirmed(st: &AppState) -> AppResult<usize> {
+    let ids = join::unconfirmed_since(&st.db, st.now(), UNCONFIRMED_HOLD_S).await?;
+    for id in &ids {
+        cancel_and_promote(st, *id).await?;
+    }
+    if !ids.is_empty() {
+        tracing::info!(released = ids.len(), "unconfirmed guest sign-ups released");
+    }
+    Ok(ids.len())
+}
+
+/// Runs [`release_unconfirmed`] every minute until the process ends.
+pub async fn run_release_loop(st: AppState) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        if let Err(e) = release_unconfirmed(&st).await {
+            tracing::warn!(error = %e, "unconfirmed sign-ups could not be released");
+        }
+    }
 }
 
 /// Tells everyone signed up that an occurrence was cancelled (used by the store's callback).

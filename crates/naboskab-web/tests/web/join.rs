@@ -814,3 +814,49 @@ async fn the_front_page_shows_what_happens_today_near_a_signed_in_resident() {
     );
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn a_guest_who_does_not_confirm_within_a_day_gives_the_place_to_the_next_in_line() {
+    for app in TestApp::all().await {
+        let (_, occ) = weekly_offer(&app, "Syklub", Some(1)).await;
+        let path = format!("/occurrences/{}/signup", occ[3].id);
+        app.client()
+            .post_form(&path, &[("name", "Ulla"), ("email", "ulla@example.dk")])
+            .await;
+        app.client()
+            .post_form(&path, &[("name", "Vera"), ("email", "vera@example.dk")])
+            .await;
+        // Vera confirms her address; Ulla does not.
+        let (_, link) = last_mail(app.db(), "vera@example.dk").await;
+        let r = app
+            .client()
+            .post_form(&format!("{}/confirm", local(&link)), &[])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // Within the day: nothing happens.
+        app.clock.advance(23 * 3_600);
+        assert_eq!(
+            naboskab_web::pages::join::release_unconfirmed(&app.state)
+                .await
+                .expect("run"),
+            0
+        );
+        // After it: Ulla's unconfirmed place goes to Vera, who is told.
+        app.clock.advance(2 * 3_600);
+        assert_eq!(
+            naboskab_web::pages::join::release_unconfirmed(&app.state)
+                .await
+                .expect("run"),
+            1
+        );
+        let people = join::participants(app.db(), occ[3].id).await.expect("list");
+        assert_eq!(people.len(), 1);
+        assert_eq!(
+            (people[0].name.as_str(), people[0].status.as_str()),
+            ("Vera", "confirmed")
+        );
+        let (body, _) = last_mail(app.db(), "vera@example.dk").await;
+        assert!(body.contains("plads"), "{body}");
+        app.cleanup().await;
+    }
+}
