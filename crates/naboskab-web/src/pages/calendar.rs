@@ -271,6 +271,7 @@ const NEAR_M: f64 = 3_000.0;
 pub async fn today_entries(
     st: &AppState,
     ctx: &Ctx,
+    departments: &[orgs::Organisation],
     limit: usize,
 ) -> AppResult<(Vec<CalendarEntry>, bool)> {
     let today = utc_to_local(now_utc(st)).date();
@@ -279,7 +280,6 @@ pub async fn today_entries(
         limit: 200,
         ..Default::default()
     };
-    let departments = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
     let home = ctx.actor.memberships.iter().find_map(|m| {
         departments
             .iter()
@@ -587,8 +587,13 @@ async fn feed_of_offers(
     let edited = join::edited_occurrences(&st.db, &series_ids).await?;
     let edited_refs: Vec<&Occurrence> = edited.iter().collect();
     let mut cal = Calendar::new(name, &host_of(&st.config.base_url), now_utc(st));
+    // Series come ordered by offer: each offer is read once.
+    let mut current: Option<offers::Offer> = None;
     for s in &series {
-        let Some(o) = offers::offer(&st.db, s.offer_id).await? else {
+        if current.as_ref().is_none_or(|o| o.id != s.offer_id) {
+            current = offers::offer(&st.db, s.offer_id).await?;
+        }
+        let Some(o) = current.as_ref().filter(|o| o.id == s.offer_id) else {
             continue;
         };
         if o.status != "published" {
@@ -597,7 +602,7 @@ async fn feed_of_offers(
         let (title, description) = o.localized(ctx.locale.code());
         let info = EventInfo {
             summary: title.to_owned(),
-            location: offer_location(&o),
+            location: offer_location(o),
             url: format!("{}/offers/{}", st.config.base_url, o.id),
             description: offers::html_text(description).trim().to_owned(),
         };

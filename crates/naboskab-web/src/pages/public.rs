@@ -82,11 +82,8 @@ pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         .iter()
         .map(|o| link(&p, o))
         .collect();
-    let departments = orgs::organisations_of_kind(&st.db, OrgKind::Department)
-        .await?
-        .iter()
-        .map(|o| link(&p, o))
-        .collect();
+    let department_orgs = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
+    let departments = department_orgs.iter().map(|o| link(&p, o)).collect();
     let cards = cards_for(
         &st,
         ctx.locale,
@@ -98,7 +95,8 @@ pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
         6,
     )
     .await?;
-    let (today, today_near) = crate::pages::calendar::today_entries(&st, &ctx, 8).await?;
+    let (today, today_near) =
+        crate::pages::calendar::today_entries(&st, &ctx, &department_orgs, 8).await?;
     Ok(page(&HomePage {
         ctx: p,
         areas,
