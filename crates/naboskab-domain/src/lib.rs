@@ -3,6 +3,7 @@
 //! call into it.
 
 pub mod email;
+pub mod gather;
 pub mod geo;
 pub mod offer;
 pub mod org;

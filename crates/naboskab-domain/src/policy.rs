@@ -9,6 +9,7 @@
 //! "signed in but not allowed" (403). Objects a person may not even know about are answered
 //! with 404 by the caller, so ids do not leak existence.
 
+use crate::gather::Bookers;
 use crate::role::Role;
 use serde::Serialize;
 
@@ -86,11 +87,23 @@ pub enum Action {
     /// Sign a resident up on their behalf, recording how they consented: the offer's
     /// organisers and staff, and social caretakers anywhere.
     SignUpOthers,
+    /// Configure a department's rooms, settle deposits, export private bookings and read
+    /// room statistics: the department's board and the housing organisation's staff.
+    ManageRooms,
+    /// Approve or reject requests whose rule says "approved by the board": the department's
+    /// board members and the housing organisation's staff.
+    ApproveAsBoard,
+    /// Approve or reject requests whose rule says "approved by staff": the housing
+    /// organisation's staff.
+    ApproveAsStaff,
+    /// Book a room for a kind of use; the room's rule for that kind says who may
+    /// ([`Resource::RoomKind`]).
+    BookRoom,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 15] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -102,6 +115,10 @@ impl Action {
         Action::ApproveOffers,
         Action::SignUp,
         Action::SignUpOthers,
+        Action::ManageRooms,
+        Action::ApproveAsBoard,
+        Action::ApproveAsStaff,
+        Action::BookRoom,
     ];
 }
 
@@ -118,6 +135,14 @@ pub enum Resource {
     Organisation {
         /// The organisation and every organisation above it.
         chain: Vec<i64>,
+    },
+    /// One kind of use of a room: its department (with ancestors) and who the room's rule
+    /// lets book that kind.
+    RoomKind {
+        /// The room's department and every organisation above it.
+        chain: Vec<i64>,
+        /// Who may book this kind here.
+        bookers: Bookers,
     },
 }
 
@@ -195,6 +220,23 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
             actor.has_role_in(Role::HousingOrgAdmin, chain)
                 || actor.has_role_in(Role::SocialCaretaker, chain),
         ),
+        (Action::ManageRooms | Action::ApproveAsBoard, Resource::Organisation { chain }) => {
+            allow_if(
+                actor.has_role_in(Role::BoardMember, chain)
+                    || actor.has_role_in(Role::HousingOrgAdmin, chain),
+            )
+        }
+        (Action::ApproveAsStaff, Resource::Organisation { chain }) => {
+            allow_if(actor.has_role_in(Role::HousingOrgAdmin, chain))
+        }
+        (Action::BookRoom, Resource::RoomKind { chain, bookers }) => allow_if(
+            (bookers.residents && actor.has_role_in(Role::Resident, chain))
+                || (bookers.organisers && actor.has_role(Role::Organiser))
+                || (bookers.board && actor.has_role_in(Role::BoardMember, chain))
+                || (bookers.staff
+                    && (actor.has_role_in(Role::HousingOrgAdmin, chain)
+                        || actor.has_role_in(Role::SocialCaretaker, chain))),
+        ),
         _ => Decision::Deny(Denial::Forbidden),
     }
 }
@@ -211,6 +253,95 @@ mod tests {
                 role,
             }],
         }
+    }
+
+    #[test]
+    fn rooms_are_managed_and_approved_only_in_ones_own_department() {
+        let dept_a = Resource::Organisation { chain: vec![30, 3] };
+        let dept_b = Resource::Organisation { chain: vec![40, 4] };
+        for role in [Role::BoardMember, Role::HousingOrgAdmin] {
+            let a = with(role, 30);
+            assert!(decide(&a, Action::ManageRooms, &dept_a).is_allowed());
+            assert!(decide(&a, Action::ApproveAsBoard, &dept_a).is_allowed());
+            assert!(
+                !decide(&a, Action::ApproveAsBoard, &dept_b).is_allowed(),
+                "{role:?}"
+            );
+            assert!(
+                !decide(&a, Action::ManageRooms, &dept_b).is_allowed(),
+                "{role:?}"
+            );
+        }
+        assert!(
+            !decide(
+                &with(Role::BoardMember, 30),
+                Action::ApproveAsStaff,
+                &dept_a
+            )
+            .is_allowed()
+        );
+        assert!(
+            decide(
+                &with(Role::HousingOrgAdmin, 3),
+                Action::ApproveAsStaff,
+                &dept_a
+            )
+            .is_allowed()
+        );
+        for role in [
+            Role::Resident,
+            Role::Organiser,
+            Role::SocialCaretaker,
+            Role::MunicipalOfficer,
+        ] {
+            let a = with(role, 30);
+            for action in [
+                Action::ManageRooms,
+                Action::ApproveAsBoard,
+                Action::ApproveAsStaff,
+            ] {
+                assert!(
+                    !decide(&a, action, &dept_a).is_allowed(),
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_rooms_rule_says_who_may_book_a_kind() {
+        let residents_only = Resource::RoomKind {
+            chain: vec![30, 3],
+            bookers: Bookers::parse("residents"),
+        };
+        assert!(decide(&with(Role::Resident, 30), Action::BookRoom, &residents_only).is_allowed());
+        assert!(!decide(&with(Role::Resident, 40), Action::BookRoom, &residents_only).is_allowed());
+        assert!(
+            !decide(
+                &with(Role::BoardMember, 30),
+                Action::BookRoom,
+                &residents_only
+            )
+            .is_allowed()
+        );
+        assert_eq!(
+            decide(&Actor::anonymous(), Action::BookRoom, &residents_only),
+            Decision::Deny(Denial::NotSignedIn)
+        );
+        let organisers = Resource::RoomKind {
+            chain: vec![30, 3],
+            bookers: Bookers::parse("organisers,staff"),
+        };
+        assert!(decide(&with(Role::Organiser, 77), Action::BookRoom, &organisers).is_allowed());
+        assert!(
+            decide(
+                &with(Role::SocialCaretaker, 3),
+                Action::BookRoom,
+                &organisers
+            )
+            .is_allowed()
+        );
+        assert!(!decide(&with(Role::Resident, 30), Action::BookRoom, &organisers).is_allowed());
     }
 
     #[test]

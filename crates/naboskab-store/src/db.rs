@@ -658,6 +658,26 @@ fn pg(tx: &mut Option<PgTx>) -> Result<&mut PgTx, StoreError> {
         .ok_or_else(|| StoreError::Other("transaction already finished".into()))
 }
 
+/// Either the pool or an open transaction: for reads needed both on their own and inside a
+/// write (a read inside a write must use the transaction's connection, or a PostgreSQL pool
+/// whose connections all wait on one row lock could starve).
+pub enum Reader<'a> {
+    /// Read through the pool.
+    Pool(&'a Db),
+    /// Read inside this transaction.
+    Tx(&'a mut Tx),
+}
+
+impl Reader<'_> {
+    /// Runs a query assembled with [`Sql`].
+    pub async fn query_built(&mut self, sql: Sql) -> Result<Vec<Row>, StoreError> {
+        match self {
+            Reader::Pool(db) => db.query_built(sql).await,
+            Reader::Tx(tx) => tx.query_built(sql).await,
+        }
+    }
+}
+
 /// A write transaction. Dropping it without [`Tx::commit`] rolls it back.
 pub struct Tx {
     inner: TxInner,

@@ -514,7 +514,7 @@ pub struct OwnedMessage {
     pub body: String,
 }
 
-async fn send_all(
+pub(crate) async fn send_all(
     tx: &mut Tx,
     messages: Vec<OwnedMessage>,
     user_id: Option<i64>,

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod db;
 pub mod error;
+pub mod gather;
 pub mod join;
 pub mod migrate;
 pub mod offers;
@@ -15,7 +16,7 @@ pub mod outbox;
 pub mod testing;
 pub mod users;
 
-pub use db::{Backend, Db, Row, Sql, Tx, Value};
+pub use db::{Backend, Db, Reader, Row, Sql, Tx, Value};
 pub use error::StoreError;
 
 /// Opens the database named by `database_url`, or the SQLite file `sqlite_path` when no URL

@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_find"),
     migration!(3, "0003_catalogue"),
     migration!(4, "0004_join"),
+    migration!(5, "0005_gather"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.
