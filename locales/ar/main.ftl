@@ -592,3 +592,322 @@ schedule-replaces = الجدول الجديد يحل محل
 schedule-replaces-none = لا شيء (يُضاف إلى الجداول الأخرى)
 schedule-from = ابتداءً من تاريخ
 home-today-near = يحدث اليوم بالقرب منك
+
+## Gather: rooms and bookings
+nav-rooms = القاعات
+rooms-title = البيوت المشتركة والقاعات
+rooms-lead = شاهد متى يكون البيت المشترك والقاعات الأخرى متاحة، واحجزها حسب قواعد القسم السكني.
+rooms-none = لا توجد قاعات بعد.
+room-type = نوع القاعة
+room-type-faelleshus = بيت مشترك
+room-type-party_room = قاعة حفلات
+room-type-meeting_room = قاعة اجتماعات
+room-type-workshop = ورشة
+room-type-laundry_cafe = مقهى المغسلة
+room-type-outdoor = مساحة خارجية
+room-capacity = السعة
+room-capacity-people = { $count ->
+    [one] شخص واحد
+    [two] شخصان
+    [few] { $count } أشخاص
+    [many] { $count } شخصًا
+   *[other] { $count } شخص
+}
+room-opening = أوقات الفتح
+room-facilities = التجهيزات
+room-no-accessibility = لا توجد معلومات عن سهولة الوصول.
+room-keys = المفاتيح
+key-method-office = تستلم المفتاح من مكتب إدارة العقار.
+key-method-key_box = صندوق مفاتيح عند الباب. تحصل على الرمز عندما يتم تأكيد الحجز.
+key-method-electronic_lock = قفل إلكتروني. تحصل على الرمز عندما يتم تأكيد الحجز.
+room-price = السعر
+room-price-weekday = من الاثنين إلى الجمعة
+room-price-weekend = السبت والأحد
+room-price-per-day = لليوم
+room-price-per-hour = للساعة
+room-deposit = مبلغ التأمين
+room-house-rules = قواعد الاستخدام
+room-who-books = من يمكنه الحجز، وبأي شروط
+room-availability = متى تكون القاعة متاحة؟
+room-feed = اشترك في تقويم القاعة
+room-taken = محجوز
+room-free = متاح
+room-closed = مغلقة
+room-day-free = متاح
+room-day-partly = محجوز جزئيًا
+room-day-full = محجوز بالكامل
+room-day-closed = مغلق
+room-book = احجز القاعة
+room-login-to-book = سجّل الدخول لتحجز القاعة.
+room-cannot-book = يمكنك أن ترى القاعة، لكن لا يمكنك حجزها. اسأل مجلس القسم السكني إذا كنت تظن أنه يجب أن تستطيع ذلك.
+room-cleaning = التنظيف قبل أن تعيد المفتاح
+room-settings = الإعدادات
+room-use-title = استخدام القاعات
+booking-kind = نوع الاستخدام
+booking-kind-community = نشاط مشترك (مجاني ومفتوح لكل السكان)
+booking-kind-association = جمعية أهلية أو شريك
+booking-kind-private = مناسبة خاصة
+booking-kind-external = تأجير لآخرين
+bookers-residents = سكان القسم السكني
+bookers-organisers = الجمعيات الأهلية والشركاء
+bookers-board = مجلس القسم السكني
+bookers-staff = موظفو جمعية الإسكان
+rule-who = يمكن أن يحجزها
+rule-duration = { $hours ->
+    [one] ساعة واحدة في كل مرة كحد أقصى.
+    [two] ساعتان في كل مرة كحد أقصى.
+    [few] { $hours } ساعات في كل مرة كحد أقصى.
+    [many] { $hours } ساعة في كل مرة كحد أقصى.
+   *[other] { $hours } ساعة في كل مرة كحد أقصى.
+}
+rule-ahead = { $days ->
+    [one] يمكن الحجز قبل يوم واحد كحد أقصى.
+    [two] يمكن الحجز قبل يومين كحد أقصى.
+    [few] يمكن الحجز قبل { $days } أيام كحد أقصى.
+    [many] يمكن الحجز قبل { $days } يومًا كحد أقصى.
+   *[other] يمكن الحجز قبل { $days } يوم كحد أقصى.
+}
+rule-approval-none = يتم التأكيد فورًا.
+rule-approval-board = يوافق عليه مجلس القسم السكني.
+rule-approval-staff = توافق عليه جمعية الإسكان.
+rule-quiet = غير مسموح في الوقت { $hours }.
+rule-per-month = { $count ->
+    [one] مرة واحدة في الشهر كحد أقصى لكل ساكن.
+    [two] مرتان في الشهر كحد أقصى لكل ساكن.
+    [few] { $count } مرات في الشهر كحد أقصى لكل ساكن.
+    [many] { $count } مرة في الشهر كحد أقصى لكل ساكن.
+   *[other] { $count } مرة في الشهر كحد أقصى لكل ساكن.
+}
+rule-min-age = يجب أن يكون عمرك { $age } سنة على الأقل.
+rule-closed-days = غير متاح أيام: { $days }.
+rule-advance = دفعة مقدمة: { $amount }.
+rule-cancel-notice = { $days ->
+    [one] تخسرها إذا ألغيت الحجز قبل أقل من يوم واحد.
+    [two] تخسرها إذا ألغيت الحجز قبل أقل من يومين.
+    [few] تخسرها إذا ألغيت الحجز قبل أقل من { $days } أيام.
+    [many] تخسرها إذا ألغيت الحجز قبل أقل من { $days } يومًا.
+   *[other] تخسرها إذا ألغيت الحجز قبل أقل من { $days } يوم.
+}
+booking-organisation = الجمعية الأهلية
+booking-date = التاريخ
+booking-from = من الساعة
+booking-to = إلى الساعة
+booking-to-hint = إذا كان وقت النهاية قبل وقت البداية، فهذا يعني اليوم التالي، مثلًا من 18:00 إلى 01:00.
+booking-title = لأي غرض ستُستخدم القاعة؟
+booking-title-hint = الأنشطة المشتركة والجمعيات الأهلية تظهر بهذا العنوان في التقويم. أما المناسبات الخاصة فتظهر فقط كـ"محجوز".
+booking-attendees = العدد المتوقع للمشاركين
+booking-note = رسالة إلى من يوافق على الحجز
+booking-repeat-until = كرّر كل أسبوع حتى
+booking-repeat-hint = للأنشطة المشتركة والجمعيات الأهلية فقط. نحجز التواريخ المتاحة، ونعرض لك التواريخ التي تعذّر حجزها.
+booking-age-declared = عمري { $age } سنة على الأقل.
+booking-rules-accepted = قرأت قواعد الاستخدام وسألتزم بها.
+booking-displace = اطلب من الحجز الخاص الذي لم تتم الموافقة عليه أن يترك الوقت للنشاط المشترك. سيتم إبلاغ الساكن.
+booking-displace-hint = هذا الوقت محجوز فقط بحجز خاص لم تتم الموافقة عليه بعد. النشاط المشترك له الأولوية.
+booking-refused = الحجز لا يتبع قواعد القاعة
+booking-taken = القاعة محجوزة في هذا الوقت
+booking-taken-by = القاعة محجوزة { $when }.
+booking-page-title = الحجز
+booking-status = الحالة
+booking-status-requested = ينتظر الموافقة
+booking-status-confirmed = مؤكَّد
+booking-status-rejected = مرفوض
+booking-status-cancelled = ملغى
+booking-status-displaced = تُرك الوقت لنشاط مشترك
+booking-booker = الحجز باسم
+booking-paid-with-rent = يُدفع مع الإيجار
+booking-forfeited = الدفعة المقدمة التي ضاعت
+deposit-none = لا يوجد مبلغ تأمين
+deposit-held = يُطلب مبلغ تأمين
+deposit-returned = أُعيد مبلغ التأمين
+deposit-withheld = لم يُرجَع مبلغ التأمين
+booking-keys = المفاتيح والتسليم
+booking-decide = وافق أو ارفض
+booking-reason = السبب
+booking-reason-hint = يجب ملء هذا الحقل عند الرفض. سيرى الساكن السبب.
+booking-approve = وافق
+booking-reject = ارفض
+booking-cancel = ألغِ الحجز
+booking-deposit-settle = مبلغ التأمين بعد فحص النظافة
+booking-deposit-withheld = المبلغ الذي لن يُرجَع (بالكرونة)
+booking-deposit-hint = اكتب 0 أو اترك الحقل فارغًا إذا كان كل شيء على ما يرام.
+booking-deposit-save = احفظ
+booking-already-decided = تم البت في الحجز أو إلغاؤه من قبل.
+booking-already-decided-help = أعد تحميل الصفحة لترى حالته.
+booking-deposit-settled = تم البت في مبلغ التأمين من قبل.
+booking-deposit-settled-help = أعد تحميل الصفحة لترى ما تقرر.
+booking-taken-help = اختر وقتًا آخر. صفحة القاعة تعرض متى تكون متاحة.
+booking-series-title = حجزك المتكرر
+booking-series-booked = { $count ->
+    [one] تم حجز تاريخ واحد
+    [two] تم حجز تاريخين
+    [few] تم حجز { $count } تواريخ
+    [many] تم حجز { $count } تاريخًا
+   *[other] تم حجز { $count } تاريخ
+}
+booking-series-missing = { $count ->
+    [one] تعذّر حجز تاريخ واحد
+    [two] تعذّر حجز تاريخين
+    [few] تعذّر حجز { $count } تواريخ
+    [many] تعذّر حجز { $count } تاريخًا
+   *[other] تعذّر حجز { $count } تاريخ
+}
+booking-series-missing-hint = اختر وقتًا آخر لهذه التواريخ، أو تحدّث مع المسؤول عن القاعة.
+notice-booking-requested = شكرًا! أرسلنا طلبك للموافقة عليه. ستصلك رسالة.
+notice-booking-confirmed = تم تأكيد الحجز.
+notice-booking-rejected = تم رفض الحجز، وتم إبلاغ الساكن.
+notice-booking-cancelled = تم إلغاء الحجز.
+notice-deposit-settled = تم حفظ مبلغ التأمين.
+manage-bookings-title = الحجوزات
+manage-bookings-pending = تنتظر موافقتك
+manage-bookings-none = لا توجد طلبات تنتظر.
+manage-bookings-rooms = القاعات التي تديرها
+manage-bookings-mine = حجوزاتك
+manage-bookings-none-mine = ليس لديك حجوزات قادمة.
+field-booking-kind-required = اختر نوع الاستخدام.
+field-booking-organisation-required = اختر الجمعية الأهلية التي تحجز.
+field-booking-reason-required = اكتب السبب.
+field-booking-rules-required = أكّد أنك قرأت قواعد الاستخدام.
+field-time-invalid = اكتب وقتًا مثل 14:00.
+breach-bad-times = يجب أن يكون وقت النهاية بعد وقت البداية، بأرباع ساعات كاملة، ولا يمكن أن يستمر الحجز أكثر من 4 أيام.
+breach-in-the-past = هذا الوقت مضى بالفعل.
+breach-kind-closed = لا يمكن حجز هذه القاعة لهذا النوع من الاستخدام.
+breach-too-short = { $minutes ->
+    [one] يجب أن يستمر الحجز دقيقة واحدة على الأقل.
+    [two] يجب أن يستمر الحجز دقيقتين على الأقل.
+    [few] يجب أن يستمر الحجز { $minutes } دقائق على الأقل.
+    [many] يجب أن يستمر الحجز { $minutes } دقيقة على الأقل.
+   *[other] يجب أن يستمر الحجز { $minutes } دقيقة على الأقل.
+}
+breach-too-long = { $hours ->
+    [one] لا يمكن أن يستمر الحجز أكثر من ساعة واحدة.
+    [two] لا يمكن أن يستمر الحجز أكثر من ساعتين.
+    [few] لا يمكن أن يستمر الحجز أكثر من { $hours } ساعات.
+    [many] لا يمكن أن يستمر الحجز أكثر من { $hours } ساعة.
+   *[other] لا يمكن أن يستمر الحجز أكثر من { $hours } ساعة.
+}
+breach-too-far-ahead = { $days ->
+    [one] يمكنك الحجز قبل يوم واحد كحد أقصى.
+    [two] يمكنك الحجز قبل يومين كحد أقصى.
+    [few] يمكنك الحجز قبل { $days } أيام كحد أقصى.
+    [many] يمكنك الحجز قبل { $days } يومًا كحد أقصى.
+   *[other] يمكنك الحجز قبل { $days } يوم كحد أقصى.
+}
+breach-opening-hours = القاعة مفتوحة فقط في الوقت { $hours }.
+breach-quiet-hours = هذا النوع من الاستخدام غير مسموح في الوقت { $hours }.
+breach-closed-weekday = هذا النوع من الاستخدام غير مسموح يوم { $day }.
+breach-blackout = القاعة مغلقة في { $date }.
+breach-monthly-limit = { $count ->
+    [one] لديك بالفعل حجز واحد من هذا النوع في ذلك الشهر، وهذا هو الحد الأقصى.
+    [two] لديك بالفعل حجزان من هذا النوع في ذلك الشهر، وهذا هو الحد الأقصى.
+    [few] لديك بالفعل { $count } حجوزات من هذا النوع في ذلك الشهر، وهذا هو الحد الأقصى.
+    [many] لديك بالفعل { $count } حجزًا من هذا النوع في ذلك الشهر، وهذا هو الحد الأقصى.
+   *[other] لديك بالفعل { $count } حجز من هذا النوع في ذلك الشهر، وهذا هو الحد الأقصى.
+}
+breach-age = يجب أن تؤكد أن عمرك { $age } سنة على الأقل.
+breach-too-short-plain = الحجز أقصر مما تسمح به قواعد القاعة.
+breach-too-long-plain = الحجز أطول مما تسمح به قواعد القاعة.
+breach-too-far-ahead-plain = موعد الحجز بعيد أكثر مما تسمح به قواعد القاعة.
+breach-opening-hours-plain = الحجز خارج أوقات فتح القاعة.
+breach-quiet-hours-plain = الحجز في ساعات الهدوء الخاصة بالقاعة لهذا النوع من الاستخدام.
+breach-closed-weekday-plain = هذا النوع من الاستخدام غير مسموح في هذا اليوم من الأسبوع.
+breach-blackout-plain = القاعة مغلقة في ذلك اليوم.
+breach-monthly-limit-plain = لديك بالفعل العدد الأقصى من الحجوزات من هذا النوع في ذلك الشهر.
+breach-age-plain = يجب أن تؤكد أنك بلغت الحد الأدنى للعمر في هذه القاعة.
+booking-mail-confirmed-subject = تم التأكيد: { $room }، { $when }
+booking-mail-confirmed-body = مرحبًا { $name }
+
+    تم تأكيد حجزك لـ { $room }، { $when }.
+
+    { $keys }
+
+    اعرض الحجز أو ألغِه: { $link }
+booking-mail-requested-subject = وصلنا طلبك: { $room }، { $when }
+booking-mail-requested-body = مرحبًا { $name }
+
+    وصلنا طلبك لحجز { $room }، { $when }. الوقت محجوز لك إلى أن تتم الموافقة على الطلب، وستصلك رسالة.
+
+    اعرض الطلب أو ألغِه: { $link }
+booking-mail-rejected-subject = لم تتم الموافقة: { $room }، { $when }
+booking-mail-rejected-body = مرحبًا { $name }
+
+    لم تتم الموافقة على طلبك لحجز { $room }، { $when }.
+
+    السبب: { $reason }
+
+    { $link }
+booking-mail-cancelled-subject = تم الإلغاء: { $room }، { $when }
+booking-mail-cancelled-body = مرحبًا { $name }
+
+    تم إلغاء حجز { $room }، { $when }. { $reason }
+
+    { $link }
+booking-mail-displaced-subject = القاعة مطلوبة لنشاط مشترك: { $room }، { $when }
+booking-mail-displaced-body = مرحبًا { $name }
+
+    لم تتم الموافقة بعد على طلبك لحجز { $room }، { $when }، والوقت مطلوب الآن لنشاط مشترك لكل السكان ({ $reason }). نعتذر عن ذلك. يمكنك أن تختار وقتًا آخر.
+
+    { $link }
+booking-mail-series-subject = حجز متكرر لـ { $room }
+booking-mail-series-body = مرحبًا { $name }
+
+    هذه التواريخ تم حجزها:
+    { $booked }
+
+    هذه التواريخ تعذّر حجزها:
+    { $missing }
+
+    { $link }
+
+## Gather: settings, statistics and export
+room-settings-about = عن القاعة
+room-settings-description = الوصف
+room-settings-lines-hint = شيء واحد في كل سطر.
+room-settings-open-from = تُفتح الساعة
+room-settings-open-until = تُغلق الساعة
+room-settings-until-hint = إذا كان الوقت قبل وقت الفتح، فهذا يعني بعد منتصف الليل، مثلًا 01:00. اكتب 24:00 لمنتصف الليل.
+room-settings-blackouts = أيام الإغلاق
+room-settings-blackouts-hint = فترة واحدة في كل سطر: اليوم الأول واليوم الأخير والسبب، مثلًا 2027-03-01 2027-03-02 اجتماع القسم السكني.
+room-settings-keys = المفاتيح والتنظيف
+room-settings-key-instructions = رسالة عن المفتاح تُرسَل عندما يتم تأكيد الحجز
+room-settings-key-hint = مثلًا رمز صندوق المفاتيح. لا يظهر إلا لمن قام بالحجز ولكم.
+room-settings-prices = الأسعار للمناسبات الخاصة والتأجير لآخرين
+room-settings-price-unit = يُحسب السعر
+room-settings-enabled = يمكن حجزها
+room-settings-min-minutes = الحد الأدنى لعدد الدقائق
+room-settings-max-hours = الحد الأقصى لعدد الساعات
+room-settings-days-ahead = كم يومًا مسبقًا يمكن الحجز
+room-settings-quiet-from = ساعات الهدوء من الساعة
+room-settings-quiet-until = ساعات الهدوء إلى الساعة
+room-settings-closed-days = غير متاح في هذه الأيام
+room-settings-per-month = الحد الأقصى لعدد المرات في الشهر لكل شخص
+room-settings-min-age = الحد الأدنى للعمر
+room-settings-approval = الموافقة
+room-settings-advance = الدفعة المقدمة
+room-settings-notice-days = تضيع الدفعة المقدمة إذا أُلغي الحجز قبل أقل من هذا العدد من الأيام
+room-settings-save = احفظ الإعدادات
+room-new = أضف قاعة
+room-new-submit = أضف القاعة
+field-blackouts-invalid = اكتب كل فترة مثل 2027-03-01 2027-03-02، ويمكنك أن تضيف السبب.
+field-month-invalid = اكتب الشهر مثل 2027-03.
+room-use-caption = الساعات المحجوزة لكل قاعة ولكل نوع استخدام
+room-use-total = المجموع
+room-use-community-share = نسبة الأنشطة المشتركة
+room-use-prime-unused = ساعات غير مستخدمة في أوقات الذروة
+room-use-hint = أوقات الذروة هي أيام العمل من الساعة 17:00 إلى 22:00، وعطلة نهاية الأسبوع من الساعة 10:00 إلى 22:00. تُحسب الحجوزات المؤكدة فقط.
+room-use-export = الحجوزات الخاصة لإدارة الإسكان
+export-sheet = الحجوزات
+export-booking = الحجز
+export-room = القاعة
+export-name = الاسم
+export-email = البريد الإلكتروني
+export-phone = الهاتف
+export-start = البداية
+export-end = النهاية
+export-kind = نوع الاستخدام
+export-status = الحالة
+export-price = السعر (بالكرونة)
+export-deposit = مبلغ التأمين (بالكرونة)
+export-forfeited = الدفعة المقدمة التي ضاعت (بالكرونة)
+export-deposit-status = مبلغ التأمين
+export-withheld = المبلغ الذي لم يُرجَع (بالكرونة)
+export-withheld-reason = السبب

@@ -588,3 +588,265 @@ schedule-replaces = Den nye tidsplan afløser
 schedule-replaces-none = Ingen (kommer oven i de andre)
 schedule-from = Fra og med dato
 home-today-near = Sker i dag nær dig
+
+## Gather: rooms and bookings
+nav-rooms = Lokaler
+rooms-title = Fælleshuse og lokaler
+rooms-lead = Se hvornår fælleshuset og de andre lokaler er ledige, og book dem efter afdelingens regler.
+rooms-none = Der er ingen lokaler endnu.
+room-type = Slags lokale
+room-type-faelleshus = Fælleshus
+room-type-party_room = Festlokale
+room-type-meeting_room = Mødelokale
+room-type-workshop = Værksted
+room-type-laundry_cafe = Vaskeri-café
+room-type-outdoor = Udendørs område
+room-capacity = Plads til
+room-capacity-people = { $count ->
+    [one] 1 person
+   *[other] { $count } personer
+}
+room-opening = Åbent
+room-facilities = Udstyr
+room-no-accessibility = Ingen oplysninger om tilgængelighed.
+room-keys = Nøgler
+key-method-office = Nøglen hentes på ejendomskontoret.
+key-method-key_box = Nøgleboks ved døren; du får koden, når bookingen er bekræftet.
+key-method-electronic_lock = Elektronisk lås; du får koden, når bookingen er bekræftet.
+room-price = Pris
+room-price-weekday = Mandag–fredag
+room-price-weekend = Lørdag–søndag
+room-price-per-day = pr. dag
+room-price-per-hour = pr. time
+room-deposit = Depositum
+room-house-rules = Husorden
+room-who-books = Hvem kan booke, og på hvilke vilkår
+room-availability = Hvornår er lokalet ledigt?
+room-feed = Abonnér på lokalets kalender
+room-taken = optaget
+room-free = ledigt
+room-closed = Lukket
+room-day-free = ledigt
+room-day-partly = delvist optaget
+room-day-full = optaget
+room-day-closed = lukket
+room-book = Book lokalet
+room-login-to-book = Log ind for at booke lokalet.
+room-cannot-book = Du kan se lokalet, men ikke booke det. Spørg afdelingsbestyrelsen, hvis du mener, du burde kunne.
+room-cleaning = Rengøring før du afleverer nøglen
+room-settings = Indstillinger
+room-use-title = Brug af lokalerne
+booking-kind = Slags brug
+booking-kind-community = Fællesaktivitet (gratis, åben for alle beboere)
+booking-kind-association = Forening eller samarbejdspartner
+booking-kind-private = Privat arrangement
+booking-kind-external = Udlejning til andre
+bookers-residents = beboere i afdelingen
+bookers-organisers = foreninger og samarbejdspartnere
+bookers-board = afdelingsbestyrelsen
+bookers-staff = boligorganisationens medarbejdere
+rule-who = Kan bookes af
+rule-duration = Højst { $hours } timer ad gangen.
+rule-ahead = Op til { $days } dage frem.
+rule-approval-none = Bekræftes med det samme.
+rule-approval-board = Afdelingsbestyrelsen godkender.
+rule-approval-staff = Boligorganisationen godkender.
+rule-quiet = Ikke i tidsrummet { $hours }.
+rule-per-month = Højst { $count } gang(e) om måneden pr. beboer.
+rule-min-age = Du skal være mindst { $age } år.
+rule-closed-days = Ikke om { $days }.
+rule-advance = Forudbetaling { $amount }.
+rule-cancel-notice = Den tabes ved afbud mindre end { $days } dage før.
+booking-organisation = Forening
+booking-date = Dato
+booking-from = Fra kl.
+booking-to = Til kl.
+booking-to-hint = Et sluttidspunkt før starttidspunktet betyder næste dag, fx 18:00 til 01:00.
+booking-title = Hvad skal lokalet bruges til?
+booking-title-hint = Fællesaktiviteter og foreninger vises med denne titel i kalenderen. Private arrangementer vises kun som "optaget".
+booking-attendees = Forventet antal deltagere
+booking-note = Besked til den der godkender
+booking-repeat-until = Gentag hver uge indtil
+booking-repeat-hint = Kun for fællesaktiviteter og foreninger. Vi booker de ledige datoer og viser dig dem, der ikke kunne bookes.
+booking-age-declared = Jeg er mindst { $age } år.
+booking-rules-accepted = Jeg har læst husordenen og overholder den.
+booking-displace = Bed den ikke-godkendte private booking om at vige for fællesaktiviteten. Beboeren får besked.
+booking-displace-hint = Tiden er kun holdt af en privat booking, der endnu ikke er godkendt. En fællesaktivitet går forud.
+booking-refused = Bookingen overholder ikke lokalets regler
+booking-taken = Lokalet er optaget på det tidspunkt
+booking-taken-by = Lokalet er optaget { $when }.
+booking-page-title = Booking
+booking-status = Status
+booking-status-requested = Venter på godkendelse
+booking-status-confirmed = Bekræftet
+booking-status-rejected = Afvist
+booking-status-cancelled = Aflyst
+booking-status-displaced = Veget for en fællesaktivitet
+booking-booker = Booket af
+booking-paid-with-rent = opkræves over huslejen
+booking-forfeited = Tabt forudbetaling
+deposit-none = Intet depositum
+deposit-held = Depositum opkræves
+deposit-returned = Depositum tilbagebetalt
+deposit-withheld = Depositum tilbageholdt
+booking-keys = Nøgler og aflevering
+booking-decide = Godkend eller afvis
+booking-reason = Begrundelse
+booking-reason-hint = Skal udfyldes ved afvisning. Beboeren får den at se.
+booking-approve = Godkend
+booking-reject = Afvis
+booking-cancel = Aflys bookingen
+booking-deposit-settle = Depositum efter rengøringstjek
+booking-deposit-withheld = Beløb der tilbageholdes (kr.)
+booking-deposit-hint = Skriv 0 eller lad feltet stå tomt, hvis alt er i orden.
+booking-deposit-save = Gem
+booking-already-decided = Bookingen er allerede afgjort eller aflyst.
+booking-already-decided-help = Genindlæs siden for at se dens status.
+booking-deposit-settled = Depositum er allerede afgjort.
+booking-deposit-settled-help = Genindlæs siden for at se, hvad der blev besluttet.
+booking-taken-help = Vælg et andet tidspunkt; lokalets side viser, hvornår det er ledigt.
+booking-series-title = Din gentagne booking
+booking-series-booked = { $count ->
+    [one] 1 dato er booket
+   *[other] { $count } datoer er booket
+}
+booking-series-missing = { $count ->
+    [one] 1 dato kunne ikke bookes
+   *[other] { $count } datoer kunne ikke bookes
+}
+booking-series-missing-hint = Vælg et andet tidspunkt for disse datoer, eller tal med den der har lokalet.
+notice-booking-requested = Tak! Din anmodning er sendt til godkendelse. Du får besked.
+notice-booking-confirmed = Bookingen er bekræftet.
+notice-booking-rejected = Bookingen er afvist, og beboeren har fået besked.
+notice-booking-cancelled = Bookingen er aflyst.
+notice-deposit-settled = Depositum er gemt.
+manage-bookings-title = Bookinger
+manage-bookings-pending = Venter på din godkendelse
+manage-bookings-none = Ingen anmodninger venter.
+manage-bookings-rooms = Lokaler du administrerer
+manage-bookings-mine = Dine bookinger
+manage-bookings-none-mine = Du har ingen kommende bookinger.
+field-booking-kind-required = Vælg hvilken slags brug det er.
+field-booking-organisation-required = Vælg den forening, der booker.
+field-booking-reason-required = Skriv en begrundelse.
+field-booking-rules-required = Bekræft at du har læst husordenen.
+field-time-invalid = Skriv et klokkeslæt som 14:00.
+breach-bad-times = Sluttidspunktet skal ligge efter starttidspunktet, i hele kvarterer, og bookingen må højst vare 4 dage.
+breach-in-the-past = Tidspunktet er allerede passeret.
+breach-kind-closed = Denne slags brug kan ikke bookes i lokalet.
+breach-too-short = Bookingen skal vare mindst { $minutes } minutter.
+breach-too-long = Bookingen må højst vare { $hours } timer.
+breach-too-far-ahead = Du kan højst booke { $days } dage frem.
+breach-opening-hours = Lokalet er kun åbent { $hours }.
+breach-quiet-hours = Denne slags brug er ikke tilladt { $hours }.
+breach-closed-weekday = Denne slags brug er ikke tilladt om { $day }en.
+breach-blackout = Lokalet er lukket { $date }.
+breach-monthly-limit = Du har allerede { $count } booking(er) af denne slags den måned, som er det højeste.
+breach-age = Du skal bekræfte, at du er mindst { $age } år.
+breach-too-short-plain = Bookingen er kortere end lokalets regler tillader.
+breach-too-long-plain = Bookingen er længere end lokalets regler tillader.
+breach-too-far-ahead-plain = Bookingen ligger længere frem, end lokalets regler tillader.
+breach-opening-hours-plain = Bookingen ligger uden for lokalets åbningstid.
+breach-quiet-hours-plain = Bookingen ligger i lokalets stille timer for denne slags brug.
+breach-closed-weekday-plain = Denne slags brug er ikke tilladt den ugedag.
+breach-blackout-plain = Lokalet er lukket den dag.
+breach-monthly-limit-plain = Du har allerede det højeste antal bookinger af denne slags den måned.
+breach-age-plain = Du skal bekræfte lokalets aldersgrænse.
+booking-mail-confirmed-subject = Bekræftet: { $room }, { $when }
+booking-mail-confirmed-body = Hej { $name }
+
+    Din booking af { $room } { $when } er bekræftet.
+
+    { $keys }
+
+    Se eller aflys bookingen: { $link }
+booking-mail-requested-subject = Modtaget: { $room }, { $when }
+booking-mail-requested-body = Hej { $name }
+
+    Vi har modtaget din anmodning om { $room } { $when }. Tiden er holdt til dig, mens den bliver godkendt, og du får besked.
+
+    Se eller aflys anmodningen: { $link }
+booking-mail-rejected-subject = Ikke godkendt: { $room }, { $when }
+booking-mail-rejected-body = Hej { $name }
+
+    Din anmodning om { $room } { $when } blev ikke godkendt.
+
+    Begrundelse: { $reason }
+
+    { $link }
+booking-mail-cancelled-subject = Aflyst: { $room }, { $when }
+booking-mail-cancelled-body = Hej { $name }
+
+    Bookingen af { $room } { $when } er aflyst. { $reason }
+
+    { $link }
+booking-mail-displaced-subject = Lokalet skal bruges til en fællesaktivitet: { $room }, { $when }
+booking-mail-displaced-body = Hej { $name }
+
+    Din anmodning om { $room } { $when } var endnu ikke godkendt, og tiden skal nu bruges til en fællesaktivitet for alle beboere ({ $reason }). Vi beklager. Vælg gerne et andet tidspunkt.
+
+    { $link }
+booking-mail-series-subject = Gentagen booking af { $room }
+booking-mail-series-body = Hej { $name }
+
+    Disse datoer er booket:
+    { $booked }
+
+    Disse datoer kunne ikke bookes:
+    { $missing }
+
+    { $link }
+
+## Gather: settings, statistics and export
+room-settings-about = Om lokalet
+room-settings-description = Beskrivelse
+room-settings-lines-hint = Én ting pr. linje.
+room-settings-open-from = Åbner kl.
+room-settings-open-until = Lukker kl.
+room-settings-until-hint = Et tidspunkt før åbningstiden betyder efter midnat, fx 01:00. Skriv 24:00 for midnat.
+room-settings-blackouts = Lukkedage
+room-settings-blackouts-hint = Én periode pr. linje: første dag, sidste dag og hvorfor, fx 2027-03-01 2027-03-02 Afdelingsmøde.
+room-settings-keys = Nøgler og rengøring
+room-settings-key-instructions = Besked om nøglen, der sendes når bookingen er bekræftet
+room-settings-key-hint = Fx koden til nøgleboksen. Den vises kun for den der har booket og for jer.
+room-settings-prices = Priser for private arrangementer og udlejning
+room-settings-price-unit = Prisen gælder
+room-settings-enabled = Kan bookes
+room-settings-min-minutes = Mindst antal minutter
+room-settings-max-hours = Højst antal timer
+room-settings-days-ahead = Hvor mange dage frem
+room-settings-quiet-from = Stille timer fra kl.
+room-settings-quiet-until = Stille timer til kl.
+room-settings-closed-days = Ikke på disse dage
+room-settings-per-month = Højst antal gange om måneden pr. person
+room-settings-min-age = Aldersgrænse
+room-settings-approval = Godkendelse
+room-settings-advance = Forudbetaling
+room-settings-notice-days = Forudbetalingen tabes ved afbud mindre end så mange dage før
+room-settings-save = Gem indstillingerne
+room-new = Tilføj et lokale
+room-new-submit = Tilføj lokalet
+field-blackouts-invalid = Skriv hver periode som 2027-03-01 2027-03-02 og eventuelt en grund.
+field-month-invalid = Skriv en måned som 2027-03.
+room-use-caption = Bookede timer pr. lokale og slags brug
+room-use-total = I alt
+room-use-community-share = Andel fællesaktiviteter
+room-use-prime-unused = Ubrugte timer i bedste tid
+room-use-hint = Bedste tid er hverdage kl. 17–22 og weekender kl. 10–22. Kun bekræftede bookinger tælles.
+room-use-export = Private bookinger til administrationen
+export-sheet = Bookinger
+export-booking = Booking
+export-room = Lokale
+export-name = Navn
+export-email = E-mail
+export-phone = Telefon
+export-start = Start
+export-end = Slut
+export-kind = Slags brug
+export-status = Status
+export-price = Pris (kr.)
+export-deposit = Depositum (kr.)
+export-forfeited = Tabt forudbetaling (kr.)
+export-deposit-status = Depositum
+export-withheld = Tilbageholdt (kr.)
+export-withheld-reason = Grund

@@ -588,3 +588,289 @@ schedule-replaces = The new schedule replaces
 schedule-replaces-none = None (added beside the others)
 schedule-from = From date
 home-today-near = Happening today near you
+
+## Gather: rooms and bookings
+nav-rooms = Rooms
+rooms-title = Common houses and rooms
+rooms-lead = See when the common house and the other rooms are free, and book them following the department's rules.
+rooms-none = There are no rooms yet.
+room-type = Type of room
+room-type-faelleshus = Common house
+room-type-party_room = Party room
+room-type-meeting_room = Meeting room
+room-type-workshop = Workshop
+room-type-laundry_cafe = Laundry café
+room-type-outdoor = Outdoor area
+room-capacity = Room for
+room-capacity-people = { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+room-opening = Open
+room-facilities = Equipment
+room-no-accessibility = No information about accessibility.
+room-keys = Keys
+key-method-office = You pick up the key at the estate office.
+key-method-key_box = Key box by the door. You get the code when the booking is confirmed.
+key-method-electronic_lock = Electronic lock. You get the code when the booking is confirmed.
+room-price = Price
+room-price-weekday = Monday–Friday
+room-price-weekend = Saturday–Sunday
+room-price-per-day = per day
+room-price-per-hour = per hour
+room-deposit = Deposit
+room-house-rules = House rules
+room-who-books = Who can book, and on what terms
+room-availability = When is the room free?
+room-feed = Subscribe to the room's calendar
+room-taken = booked
+room-free = free
+room-closed = Closed
+room-day-free = free
+room-day-partly = partly booked
+room-day-full = booked
+room-day-closed = closed
+room-book = Book the room
+room-login-to-book = Log in to book the room.
+room-cannot-book = You can see the room, but you cannot book it. Ask the department board if you think you should be able to.
+room-cleaning = Cleaning before you hand back the key
+room-settings = Settings
+room-use-title = Use of the rooms
+booking-kind = Type of use
+booking-kind-community = Community activity (free, open to all residents)
+booking-kind-association = Association or partner
+booking-kind-private = Private event
+booking-kind-external = Renting to others
+bookers-residents = residents of the department
+bookers-organisers = associations and partners
+bookers-board = the department board
+bookers-staff = staff of the housing organisation
+rule-who = Can be booked by
+rule-duration = { $hours ->
+    [one] At most 1 hour at a time.
+   *[other] At most { $hours } hours at a time.
+}
+rule-ahead = { $days ->
+    [one] Up to 1 day ahead.
+   *[other] Up to { $days } days ahead.
+}
+rule-approval-none = Confirmed straight away.
+rule-approval-board = The department board approves.
+rule-approval-staff = The housing organisation approves.
+rule-quiet = Not during { $hours }.
+rule-per-month = { $count ->
+    [one] At most once a month per resident.
+   *[other] At most { $count } times a month per resident.
+}
+rule-min-age = You must be at least { $age } years old.
+rule-closed-days = Not on { $days }.
+rule-advance = Advance payment: { $amount }.
+rule-cancel-notice = { $days ->
+    [one] You lose it if you cancel less than 1 day before.
+   *[other] You lose it if you cancel less than { $days } days before.
+}
+booking-organisation = Association
+booking-date = Date
+booking-from = Start time
+booking-to = End time
+booking-to-hint = An end time before the start time means the next day, e.g. 18:00 to 01:00.
+booking-title = What will the room be used for?
+booking-title-hint = Community activities and associations are shown with this title in the calendar. Private events are only shown as "booked".
+booking-attendees = Expected number of people
+booking-note = Message to the person who approves
+booking-repeat-until = Repeat every week until
+booking-repeat-hint = Only for community activities and associations. We book the free dates and show you the ones that could not be booked.
+booking-age-declared = I am at least { $age } years old.
+booking-rules-accepted = I have read the house rules and will follow them.
+booking-displace = Ask the private booking that is not approved yet to make way for the community activity. The resident will be told.
+booking-displace-hint = The time is only held by a private booking that is not approved yet. A community activity comes first.
+booking-refused = The booking does not follow the room's rules
+booking-taken = The room is booked at that time
+booking-taken-by = The room is booked { $when }.
+booking-page-title = Booking
+booking-status = Status
+booking-status-requested = Waiting for approval
+booking-status-confirmed = Confirmed
+booking-status-rejected = Rejected
+booking-status-cancelled = Cancelled
+booking-status-displaced = Made way for a community activity
+booking-booker = Booked by
+booking-paid-with-rent = paid with the rent
+booking-forfeited = Lost advance payment
+deposit-none = No deposit
+deposit-held = Deposit is charged
+deposit-returned = Deposit paid back
+deposit-withheld = Deposit kept back
+booking-keys = Keys and handover
+booking-decide = Approve or reject
+booking-reason = Reason
+booking-reason-hint = You must fill this in if you reject. The resident will see it.
+booking-approve = Approve
+booking-reject = Reject
+booking-cancel = Cancel the booking
+booking-deposit-settle = Deposit after the cleaning check
+booking-deposit-withheld = Amount to keep back, in Danish kroner
+booking-deposit-hint = Write 0 or leave the field empty if everything is fine.
+booking-deposit-save = Save
+booking-already-decided = The booking has already been decided or cancelled.
+booking-already-decided-help = Reload the page to see its status.
+booking-deposit-settled = The deposit has already been settled.
+booking-deposit-settled-help = Reload the page to see what was decided.
+booking-taken-help = Choose another time. The room's page shows when it is free.
+booking-series-title = Your repeated booking
+booking-series-booked = { $count ->
+    [one] 1 date is booked
+   *[other] { $count } dates are booked
+}
+booking-series-missing = { $count ->
+    [one] 1 date could not be booked
+   *[other] { $count } dates could not be booked
+}
+booking-series-missing-hint = Choose another time for these dates, or talk to the person in charge of the room.
+notice-booking-requested = Thank you! Your request has been sent for approval. We will let you know.
+notice-booking-confirmed = The booking is confirmed.
+notice-booking-rejected = The booking is rejected, and the resident has been told.
+notice-booking-cancelled = The booking is cancelled.
+notice-deposit-settled = The deposit is saved.
+manage-bookings-title = Bookings
+manage-bookings-pending = Waiting for your approval
+manage-bookings-none = No requests are waiting.
+manage-bookings-rooms = Rooms you manage
+manage-bookings-mine = Your bookings
+manage-bookings-none-mine = You have no upcoming bookings.
+field-booking-kind-required = Choose the type of use.
+field-booking-organisation-required = Choose the association that is booking.
+field-booking-reason-required = Write a reason.
+field-booking-rules-required = Confirm that you have read the house rules.
+field-time-invalid = Write a time like 14:00.
+breach-bad-times = The end time must be after the start time, in whole quarter hours, and a booking can last at most 4 days.
+breach-in-the-past = That time has already passed.
+breach-kind-closed = This type of use cannot be booked in this room.
+breach-too-short = { $minutes ->
+    [one] The booking must last at least 1 minute.
+   *[other] The booking must last at least { $minutes } minutes.
+}
+breach-too-long = { $hours ->
+    [one] The booking can last at most 1 hour.
+   *[other] The booking can last at most { $hours } hours.
+}
+breach-too-far-ahead = { $days ->
+    [one] You can book at most 1 day ahead.
+   *[other] You can book at most { $days } days ahead.
+}
+breach-opening-hours = The room is only open { $hours }.
+breach-quiet-hours = This type of use is not allowed during { $hours }.
+breach-closed-weekday = This type of use is not allowed on { $day }s.
+breach-blackout = The room is closed on { $date }.
+breach-monthly-limit = { $count ->
+    [one] You already have 1 booking of this type that month, which is the most allowed.
+   *[other] You already have { $count } bookings of this type that month, which is the most allowed.
+}
+breach-age = You must confirm that you are at least { $age } years old.
+breach-too-short-plain = The booking is shorter than the room's rules allow.
+breach-too-long-plain = The booking is longer than the room's rules allow.
+breach-too-far-ahead-plain = The booking is further ahead than the room's rules allow.
+breach-opening-hours-plain = The booking is outside the room's opening hours.
+breach-quiet-hours-plain = The booking is in the room's quiet hours for this type of use.
+breach-closed-weekday-plain = This type of use is not allowed on that day of the week.
+breach-blackout-plain = The room is closed that day.
+breach-monthly-limit-plain = You already have the most bookings of this type allowed for that month.
+breach-age-plain = You must confirm the room's age limit.
+booking-mail-confirmed-subject = Confirmed: { $room }, { $when }
+booking-mail-confirmed-body = Hi { $name }
+
+    Your booking of { $room }, { $when }, is confirmed.
+
+    { $keys }
+
+    See or cancel the booking: { $link }
+booking-mail-requested-subject = Received: { $room }, { $when }
+booking-mail-requested-body = Hi { $name }
+
+    We have received your request for { $room }, { $when }. The time is held for you while it is being approved, and we will let you know.
+
+    See or cancel the request: { $link }
+booking-mail-rejected-subject = Not approved: { $room }, { $when }
+booking-mail-rejected-body = Hi { $name }
+
+    Your request for { $room }, { $when }, was not approved.
+
+    Reason: { $reason }
+
+    { $link }
+booking-mail-cancelled-subject = Cancelled: { $room }, { $when }
+booking-mail-cancelled-body = Hi { $name }
+
+    The booking of { $room }, { $when }, is cancelled. { $reason }
+
+    { $link }
+booking-mail-displaced-subject = The room is needed for a community activity: { $room }, { $when }
+booking-mail-displaced-body = Hi { $name }
+
+    Your request for { $room }, { $when }, was not approved yet, and the time is now needed for a community activity for all residents ({ $reason }). We are sorry. Please choose another time.
+
+    { $link }
+booking-mail-series-subject = Repeated booking of { $room }
+booking-mail-series-body = Hi { $name }
+
+    These dates are booked:
+    { $booked }
+
+    These dates could not be booked:
+    { $missing }
+
+    { $link }
+
+## Gather: settings, statistics and export
+room-settings-about = About the room
+room-settings-description = Description
+room-settings-lines-hint = One thing per line.
+room-settings-open-from = Opens at
+room-settings-open-until = Closes at
+room-settings-until-hint = A time before the opening time means after midnight, e.g. 01:00. Write 24:00 for midnight.
+room-settings-blackouts = Closed days
+room-settings-blackouts-hint = One period per line: first day, last day and why, e.g. 2027-03-01 2027-03-02 Department meeting.
+room-settings-keys = Keys and cleaning
+room-settings-key-instructions = Message about the key, sent when the booking is confirmed
+room-settings-key-hint = E.g. the code for the key box. It is only shown to the person who booked and to you.
+room-settings-prices = Prices for private events and renting to others
+room-settings-price-unit = The price is
+room-settings-enabled = Can be booked
+room-settings-min-minutes = Minimum number of minutes
+room-settings-max-hours = Maximum number of hours
+room-settings-days-ahead = How many days ahead
+room-settings-quiet-from = Quiet hours from
+room-settings-quiet-until = Quiet hours until
+room-settings-closed-days = Not on these days
+room-settings-per-month = Maximum number of times a month per person
+room-settings-min-age = Age limit
+room-settings-approval = Approval
+room-settings-advance = Advance payment
+room-settings-notice-days = The advance payment is lost if the booking is cancelled less than this many days before
+room-settings-save = Save the settings
+room-new = Add a room
+room-new-submit = Add the room
+field-blackouts-invalid = Write each period like 2027-03-01 2027-03-02, and a reason if you want.
+field-month-invalid = Write a month like 2027-03.
+room-use-caption = Booked hours per room and type of use
+room-use-total = Total
+room-use-community-share = Share of community activities
+room-use-prime-unused = Unused hours at peak times
+room-use-hint = Peak times are weekdays 17:00–22:00 and weekends 10:00–22:00. Only confirmed bookings are counted.
+room-use-export = Private bookings for the administration
+export-sheet = Bookings
+export-booking = Booking
+export-room = Room
+export-name = Name
+export-email = Email
+export-phone = Phone
+export-start = Start
+export-end = End
+export-kind = Type of use
+export-status = Status
+export-price = Price in Danish kroner
+export-deposit = Deposit in Danish kroner
+export-forfeited = Lost advance payment in Danish kroner
+export-deposit-status = Deposit
+export-withheld = Kept back in Danish kroner
+export-withheld-reason = Reason

@@ -422,8 +422,10 @@ pub fn check(room: &RoomRules, rule: &KindRule, r: &Request) -> Vec<Breach> {
 
 /// What a booking costs, øre: (price, deposit). Free kinds cost nothing.
 ///
-/// Per hour: each started hour at the price of its local day. Per day: each local calendar day
-/// the booking touches. Saturday and Sunday take the weekend price.
+/// Per hour: each started hour at the price of its local day. Per day: each started 24 hours
+/// from the start, at the price of the day that period starts on (a party from Saturday noon to
+/// 01:00 is one weekend day; Friday 10:00 to Sunday 18:00 is Friday, Saturday and Sunday).
+/// Saturday and Sunday take the weekend price.
 pub fn price(
     room: &RoomRules,
     kind: BookingKind,
@@ -441,15 +443,13 @@ pub fn price(
         }
     };
     let total = if room.price_per_day {
-        let (first, last) = (
-            utc_to_local(start).date(),
-            utc_to_local(end - Duration::seconds(1)).date(),
-        );
-        first
-            .iter_days()
-            .take_while(|d| *d <= last)
-            .map(unit_price)
-            .sum()
+        let mut t = start;
+        let mut sum = 0;
+        while t < end {
+            sum += unit_price(utc_to_local(t).date());
+            t += Duration::days(1);
+        }
+        sum
     } else {
         let mut t = start;
         let mut sum = 0;
@@ -490,6 +490,58 @@ pub fn is_prime_time(local_hour_start: chrono::NaiveDateTime) -> bool {
         Weekday::Sat | Weekday::Sun => (10..22).contains(&h),
         _ => (17..22).contains(&h),
     }
+}
+
+/// How a room was used in a period, for the board and the impact dashboard.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Usage {
+    /// Minutes booked per kind, in [`BookingKind::ALL`] order.
+    pub minutes: [i64; 4],
+    /// Prime-time minutes in the period ([`is_prime_time`]).
+    pub prime_minutes: i64,
+    /// Prime-time minutes nobody booked.
+    pub prime_unused_minutes: i64,
+}
+
+impl Usage {
+    /// Minutes booked for one kind.
+    pub fn minutes_of(&self, kind: BookingKind) -> i64 {
+        self.minutes[kind as usize]
+    }
+
+    /// Minutes booked in all.
+    pub fn total_minutes(&self) -> i64 {
+        self.minutes.iter().sum()
+    }
+
+    /// Community use as a whole percentage of booked time; `None` when nothing was booked.
+    pub fn community_share_percent(&self) -> Option<i64> {
+        let total = self.total_minutes();
+        (total > 0).then(|| (self.minutes_of(BookingKind::Community) * 100 + total / 2) / total)
+    }
+}
+
+/// Sums confirmed, non-overlapping bookings `(kind, start, end)` (Unix seconds, clipped to the
+/// period) of one room over `[from, to)`, and the prime time left unused.
+pub fn usage(spans: &[(BookingKind, i64, i64)], from: i64, to: i64) -> Usage {
+    let mut u = Usage::default();
+    for (kind, start, end) in spans {
+        u.minutes[*kind as usize] += (end.min(&to) - start.max(&from)).max(0) / 60;
+    }
+    let mut hour = from;
+    while hour < to {
+        let local = utc_to_local(DateTime::from_timestamp(hour, 0).unwrap_or_default());
+        if is_prime_time(local) {
+            let booked: i64 = spans
+                .iter()
+                .map(|(_, s, e)| ((*e).min(hour + 3600) - (*s).max(hour)).max(0))
+                .sum();
+            u.prime_minutes += 60;
+            u.prime_unused_minutes += (3600 - booked.min(3600)) / 60;
+        }
+        hour += 3600;
+    }
+    u
 }
 
 #[cfg(test)]
@@ -734,6 +786,17 @@ mod tests {
             .0,
             140_000
         );
+        // Saturday noon to 01:00 is one weekend day, not two.
+        assert_eq!(
+            price(
+                &r,
+                BookingKind::Private,
+                t("2027-01-16T12:00"),
+                t("2027-01-17T01:00")
+            )
+            .0,
+            70_000
+        );
     }
 
     #[test]
@@ -760,6 +823,39 @@ mod tests {
             forfeited_on_cancel(&rule, start, t("2027-02-01T12:00"), 70_000),
             50_000
         );
+    }
+
+    #[test]
+    fn usage_counts_hours_by_kind_and_unused_prime_time() {
+        // One week from Monday 11 January 2027: 5 evenings × 5 h + 2 weekend days × 12 h.
+        let (from, to) = (
+            t("2027-01-11T00:00").timestamp(),
+            t("2027-01-18T00:00").timestamp(),
+        );
+        let spans = [
+            (
+                BookingKind::Community,
+                t("2027-01-12T17:00").timestamp(),
+                t("2027-01-12T19:00").timestamp(),
+            ),
+            (
+                BookingKind::Private,
+                t("2027-01-16T12:00").timestamp(),
+                t("2027-01-16T18:00").timestamp(),
+            ),
+            (
+                BookingKind::Association,
+                t("2027-01-13T10:00").timestamp(),
+                t("2027-01-13T12:00").timestamp(),
+            ),
+        ];
+        let u = usage(&spans, from, to);
+        assert_eq!(u.minutes, [120, 120, 360, 0]);
+        assert_eq!(u.prime_minutes, (5 * 5 + 2 * 12) * 60);
+        // The association's morning is not prime time; the other two are.
+        assert_eq!(u.prime_unused_minutes, u.prime_minutes - 120 - 360);
+        assert_eq!(u.community_share_percent(), Some(20));
+        assert_eq!(usage(&[], from, to).community_share_percent(), None);
     }
 
     #[test]

@@ -316,5 +316,8 @@ pub async fn seed(db: &Db, password: &str, now: i64) -> Result<Option<DemoIds>, 
     crate::demo_offers::seed(db, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
+    crate::demo_gather::seed(db, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
     Ok(Some(ids))
 }

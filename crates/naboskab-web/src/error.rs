@@ -41,6 +41,14 @@ pub enum AppError {
     /// The request conflicts with stored data (key is a Fluent id).
     #[error("conflict")]
     Conflict(&'static str),
+    /// The room is held by another booking at this time (the first one in the way).
+    #[error("room taken")]
+    Taken {
+        /// Start of the booking in the way.
+        start: chrono::DateTime<chrono::Utc>,
+        /// End of the booking in the way.
+        end: chrono::DateTime<chrono::Utc>,
+    },
     /// Body too large.
     #[error("payload too large")]
     PayloadTooLarge,
@@ -77,7 +85,7 @@ impl AppError {
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::Conflict(_) | AppError::Taken { .. } => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
@@ -96,6 +104,7 @@ impl AppError {
             AppError::Csrf => "error-csrf",
             AppError::Invalid(_) => "error-invalid",
             AppError::Conflict(k) => k,
+            AppError::Taken { .. } => "booking-taken",
             AppError::PayloadTooLarge => "error-too-large",
             AppError::UnsupportedMediaType => "error-media-type",
             AppError::MethodNotAllowed => "error-method",
@@ -114,6 +123,7 @@ impl AppError {
             AppError::Csrf => "csrf",
             AppError::Invalid(_) => "invalid",
             AppError::Conflict(_) => "conflict",
+            AppError::Taken { .. } => "room_taken",
             AppError::PayloadTooLarge => "payload_too_large",
             AppError::UnsupportedMediaType => "unsupported_media_type",
             AppError::MethodNotAllowed => "method_not_allowed",
@@ -153,6 +163,8 @@ pub struct RenderableError {
     pub fields: Vec<FieldError>,
     /// Seconds to wait, for 429.
     pub retry_after: Option<i64>,
+    /// The booking in the way, for a 409 on a room.
+    pub taken: Option<(chrono::DateTime<chrono::Utc>, chrono::DateTime<chrono::Utc>)>,
 }
 
 impl From<&AppError> for RenderableError {
@@ -167,6 +179,10 @@ impl From<&AppError> for RenderableError {
             },
             retry_after: match e {
                 AppError::TooManyRequests(s) => Some(*s),
+                _ => None,
+            },
+            taken: match e {
+                AppError::Taken { start, end } => Some((*start, *end)),
                 _ => None,
             },
         }

@@ -1,5 +1,5 @@
-//! iCalendar (RFC 5545) feeds: per offer, per department, one occurrence ("add to
-//! calendar") and a person's private feed.
+//! iCalendar (RFC 5545) feeds: per offer, per department, per room, one occurrence ("add
+//! to calendar") and a person's private feed.
 //!
 //! A series becomes one VEVENT with `DTSTART;TZID=Europe/Copenhagen`, its RRULE and EXDATEs,
 //! and a stable UID (`series-{id}@host`); every occurrence changed by hand is a VEVENT with
@@ -10,6 +10,7 @@
 
 use chrono::{DateTime, Utc};
 use naboskab_domain::schedule::{self, TZID};
+use naboskab_store::gather::{Booking, BookingStatus};
 use naboskab_store::join::{Occurrence, SeriesRow};
 
 /// Europe/Copenhagen since 1996: summer time from the last Sunday of March 02:00 to the last
@@ -191,6 +192,32 @@ impl Calendar {
             .push(format!("UID:occurrence-{}@{}", occ.id, self.host));
         self.lines.push(format!("DTSTAMP:{}", self.stamp));
         self.occurrence_body(occ, info);
+        self.lines.push("END:VEVENT".into());
+    }
+
+    /// A room booking (room feeds): confirmed, tentative while waiting for approval, or
+    /// cancelled (rejected, cancelled or displaced), so subscribers drop it.
+    pub fn booking(&mut self, b: &Booking, info: &EventInfo) {
+        self.lines.push("BEGIN:VEVENT".into());
+        self.lines
+            .push(format!("UID:booking-{}@{}", b.id, self.host));
+        self.lines.push(format!("DTSTAMP:{}", self.stamp));
+        self.lines.push(format!(
+            "DTSTART;TZID={TZID}:{}",
+            local(schedule::utc_to_local(b.start()))
+        ));
+        self.lines.push(format!(
+            "DTEND;TZID={TZID}:{}",
+            local(schedule::utc_to_local(b.end()))
+        ));
+        self.lines.push(format!("SEQUENCE:{}", b.sequence));
+        let status = match b.status {
+            BookingStatus::Confirmed => "CONFIRMED",
+            BookingStatus::Requested => "TENTATIVE",
+            _ => "CANCELLED",
+        };
+        self.lines.push(format!("STATUS:{status}"));
+        self.common(info);
         self.lines.push("END:VEVENT".into());
     }
 

@@ -400,6 +400,19 @@ pub fn render_error(st: &AppState, ctx: &Ctx, err: RenderableError) -> Response 
         if !errors.is_empty() {
             body["errors"] = serde_json::Value::Array(errors);
         }
+        if let Some((start, end)) = err.taken {
+            let when = crate::pages::rooms::span_text(ctx.locale, start, end);
+            body["detail"] = i18n::strip_isolation(&i18n::t_args(
+                ctx.locale,
+                "booking-taken-by",
+                &[("when", fluent_bundle::FluentValue::from(when))],
+            ))
+            .into();
+            body["conflict"] = serde_json::json!({
+                "start": crate::api::occurrences::rfc3339_local(start),
+                "end": crate::api::occurrences::rfc3339_local(end),
+            });
+        }
         let mut r = (err.status, body.to_string()).into_response();
         r.headers_mut().insert(
             header::CONTENT_TYPE,

@@ -11,6 +11,7 @@ pub mod cache;
 pub mod clock;
 pub mod context;
 pub mod demo;
+pub mod demo_gather;
 pub mod demo_join;
 pub mod demo_offers;
 pub mod error;
@@ -28,6 +29,7 @@ pub mod routes;
 pub mod security;
 pub mod state;
 pub mod templates;
+pub mod xlsx;
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};

@@ -4,7 +4,7 @@
 use crate::api;
 use crate::pages::{
     account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, public,
-    schedule,
+    room_admin, rooms, schedule,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
@@ -84,6 +84,49 @@ pub fn app_routes() -> Vec<RouteDef> {
             post(calendar::new_personal_feed),
         ),
         r("GET", "/calendar/feed/{file}", get(calendar::personal_feed)),
+        r("GET", "/rooms", get(rooms::list)),
+        r("GET", "/rooms/{id}", get(rooms::show)),
+        r("POST", "/rooms/{id}/book", post(rooms::book)),
+        r("GET", "/rooms/{id}/calendar.ics", get(rooms::feed)),
+        r("GET", "/bookings/{id}", get(rooms::booking_page)),
+        r("POST", "/bookings/{id}/decide", post(rooms::decide_request)),
+        r("POST", "/bookings/{id}/cancel", post(rooms::cancel)),
+        r(
+            "POST",
+            "/bookings/{id}/deposit",
+            post(rooms::settle_deposit),
+        ),
+        r("GET", "/manage/bookings", get(rooms::overview)),
+        r(
+            "GET",
+            "/rooms/{id}/settings",
+            get(room_admin::settings_form),
+        ),
+        r(
+            "POST",
+            "/rooms/{id}/settings",
+            post(room_admin::save_settings),
+        ),
+        r(
+            "POST",
+            "/departments/{id}/rooms",
+            post(room_admin::create_room),
+        ),
+        r(
+            "GET",
+            "/departments/{id}/bookings.csv",
+            get(room_admin::export_csv),
+        ),
+        r(
+            "GET",
+            "/departments/{id}/bookings.xlsx",
+            get(room_admin::export_xlsx),
+        ),
+        r(
+            "GET",
+            "/departments/{id}/room-use",
+            get(room_admin::room_use),
+        ),
         r("GET", "/ensom", get(lonely::show)),
         r("POST", "/ensom", post(lonely::contact)),
         r("GET", "/municipalities", get(public::municipalities)),
@@ -218,6 +261,14 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/api/v1/occurrences/{id}/signups",
             post(api::occurrences::create_signup),
         ),
+        r("GET", "/api/v1/rooms", get(api::rooms::list_rooms)),
+        r(
+            "GET",
+            "/api/v1/rooms/{id}/availability",
+            get(api::rooms::availability),
+        ),
+        r("POST", "/api/v1/bookings", post(api::rooms::create_booking)),
+        r("GET", "/api/v1/bookings/{id}", get(api::rooms::get_booking)),
     ]
 }
 

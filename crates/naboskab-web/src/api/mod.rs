@@ -7,6 +7,7 @@ pub mod hsds;
 pub mod occurrences;
 pub mod offers;
 pub mod orgs;
+pub mod rooms;
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
@@ -29,8 +30,8 @@ use utoipa::{OpenApi, ToSchema};
         description = "Activities, places and help against loneliness in Danish social-housing areas. Errors are RFC 9457 problem documents; send `Accept-Language` (da, en, ar) for localized messages. Authenticate scripts with `Authorization: Bearer <token>` (create one with `naboskab token create`).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup),
-    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut)),
+    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup, rooms::list_rooms, rooms::availability, rooms::create_booking, rooms::get_booking),
+    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut, rooms::RoomOut, rooms::RoomList, rooms::BusyOut, rooms::BlackoutOut, rooms::AvailabilityOut, rooms::BookingIn, rooms::BookingOut)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

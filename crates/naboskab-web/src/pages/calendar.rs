@@ -315,7 +315,7 @@ fn chosen_date(st: &AppState, input: &CalendarInput) -> NaiveDate {
         .unwrap_or_else(|| utc_to_local(now_utc(st)).date())
 }
 
-fn now_utc(st: &AppState) -> chrono::DateTime<chrono::Utc> {
+pub fn now_utc(st: &AppState) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(st.now(), 0).unwrap_or_default()
 }
 
@@ -537,7 +537,7 @@ pub async fn month(
     calendar(&st, &ctx, raw.as_deref(), true).await
 }
 
-fn ics(body: String, filename: &str) -> Response {
+pub fn ics(body: String, filename: &str) -> Response {
     (
         [
             (
@@ -554,7 +554,7 @@ fn ics(body: String, filename: &str) -> Response {
         .into_response()
 }
 
-fn host_of(base_url: &str) -> String {
+pub fn host_of(base_url: &str) -> String {
     base_url
         .split("://")
         .nth(1)

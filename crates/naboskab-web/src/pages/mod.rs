@@ -13,4 +13,6 @@ pub mod offers;
 pub mod oidc;
 pub mod ops;
 pub mod public;
+pub mod room_admin;
+pub mod rooms;
 pub mod schedule;

@@ -80,6 +80,28 @@ async fn every_route_for_every_role_matches_the_matrix() {
         .i64(0)
         .expect("id")
         .to_string();
+    let room = app
+        .db()
+        .query_one(
+            "SELECT MIN(id) FROM room WHERE department_id = $1",
+            naboskab_store::params![app.demo.org("dep-norreparken").expect("dep")],
+        )
+        .await
+        .expect("demo room")
+        .i64(0)
+        .expect("id")
+        .to_string();
+    let party = app
+        .db()
+        .query_one(
+            "SELECT id FROM booking WHERE title = $1",
+            naboskab_store::params!["Fatimas fødselsdag"],
+        )
+        .await
+        .expect("demo booking")
+        .i64(0)
+        .expect("id")
+        .to_string();
     let mut surprises = Vec::new();
     let mut checked = 0;
     for ((method, pattern), outcomes) in &expected {
@@ -92,6 +114,12 @@ async fn every_route_for_every_role_matches_the_matrix() {
                     "999999"
                 } else if pattern.starts_with("/occurrences/") {
                     &dining
+                } else if pattern.starts_with("/rooms/") || pattern.starts_with("/api/v1/rooms/") {
+                    &room
+                } else if pattern.starts_with("/bookings/")
+                    || pattern.starts_with("/api/v1/bookings/")
+                {
+                    &party
                 } else {
                     &dep
                 },

@@ -6,6 +6,7 @@ mod accounts;
 mod api;
 mod authz;
 mod find;
+mod gather;
 mod helpers;
 mod i18n_pages;
 mod join;
