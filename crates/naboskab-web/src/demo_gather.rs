@@ -30,7 +30,7 @@ fn fælleshus(department_id: i64, name: &str, n: usize) -> RoomDetails {
         capacity: Some(60 + 10 * n as i64),
         facilities: "Køkken med 2 ovne og opvaskemaskine\n60 stole og 10 borde\nProjektor og lærred\nHøjttaler".into(),
         step_free: true,
-        accessible_toilet: n % 2 == 0,
+        accessible_toilet: n.is_multiple_of(2),
         hearing_loop: n == 0,
         house_rules: "Musik skal skrues ned kl. 24, og huset skal være tomt kl. 01.\nDøre og vinduer holdes lukkede, når der spilles musik.\nRygning er ikke tilladt indendørs.\nHuset er for afdelingens beboere; gæster er velkomne sammen med en beboer.".into(),
         key_method: "key_box".into(),
@@ -220,18 +220,16 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             .await?;
         }
         d.book(party(2, 2, "Sølvbryllup"), board).await?;
-        if let Some(b) = d.book(party(1, 3, "Barnedåb"), board).await? {
-            if let Some(by) = board {
-                store::cancel(
-                    db,
-                    b.id,
-                    "Flyttet til familien i Odense",
-                    by,
-                    &no_messages,
-                    now,
-                )
-                .await?;
-            }
+        if let (Some(b), Some(by)) = (d.book(party(1, 3, "Barnedåb"), board).await?, board) {
+            store::cancel(
+                db,
+                b.id,
+                "Flyttet til familien i Odense",
+                by,
+                &no_messages,
+                now,
+            )
+            .await?;
         }
         d.book(party(4, 4, "Fødselsdag"), None).await?;
         let mut friday = party(6, 0, "Familiefest");

@@ -251,7 +251,7 @@ fn read_settings(
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         {
             Some(last) => (Some(last), rest.get(1).copied().unwrap_or("")),
-            None => (first, line.splitn(2, ' ').nth(1).unwrap_or("")),
+            None => (first, line.split_once(' ').map_or("", |x| x.1)),
         };
         match (first, last) {
             (Some(first), Some(last)) if first <= last => blackouts.push(Blackout {
