@@ -827,6 +827,13 @@ booking-mail-requested-body = مرحبًا { $name }
     وصلنا طلبك لحجز { $room }، { $when }. الوقت محجوز لك إلى أن تتم الموافقة على الطلب، وستصلك رسالة.
 
     اعرض الطلب أو ألغِه: { $link }
+booking-mail-approve-subject = بانتظار الموافقة: { $room }، { $when }
+booking-mail-approve-body = يطلب { $name } حجز { $room }، { $when }.
+
+    الاستخدام: { $kind }
+    الغرض: { $title }
+
+    وافق على الطلب أو ارفضه: { $link }
 booking-mail-rejected-subject = لم تتم الموافقة: { $room }، { $when }
 booking-mail-rejected-body = مرحبًا { $name }
 

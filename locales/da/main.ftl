@@ -766,6 +766,13 @@ booking-mail-requested-body = Hej { $name }
     Vi har modtaget din anmodning om { $room } { $when }. Tiden er holdt til dig, mens den bliver godkendt, og du får besked.
 
     Se eller aflys anmodningen: { $link }
+booking-mail-approve-subject = Venter på godkendelse: { $room }, { $when }
+booking-mail-approve-body = { $name } beder om { $room } { $when }.
+
+    Brug: { $kind }
+    Formål: { $title }
+
+    Godkend eller afvis anmodningen: { $link }
 booking-mail-rejected-subject = Ikke godkendt: { $room }, { $when }
 booking-mail-rejected-body = Hej { $name }
 

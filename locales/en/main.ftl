@@ -790,6 +790,13 @@ booking-mail-requested-body = Hi { $name }
     We have received your request for { $room }, { $when }. The time is held for you while it is being approved, and we will let you know.
 
     See or cancel the request: { $link }
+booking-mail-approve-subject = Waiting for approval: { $room }, { $when }
+booking-mail-approve-body = { $name } asks for { $room }, { $when }.
+
+    Use: { $kind }
+    Purpose: { $title }
+
+    Approve or reject the request: { $link }
 booking-mail-rejected-subject = Not approved: { $room }, { $when }
 booking-mail-rejected-body = Hi { $name }
 

@@ -1064,6 +1064,27 @@ async fn close_in(
     booking_in(tx, id).await
 }
 
+/// Opens a transaction holding the booking's room lock and reads the booking under it; a
+/// booking whose status `may_change` refuses is a [`StoreError::Conflict`] (someone else
+/// decided or cancelled first).
+async fn locked_booking(
+    db: &Db,
+    id: i64,
+    may_change: impl Fn(BookingStatus) -> bool,
+) -> Result<(Tx, Booking), StoreError> {
+    let mut tx = db.begin().await?;
+    let before_lock = booking_in(&mut tx, id).await?;
+    lock_room(&mut tx, before_lock.room_id).await?;
+    let current = booking_in(&mut tx, id).await?;
+    if !may_change(current.status) {
+        return Err(StoreError::Conflict(format!(
+            "booking {id} is {}",
+            current.status.as_str()
+        )));
+    }
+    Ok((tx, current))
+}
+
 /// Approves or rejects a request. Only a request can be decided; anything else is a
 /// [`StoreError::Conflict`] (someone else decided first, or the booker cancelled).
 pub async fn decide(
@@ -1075,16 +1096,7 @@ pub async fn decide(
     notify: BookingNotify<'_>,
     now: i64,
 ) -> Result<Booking, StoreError> {
-    let mut tx = db.begin().await?;
-    let current = booking_in(&mut tx, id).await?;
-    lock_room(&mut tx, current.room_id).await?;
-    let current = booking_in(&mut tx, id).await?;
-    if current.status != BookingStatus::Requested {
-        return Err(StoreError::Conflict(format!(
-            "booking {id} is {}",
-            current.status.as_str()
-        )));
-    }
+    let (mut tx, current) = locked_booking(db, id, |s| s == BookingStatus::Requested).await?;
     let (booking, event) = if approve {
         let deposit_status = if current.deposit_ore > 0 {
             "held"
@@ -1127,16 +1139,7 @@ pub async fn cancel(
     notify: BookingNotify<'_>,
     now: i64,
 ) -> Result<Booking, StoreError> {
-    let mut tx = db.begin().await?;
-    let current = booking_in(&mut tx, id).await?;
-    lock_room(&mut tx, current.room_id).await?;
-    let current = booking_in(&mut tx, id).await?;
-    if !current.status.holds() {
-        return Err(StoreError::Conflict(format!(
-            "booking {id} is {}",
-            current.status.as_str()
-        )));
-    }
+    let (mut tx, current) = locked_booking(db, id, BookingStatus::holds).await?;
     let forfeited = match room_via(&mut Reader::Tx(&mut tx), current.room_id).await? {
         Some(room) if current.status == BookingStatus::Confirmed => gather::forfeited_on_cancel(
             &room.rule(current.kind),

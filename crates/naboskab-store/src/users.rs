@@ -352,6 +352,38 @@ pub async fn members_of_organisation(
         .collect())
 }
 
+/// How to reach a member: e-mail address and preferred language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberContact {
+    /// E-mail address.
+    pub email: String,
+    /// Preferred language code, when chosen.
+    pub locale: Option<String>,
+}
+
+/// The active (not disabled) accounts holding `role` in an organisation, for messages such as
+/// "a booking waits for your approval".
+pub async fn contacts_with_role(
+    db: &Db,
+    organisation_id: i64,
+    role: Role,
+) -> Result<Vec<MemberContact>, StoreError> {
+    db.query(
+        "SELECT u.email, u.preferred_locale FROM membership m JOIN app_user u ON u.id = m.user_id
+         WHERE m.organisation_id = $1 AND m.role = $2 AND u.disabled_at IS NULL ORDER BY u.id",
+        params![organisation_id, role.as_str()],
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(MemberContact {
+            email: r.string(0)?,
+            locale: r.opt_string(1)?,
+        })
+    })
+    .collect()
+}
+
 // ----- sessions -----
 
 /// A server-side session.

@@ -292,3 +292,85 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
     }
     Ok(())
 }
+
+/// Rooms added for the booking benchmarks.
+pub const GENERATED_ROOMS: usize = 50;
+
+/// Adds [`GENERATED_ROOMS`] practice rooms to Nørreparken (open 08–24, community use booked
+/// at once by the board and staff up to 400 days ahead) and fills them with `count` two-hour
+/// community bookings from tomorrow on, seven a day (08–22) per room, through the same store
+/// path as every booking. Returns the department's id and the new rooms' ids.
+pub async fn add_generated_bookings(
+    db: &Db,
+    count: usize,
+    now: i64,
+) -> Result<(i64, Vec<i64>), StoreError> {
+    let dept =
+        naboskab_store::orgs::organisations_of_kind(db, naboskab_domain::OrgKind::Department)
+            .await?
+            .into_iter()
+            .find(|o| o.name.contains("Nørreparken"))
+            .ok_or(StoreError::NotFound)?;
+    let community = KindRule {
+        min_minutes: 15,
+        max_minutes: 12 * 60,
+        max_days_ahead: 400,
+        ..KindRule::default_for(BookingKind::Community)
+    };
+    let mut rooms = Vec::with_capacity(GENERATED_ROOMS);
+    for n in 0..GENERATED_ROOMS {
+        let details = RoomDetails {
+            name: format!("Øvelokale {}", n + 1),
+            room_type: "workshop".into(),
+            opening: DailyWindow {
+                from: 8 * 60,
+                until: 0,
+            },
+            ..meeting_room(dept.id)
+        };
+        let room = store::create_room(db, &details, now).await?;
+        store::set_rules(db, room, std::slice::from_ref(&community)).await?;
+        rooms.push(room);
+    }
+    let tomorrow = utc_to_local(DateTime::from_timestamp(now, 0).unwrap_or_default()).date()
+        + Duration::days(1);
+    let per_room = count.div_ceil(GENERATED_ROOMS);
+    let mut left = count;
+    for room in &rooms {
+        for hour in (8..22).step_by(2) {
+            let days = per_room.div_ceil(7).min(left);
+            if days == 0 {
+                break;
+            }
+            let dates: Vec<_> = (0..days as i64)
+                .map(|d| {
+                    let day = tomorrow + Duration::days(d);
+                    (at(day, hour, 0), at(day, hour + 2, 0))
+                })
+                .collect();
+            let first = booking(
+                *room,
+                BookingKind::Community,
+                dates[0].0,
+                dates[0].1,
+                ("Beboerhusets planlægning", "planlaegning@example.dk"),
+                "Fællesaktivitet",
+            );
+            let items = store::request_series(
+                db,
+                &first,
+                &dates,
+                &format!("bench-{room}-{hour}"),
+                &|_| vec![],
+                now,
+            )
+            .await?;
+            left -= items
+                .iter()
+                .filter(|i| matches!(i.outcome, BookingOutcome::Booked(_)))
+                .count()
+                .min(left);
+        }
+    }
+    Ok((dept.id, rooms))
+}

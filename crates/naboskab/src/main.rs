@@ -46,6 +46,9 @@ enum Command {
         /// Also add this many weekly activities with sign-up in one department (benchmarks).
         #[arg(long, default_value_t = 0)]
         extra_series: usize,
+        /// Also add practice rooms holding this many community bookings (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        extra_bookings: usize,
     },
     /// Manage accounts.
     User {
@@ -285,6 +288,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Demo {
             extra_offers,
             extra_series,
+            extra_bookings,
         } => {
             let db = open_db(&cfg).await?;
             seed_demo(&db).await?;
@@ -308,6 +312,21 @@ async fn run(cli: Cli) -> Result<()> {
                 .await?;
                 println!(
                     "added {extra_series} weekly activities to department {dep} in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if extra_bookings > 0 {
+                let started = std::time::Instant::now();
+                let (dep, rooms) = naboskab_web::demo_gather::add_generated_bookings(
+                    &db,
+                    extra_bookings,
+                    SystemClock.now(),
+                )
+                .await?;
+                let ids: Vec<String> = rooms.iter().map(i64::to_string).collect();
+                println!(
+                    "added {extra_bookings} bookings in rooms {} of department {dep} in {:.1} s",
+                    ids.join(","),
                     started.elapsed().as_secs_f64()
                 );
             }

@@ -8,7 +8,7 @@ use super::occurrences::rfc3339_local;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::pages::rooms::{
-    bookable_kinds, booking_messages, breach_field, check_request, find_room, room_chain,
+    BookingMessenger, bookable_kinds, breach_field, check_request, find_room, room_chain,
 };
 use crate::state::AppState;
 use axum::Json;
@@ -328,9 +328,8 @@ pub async fn create_booking(
     b.age_declared = input.age_declared;
     b.displace = input.displace;
     b.idempotency_key = key;
-    let base = st.config.base_url.clone();
-    let r = room.clone();
-    let notify = move |bk: &Booking, e: BookingEvent| booking_messages(&base, &r, bk, e);
+    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::request_booking(&st.db, &b, &notify, st.now()).await? {
         BookingOutcome::Booked(bk) => Ok((StatusCode::CREATED, Json(booking_out(&st, &bk)))),
         BookingOutcome::Replayed(bk) => Ok((StatusCode::OK, Json(booking_out(&st, &bk)))),

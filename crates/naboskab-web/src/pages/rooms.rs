@@ -28,6 +28,7 @@ use naboskab_store::gather::{
 };
 use naboskab_store::join::OwnedMessage;
 use naboskab_store::orgs;
+use naboskab_store::users::{self, MemberContact};
 use serde::Deserialize;
 
 /// "Saturday 16 January 2027, 12:00–23:00" in `locale`.
@@ -165,44 +166,124 @@ pub fn breach_field(b: &Breach) -> &'static str {
     }
 }
 
-/// The messages about a booking to its booker, in the booker's language: an e-mail when an
-/// address is known, else a text message. Confirmations carry the key instructions.
-pub fn booking_messages(
-    base_url: &str,
-    room: &Room,
-    b: &Booking,
-    event: BookingEvent,
-) -> Vec<OwnedMessage> {
-    let locale = Locale::parse(&b.locale).unwrap_or(Locale::Da);
-    let event_key = match event {
-        BookingEvent::Confirmed | BookingEvent::Approved => "confirmed",
-        BookingEvent::Requested => "requested",
-        BookingEvent::Rejected => "rejected",
-        BookingEvent::Cancelled => "cancelled",
-        BookingEvent::Displaced => "displaced",
-    };
-    let key_text = if matches!(event, BookingEvent::Confirmed | BookingEvent::Approved) {
-        room.details.key_instructions.clone()
-    } else {
-        String::new()
-    };
-    let args = [
-        ("name", b.booker_name.clone()),
-        ("room", room.details.name.clone()),
-        ("when", span_text(locale, b.start(), b.end())),
-        ("reason", b.reason.clone()),
-        ("keys", key_text),
-        ("link", format!("{base_url}/bookings/{}", b.id)),
-    ];
-    let (subject, body) = crate::accounts::render_message(
-        locale,
-        &format!("booking-mail-{event_key}-subject"),
-        &format!("booking-mail-{event_key}-body"),
-        &args,
-    );
-    contact_messages(b, subject, body)
+/// Writes a room's booking messages: to the booker in their language for every event, and,
+/// when a request waits for approval, to the people who decide it (the department's board, or
+/// the housing organisation's staff, as the room's rule says) in theirs. Approvers' notices are
+/// filed under the booking's account in the outbox: they are about that person's booking and
+/// go with it when the account is erased.
+pub struct BookingMessenger {
+    base_url: String,
+    room: Room,
+    board: Vec<MemberContact>,
+    staff: Vec<MemberContact>,
 }
 
+impl BookingMessenger {
+    /// The messenger for one room; reads who approves its requests only when a rule of the
+    /// room asks for approval.
+    pub async fn for_room(st: &AppState, room: &Room) -> AppResult<BookingMessenger> {
+        let mut board = Vec::new();
+        let mut staff = Vec::new();
+        if BookingKind::ALL
+            .iter()
+            .any(|k| room.rule(*k).approval != gather::Approver::None)
+        {
+            let chain = room_chain(st, room).await?;
+            board =
+                users::contacts_with_role(&st.db, room.details.department_id, Role::BoardMember)
+                    .await?;
+            for org in &chain {
+                staff.extend(users::contacts_with_role(&st.db, *org, Role::HousingOrgAdmin).await?);
+            }
+        }
+        Ok(BookingMessenger {
+            base_url: st.config.base_url.clone(),
+            room: room.clone(),
+            board,
+            staff,
+        })
+    }
+
+    /// The messages for one event of one booking.
+    pub fn messages(&self, b: &Booking, event: BookingEvent) -> Vec<OwnedMessage> {
+        let room = &self.room;
+        let locale = Locale::parse(&b.locale).unwrap_or(Locale::Da);
+        let event_key = match event {
+            BookingEvent::Confirmed | BookingEvent::Approved => "confirmed",
+            BookingEvent::Requested => "requested",
+            BookingEvent::Rejected => "rejected",
+            BookingEvent::Cancelled => "cancelled",
+            BookingEvent::Displaced => "displaced",
+        };
+        let key_text = if matches!(event, BookingEvent::Confirmed | BookingEvent::Approved) {
+            room.details.key_instructions.clone()
+        } else {
+            String::new()
+        };
+        let args = [
+            ("name", b.booker_name.clone()),
+            ("room", room.details.name.clone()),
+            ("when", span_text(locale, b.start(), b.end())),
+            ("reason", b.reason.clone()),
+            ("keys", key_text),
+            ("link", format!("{}/bookings/{}", self.base_url, b.id)),
+        ];
+        let (subject, body) = crate::accounts::render_message(
+            locale,
+            &format!("booking-mail-{event_key}-subject"),
+            &format!("booking-mail-{event_key}-body"),
+            &args,
+        );
+        let mut out = contact_messages(b, subject, body);
+        if event == BookingEvent::Requested {
+            out.extend(self.approver_messages(b));
+        }
+        out
+    }
+
+    /// "A request waits for your decision", to each approver in their language.
+    fn approver_messages(&self, b: &Booking) -> Vec<OwnedMessage> {
+        let approvers = match self.room.rule(b.kind).approval {
+            gather::Approver::None => return vec![],
+            // A department without board members on Naboskab falls back to the staff.
+            gather::Approver::Board if !self.board.is_empty() => &self.board,
+            gather::Approver::Board | gather::Approver::Staff => &self.staff,
+        };
+        approvers
+            .iter()
+            .map(|a| {
+                let locale = a
+                    .locale
+                    .as_deref()
+                    .and_then(Locale::parse)
+                    .unwrap_or(Locale::Da);
+                let kind = i18n::t(locale, &format!("booking-kind-{}", b.kind.as_str()));
+                let args = [
+                    ("name", b.booker_name.clone()),
+                    ("room", self.room.details.name.clone()),
+                    ("when", span_text(locale, b.start(), b.end())),
+                    ("kind", kind),
+                    ("title", b.title.clone()),
+                    ("link", format!("{}/bookings/{}", self.base_url, b.id)),
+                ];
+                let (subject, body) = crate::accounts::render_message(
+                    locale,
+                    "booking-mail-approve-subject",
+                    "booking-mail-approve-body",
+                    &args,
+                );
+                OwnedMessage {
+                    channel: "email",
+                    recipient: a.email.clone(),
+                    subject,
+                    body,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One message to the booker: by e-mail when an address is known, else by text message.
 fn contact_messages(b: &Booking, subject: String, body: String) -> Vec<OwnedMessage> {
     if !b.booker_email.is_empty() {
         vec![OwnedMessage {
@@ -913,8 +994,8 @@ pub async fn book(
             problems: refused,
         }));
     }
-    let r = room.clone();
-    let notify = move |bk: &Booking, e: BookingEvent| booking_messages(&base, &r, bk, e);
+    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::request_booking(&st.db, &b, &notify, now).await? {
         BookingOutcome::Booked(bk) | BookingOutcome::Replayed(bk) => {
             tracing::info!(
@@ -1112,9 +1193,8 @@ pub async fn decide_request(
         return Err(AppError::field("reason", "field-booking-reason-required"));
     }
     let by = ctx.require_user()?.id;
-    let base = st.config.base_url.clone();
-    let r = room.clone();
-    let notify = move |bk: &Booking, e: BookingEvent| booking_messages(&base, &r, bk, e);
+    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::decide(&st.db, id, approve, reason, by, &notify, st.now()).await {
         Ok(done) => {
             tracing::info!(booking = id, approve, "booking decided");
@@ -1152,9 +1232,8 @@ pub async fn cancel(
         return Err(AppError::Forbidden);
     }
     let by = ctx.require_user()?.id;
-    let base = st.config.base_url.clone();
-    let r = room.clone();
-    let notify = move |bk: &Booking, e: BookingEvent| booking_messages(&base, &r, bk, e);
+    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::cancel(&st.db, id, f.reason.trim(), by, &notify, st.now()).await {
         Ok(_) => Ok(
             Redirect::to(&format!("/bookings/{id}?notice=notice-booking-cancelled"))

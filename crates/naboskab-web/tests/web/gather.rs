@@ -95,6 +95,11 @@ async fn a_resident_books_the_party_room_and_the_board_approves() {
         let (body, link) = last_mail(app.db(), "beboer@demo.naboskab.dk").await;
         assert!(body.contains("Vi har modtaget din anmodning"), "{body}");
         assert!(link.ends_with(&format!("/bookings/{id}")), "{link}");
+        // The department's board is told a request waits for it, with a link to decide.
+        let (body, link) = last_mail(app.db(), "bestyrelse@demo.naboskab.dk").await;
+        assert!(body.contains("beder om"), "{body}");
+        assert!(body.contains("Min fødselsdag"), "{body}");
+        assert!(link.ends_with(&format!("/bookings/{id}")), "{link}");
         // Another party the same month breaks the room's one-a-month rule.
         let r = resident
             .post_form(&format!("/rooms/{room}/book"), &full)
