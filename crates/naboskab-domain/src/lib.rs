@@ -9,6 +9,7 @@ pub mod offer;
 pub mod org;
 pub mod password;
 pub mod policy;
+pub mod reach;
 pub mod role;
 pub mod schedule;
 pub mod search;

@@ -99,11 +99,15 @@ pub enum Action {
     /// Book a room for a kind of use; the room's rule for that kind says who may
     /// ([`Resource::RoomKind`]).
     BookRoom,
+    /// Read and write outreach records (contacts, consents, the contact log, follow-ups) held
+    /// by a housing organisation: its social caretakers only. Nobody else, not even the
+    /// platform's operators, reaches these records through the policy.
+    WorkWithOutreach,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 16] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -119,6 +123,7 @@ impl Action {
         Action::ApproveAsBoard,
         Action::ApproveAsStaff,
         Action::BookRoom,
+        Action::WorkWithOutreach,
     ];
 }
 
@@ -188,9 +193,9 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     if actor.user_id.is_none() {
         return Decision::Deny(Denial::NotSignedIn);
     }
-    if actor.is_platform_admin() {
-        // The operator of the installation may administer everything in this foundation
-        // policy; reading other people's outreach records will need an explicit, logged reason.
+    if actor.is_platform_admin() && action != Action::WorkWithOutreach {
+        // The operator of the installation may administer everything but outreach records:
+        // health data under GDPR art. 9, seen only by the outreach staff who hold them.
         return Decision::Allow;
     }
     match (action, resource) {
@@ -237,6 +242,9 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
                     && (actor.has_role_in(Role::HousingOrgAdmin, chain)
                         || actor.has_role_in(Role::SocialCaretaker, chain))),
         ),
+        (Action::WorkWithOutreach, Resource::Organisation { chain }) => {
+            allow_if(actor.has_role_in(Role::SocialCaretaker, chain))
+        }
         _ => Decision::Deny(Denial::Forbidden),
     }
 }
@@ -252,6 +260,37 @@ mod tests {
                 organisation_id: org,
                 role,
             }],
+        }
+    }
+
+    #[test]
+    fn outreach_records_are_for_the_owning_organisations_caretakers_only() {
+        let owner = Resource::Organisation { chain: vec![3] };
+        assert!(
+            decide(
+                &with(Role::SocialCaretaker, 3),
+                Action::WorkWithOutreach,
+                &owner
+            )
+            .is_allowed()
+        );
+        assert!(
+            !decide(
+                &with(Role::SocialCaretaker, 4),
+                Action::WorkWithOutreach,
+                &owner
+            )
+            .is_allowed(),
+            "a caretaker of another housing organisation"
+        );
+        for role in Role::ALL {
+            if role == Role::SocialCaretaker {
+                continue;
+            }
+            assert!(
+                !decide(&with(role, 3), Action::WorkWithOutreach, &owner).is_allowed(),
+                "{role:?}"
+            );
         }
     }
 

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// A value could not be read back as the expected type.
     #[error("decode: {0}")]
     Decode(String),
+    /// A sealed value did not open: altered, or sealed with another key (see [`crate::seal`]).
+    #[error("a sealed value could not be opened")]
+    Sealed,
     /// Anything else the database said.
     #[error("database: {0}")]
     Other(String),

@@ -4,6 +4,7 @@
 //!
 //! Times are UTC seconds since the epoch; callers pass `now`, so tests can move the clock.
 
+pub mod audit;
 pub mod catalogue;
 pub mod db;
 pub mod error;
@@ -13,6 +14,8 @@ pub mod migrate;
 pub mod offers;
 pub mod orgs;
 pub mod outbox;
+pub mod reach;
+pub mod seal;
 pub mod testing;
 pub mod users;
 

@@ -37,6 +37,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_catalogue"),
     migration!(4, "0004_join"),
     migration!(5, "0005_gather"),
+    migration!(6, "0006_reach"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -1,0 +1,721 @@
+//! Reach: outreach records under consent, sealed at rest, audited on every read and write.
+//!
+//! A contact record belongs to one housing organisation (its outreach staff hold it). Every
+//! function that returns or changes a record writes one `audit_log` row in the same
+//! transaction ([`crate::audit`]); a failing audit write fails the operation. Everything that
+//! says who the person is or how they are (the [`Profile`], log notes, follow-up texts) is
+//! sealed with the installation's [`SealKey`]. Consent rules come from
+//! [`naboskab_domain::reach::check_consent`]: nothing is stored or added without active
+//! registration consent, nothing sensitive without sensitive consent; withdrawing
+//! registration consent erases the record.
+//!
+//! [`owner_of`] reads only who holds a record (no personal data, not audited) so the caller
+//! can ask the policy before reading anything else.
+
+use crate::audit::{self, Auditor};
+use crate::db::{Db, Row, Tx};
+use crate::error::StoreError;
+use crate::params;
+use crate::seal::SealKey;
+use chrono::NaiveDate;
+use naboskab_domain::reach::{
+    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, Profile, check_consent,
+};
+use sha2::{Digest, Sha256};
+
+/// `audit_log.subject_type` of a contact record.
+pub const SUBJECT: &str = "outreach_contact";
+/// `audit_log.subject_type` of a caseload listing.
+pub const CASELOAD: &str = "outreach_caseload";
+
+const PROFILE_COLUMN: &str = "outreach_contact.sealed";
+const NOTE_COLUMN: &str = "outreach_log.note_sealed";
+const FOLLOWUP_COLUMN: &str = "outreach_followup.what_sealed";
+
+/// Who holds a record, and the links that are not personal data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holder {
+    /// The housing organisation whose outreach staff hold the record.
+    pub housing_org_id: i64,
+    /// The person's department.
+    pub department_id: Option<i64>,
+}
+
+/// A new record.
+#[derive(Debug, Clone)]
+pub struct NewContact {
+    /// Holding housing organisation.
+    pub housing_org_id: i64,
+    /// The person's department.
+    pub department_id: Option<i64>,
+    /// The caretaker following the person.
+    pub caretaker_id: Option<i64>,
+    /// The person's own account, if any.
+    pub user_id: Option<i64>,
+    /// The "contact me" request it came from; its plain copy is blanked.
+    pub contact_request_id: Option<i64>,
+    /// What is known.
+    pub profile: Profile,
+    /// Demo data.
+    pub fictitious: bool,
+}
+
+/// A consent being given.
+#[derive(Debug, Clone)]
+pub struct NewConsent {
+    /// What it covers.
+    pub scope: ConsentScope,
+    /// How it was given.
+    pub method: ConsentMethod,
+    /// The text the person agreed to (stored as its SHA-256).
+    pub text: String,
+}
+
+/// A consent as recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    /// Id.
+    pub id: i64,
+    /// What it covers.
+    pub scope: ConsentScope,
+    /// How it was given.
+    pub method: ConsentMethod,
+    /// SHA-256 of the text agreed to.
+    pub text_hash: String,
+    /// When.
+    pub given_at: i64,
+    /// Recorded by.
+    pub recorded_by: Option<i64>,
+    /// When withdrawn.
+    pub withdrawn_at: Option<i64>,
+    /// Withdrawal recorded by.
+    pub withdrawn_by: Option<i64>,
+}
+
+impl Consent {
+    /// Not withdrawn.
+    pub fn is_active(&self) -> bool {
+        self.withdrawn_at.is_none()
+    }
+}
+
+/// One logged contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    /// Id.
+    pub id: i64,
+    /// How.
+    pub kind: ContactKind,
+    /// Local date.
+    pub happened_on: NaiveDate,
+    /// Duration.
+    pub minutes: Option<i64>,
+    /// Short note.
+    pub note: String,
+    /// By.
+    pub by_user: Option<i64>,
+    /// Written.
+    pub created_at: i64,
+}
+
+/// A follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// Id.
+    pub id: i64,
+    /// Due date.
+    pub due_on: NaiveDate,
+    /// What to do.
+    pub what: String,
+    /// When done.
+    pub done_at: Option<i64>,
+    /// Created by.
+    pub created_by: Option<i64>,
+}
+
+/// A whole record as its holders see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Id.
+    pub id: i64,
+    /// Who holds it.
+    pub holder: Holder,
+    /// The caretaker following the person.
+    pub caretaker_id: Option<i64>,
+    /// The person's own account.
+    pub user_id: Option<i64>,
+    /// What is known.
+    pub profile: Profile,
+    /// Demo data.
+    pub fictitious: bool,
+    /// Created.
+    pub created_at: i64,
+    /// Last contact (or creation).
+    pub last_contact_at: i64,
+    /// Consents, oldest first.
+    pub consents: Vec<Consent>,
+    /// Logged contacts, newest first.
+    pub log: Vec<LogEntry>,
+    /// Follow-ups, by due date.
+    pub followups: Vec<FollowUp>,
+}
+
+impl Record {
+    /// The scopes with active consent.
+    pub fn active_scopes(&self) -> Vec<ConsentScope> {
+        active_scopes(&self.consents)
+    }
+}
+
+fn active_scopes(consents: &[Consent]) -> Vec<ConsentScope> {
+    consents
+        .iter()
+        .filter(|c| c.is_active())
+        .map(|c| c.scope)
+        .collect()
+}
+
+/// One line of a caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseloadEntry {
+    /// Record id.
+    pub id: i64,
+    /// Name or alias.
+    pub name: String,
+    /// Department.
+    pub department_id: Option<i64>,
+    /// Caretaker following the person.
+    pub caretaker_id: Option<i64>,
+    /// Last contact.
+    pub last_contact_at: i64,
+    /// The earliest open follow-up.
+    pub next_due: Option<NaiveDate>,
+    /// Open follow-ups.
+    pub open_followups: i64,
+    /// Demo data.
+    pub fictitious: bool,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| StoreError::Decode(format!("not a date: {text}")))
+}
+
+fn hash_text(text: &str) -> String {
+    hex::encode(Sha256::digest(text.as_bytes()))
+}
+
+fn seal_profile(key: &SealKey, p: &Profile) -> Result<String, StoreError> {
+    let json = serde_json::to_string(p).map_err(|e| StoreError::Decode(e.to_string()))?;
+    key.seal(PROFILE_COLUMN, &json)
+}
+
+fn open_profile(key: &SealKey, sealed: &str) -> Result<Profile, StoreError> {
+    serde_json::from_str(&key.open(PROFILE_COLUMN, sealed)?)
+        .map_err(|e| StoreError::Decode(e.to_string()))
+}
+
+fn consent_from(r: &Row) -> Result<Consent, StoreError> {
+    let scope = r.string(1)?;
+    let method = r.string(2)?;
+    Ok(Consent {
+        id: r.i64(0)?,
+        scope: ConsentScope::parse(&scope)
+            .ok_or_else(|| StoreError::Decode(format!("consent scope {scope}")))?,
+        method: ConsentMethod::parse(&method)
+            .ok_or_else(|| StoreError::Decode(format!("consent method {method}")))?,
+        text_hash: r.string(3)?,
+        given_at: r.i64(4)?,
+        recorded_by: r.opt_i64(5)?,
+        withdrawn_at: r.opt_i64(6)?,
+        withdrawn_by: r.opt_i64(7)?,
+    })
+}
+
+async fn consents_in(tx: &mut Tx, contact_id: i64) -> Result<Vec<Consent>, StoreError> {
+    tx.query(
+        "SELECT id, scope, method, text_hash, given_at, recorded_by, withdrawn_at, withdrawn_by FROM outreach_consent WHERE contact_id = $1 ORDER BY id",
+        params![contact_id],
+    )
+    .await?
+    .iter()
+    .map(consent_from)
+    .collect()
+}
+
+async fn insert_consent(
+    tx: &mut Tx,
+    contact_id: i64,
+    c: &NewConsent,
+    by: Option<i64>,
+    now: i64,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "INSERT INTO outreach_consent (contact_id, scope, method, text_hash, given_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)",
+        params![contact_id, c.scope.as_str(), c.method.as_str(), hash_text(&c.text), now, by],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Who holds a record (not audited: no personal data), or `None`.
+pub async fn owner_of(db: &Db, id: i64) -> Result<Option<Holder>, StoreError> {
+    db.query_opt(
+        "SELECT housing_org_id, department_id FROM outreach_contact WHERE id = $1",
+        params![id],
+    )
+    .await?
+    .map(|r| {
+        Ok(Holder {
+            housing_org_id: r.i64(0)?,
+            department_id: r.opt_i64(1)?,
+        })
+    })
+    .transpose()
+}
+
+/// Creates a record with the consents given at the first meeting; refused (nothing stored)
+/// when they do not cover the profile.
+pub async fn create_contact(
+    db: &Db,
+    key: &SealKey,
+    c: &NewContact,
+    consents: &[NewConsent],
+    who: &Auditor,
+    now: i64,
+) -> Result<Result<i64, ConsentMissing>, StoreError> {
+    let scopes: Vec<ConsentScope> = consents.iter().map(|c| c.scope).collect();
+    if let Err(missing) = check_consent(&scopes, &c.profile) {
+        return Ok(Err(missing));
+    }
+    let sealed = seal_profile(key, &c.profile)?;
+    let mut tx = db.begin().await?;
+    let id = tx
+        .query_one(
+            "INSERT INTO outreach_contact (housing_org_id, department_id, caretaker_id, user_id, contact_request_id, sealed, fictitious, created_by, created_at, updated_at, last_contact_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING id",
+            params![
+                c.housing_org_id,
+                c.department_id,
+                c.caretaker_id,
+                c.user_id,
+                c.contact_request_id,
+                sealed,
+                c.fictitious,
+                who.user_id,
+                now
+            ],
+        )
+        .await?
+        .i64(0)?;
+    for consent in consents {
+        insert_consent(&mut tx, id, consent, who.user_id, now).await?;
+    }
+    if let Some(request) = c.contact_request_id {
+        // The sealed record now holds what the request said; the plain copy goes.
+        tx.execute(
+            "UPDATE contact_request SET name = '', phone = '', email = '', when_to_call = '', message = '', handled_at = $2 WHERE id = $1",
+            params![request, now],
+        )
+        .await?;
+    }
+    audit::record_in(&mut tx, who, "create", SUBJECT, Some(id), now).await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Reads a whole record (one audit row), or `None`.
+pub async fn record(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    who: &Auditor,
+    now: i64,
+) -> Result<Option<Record>, StoreError> {
+    let mut tx = db.begin().await?;
+    let Some(r) = tx
+        .query_opt(
+            "SELECT housing_org_id, department_id, caretaker_id, user_id, sealed, fictitious, created_at, last_contact_at FROM outreach_contact WHERE id = $1",
+            params![id],
+        )
+        .await?
+    else {
+        return Ok(None);
+    };
+    audit::record_in(&mut tx, who, "read", SUBJECT, Some(id), now).await?;
+    let consents = consents_in(&mut tx, id).await?;
+    let log = tx
+        .query(
+            "SELECT id, kind, happened_on, minutes, note_sealed, by_user, created_at FROM outreach_log WHERE contact_id = $1 ORDER BY happened_on DESC, id DESC",
+            params![id],
+        )
+        .await?
+        .iter()
+        .map(|l| {
+            let kind = l.string(1)?;
+            Ok(LogEntry {
+                id: l.i64(0)?,
+                kind: ContactKind::parse(&kind)
+                    .ok_or_else(|| StoreError::Decode(format!("contact kind {kind}")))?,
+                happened_on: parse_date(&l.string(2)?)?,
+                minutes: l.opt_i64(3)?,
+                note: key.open(NOTE_COLUMN, &l.string(4)?)?,
+                by_user: l.opt_i64(5)?,
+                created_at: l.i64(6)?,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let followups = tx
+        .query(
+            "SELECT id, due_on, what_sealed, done_at, created_by FROM outreach_followup WHERE contact_id = $1 ORDER BY due_on, id",
+            params![id],
+        )
+        .await?
+        .iter()
+        .map(|f| {
+            Ok(FollowUp {
+                id: f.i64(0)?,
+                due_on: parse_date(&f.string(1)?)?,
+                what: key.open(FOLLOWUP_COLUMN, &f.string(2)?)?,
+                done_at: f.opt_i64(3)?,
+                created_by: f.opt_i64(4)?,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    let record = Record {
+        id,
+        holder: Holder {
+            housing_org_id: r.i64(0)?,
+            department_id: r.opt_i64(1)?,
+        },
+        caretaker_id: r.opt_i64(2)?,
+        user_id: r.opt_i64(3)?,
+        profile: open_profile(key, &r.string(4)?)?,
+        fictitious: r.bool(5)?,
+        created_at: r.i64(6)?,
+        last_contact_at: r.i64(7)?,
+        consents,
+        log,
+        followups,
+    };
+    tx.commit().await?;
+    Ok(Some(record))
+}
+
+/// Opens a write on a record: the transaction, its active consent scopes, and the audit row
+/// for `action`. `None` when the record does not exist.
+async fn write_on(
+    db: &Db,
+    id: i64,
+    who: &Auditor,
+    action: &str,
+    now: i64,
+) -> Result<Option<(Tx, Vec<ConsentScope>)>, StoreError> {
+    let mut tx = db.begin().await?;
+    let exists = tx
+        .query_opt("SELECT id FROM outreach_contact WHERE id = $1", params![id])
+        .await?
+        .is_some();
+    if !exists {
+        return Ok(None);
+    }
+    let scopes = active_scopes(&consents_in(&mut tx, id).await?);
+    audit::record_in(&mut tx, who, action, SUBJECT, Some(id), now).await?;
+    Ok(Some((tx, scopes)))
+}
+
+/// Replaces what is known about the person; refused when consent does not cover it.
+pub async fn update_profile(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    profile: &Profile,
+    caretaker_id: Option<i64>,
+    who: &Auditor,
+    now: i64,
+) -> Result<Result<(), ConsentMissing>, StoreError> {
+    let Some((mut tx, scopes)) = write_on(db, id, who, "update", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    if let Err(missing) = check_consent(&scopes, profile) {
+        return Ok(Err(missing));
+    }
+    tx.execute(
+        "UPDATE outreach_contact SET sealed = $2, caretaker_id = $3, updated_at = $4 WHERE id = $1",
+        params![id, seal_profile(key, profile)?, caretaker_id, now],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+/// Records a consent given later (e.g. to sensitive categories).
+pub async fn give_consent(
+    db: &Db,
+    id: i64,
+    consent: &NewConsent,
+    who: &Auditor,
+    now: i64,
+) -> Result<(), StoreError> {
+    let Some((mut tx, _)) = write_on(db, id, who, "consent", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    insert_consent(&mut tx, id, consent, who.user_id, now).await?;
+    tx.commit().await
+}
+
+/// What withdrawing a consent did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withdrawal {
+    /// Registration withdrawn: the record is erased.
+    Erased,
+    /// Sensitive consent withdrawn: the sensitive categories are removed.
+    SensitiveRemoved,
+    /// Another scope withdrawn.
+    Withdrawn,
+    /// No active consent of that scope.
+    NotActive,
+}
+
+/// Withdraws every active consent of `scope` in one action. Registration: the record is
+/// erased (audited); sensitive: the sensitive categories are removed from the profile.
+pub async fn withdraw_consent(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    scope: ConsentScope,
+    who: &Auditor,
+    now: i64,
+) -> Result<Withdrawal, StoreError> {
+    if scope == ConsentScope::Registration {
+        return Ok(if erase(db, id, who, now).await? {
+            Withdrawal::Erased
+        } else {
+            Withdrawal::NotActive
+        });
+    }
+    let Some((mut tx, scopes)) = write_on(db, id, who, "withdraw", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    if !scopes.contains(&scope) {
+        return Ok(Withdrawal::NotActive);
+    }
+    tx.execute(
+        "UPDATE outreach_consent SET withdrawn_at = $3, withdrawn_by = $4 WHERE contact_id = $1 AND scope = $2 AND withdrawn_at IS NULL",
+        params![id, scope.as_str(), now, who.user_id],
+    )
+    .await?;
+    if scope != ConsentScope::Sensitive {
+        tx.commit().await?;
+        return Ok(Withdrawal::Withdrawn);
+    }
+    let sealed = tx
+        .query_one(
+            "SELECT sealed FROM outreach_contact WHERE id = $1",
+            params![id],
+        )
+        .await?
+        .string(0)?;
+    let mut profile = open_profile(key, &sealed)?;
+    profile.sensitive.clear();
+    tx.execute(
+        "UPDATE outreach_contact SET sealed = $2, updated_at = $3 WHERE id = $1",
+        params![id, seal_profile(key, &profile)?, now],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Withdrawal::SensitiveRemoved)
+}
+
+/// A contact being logged.
+#[derive(Debug, Clone)]
+pub struct NewLogEntry {
+    /// How.
+    pub kind: ContactKind,
+    /// Local date.
+    pub happened_on: NaiveDate,
+    /// Duration.
+    pub minutes: Option<i64>,
+    /// Short note.
+    pub note: String,
+}
+
+/// Logs a contact (needs active registration consent); moves "last contact" on.
+pub async fn add_log(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    entry: &NewLogEntry,
+    who: &Auditor,
+    now: i64,
+) -> Result<Result<i64, ConsentMissing>, StoreError> {
+    let Some((mut tx, scopes)) = write_on(db, id, who, "log", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    if !scopes.contains(&ConsentScope::Registration) {
+        return Ok(Err(ConsentMissing::Registration));
+    }
+    let log_id = tx
+        .query_one(
+            "INSERT INTO outreach_log (contact_id, kind, happened_on, minutes, note_sealed, by_user, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            params![
+                id,
+                entry.kind.as_str(),
+                entry.happened_on.to_string(),
+                entry.minutes,
+                key.seal(NOTE_COLUMN, &entry.note)?,
+                who.user_id,
+                now
+            ],
+        )
+        .await?
+        .i64(0)?;
+    tx.execute(
+        "UPDATE outreach_contact SET last_contact_at = $2, updated_at = $2 WHERE id = $1",
+        params![id, now],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(log_id))
+}
+
+/// Adds a follow-up (needs active registration consent).
+pub async fn add_followup(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    due_on: NaiveDate,
+    what: &str,
+    who: &Auditor,
+    now: i64,
+) -> Result<Result<i64, ConsentMissing>, StoreError> {
+    let Some((mut tx, scopes)) = write_on(db, id, who, "follow-up", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    if !scopes.contains(&ConsentScope::Registration) {
+        return Ok(Err(ConsentMissing::Registration));
+    }
+    let followup_id = tx
+        .query_one(
+            "INSERT INTO outreach_followup (contact_id, due_on, what_sealed, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            params![
+                id,
+                due_on.to_string(),
+                key.seal(FOLLOWUP_COLUMN, what)?,
+                who.user_id,
+                now
+            ],
+        )
+        .await?
+        .i64(0)?;
+    tx.commit().await?;
+    Ok(Ok(followup_id))
+}
+
+/// Marks a follow-up of this record done.
+pub async fn complete_followup(
+    db: &Db,
+    id: i64,
+    followup_id: i64,
+    who: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let Some((mut tx, _)) = write_on(db, id, who, "follow-up done", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    let changed = tx
+        .execute(
+            "UPDATE outreach_followup SET done_at = $3 WHERE id = $2 AND contact_id = $1 AND done_at IS NULL",
+            params![id, followup_id, now],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(changed > 0)
+}
+
+/// The records held by these housing organisations (one audit row for the listing), names
+/// opened, by the earliest open follow-up then name.
+pub async fn caseload(
+    db: &Db,
+    key: &SealKey,
+    housing_orgs: &[i64],
+    who: &Auditor,
+    now: i64,
+) -> Result<Vec<CaseloadEntry>, StoreError> {
+    if housing_orgs.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut tx = db.begin().await?;
+    let mut sql = crate::db::Sql::new(
+        "SELECT c.id, c.sealed, c.department_id, c.caretaker_id, c.last_contact_at, c.fictitious, MIN(f.due_on), COUNT(f.id)
+         FROM outreach_contact c LEFT JOIN outreach_followup f ON f.contact_id = c.id AND f.done_at IS NULL
+         WHERE c.housing_org_id IN (",
+    );
+    sql.bind_list(housing_orgs.iter().copied());
+    sql.push(") GROUP BY c.id, c.sealed, c.department_id, c.caretaker_id, c.last_contact_at, c.fictitious");
+    let rows = tx.query_built(sql).await?;
+    for org in housing_orgs {
+        audit::record_in(&mut tx, who, "list", CASELOAD, Some(*org), now).await?;
+    }
+    let mut out = rows
+        .iter()
+        .map(|r| {
+            Ok(CaseloadEntry {
+                id: r.i64(0)?,
+                name: open_profile(key, &r.string(1)?)?.name,
+                department_id: r.opt_i64(2)?,
+                caretaker_id: r.opt_i64(3)?,
+                last_contact_at: r.i64(4)?,
+                fictitious: r.bool(5)?,
+                next_due: r.opt_string(6)?.map(|d| parse_date(&d)).transpose()?,
+                open_followups: r.i64(7)?,
+            })
+        })
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    tx.commit().await?;
+    out.sort_by(|a, b| {
+        (a.next_due.is_none(), a.next_due, a.name.to_lowercase()).cmp(&(
+            b.next_due.is_none(),
+            b.next_due,
+            b.name.to_lowercase(),
+        ))
+    });
+    Ok(out)
+}
+
+/// Erases a record and everything under it (consents, log, follow-ups); the audit row
+/// stays, naming the record by id only. Returns whether there was one.
+pub async fn erase(db: &Db, id: i64, who: &Auditor, now: i64) -> Result<bool, StoreError> {
+    let mut tx = db.begin().await?;
+    let n = tx
+        .execute("DELETE FROM outreach_contact WHERE id = $1", params![id])
+        .await?;
+    if n == 0 {
+        return Ok(false);
+    }
+    audit::record_in(&mut tx, who, "erase", SUBJECT, Some(id), now).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Erases every record without contact since `cutoff` (the retention job); each erasure is
+/// audited as the system's. Returns how many.
+pub async fn purge_inactive(db: &Db, cutoff: i64, now: i64) -> Result<usize, StoreError> {
+    let ids: Vec<i64> = db
+        .query(
+            "SELECT id FROM outreach_contact WHERE last_contact_at < $1 ORDER BY id",
+            params![cutoff],
+        )
+        .await?
+        .iter()
+        .map(|r| r.i64(0))
+        .collect::<Result<_, _>>()?;
+    let who = Auditor::system("retention");
+    let mut erased = 0;
+    for id in ids {
+        if erase(db, id, &who, now).await? {
+            erased += 1;
+        }
+    }
+    Ok(erased)
+}

@@ -1,0 +1,467 @@
+//! Contract tests for Reach (outreach records) on SQLite always and PostgreSQL when
+//! configured: consent decides what may be stored (GDPR-03), every read and write leaves one
+//! audit row and a failing audit write fails the read (GDPR-05), sealed columns hold no plain
+//! text, withdrawal and erasure, and the retention job with an injected clock (GDPR-04).
+
+use chrono::NaiveDate;
+use naboskab_domain::OrgKind;
+use naboskab_domain::reach::{
+    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, Profile, SensitiveCategory,
+};
+use naboskab_store::audit::{self, Auditor};
+use naboskab_store::offers::{self, ContactRequest};
+use naboskab_store::orgs::{self, NewOrganisation};
+use naboskab_store::reach::{self, NewConsent, NewContact, NewLogEntry, Withdrawal};
+use naboskab_store::seal::SealKey;
+use naboskab_store::{Db, StoreError, on_every_backend};
+
+/// 2027-01-01T00:00:00Z.
+const NOW: i64 = 1_798_761_600;
+const DAY: i64 = 86_400;
+
+fn caretaker() -> Auditor {
+    Auditor {
+        user_id: None,
+        role: "social_caretaker".into(),
+        purpose: "follow-up".into(),
+    }
+}
+
+fn consent(scope: ConsentScope) -> NewConsent {
+    NewConsent {
+        scope,
+        method: ConsentMethod::Verbal,
+        text: format!("Jeg siger ja til {}", scope.as_str()),
+    }
+}
+
+fn profile(name: &str) -> Profile {
+    Profile {
+        name: name.into(),
+        phone: "20 30 40 50".into(),
+        languages: vec!["da".into(), "ar".into()],
+        interests: vec!["madklub".into()],
+        weekdays: vec![2, 4],
+        sensitive: vec![SensitiveCategory::Loneliness],
+        ..Profile::default()
+    }
+}
+
+async fn housing_org(db: &Db) -> i64 {
+    orgs::create_organisation(
+        db,
+        &NewOrganisation {
+            kind: Some(OrgKind::HousingOrganisation),
+            name: "Boligselskabet".into(),
+            ..Default::default()
+        },
+        NOW,
+    )
+    .await
+    .expect("housing organisation")
+}
+
+fn new_contact(org: i64, name: &str) -> NewContact {
+    NewContact {
+        housing_org_id: org,
+        department_id: None,
+        caretaker_id: None,
+        user_id: None,
+        contact_request_id: None,
+        profile: profile(name),
+        fictitious: false,
+    }
+}
+
+async fn audit_count(db: &Db, action: &str, id: i64) -> usize {
+    audit::rows_about(db, reach::SUBJECT, id)
+        .await
+        .expect("audit")
+        .iter()
+        .filter(|r| r.action == action)
+        .count()
+}
+
+#[tokio::test]
+async fn consent_decides_what_may_be_stored() {
+    on_every_backend!(|db| {
+        let key = SealKey::for_tests("reach");
+        let org = housing_org(db).await;
+        let who = caretaker();
+        let c = new_contact(org, "Karen");
+        assert_eq!(
+            reach::create_contact(db, &key, &c, &[], &who, NOW)
+                .await
+                .expect("store"),
+            Err(ConsentMissing::Registration)
+        );
+        assert_eq!(
+            reach::create_contact(
+                db,
+                &key,
+                &c,
+                &[consent(ConsentScope::Registration)],
+                &who,
+                NOW
+            )
+            .await
+            .expect("store"),
+            Err(ConsentMissing::Sensitive),
+            "loneliness needs the sensitive consent"
+        );
+        let n = db
+            .query_one("SELECT COUNT(*) FROM outreach_contact", vec![])
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert_eq!(n, 0, "nothing stored when refused");
+        let id = reach::create_contact(
+            db,
+            &key,
+            &c,
+            &[
+                consent(ConsentScope::Registration),
+                consent(ConsentScope::Sensitive),
+            ],
+            &who,
+            NOW,
+        )
+        .await
+        .expect("store")
+        .expect("created");
+        let r = reach::record(db, &key, id, &who, NOW)
+            .await
+            .expect("read")
+            .expect("record");
+        assert_eq!(r.profile, profile("Karen"));
+        assert_eq!(r.consents.len(), 2);
+        assert_eq!(
+            r.consents[0].text_hash.len(),
+            64,
+            "the text is kept as its hash"
+        );
+
+        // Withdrawing the sensitive consent removes the categories, once.
+        assert_eq!(
+            reach::withdraw_consent(db, &key, id, ConsentScope::Sensitive, &who, NOW + 10)
+                .await
+                .expect("withdraw"),
+            Withdrawal::SensitiveRemoved
+        );
+        assert_eq!(
+            reach::withdraw_consent(db, &key, id, ConsentScope::Sensitive, &who, NOW + 11)
+                .await
+                .expect("withdraw"),
+            Withdrawal::NotActive
+        );
+        let r = reach::record(db, &key, id, &who, NOW + 12)
+            .await
+            .expect("read")
+            .expect("record");
+        assert!(r.profile.sensitive.is_empty());
+        assert_eq!(
+            reach::update_profile(db, &key, id, &profile("Karen"), None, &who, NOW + 13)
+                .await
+                .expect("store"),
+            Err(ConsentMissing::Sensitive),
+            "no sensitive categories after withdrawal"
+        );
+
+        // Withdrawing registration erases the record; its audit trail stays.
+        assert_eq!(
+            reach::withdraw_consent(db, &key, id, ConsentScope::Registration, &who, NOW + 20)
+                .await
+                .expect("withdraw"),
+            Withdrawal::Erased
+        );
+        assert!(
+            reach::record(db, &key, id, &who, NOW + 21)
+                .await
+                .expect("read")
+                .is_none()
+        );
+        assert!(matches!(
+            reach::add_log(
+                db,
+                &key,
+                id,
+                &NewLogEntry {
+                    kind: ContactKind::Phone,
+                    happened_on: NaiveDate::from_ymd_opt(2027, 1, 2).expect("date"),
+                    minutes: Some(10),
+                    note: "Ringede".into(),
+                },
+                &who,
+                NOW + 22,
+            )
+            .await,
+            Err(StoreError::NotFound)
+        ));
+        assert_eq!(audit_count(db, "erase", id).await, 1);
+    });
+}
+
+#[tokio::test]
+async fn every_read_and_write_is_audited_and_sealed() {
+    on_every_backend!(|db| {
+        let key = SealKey::for_tests("reach");
+        let org = housing_org(db).await;
+        let who = caretaker();
+        let id = reach::create_contact(
+            db,
+            &key,
+            &new_contact(org, "Canary Kirsten"),
+            &[
+                consent(ConsentScope::Registration),
+                consent(ConsentScope::Sensitive),
+            ],
+            &who,
+            NOW,
+        )
+        .await
+        .expect("store")
+        .expect("created");
+        let day = NaiveDate::from_ymd_opt(2027, 1, 5).expect("date");
+        reach::add_log(
+            db,
+            &key,
+            id,
+            &NewLogEntry {
+                kind: ContactKind::DoorKnock,
+                happened_on: day,
+                minutes: Some(15),
+                note: "Canary note: bor alene".into(),
+            },
+            &who,
+            NOW + DAY,
+        )
+        .await
+        .expect("store")
+        .expect("logged");
+        reach::add_followup(db, &key, id, day, "Canary follow-up", &who, NOW + DAY)
+            .await
+            .expect("store")
+            .expect("added");
+        for n in 1..=3 {
+            reach::record(db, &key, id, &who, NOW + DAY + n)
+                .await
+                .expect("read")
+                .expect("record");
+        }
+        assert_eq!(audit_count(db, "read", id).await, 3, "one row per read");
+        assert_eq!(audit_count(db, "create", id).await, 1);
+        assert_eq!(audit_count(db, "log", id).await, 1);
+        assert_eq!(audit_count(db, "follow-up", id).await, 1);
+        let rows = audit::rows_about(db, reach::SUBJECT, id)
+            .await
+            .expect("audit");
+        assert!(
+            rows.iter()
+                .all(|r| r.actor_role == "social_caretaker" && r.purpose == "follow-up")
+        );
+
+        // No plain text in any sealed column.
+        for sql in [
+            "SELECT sealed FROM outreach_contact",
+            "SELECT note_sealed FROM outreach_log",
+            "SELECT what_sealed FROM outreach_followup",
+        ] {
+            for r in db.query(sql, vec![]).await.expect("raw") {
+                let v = r.string(0).expect("text");
+                assert!(v.starts_with("v1."), "{v}");
+                assert!(!v.to_lowercase().contains("canary"), "{sql}: {v}");
+            }
+        }
+
+        // A failing audit write fails the read: nothing is returned without its row.
+        db.execute_unchecked("ALTER TABLE audit_log RENAME TO audit_log_away")
+            .await
+            .expect("rename");
+        assert!(
+            reach::record(db, &key, id, &who, NOW + 2 * DAY)
+                .await
+                .is_err()
+        );
+        assert!(
+            reach::caseload(db, &key, &[org], &who, NOW + 2 * DAY)
+                .await
+                .is_err()
+        );
+        db.execute_unchecked("ALTER TABLE audit_log_away RENAME TO audit_log")
+            .await
+            .expect("rename back");
+        // And the audit log cannot be rewritten.
+        assert!(
+            db.execute_unchecked("DELETE FROM audit_log").await.is_err(),
+            "append-only"
+        );
+    });
+}
+
+#[tokio::test]
+async fn the_caseload_lists_what_is_due_first_and_only_the_organisations_own() {
+    on_every_backend!(|db| {
+        let key = SealKey::for_tests("reach");
+        let org = housing_org(db).await;
+        let other = housing_org(db).await;
+        let who = caretaker();
+        let both = [
+            consent(ConsentScope::Registration),
+            consent(ConsentScope::Sensitive),
+        ];
+        let mut ids = Vec::new();
+        for name in ["Åse", "Bent", "Carla"] {
+            ids.push(
+                reach::create_contact(db, &key, &new_contact(org, name), &both, &who, NOW)
+                    .await
+                    .expect("store")
+                    .expect("created"),
+            );
+        }
+        reach::create_contact(db, &key, &new_contact(other, "Elsewhere"), &both, &who, NOW)
+            .await
+            .expect("store")
+            .expect("created");
+        let date = |d| NaiveDate::from_ymd_opt(2027, 1, d).expect("date");
+        reach::add_followup(db, &key, ids[2], date(3), "Ring", &who, NOW)
+            .await
+            .expect("store")
+            .expect("added");
+        let done = reach::add_followup(db, &key, ids[1], date(2), "Besøg", &who, NOW)
+            .await
+            .expect("store")
+            .expect("added");
+        reach::add_followup(db, &key, ids[1], date(9), "Følg op", &who, NOW)
+            .await
+            .expect("store")
+            .expect("added");
+        assert!(
+            reach::complete_followup(db, ids[1], done, &who, NOW)
+                .await
+                .expect("done")
+        );
+        let list = reach::caseload(db, &key, &[org], &who, NOW)
+            .await
+            .expect("caseload");
+        let names: Vec<_> = list.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Carla", "Bent", "Åse"],
+            "earliest open follow-up first"
+        );
+        assert_eq!(list[1].next_due, Some(date(9)));
+        assert_eq!(list[1].open_followups, 1);
+        let rows = audit::rows_about(db, reach::CASELOAD, org)
+            .await
+            .expect("audit");
+        assert_eq!(rows.len(), 1, "one row per listing");
+    });
+}
+
+#[tokio::test]
+async fn retention_erases_records_without_recent_contact_and_a_request_leaves_no_plain_copy() {
+    on_every_backend!(|db| {
+        let key = SealKey::for_tests("reach");
+        let org = housing_org(db).await;
+        let who = caretaker();
+        let registration = [consent(ConsentScope::Registration)];
+        let request = offers::create_contact_request(
+            db,
+            &ContactRequest {
+                name: "Canaryperson Ulla".into(),
+                phone: "11223344".into(),
+                message: "Canarymessage jeg er ensom".into(),
+                consent_text: "Ja".into(),
+                ..Default::default()
+            },
+            NOW - 400 * DAY,
+        )
+        .await
+        .expect("request");
+        let old = reach::create_contact(
+            db,
+            &key,
+            &NewContact {
+                contact_request_id: Some(request),
+                profile: Profile {
+                    name: "Canaryperson Ulla".into(),
+                    ..Profile::default()
+                },
+                ..new_contact(org, "")
+            },
+            &registration,
+            &who,
+            NOW - 400 * DAY,
+        )
+        .await
+        .expect("store")
+        .expect("created");
+        let recent = reach::create_contact(
+            db,
+            &key,
+            &NewContact {
+                profile: Profile {
+                    name: "Recent".into(),
+                    ..Profile::default()
+                },
+                ..new_contact(org, "")
+            },
+            &registration,
+            &who,
+            NOW - 400 * DAY,
+        )
+        .await
+        .expect("store")
+        .expect("created");
+        reach::add_log(
+            db,
+            &key,
+            recent,
+            &NewLogEntry {
+                kind: ContactKind::Visit,
+                happened_on: NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+                minutes: None,
+                note: String::new(),
+            },
+            &who,
+            NOW - 30 * DAY,
+        )
+        .await
+        .expect("store")
+        .expect("logged");
+        let cutoff = NOW - 365 * DAY;
+        assert_eq!(
+            reach::purge_inactive(db, cutoff, NOW).await.expect("purge"),
+            1
+        );
+        assert_eq!(
+            reach::purge_inactive(db, cutoff, NOW).await.expect("purge"),
+            0,
+            "idempotent"
+        );
+        assert!(reach::owner_of(db, old).await.expect("read").is_none());
+        assert!(reach::owner_of(db, recent).await.expect("read").is_some());
+        let rows = audit::rows_about(db, reach::SUBJECT, old)
+            .await
+            .expect("audit");
+        assert!(
+            rows.iter().any(|r| r.action == "erase"
+                && r.actor_role == "system"
+                && r.purpose == "retention")
+        );
+        // The plain copy of the "contact me" request is gone from the file too.
+        if let Some(path) = db.sqlite_path() {
+            db.sqlite_maintenance("PRAGMA wal_checkpoint(TRUNCATE)")
+                .await
+                .expect("checkpoint");
+            let bytes = std::fs::read(path).expect("file");
+            for canary in ["Canaryperson", "Canarymessage"] {
+                assert!(
+                    !bytes.windows(canary.len()).any(|w| w == canary.as_bytes()),
+                    "{canary} left in the database file"
+                );
+            }
+        }
+    });
+}
