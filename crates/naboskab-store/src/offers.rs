@@ -676,19 +676,23 @@ pub async fn contact_requests_for(
     )
     .await?
     .iter()
-    .map(|r| {
-        Ok(ContactRequest {
-            id: r.i64(0)?,
-            department_id: r.opt_i64(1)?,
-            name: r.string(2)?,
-            phone: r.string(3)?,
-            email: r.string(4)?,
-            preferred_language: r.string(5)?,
-            when_to_call: r.string(6)?,
-            message: r.string(7)?,
-            consent_text: r.string(8)?,
-            created_at: r.i64(9)?,
-        })
-    })
+    .map(contact_request_from)
     .collect()
+}
+
+/// A request from a row of `id, department_id, name, phone, email, preferred_language,
+/// when_to_call, message, consent_text, created_at`.
+pub(crate) fn contact_request_from(r: &Row) -> Result<ContactRequest, StoreError> {
+    Ok(ContactRequest {
+        id: r.i64(0)?,
+        department_id: r.opt_i64(1)?,
+        name: r.string(2)?,
+        phone: r.string(3)?,
+        email: r.string(4)?,
+        preferred_language: r.string(5)?,
+        when_to_call: r.string(6)?,
+        message: r.string(7)?,
+        consent_text: r.string(8)?,
+        created_at: r.i64(9)?,
+    })
 }

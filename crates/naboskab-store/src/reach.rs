@@ -15,6 +15,7 @@
 use crate::audit::{self, Auditor};
 use crate::db::{Db, Row, Tx};
 use crate::error::StoreError;
+use crate::offers::ContactRequest;
 use crate::params;
 use crate::seal::SealKey;
 use chrono::NaiveDate;
@@ -27,6 +28,8 @@ use sha2::{Digest, Sha256};
 pub const SUBJECT: &str = "outreach_contact";
 /// `audit_log.subject_type` of a caseload listing.
 pub const CASELOAD: &str = "outreach_caseload";
+/// `audit_log.subject_type` of a listing of "contact me" requests.
+pub const REQUESTS: &str = "contact_request";
 
 const PROFILE_COLUMN: &str = "outreach_contact.sealed";
 const NOTE_COLUMN: &str = "outreach_log.note_sealed";
@@ -718,4 +721,35 @@ pub async fn purge_inactive(db: &Db, cutoff: i64, now: i64) -> Result<usize, Sto
         }
     }
     Ok(erased)
+}
+
+/// The "contact me" requests not yet taken up, for departments of these housing
+/// organisations (one audit row per organisation), newest first.
+pub async fn open_requests(
+    db: &Db,
+    housing_orgs: &[i64],
+    who: &Auditor,
+    now: i64,
+) -> Result<Vec<ContactRequest>, StoreError> {
+    if housing_orgs.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut tx = db.begin().await?;
+    let mut sql = crate::db::Sql::new(
+        "SELECT r.id, r.department_id, r.name, r.phone, r.email, r.preferred_language, r.when_to_call, r.message, r.consent_text, r.created_at
+         FROM contact_request r JOIN organisation d ON d.id = r.department_id
+         WHERE r.handled_at IS NULL AND d.parent_id IN (",
+    );
+    sql.bind_list(housing_orgs.iter().copied());
+    sql.push(") ORDER BY r.created_at DESC, r.id DESC");
+    let rows = tx.query_built(sql).await?;
+    for org in housing_orgs {
+        audit::record_in(&mut tx, who, "list", REQUESTS, Some(*org), now).await?;
+    }
+    let out = rows
+        .iter()
+        .map(crate::offers::contact_request_from)
+        .collect::<Result<Vec<_>, _>>()?;
+    tx.commit().await?;
+    Ok(out)
 }

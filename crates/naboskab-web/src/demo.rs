@@ -235,7 +235,12 @@ fn seeds() -> Vec<OrgSeed> {
 
 /// Seeds the demo into an empty database; returns `None` (and changes nothing) when any
 /// account exists already.
-pub async fn seed(db: &Db, password: &str, now: i64) -> Result<Option<DemoIds>, String> {
+pub async fn seed(
+    db: &Db,
+    password: &str,
+    outreach_key: &naboskab_store::seal::SealKey,
+    now: i64,
+) -> Result<Option<DemoIds>, String> {
     if users::has_users(db).await.map_err(|e| e.to_string())? {
         return Ok(None);
     }
@@ -317,6 +322,9 @@ pub async fn seed(db: &Db, password: &str, now: i64) -> Result<Option<DemoIds>, 
         .await
         .map_err(|e| e.to_string())?;
     crate::demo_gather::seed(db, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::demo_reach::seed(db, outreach_key, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     Ok(Some(ids))

@@ -20,6 +20,16 @@ pub struct FieldError {
     pub key: &'static str,
 }
 
+impl FieldError {
+    /// A problem with `field`, described by the Fluent message `key`.
+    pub fn new(field: &str, key: &'static str) -> FieldError {
+        FieldError {
+            field: field.to_owned(),
+            key,
+        }
+    }
+}
+
 /// Every error a handler can return.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -72,10 +82,7 @@ pub enum AppError {
 impl AppError {
     /// One invalid field.
     pub fn field(field: &str, key: &'static str) -> AppError {
-        AppError::Invalid(vec![FieldError {
-            field: field.to_owned(),
-            key,
-        }])
+        AppError::Invalid(vec![FieldError::new(field, key)])
     }
 
     /// The HTTP status.

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod demo_gather;
 pub mod demo_join;
 pub mod demo_offers;
+pub mod demo_reach;
 pub mod error;
 pub mod find;
 pub mod forms;

@@ -3,8 +3,8 @@
 
 use crate::api;
 use crate::pages::{
-    account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, public,
-    room_admin, rooms, schedule,
+    account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, outreach,
+    public, room_admin, rooms, schedule,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
@@ -97,6 +97,50 @@ pub fn app_routes() -> Vec<RouteDef> {
             post(rooms::settle_deposit),
         ),
         r("GET", "/manage/bookings", get(rooms::overview)),
+        r("GET", "/outreach", get(outreach::caseload)),
+        r("GET", "/outreach/contacts/new", get(outreach::new_form)),
+        r("POST", "/outreach/contacts", post(outreach::create)),
+        r("GET", "/outreach/contacts/{id}", get(outreach::show)),
+        r(
+            "GET",
+            "/outreach/contacts/{id}/edit",
+            get(outreach::edit_form),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/edit",
+            post(outreach::update),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/log",
+            post(outreach::add_log),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/followups",
+            post(outreach::add_followup),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/followups/{followup}/done",
+            post(outreach::followup_done),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/consents",
+            post(outreach::give_consent),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/consents/withdraw",
+            post(outreach::withdraw_consent),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/erase",
+            post(outreach::erase),
+        ),
         r(
             "GET",
             "/rooms/{id}/settings",

@@ -6,6 +6,7 @@ use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::ratelimit::RateLimiter;
 use naboskab_store::Db;
+use naboskab_store::seal::SealKey;
 use std::sync::Arc;
 
 /// OpenID Connect settings (login through a MitID broker).
@@ -36,6 +37,10 @@ pub struct WebConfig {
     pub body_limit: usize,
     /// Sign-ups and "contact me" requests without an account, per client address and hour.
     pub guest_requests_per_hour: u32,
+    /// The key outreach records are sealed with.
+    pub outreach_key: Arc<SealKey>,
+    /// Outreach records without contact for this many days are erased.
+    pub outreach_retention_days: u32,
 }
 
 impl WebConfig {
@@ -84,6 +89,10 @@ impl Default for WebConfig {
             oidc: None,
             body_limit: 1024 * 1024,
             guest_requests_per_hour: 10,
+            // Installations always pass their own key (see `naboskab serve`); this one is
+            // for tests.
+            outreach_key: Arc::new(SealKey::for_tests("web")),
+            outreach_retention_days: 365,
         }
     }
 }

@@ -55,6 +55,8 @@ pub struct PageCtx {
     /// Whether to show "my offers" (organisers, boards, staff).
     pub manages_offers: bool,
     /// CSRF token for forms.
+    /// Whether the outreach caseload is in the menu (social caretakers).
+    pub does_outreach: bool,
     pub csrf_token: String,
     /// A notice shown at the top of the page.
     pub flash: Option<String>,
@@ -119,6 +121,7 @@ impl PageCtx {
                         | naboskab_domain::Role::SocialCaretaker
                 )
             }),
+            does_outreach: ctx.actor.has_role(naboskab_domain::Role::SocialCaretaker),
             csrf_token: ctx.csrf_token.clone(),
             flash,
             demo: st.config.demo,

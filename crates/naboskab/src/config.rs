@@ -56,6 +56,11 @@ pub struct FileConfig {
     pub oidc_client_secret: Option<String>,
     /// Label of the login button.
     pub oidc_label: Option<String>,
+    /// Key that seals outreach records at rest: 64 hexadecimal characters. Unset: a key is
+    /// generated once into `outreach.key` in the data folder.
+    pub outreach_key: Option<String>,
+    /// Outreach records without contact for this many days are erased [default: 365].
+    pub outreach_retention_days: Option<u32>,
 }
 
 /// Flags shared by every subcommand; each also reads `NABOSKAB_<NAME>`.
@@ -109,6 +114,14 @@ pub struct ConfigArgs {
         hide_env_values = true
     )]
     pub oidc_client_secret: Option<String>,
+    /// Key sealing outreach records (64 hexadecimal characters).
+    #[arg(
+        long,
+        env = "NABOSKAB_OUTREACH_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub outreach_key: Option<String>,
 }
 
 /// The resolved configuration.
@@ -140,6 +153,10 @@ pub struct Config {
     pub sms: Option<naboskab_web::mail::SmsConfig>,
     /// OIDC settings.
     pub oidc: Option<naboskab_web::OidcConfig>,
+    /// Outreach sealing key as configured (else the data folder's key file).
+    pub outreach_key: Option<String>,
+    /// Days without contact before an outreach record is erased.
+    pub outreach_retention_days: u32,
 }
 
 /// Reads the TOML file, naming an unknown key or a bad value.
@@ -266,6 +283,12 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
         smtp,
         sms,
         oidc,
+        outreach_key: args
+            .outreach_key
+            .clone()
+            .or(file.outreach_key)
+            .filter(|k| !k.trim().is_empty()),
+        outreach_retention_days: file.outreach_retention_days.unwrap_or(365),
     })
 }
 
@@ -294,6 +317,13 @@ trust_proxy = false
 body_limit = 1048576
 # Sign-ups and "contact me" requests without an account, per client address and hour.
 guest_requests_per_hour = 10
+
+# Key that seals outreach records at rest (64 hexadecimal characters, e.g. from
+# `openssl rand -hex 32`). Unset: one is generated into outreach.key in data_dir. Back it up
+# apart from the database: records cannot be read without it.
+# outreach_key = ""
+# Outreach records without contact for this many days are erased by a daily job.
+outreach_retention_days = 365
 
 # Text messages through an HTTP SMS provider (JSON POST of to, from, text); without sms_url,
 # texts stay in the outbox.

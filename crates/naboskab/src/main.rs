@@ -7,6 +7,7 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand};
 use config::{Config, ConfigArgs};
 use naboskab_domain::Role;
+use naboskab_store::seal::SealKey;
 use naboskab_store::{Db, migrate, users};
 use naboskab_web::clock::{Clock, SystemClock};
 use naboskab_web::mail::{KeepInOutbox, Mailer, SmtpMailer};
@@ -147,8 +148,8 @@ fn demo_password() -> String {
         .unwrap_or_else(|_| naboskab_web::demo::DEFAULT_PASSWORD.to_owned())
 }
 
-async fn seed_demo(db: &Db) -> Result<()> {
-    match naboskab_web::demo::seed(db, &demo_password(), SystemClock.now())
+async fn seed_demo(db: &Db, cfg: &Config) -> Result<()> {
+    match naboskab_web::demo::seed(db, &demo_password(), &outreach_key(cfg)?, SystemClock.now())
         .await
         .map_err(|e| anyhow!(e))?
     {
@@ -156,6 +157,32 @@ async fn seed_demo(db: &Db) -> Result<()> {
         None => tracing::info!("database has accounts already; demo data not seeded"),
     }
     Ok(())
+}
+
+/// The key sealing outreach records: configured, or generated once into the data folder's
+/// `outreach.key` (readable by the owner only).
+fn outreach_key(cfg: &Config) -> Result<SealKey> {
+    if let Some(hex_key) = &cfg.outreach_key {
+        return SealKey::from_hex(hex_key).map_err(|e| anyhow!(e));
+    }
+    let path = cfg.data_dir.join("outreach.key");
+    if !path.exists() {
+        std::fs::create_dir_all(&cfg.data_dir)
+            .with_context(|| format!("creating {}", cfg.data_dir.display()))?;
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
+            .open(&path)
+            .with_context(|| format!("creating {}", path.display()))?;
+        std::io::Write::write_all(&mut file, SealKey::generate_hex().as_bytes())
+            .with_context(|| format!("writing {}", path.display()))?;
+        tracing::info!(path = %path.display(), "generated the outreach key; back it up apart from the database");
+    }
+    let hex_key =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    SealKey::from_hex(&hex_key).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
 async fn shutdown_signal() {
@@ -181,7 +208,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
     let started = std::time::Instant::now();
     let db = open_db(&cfg).await?;
     if demo {
-        seed_demo(&db).await?;
+        seed_demo(&db, &cfg).await?;
     }
     let email: Arc<dyn Mailer> = match (&cfg.smtp, demo) {
         (Some(smtp), false) => Arc::new(SmtpMailer::new(smtp).map_err(|e| anyhow!(e))?),
@@ -200,6 +227,8 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         oidc: cfg.oidc.clone(),
         body_limit: cfg.body_limit,
         guest_requests_per_hour: cfg.guest_requests_per_hour,
+        outreach_key: Arc::new(outreach_key(&cfg)?),
+        outreach_retention_days: cfg.outreach_retention_days,
     };
     let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
     let loading = std::time::Instant::now();
@@ -214,6 +243,9 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         "offer catalogue loaded"
     );
     tokio::spawn(naboskab_web::pages::join::run_release_loop(state.clone()));
+    tokio::spawn(naboskab_web::pages::outreach::run_retention_loop(
+        state.clone(),
+    ));
     tokio::spawn(naboskab_web::mail::run_outbox_worker(
         db.clone(),
         mailer,
@@ -291,7 +323,7 @@ async fn run(cli: Cli) -> Result<()> {
             extra_bookings,
         } => {
             let db = open_db(&cfg).await?;
-            seed_demo(&db).await?;
+            seed_demo(&db, &cfg).await?;
             if extra_offers > 0 {
                 let started = std::time::Instant::now();
                 let n =

@@ -293,16 +293,7 @@ async fn form_page(
 ) -> AppResult<FormPage> {
     let p = PageCtx::new(st, ctx);
     let locale = ctx.locale.code();
-    let multi = |values: Vec<(String, String)>, chosen: &[String]| -> Vec<Choice> {
-        values
-            .into_iter()
-            .map(|(value, label)| Choice {
-                selected: chosen.contains(&value),
-                value,
-                label,
-            })
-            .collect()
-    };
+    let multi = crate::pages::offers::multi_choices;
     let single = |values: Vec<(String, String)>, chosen: &str| -> Vec<Choice> {
         values
             .into_iter()

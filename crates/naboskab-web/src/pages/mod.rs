@@ -12,6 +12,7 @@ pub mod manage;
 pub mod offers;
 pub mod oidc;
 pub mod ops;
+pub mod outreach;
 pub mod public;
 pub mod room_admin;
 pub mod rooms;

@@ -155,6 +155,18 @@ pub fn choices(
         .collect()
 }
 
+/// Choices for a group of checkboxes, marking every chosen value.
+pub fn multi_choices(values: Vec<(String, String)>, chosen: &[String]) -> Vec<Choice> {
+    values
+        .into_iter()
+        .map(|(value, label)| Choice {
+            selected: chosen.contains(&value),
+            value,
+            label,
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "offers.html")]
 struct OffersPage {

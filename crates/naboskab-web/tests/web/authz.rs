@@ -102,12 +102,28 @@ async fn every_route_for_every_role_matches_the_matrix() {
         .i64(0)
         .expect("id")
         .to_string();
+    let taastrup = app.demo.org("org-taastrup").expect("housing organisation");
+    let (contact, followup) = {
+        let r = app
+            .db()
+            .query_one(
+                "SELECT c.id, MIN(f.id) FROM outreach_contact c JOIN outreach_followup f ON f.contact_id = c.id WHERE c.housing_org_id = $1 GROUP BY c.id ORDER BY c.id LIMIT 1",
+                naboskab_store::params![taastrup],
+            )
+            .await
+            .expect("demo outreach record");
+        (
+            r.i64(0).expect("id").to_string(),
+            r.i64(1).expect("follow-up").to_string(),
+        )
+    };
     let mut surprises = Vec::new();
     let mut checked = 0;
     for ((method, pattern), outcomes) in &expected {
         let path = pattern
             .replace("{code}", "0169")
             .replace("{token}", "no-such-link")
+            .replace("{followup}", &followup)
             .replace(
                 "{id}",
                 if pattern.contains("tokens") {
@@ -116,6 +132,8 @@ async fn every_route_for_every_role_matches_the_matrix() {
                     &dining
                 } else if pattern.starts_with("/rooms/") || pattern.starts_with("/api/v1/rooms/") {
                     &room
+                } else if pattern.starts_with("/outreach/contacts/") {
+                    &contact
                 } else if pattern.starts_with("/bookings/")
                     || pattern.starts_with("/api/v1/bookings/")
                 {

@@ -27,7 +27,7 @@ impl TestApp {
     pub async fn with(db: TestDb, config: WebConfig) -> TestApp {
         naboskab_web::install_crypto_provider();
         let clock = Arc::new(TestClock::at(T0));
-        let demo = demo::seed(&db.db, PASSWORD, T0)
+        let demo = demo::seed(&db.db, PASSWORD, &config.outreach_key, T0)
             .await
             .expect("seed")
             .expect("empty database");

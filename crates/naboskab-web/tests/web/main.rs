@@ -12,5 +12,6 @@ mod i18n_pages;
 mod join;
 mod manage;
 mod oidc;
+mod outreach;
 mod robustness;
 mod security;

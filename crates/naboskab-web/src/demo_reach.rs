@@ -1,0 +1,186 @@
+//! Demo data for Reach: 40 fictitious people known to outreach staff across the demo
+//! departments (most held by Boligselskabet Taastrup Have, whose social caretaker is the demo
+//! caretaker; some by Vestegnens Almene Boliger, whom nobody in the demo may see), each with
+//! consents, a contact log over the last months and follow-ups that are overdue, due soon or
+//! done. Every record is marked fictitious and shown so.
+
+use crate::demo::DemoIds;
+use chrono::{Duration, NaiveDate};
+use naboskab_domain::reach::{
+    ConsentMethod, ConsentScope, ContactKind, DayPart, Need, Profile, SensitiveCategory,
+};
+use naboskab_domain::schedule::utc_to_local;
+use naboskab_store::audit::Auditor;
+use naboskab_store::reach::{self, NewConsent, NewContact, NewLogEntry};
+use naboskab_store::seal::SealKey;
+use naboskab_store::{Db, StoreError};
+
+const FIRST_NAMES: [&str; 40] = [
+    "Inger", "Poul", "Fatima", "Hassan", "Birgit", "Jørgen", "Amina", "Leyla", "Knud", "Ruth",
+    "Mehmet", "Aysel", "Grethe", "Ole", "Nadia", "Karim", "Else", "Svend", "Hodan", "Abdi", "Lis",
+    "Bent", "Zainab", "Omar", "Vibeke", "Erik", "Samira", "Yusuf", "Hanne", "Preben", "Olena",
+    "Taras", "Kirsten", "Henning", "Maryam", "Ali", "Dorthe", "Frede", "Aisha", "Jonas",
+];
+
+const NOTES: [&str; 8] = [
+    "Bor alene efter at ægtefællen døde sidste år. Vil gerne se andre, men er nervøs for at gå alene.",
+    "Kom forbi kontoret. Er glad for at snakke; spurgte til fællesspisningen.",
+    "Ingen åbnede. Lagde en seddel med mit nummer.",
+    "Taler mest arabisk. Datteren hjalp med at oversætte. Interesseret i sprogcaféen.",
+    "Har svært ved trapperne og kommer sjældent ud. Vil gerne have besøg igen.",
+    "Var med til strikkeklubben i tirsdags og sagde, at det var rart.",
+    "Ringede; vil gerne hentes første gang.",
+    "Nye i afdelingen og kender ingen endnu. Børnene går i skole lokalt.",
+];
+
+const FOLLOW_UPS: [&str; 5] = [
+    "Ring og hør, om hun vil med til fællesspisning",
+    "Følg ham til sprogcaféen første gang",
+    "Besøg igen og tag programmet med",
+    "Spørg om hjælp til MitID",
+    "Hør, hvordan det gik i seniorklubben",
+];
+
+fn day_of(now: i64) -> NaiveDate {
+    utc_to_local(chrono::DateTime::from_timestamp(now, 0).unwrap_or_default()).date()
+}
+
+/// Seeds the fictitious outreach records.
+pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
+    let (Some(taastrup), Some(vestegn)) = (ids.org("org-taastrup"), ids.org("org-vestegn")) else {
+        return Ok(());
+    };
+    let caretaker = ids.user("vicevaert@demo.naboskab.dk");
+    let who = Auditor {
+        user_id: caretaker,
+        role: "social_caretaker".into(),
+        purpose: "demo data".into(),
+    };
+    let places: [(i64, Option<i64>); 5] = [
+        (taastrup, ids.org("dep-norreparken")),
+        (taastrup, ids.org("dep-sondergaarden")),
+        (taastrup, ids.org("dep-engbo")),
+        (vestegn, ids.org("dep-vestervang")),
+        (vestegn, ids.org("dep-flong")),
+    ];
+    let interests = [
+        "food", "crafts", "movement", "games", "language", "culture", "digital", "music",
+    ];
+    let languages: [&[&str]; 5] = [
+        &["da"],
+        &["da", "en"],
+        &["ar", "da"],
+        &["tr", "da"],
+        &["uk"],
+    ];
+    let today = day_of(now);
+    for (i, first) in FIRST_NAMES.iter().enumerate() {
+        // Three in four live in Taastrup Have's departments.
+        let (org, department) = places[if i % 4 == 3 { 3 + i % 2 } else { i % 3 }];
+        let sensitive_ok = i % 3 != 2;
+        let profile = Profile {
+            name: format!("{first} (fiktiv)"),
+            phone: if i % 4 == 1 {
+                String::new()
+            } else {
+                format!("2{:07}", 1_000_000 + i * 7_919)
+            },
+            email: if i % 5 == 0 {
+                format!("{}@example.dk", first.to_lowercase())
+            } else {
+                String::new()
+            },
+            languages: languages[i % 5].iter().map(|l| l.to_string()).collect(),
+            interests: vec![
+                interests[i % interests.len()].into(),
+                interests[(i * 3 + 1) % interests.len()].into(),
+            ],
+            weekdays: vec![(i % 5 + 1) as u8, ((i + 2) % 5 + 1) as u8],
+            day_parts: vec![[DayPart::Morning, DayPart::Afternoon, DayPart::Evening][i % 3]],
+            needs: match i % 6 {
+                0 => vec![Need::StepFree],
+                3 => vec![Need::FreeOnly],
+                4 => vec![Need::HearingLoop, Need::StepFree],
+                _ => vec![],
+            },
+            age_group: ["elderly", "adults", "families", "young"][i % 4].into(),
+            sensitive: if sensitive_ok {
+                match i % 4 {
+                    0 => vec![SensitiveCategory::Loneliness],
+                    1 => vec![
+                        SensitiveCategory::Loneliness,
+                        SensitiveCategory::PhysicalHealth,
+                    ],
+                    2 => vec![SensitiveCategory::LanguageHelp],
+                    _ => vec![SensitiveCategory::DigitalHelp],
+                }
+            } else {
+                vec![]
+            },
+        };
+        let method = [
+            ConsentMethod::Verbal,
+            ConsentMethod::Written,
+            ConsentMethod::Digital,
+        ][i % 3];
+        let mut consents = vec![ConsentScope::Registration];
+        if sensitive_ok {
+            consents.push(ConsentScope::Sensitive);
+        }
+        if i % 2 == 0 {
+            consents.push(ConsentScope::Measurement);
+        }
+        let consents: Vec<NewConsent> = consents
+            .into_iter()
+            .map(|scope| NewConsent {
+                scope,
+                method,
+                text: format!("Demo consent: {}", scope.as_str()),
+            })
+            .collect();
+        let started = now - (100 - i as i64 * 2) * 86_400;
+        let contact = NewContact {
+            housing_org_id: org,
+            department_id: department,
+            caretaker_id: caretaker,
+            user_id: None,
+            contact_request_id: None,
+            profile,
+            fictitious: true,
+        };
+        let Ok(id) = reach::create_contact(db, key, &contact, &consents, &who, started).await?
+        else {
+            continue;
+        };
+        // A contact every few weeks since the first.
+        for n in 0..(1 + i % 4) {
+            let at = started + n as i64 * 21 * 86_400;
+            if at > now {
+                break;
+            }
+            let entry = NewLogEntry {
+                kind: ContactKind::ALL[(i + n) % ContactKind::ALL.len()],
+                happened_on: day_of(at),
+                minutes: Some([10, 20, 45, 60][(i + n) % 4]),
+                note: NOTES[(i + n) % NOTES.len()].into(),
+            };
+            reach::add_log(db, key, id, &entry, &who, at).await?.ok();
+        }
+        // Follow-ups: some overdue, some due soon, some done.
+        let due = today + Duration::days((i as i64 % 7) * 3 - 6);
+        let followup = reach::add_followup(
+            db,
+            key,
+            id,
+            due,
+            FOLLOW_UPS[i % FOLLOW_UPS.len()],
+            &who,
+            now - 86_400,
+        )
+        .await?;
+        if let (Ok(f), true) = (followup, i % 5 == 4) {
+            reach::complete_followup(db, id, f, &who, now).await?;
+        }
+    }
+    Ok(())
+}
