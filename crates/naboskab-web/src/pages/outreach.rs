@@ -1078,13 +1078,25 @@ pub async fn withdraw_consent(
     })
 }
 
-/// `POST /outreach/contacts/{id}/erase`: erases the record at the person's request.
+/// The erasure form: the caretaker confirms the person asked for it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EraseForm {
+    confirm: String,
+}
+
+/// `POST /outreach/contacts/{id}/erase`: erases the record at the person's request (the
+/// caretaker ticks that the person asked).
 pub async fn erase(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
+    Form(f): Form<EraseForm>,
 ) -> AppResult<Response> {
     authorize_record(&st, &ctx, id).await?;
+    if f.confirm != "1" {
+        return Err(AppError::field("confirm", "outreach-erase-confirm-required"));
+    }
     store::erase(&st.db, id, &auditor(&ctx, "erasure on request"), st.now()).await?;
     Ok(Redirect::to("/outreach?notice=notice-outreach-erased").into_response())
 }

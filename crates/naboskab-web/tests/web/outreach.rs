@@ -185,6 +185,17 @@ async fn a_caretaker_turns_a_request_into_a_record_under_consent_and_erases_it_o
         let r = c
             .post_form(&format!("/outreach/contacts/{id}/erase"), &[])
             .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "erasure must be confirmed"
+        );
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{id}/erase"),
+                &[("confirm", "1")],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(
             c.get(&format!("/outreach/contacts/{id}")).await.status,
