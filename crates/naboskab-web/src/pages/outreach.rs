@@ -1095,7 +1095,10 @@ pub async fn erase(
 ) -> AppResult<Response> {
     authorize_record(&st, &ctx, id).await?;
     if f.confirm != "1" {
-        return Err(AppError::field("confirm", "outreach-erase-confirm-required"));
+        return Err(AppError::field(
+            "confirm",
+            "outreach-erase-confirm-required",
+        ));
     }
     store::erase(&st.db, id, &auditor(&ctx, "erasure on request"), st.now()).await?;
     Ok(Redirect::to("/outreach?notice=notice-outreach-erased").into_response())
