@@ -59,6 +59,12 @@ busy=$(curl -fsS "$AVAIL" | python3 -c 'import sys,json; print(len(json.load(sys
 month_kb=$(( $(curl -fsS "$B/rooms/$ROOM?month=$MONTH" | wc -c) / 1024 ))
 total=$(curl -fsS "$B/api/v1/rooms" -H "Authorization: Bearer $TOKEN" | python3 -c 'import sys,json; print(len(json.load(sys.stdin)["items"]))')
 
+# Fresh planner statistics after the bulk load (autovacuum would do it a little later), and a
+# short warm-up of each endpoint so connection pools and caches are filled before measuring.
+[ -n "${DATABASE_URL:-}" ] && psql -qAt "$DATABASE_URL" -c ANALYZE
+for u in "http://127.0.0.1:$FLOOR_PORT/events" "$AVAIL" "$B/rooms/$ROOM?month=$MONTH"; do
+  wrk -t1 -c4 -d2s "$u" >/dev/null
+done
 wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$FLOOR_PORT/events" >"$TMP/floor.txt"
 wrk -t1 -c1 -d"$DURATION" --latency "http://127.0.0.1:$FLOOR_PORT/events" >"$TMP/floor1.txt"
 wrk -t1 -c1 -d"$DURATION" --latency "$AVAIL" >"$TMP/avail1.txt"

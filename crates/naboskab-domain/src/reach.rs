@@ -167,6 +167,174 @@ pub fn check_consent(active: &[ConsentScope], profile: &Profile) -> Result<(), C
     Ok(())
 }
 
+/// What suggestions look for, taken from a person's profile and where they live.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Wants {
+    /// Find's category codes.
+    pub interests: Vec<String>,
+    /// Languages spoken.
+    pub languages: Vec<String>,
+    /// Weekdays they can (1 = Monday).
+    pub weekdays: Vec<u8>,
+    /// Find's target-group code for their age, if known.
+    pub age_group: String,
+    /// Only step-free places.
+    pub step_free: bool,
+    /// Only free offers.
+    pub free_only: bool,
+    /// Where they live (their department), for distances.
+    pub home: Option<(f64, f64)>,
+    /// How far away an offer may be, metres.
+    pub radius_m: f64,
+}
+
+/// How far suggestions reach from a person's home.
+pub const SUGGESTION_RADIUS_M: f64 = 5_000.0;
+
+impl Wants {
+    /// What to look for on behalf of `p` living at `home`.
+    pub fn of(p: &Profile, home: Option<(f64, f64)>) -> Wants {
+        Wants {
+            interests: p.interests.clone(),
+            languages: p.languages.clone(),
+            weekdays: p.weekdays.clone(),
+            age_group: p.age_group.clone(),
+            step_free: p.needs.contains(&Need::StepFree),
+            free_only: p.needs.contains(&Need::FreeOnly),
+            home,
+            radius_m: SUGGESTION_RADIUS_M,
+        }
+    }
+}
+
+/// What one offer shares with a person (found by the catalogue, ranked by [`rank`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fit {
+    /// Shared interests (category codes).
+    pub interests: Vec<String>,
+    /// Languages the offer is held in that the person speaks.
+    pub languages: Vec<String>,
+    /// Whether the offer names any language (offers that name none are held in Danish).
+    pub names_languages: bool,
+    /// Its weekdays the person can.
+    pub weekdays: Vec<u8>,
+    /// It is for the person's age group.
+    pub age_group: bool,
+    /// The age groups the offer names (children, young, adults, elderly), if any.
+    pub age_targets: Vec<String>,
+    /// Metres from the person's home.
+    pub distance_m: Option<f64>,
+    /// Step-free.
+    pub step_free: bool,
+    /// Costs nothing.
+    pub free: bool,
+    /// Newcomers are welcomed.
+    pub newcomers_welcome: bool,
+}
+
+/// Why an offer is suggested, in the order shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A shared interest (category code).
+    Interest(String),
+    /// Held in a language the person speaks other than Danish.
+    Language(String),
+    /// On a weekday the person can.
+    Weekday(u8),
+    /// This far from home, metres (rounded to 100).
+    Near(u32),
+    /// For the person's age group (target-group code).
+    ForAgeGroup(String),
+    /// Newcomers are welcomed.
+    NewcomersWelcome,
+    /// Free.
+    Free,
+    /// Step-free.
+    StepFree,
+}
+
+/// Scores an offer for a person: `None` when it breaks a need (step-free, free) or shares
+/// nothing that matters (no interest, no language beyond Danish, not their age group);
+/// otherwise the score (higher first) and the reasons in plain words.
+pub fn rank(w: &Wants, f: &Fit) -> Option<(u32, Vec<Reason>)> {
+    if (w.step_free && !f.step_free) || (w.free_only && !f.free) {
+        return None;
+    }
+    if !f.age_targets.is_empty()
+        && !w.age_group.is_empty()
+        && !f
+            .age_targets
+            .iter()
+            .any(|t| age_groups_meet(&w.age_group, t))
+    {
+        // A youth club is no suggestion for someone of 80, whatever else fits.
+        return None;
+    }
+    let foreign: Vec<&String> = f.languages.iter().filter(|l| *l != "da").collect();
+    if f.interests.is_empty() && foreign.is_empty() && !f.age_group {
+        return None;
+    }
+    let mut score: i64 = 0;
+    let mut reasons = Vec::new();
+    for i in f.interests.iter().take(2) {
+        score += 30;
+        reasons.push(Reason::Interest(i.clone()));
+    }
+    if let Some(l) = foreign.first() {
+        score += 25;
+        reasons.push(Reason::Language((*l).clone()));
+    }
+    let understood = w.languages.is_empty()
+        || !f.languages.is_empty()
+        || (!f.names_languages && w.languages.iter().any(|l| l == "da"));
+    if !understood {
+        // Held in Danish (or languages they do not speak): still shown, further down.
+        score -= 20;
+    }
+    if let Some(d) = f.weekdays.first() {
+        score += 15;
+        reasons.push(Reason::Weekday(*d));
+    } else if !w.weekdays.is_empty() {
+        score -= 10;
+    }
+    if let Some(d) = f.distance_m {
+        let closeness = (1.0 - d / w.radius_m.max(1.0)).clamp(0.0, 1.0);
+        score += (20.0 * closeness).round() as i64;
+        reasons.push(Reason::Near(((d / 100.0).round() * 100.0) as u32));
+    }
+    if f.age_group {
+        score += 15;
+        reasons.push(Reason::ForAgeGroup(w.age_group.clone()));
+    }
+    if f.newcomers_welcome {
+        score += 10;
+        reasons.push(Reason::NewcomersWelcome);
+    }
+    if f.free {
+        score += 5;
+        reasons.push(Reason::Free);
+    }
+    if w.step_free {
+        reasons.push(Reason::StepFree);
+    }
+    Some((score.max(1) as u32, reasons))
+}
+
+/// The target groups that say how old participants are.
+pub const AGE_TARGETS: [&str; 4] = ["children", "young", "adults", "elderly"];
+
+/// Whether a person of age group `person` fits an offer for age group `offer`.
+pub fn age_groups_meet(person: &str, offer: &str) -> bool {
+    match person {
+        "children" => matches!(offer, "children" | "young"),
+        "young" => matches!(offer, "young" | "adults"),
+        "adults" => matches!(offer, "young" | "adults" | "elderly"),
+        "elderly" => matches!(offer, "adults" | "elderly"),
+        // Not an age group (families, newcomers, …): says nothing about age.
+        _ => true,
+    }
+}
+
 /// Parses a comma-separated list of stable names, ignoring unknown ones.
 pub fn parse_list<T: Copy>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec<T> {
     text.split(',').filter_map(|s| parse(s.trim())).collect()
@@ -202,6 +370,156 @@ mod tests {
         for (active, profile, expected) in table {
             assert_eq!(check_consent(active, profile), expected, "{active:?}");
         }
+    }
+
+    fn fit(interests: &[&str]) -> Fit {
+        Fit {
+            interests: interests.iter().map(|s| s.to_string()).collect(),
+            ..Fit::default()
+        }
+    }
+
+    #[test]
+    fn suggestions_rank_by_what_fits_and_respect_needs() {
+        let w = Wants {
+            interests: vec!["food".into(), "crafts".into()],
+            languages: vec!["ar".into(), "da".into()],
+            weekdays: vec![2],
+            age_group: "elderly".into(),
+            step_free: false,
+            free_only: false,
+            home: Some((55.65, 12.29)),
+            radius_m: 5_000.0,
+        };
+        let score = |f: &Fit| rank(&w, f).map(|(s, _)| s);
+        let base = fit(&["food"]);
+        // Each thing that fits lifts the offer.
+        let better = [
+            Fit {
+                interests: vec!["food".into(), "crafts".into()],
+                ..base.clone()
+            },
+            Fit {
+                languages: vec!["ar".into()],
+                names_languages: true,
+                ..base.clone()
+            },
+            Fit {
+                weekdays: vec![2],
+                ..base.clone()
+            },
+            Fit {
+                age_group: true,
+                ..base.clone()
+            },
+            Fit {
+                distance_m: Some(400.0),
+                ..base.clone()
+            },
+            Fit {
+                newcomers_welcome: true,
+                ..base.clone()
+            },
+            Fit {
+                free: true,
+                ..base.clone()
+            },
+        ];
+        for b in &better {
+            assert!(score(b) > score(&base), "{b:?}");
+        }
+        // Nearer ranks above further away.
+        let near = Fit {
+            distance_m: Some(300.0),
+            ..base.clone()
+        };
+        let far = Fit {
+            distance_m: Some(4_000.0),
+            ..base.clone()
+        };
+        assert!(score(&near) > score(&far));
+        // Nothing shared: not suggested.
+        assert_eq!(score(&Fit::default()), None);
+        assert_eq!(
+            score(&Fit {
+                distance_m: Some(50.0),
+                free: true,
+                ..Fit::default()
+            }),
+            None
+        );
+        // An offer for another age group is no suggestion.
+        assert_eq!(
+            score(&Fit {
+                age_targets: vec!["young".into()],
+                ..base.clone()
+            }),
+            None
+        );
+        assert!(
+            score(&Fit {
+                age_targets: vec!["adults".into(), "young".into()],
+                ..base.clone()
+            })
+            .is_some()
+        );
+        // Needs are hard limits.
+        let needs = Wants {
+            step_free: true,
+            free_only: true,
+            ..w.clone()
+        };
+        assert_eq!(rank(&needs, &base), None);
+        assert!(
+            rank(
+                &needs,
+                &Fit {
+                    step_free: true,
+                    free: true,
+                    ..base.clone()
+                }
+            )
+            .is_some()
+        );
+        // A person without Danish: offers in their language rank above Danish ones.
+        let arabic_only = Wants {
+            languages: vec!["ar".into()],
+            ..w.clone()
+        };
+        let in_danish = Fit {
+            names_languages: true,
+            ..base.clone()
+        };
+        let in_arabic = Fit {
+            languages: vec!["ar".into()],
+            names_languages: true,
+            ..base.clone()
+        };
+        let s = |f: &Fit| rank(&arabic_only, f).map(|(s, _)| s);
+        assert!(s(&in_arabic) > s(&in_danish));
+        // Reasons in the order shown.
+        let (_, reasons) = rank(
+            &w,
+            &Fit {
+                languages: vec!["ar".into()],
+                names_languages: true,
+                weekdays: vec![2],
+                distance_m: Some(420.0),
+                age_group: true,
+                ..base.clone()
+            },
+        )
+        .expect("fits");
+        assert_eq!(
+            reasons,
+            vec![
+                Reason::Interest("food".into()),
+                Reason::Language("ar".into()),
+                Reason::Weekday(2),
+                Reason::Near(400),
+                Reason::ForAgeGroup("elderly".into()),
+            ]
+        );
     }
 
     #[test]

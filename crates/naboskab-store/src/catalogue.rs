@@ -19,6 +19,7 @@ use crate::db::{Db, Sql};
 use crate::error::StoreError;
 use crate::offers::OfferCard;
 use crate::params;
+use naboskab_domain::reach::{AGE_TARGETS, Fit, Reason, Wants, rank};
 use naboskab_domain::{geo, search};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -385,6 +386,83 @@ impl Index {
         })
     }
 
+    /// The offers that share an interest, a language other than Danish or the age group with
+    /// `w` (within its radius and needs), with what they share.
+    fn fits(&self, w: &Wants) -> Vec<(i64, Fit)> {
+        let wanted = |kind: &str, codes: &mut dyn Iterator<Item = String>| -> Vec<(Sym, String)> {
+            codes
+                .filter_map(|c| {
+                    self.symbol_ids
+                        .get(format!("{kind}:{c}").as_str())
+                        .map(|s| (*s, c))
+                })
+                .collect()
+        };
+        let interests = wanted("category", &mut w.interests.iter().cloned());
+        let languages = wanted("language", &mut w.languages.iter().cloned());
+        let weekdays = wanted("weekday", &mut w.weekdays.iter().map(u8::to_string));
+        let age = wanted("target", &mut std::iter::once(w.age_group.clone()));
+        let age_targets = wanted("target", &mut AGE_TARGETS.iter().map(|t| t.to_string()));
+        let any_language: Vec<Sym> = self
+            .symbols
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.starts_with("language:"))
+            .map(|(i, _)| i as Sym)
+            .collect();
+        let pick = |doc: &Doc, list: &[(Sym, String)]| -> Vec<String> {
+            list.iter()
+                .filter(|(s, _)| doc.tags.contains(s))
+                .map(|(_, c)| c.clone())
+                .collect()
+        };
+        let mut out = Vec::new();
+        for doc in self.docs.iter().flatten() {
+            let step_free = doc.flags & STEP_FREE != 0;
+            let free = doc.price_ore.is_none_or(|p| p == 0);
+            if (w.step_free && !step_free) || (w.free_only && !free) {
+                continue;
+            }
+            let distance_m = match (w.home, doc.position) {
+                (Some((hlat, hlon)), Some((lat, lon))) => {
+                    let d = geo::distance_m(hlat, hlon, lat, lon);
+                    if d > w.radius_m {
+                        continue;
+                    }
+                    Some(d)
+                }
+                (Some(_), None) => continue,
+                _ => None,
+            };
+            let shares = |list: &[(Sym, String)]| list.iter().any(|(s, _)| doc.tags.contains(s));
+            let foreign = languages
+                .iter()
+                .any(|(s, c)| c != "da" && doc.tags.contains(s));
+            if !shares(&interests) && !foreign && !shares(&age) {
+                continue;
+            }
+            out.push((
+                doc.id,
+                Fit {
+                    interests: pick(doc, &interests),
+                    languages: pick(doc, &languages),
+                    names_languages: any_language.iter().any(|s| doc.tags.contains(s)),
+                    weekdays: pick(doc, &weekdays)
+                        .iter()
+                        .filter_map(|d| d.parse().ok())
+                        .collect(),
+                    age_group: shares(&age),
+                    age_targets: pick(doc, &age_targets),
+                    distance_m,
+                    step_free,
+                    free,
+                    newcomers_welcome: doc.flags & NEWCOMERS_WELCOME != 0,
+                },
+            ));
+        }
+        out
+    }
+
     fn card(&self, doc: &Doc, locale: &str) -> OfferCard {
         let title = doc
             .titles
@@ -621,6 +699,29 @@ impl Catalogue {
             .rev()
             .filter_map(|(id, &slot)| index.doc(slot).filter(|d| d.passes(&filter)).map(|_| *id))
             .collect())
+    }
+
+    /// Published offers that fit a person, best first, at most `limit`, each with its score
+    /// and the reasons in plain words ([`naboskab_domain::reach::rank`]).
+    pub async fn suggestions(
+        &self,
+        db: &Db,
+        w: &Wants,
+        limit: usize,
+    ) -> Result<Vec<(i64, Vec<Reason>)>, StoreError> {
+        self.refresh(db).await?;
+        let fits = self.read()?.fits(w);
+        let mut ranked: Vec<(u32, f64, i64, Vec<Reason>)> = fits
+            .into_iter()
+            .filter_map(|(id, fit)| {
+                rank(w, &fit).map(|(score, reasons)| {
+                    (score, fit.distance_m.unwrap_or(f64::MAX), id, reasons)
+                })
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.total_cmp(&b.1)).then(b.2.cmp(&a.2)));
+        ranked.truncate(limit);
+        Ok(ranked.into_iter().map(|(_, _, id, r)| (id, r)).collect())
     }
 
     /// Cards for published offers, in the order of `ids`, titles in `locale` (Danish when not

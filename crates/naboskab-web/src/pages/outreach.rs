@@ -22,8 +22,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime};
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
 use naboskab_domain::reach::{
-    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, DayPart, Need, Profile,
-    SensitiveCategory,
+    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, DayPart, Need, Profile, Reason,
+    SensitiveCategory, Wants,
 };
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_domain::{Action, OrgKind, Resource, Role};
@@ -633,7 +633,89 @@ struct RecordPage {
     log: Vec<LogRow>,
     kinds: Vec<Choice>,
     followups: Vec<FollowUpRow>,
+    suggestions: Vec<SuggestionRow>,
     today: String,
+}
+
+struct SuggestionRow {
+    id: i64,
+    title: String,
+    when: String,
+    place: String,
+    reasons: String,
+}
+
+/// How many suggestions a record page shows.
+const SUGGESTIONS_SHOWN: usize = 6;
+
+/// A reason in plain words.
+fn reason_text(p: &PageCtx, cats: &[offer_store::Category], r: &Reason) -> String {
+    match r {
+        Reason::Interest(code) => cats
+            .iter()
+            .find(|c| &c.code == code)
+            .map(|c| c.name(p.lang).to_owned())
+            .unwrap_or_else(|| code.clone()),
+        Reason::Language(code) => p.t1(
+            "outreach-reason-language",
+            "language",
+            crate::find::language_name(code),
+        ),
+        Reason::Weekday(d) => p.t(&format!("weekday-{d}")),
+        Reason::Near(m) if *m < 200 => p.t("outreach-reason-here"),
+        Reason::Near(m) => p.t1(
+            "outreach-reason-near",
+            "metres",
+            &i18n::format_integer(p.locale, i64::from(*m)),
+        ),
+        Reason::ForAgeGroup(code) => p.t(&format!("target-{code}")),
+        Reason::NewcomersWelcome => p.t("outreach-reason-newcomers"),
+        Reason::Free => p.t("outreach-reason-free"),
+        Reason::StepFree => p.t("outreach-need-step_free"),
+    }
+}
+
+/// Offers that fit the person, best first, with the reasons (nothing is sent: the caretaker
+/// chooses).
+async fn suggestions(
+    st: &AppState,
+    p: &PageCtx,
+    cats: &[offer_store::Category],
+    r: &Record,
+) -> AppResult<Vec<SuggestionRow>> {
+    let home = match r.holder.department_id {
+        Some(d) => orgs::organisation(&st.db, d)
+            .await?
+            .and_then(|o| o.lat.zip(o.lon)),
+        None => None,
+    };
+    let wants = Wants::of(&r.profile, home);
+    let found = st
+        .catalogue
+        .suggestions(&st.db, &wants, SUGGESTIONS_SHOWN)
+        .await?;
+    let ids: Vec<i64> = found.iter().map(|(id, _)| *id).collect();
+    let cards = st.catalogue.cards(&ids, p.lang)?;
+    Ok(found
+        .iter()
+        .filter_map(|(id, reasons)| {
+            let card = cards.iter().find(|c| c.id == *id)?;
+            Some(SuggestionRow {
+                id: *id,
+                title: card.title.clone(),
+                when: card.when_text.clone(),
+                place: card
+                    .department_name
+                    .clone()
+                    .unwrap_or_else(|| card.organisation_name.clone()),
+                reasons: reasons
+                    .iter()
+                    .map(|x| reason_text(p, cats, x))
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            })
+        })
+        .collect())
 }
 
 fn labels<T: Copy>(
@@ -719,6 +801,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
         ),
     ];
     details.retain(|(_, v)| !v.is_empty());
+    let suggestions = suggestions(st, &p, &cats, &r).await?;
     let active = r.active_scopes();
     let consents = r
         .consents
@@ -798,6 +881,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
             &[],
         ),
         followups,
+        suggestions,
         today: today.to_string(),
         ctx: p,
     })

@@ -301,3 +301,45 @@ async fn a_failing_audit_write_shows_nothing_of_the_record() {
         .expect("rename back");
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_record_suggests_offers_that_fit_with_reasons_and_never_ones_for_another_age() {
+    let app = TestApp::sqlite().await;
+    let mut c = app.logged_in(CARETAKER).await;
+    let dep = app.demo.org("dep-sondergaarden").expect("dep").to_string();
+    let r = c
+        .post_form(
+            "/outreach/contacts",
+            &[
+                ("name", "Ayşe (fiktiv)"),
+                ("department", dep.as_str()),
+                ("language", "tr"),
+                ("interest", "language"),
+                ("weekday", "4"),
+                ("age_group", "elderly"),
+                ("need", "step_free"),
+                ("consent", "registration"),
+                ("method", "verbal"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    let page = c.get(r.location()).await;
+    let items = page.select_text("section[aria-labelledby=suggestions-heading] li");
+    assert!(!items.is_empty(), "{}", page.text);
+    let first = items[0].replace(['\u{2068}', '\u{2069}'], "");
+    assert!(
+        first.contains("Sprogcafé"),
+        "the shared interest nearby first: {first}"
+    );
+    assert!(first.contains("foregår på Türkçe"), "{first}");
+    assert!(first.contains("torsdag"), "{first}");
+    assert!(first.contains("Uden trapper"), "{first}");
+    for i in &items {
+        assert!(
+            !i.contains("Ungeklub") && !i.contains("Fodbold for unge"),
+            "an offer for the young suggested to someone of 65+: {i}"
+        );
+    }
+    app.cleanup().await;
+}
