@@ -76,28 +76,44 @@ pub async fn record_in(
     .map(|_| ())
 }
 
+const ROWS_ABOUT: &str = "SELECT at, actor_user_id, actor_role, action, subject_type, subject_id, purpose FROM audit_log WHERE subject_type = $1 AND subject_id = $2 ORDER BY id";
+
 /// Every audit row about one record, oldest first.
 pub async fn rows_about(
     db: &Db,
     subject_type: &str,
     subject_id: i64,
 ) -> Result<Vec<AuditRow>, StoreError> {
-    db.query(
-        "SELECT at, actor_user_id, actor_role, action, subject_type, subject_id, purpose FROM audit_log WHERE subject_type = $1 AND subject_id = $2 ORDER BY id",
-        params![subject_type, subject_id.to_string()],
+    audit_rows(
+        &db.query(ROWS_ABOUT, params![subject_type, subject_id.to_string()])
+            .await?,
     )
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(AuditRow {
-            at: r.i64(0)?,
-            actor_user_id: r.opt_i64(1)?,
-            actor_role: r.opt_string(2)?.unwrap_or_default(),
-            action: r.string(3)?,
-            subject_type: r.string(4)?,
-            subject_id: r.opt_string(5)?,
-            purpose: r.opt_string(6)?.unwrap_or_default(),
+}
+
+/// [`rows_about`] inside a transaction (so it includes rows the transaction wrote).
+pub async fn rows_about_in(
+    tx: &mut Tx,
+    subject_type: &str,
+    subject_id: i64,
+) -> Result<Vec<AuditRow>, StoreError> {
+    audit_rows(
+        &tx.query(ROWS_ABOUT, params![subject_type, subject_id.to_string()])
+            .await?,
+    )
+}
+
+fn audit_rows(rows: &[crate::db::Row]) -> Result<Vec<AuditRow>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok(AuditRow {
+                at: r.i64(0)?,
+                actor_user_id: r.opt_i64(1)?,
+                actor_role: r.opt_string(2)?.unwrap_or_default(),
+                action: r.string(3)?,
+                subject_type: r.string(4)?,
+                subject_id: r.opt_string(5)?,
+                purpose: r.opt_string(6)?.unwrap_or_default(),
+            })
         })
-    })
-    .collect()
+        .collect()
 }

@@ -336,6 +336,40 @@ pub async fn record(
     now: i64,
 ) -> Result<Option<Record>, StoreError> {
     let mut tx = db.begin().await?;
+    let record = record_in(&mut tx, key, id, who, "read", now).await?;
+    if record.is_some() {
+        tx.commit().await?;
+    }
+    Ok(record)
+}
+
+/// Everything about the person for a data-subject request (GDPR art. 15): the record and
+/// every audit row about it, this export's own row included (one audit row, action
+/// `export`).
+pub async fn export(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    who: &Auditor,
+    now: i64,
+) -> Result<Option<(Record, Vec<audit::AuditRow>)>, StoreError> {
+    let mut tx = db.begin().await?;
+    let Some(record) = record_in(&mut tx, key, id, who, "export", now).await? else {
+        return Ok(None);
+    };
+    let trail = audit::rows_about_in(&mut tx, SUBJECT, id).await?;
+    tx.commit().await?;
+    Ok(Some((record, trail)))
+}
+
+async fn record_in(
+    tx: &mut Tx,
+    key: &SealKey,
+    id: i64,
+    who: &Auditor,
+    action: &str,
+    now: i64,
+) -> Result<Option<Record>, StoreError> {
     let Some(r) = tx
         .query_opt(
             "SELECT housing_org_id, department_id, caretaker_id, user_id, sealed, fictitious, created_at, last_contact_at FROM outreach_contact WHERE id = $1",
@@ -345,8 +379,8 @@ pub async fn record(
     else {
         return Ok(None);
     };
-    audit::record_in(&mut tx, who, "read", SUBJECT, Some(id), now).await?;
-    let consents = consents_in(&mut tx, id).await?;
+    audit::record_in(tx, who, action, SUBJECT, Some(id), now).await?;
+    let consents = consents_in(tx, id).await?;
     let log = tx
         .query(
             "SELECT id, kind, happened_on, minutes, note_sealed, by_user, created_at FROM outreach_log WHERE contact_id = $1 ORDER BY happened_on DESC, id DESC",
@@ -401,7 +435,6 @@ pub async fn record(
         log,
         followups,
     };
-    tx.commit().await?;
     Ok(Some(record))
 }
 

@@ -5,6 +5,7 @@
 //! 2. the caseload page (`GET /outreach`) of a caretaker following 250 people, through the
 //!    whole router (session, policy, audit row, opening 250 sealed records, rendering), 500
 //!    times.
+//!
 //! Prints the median and the 99th percentile of each. SQLite in a temporary folder, or the
 //! PostgreSQL database named by `DATABASE_URL` (it must be empty).
 //! `cargo run --release -p naboskab-web --example reach [offers]`.
@@ -55,7 +56,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .collect(),
                 weekdays: vec![(i % 5 + 1) as u8, 4],
                 age_group: ["elderly", "adults", "young", "elderly"][i % 4].into(),
-                needs: if i % 3 == 0 { vec![Need::StepFree] } else { vec![] },
+                needs: if i % 3 == 0 {
+                    vec![Need::StepFree]
+                } else {
+                    vec![]
+                },
                 ..Profile::default()
             };
             Wants::of(&p, home)
@@ -168,17 +173,19 @@ async fn caseload(
         times.push(started.elapsed().as_secs_f64() * 1000.0);
         size = body.len();
     }
-    let rows = String::from_utf8_lossy(&axum::body::to_bytes(
-        app.oneshot(
-            Request::get("/outreach")
-                .header("cookie", &cookie)
-                .body(Body::empty())?,
+    let rows = String::from_utf8_lossy(
+        &axum::body::to_bytes(
+            app.oneshot(
+                Request::get("/outreach")
+                    .header("cookie", &cookie)
+                    .body(Body::empty())?,
+            )
+            .await?
+            .into_body(),
+            usize::MAX,
         )
-        .await?
-        .into_body(),
-        usize::MAX,
+        .await?,
     )
-    .await?)
     .matches("<tr><th scope=\"row\">")
     .count();
     let (median, p99) = quantiles(&mut times);

@@ -143,6 +143,16 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r(
             "GET",
+            "/outreach/contacts/{id}/export",
+            get(outreach::export_page),
+        ),
+        r(
+            "GET",
+            "/outreach/contacts/{id}/export.json",
+            get(outreach::export_json),
+        ),
+        r(
+            "GET",
             "/rooms/{id}/settings",
             get(room_admin::settings_form),
         ),

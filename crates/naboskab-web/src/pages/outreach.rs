@@ -1203,3 +1203,290 @@ pub async fn run_retention_loop(st: AppState) {
         }
     }
 }
+
+// ----- data-subject export -----
+
+/// Everything about a person, as handed to them (GDPR art. 15 and 20).
+#[derive(serde::Serialize)]
+struct Export {
+    exported_at: String,
+    record: ExportRecord,
+    /// Who looked at or changed the record: when, in which role, what, why.
+    access_log: Vec<ExportAccess>,
+}
+
+#[derive(serde::Serialize)]
+struct ExportRecord {
+    id: i64,
+    housing_organisation: String,
+    department: Option<String>,
+    created_at: String,
+    last_contact_at: String,
+    profile: Profile,
+    consents: Vec<ExportConsent>,
+    contact_log: Vec<ExportLog>,
+    follow_ups: Vec<ExportFollowUp>,
+}
+
+#[derive(serde::Serialize)]
+struct ExportConsent {
+    scope: &'static str,
+    method: &'static str,
+    given_at: String,
+    withdrawn_at: Option<String>,
+    text_sha256: String,
+}
+
+#[derive(serde::Serialize)]
+struct ExportLog {
+    date: String,
+    kind: &'static str,
+    minutes: Option<i64>,
+    note: String,
+}
+
+#[derive(serde::Serialize)]
+struct ExportFollowUp {
+    due: String,
+    what: String,
+    done_at: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct ExportAccess {
+    at: String,
+    role: String,
+    action: String,
+    purpose: String,
+}
+
+fn at_text(t: i64) -> String {
+    crate::api::occurrences::rfc3339_local(
+        chrono::DateTime::from_timestamp(t, 0).unwrap_or_default(),
+    )
+}
+
+/// Reads the export (one audit row, action `export`) after the policy said yes.
+async fn export_of(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Export> {
+    authorize_record(st, ctx, id).await?;
+    let (r, trail) = store::export(
+        &st.db,
+        &st.config.outreach_key,
+        id,
+        &auditor(ctx, "data-subject request"),
+        st.now(),
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let name_of = |org: Option<i64>| async move {
+        match org {
+            Some(o) => orgs::organisation(&st.db, o)
+                .await
+                .map(|x| x.map(|x| x.name)),
+            None => Ok(None),
+        }
+    };
+    Ok(Export {
+        exported_at: at_text(st.now()),
+        record: ExportRecord {
+            id: r.id,
+            housing_organisation: name_of(Some(r.holder.housing_org_id))
+                .await?
+                .unwrap_or_default(),
+            department: name_of(r.holder.department_id).await?,
+            created_at: at_text(r.created_at),
+            last_contact_at: at_text(r.last_contact_at),
+            consents: r
+                .consents
+                .iter()
+                .map(|c| ExportConsent {
+                    scope: c.scope.as_str(),
+                    method: c.method.as_str(),
+                    given_at: at_text(c.given_at),
+                    withdrawn_at: c.withdrawn_at.map(at_text),
+                    text_sha256: c.text_hash.clone(),
+                })
+                .collect(),
+            contact_log: r
+                .log
+                .iter()
+                .map(|l| ExportLog {
+                    date: l.happened_on.to_string(),
+                    kind: l.kind.as_str(),
+                    minutes: l.minutes,
+                    note: l.note.clone(),
+                })
+                .collect(),
+            follow_ups: r
+                .followups
+                .iter()
+                .map(|f| ExportFollowUp {
+                    due: f.due_on.to_string(),
+                    what: f.what.clone(),
+                    done_at: f.done_at.map(at_text),
+                })
+                .collect(),
+            profile: r.profile,
+        },
+        access_log: trail
+            .into_iter()
+            .map(|a| ExportAccess {
+                at: at_text(a.at),
+                role: a.actor_role,
+                action: a.action,
+                purpose: a.purpose,
+            })
+            .collect(),
+    })
+}
+
+/// `GET /outreach/contacts/{id}/export.json`: the export as a JSON file.
+pub async fn export_json(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let export = export_of(&st, &ctx, id).await?;
+    let body =
+        serde_json::to_string_pretty(&export).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/json; charset=utf-8".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"naboskab-record-{id}.json\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "outreach_export.html")]
+struct ExportPage {
+    ctx: PageCtx,
+    id: i64,
+    e: Export,
+    details: Vec<(String, String)>,
+    consents: Vec<(String, String, String, String)>,
+    log: Vec<(String, String, String)>,
+    followups: Vec<(String, String, String)>,
+    access: Vec<(String, String, String, String)>,
+}
+
+/// `GET /outreach/contacts/{id}/export`: the same as a readable page to print or hand over.
+pub async fn export_page(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let e = export_of(&st, &ctx, id).await?;
+    let p = PageCtx::new(&st, &ctx);
+    let when = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .map(|d| p.datetime(&d.timestamp()))
+            .unwrap_or_default()
+    };
+    let pr = &e.record.profile;
+    let mut details = vec![
+        (p.t("outreach-name"), pr.name.clone()),
+        (p.t("field-phone"), pr.phone.clone()),
+        (p.t("field-email"), pr.email.clone()),
+        (p.t("outreach-languages"), pr.languages.join(", ")),
+        (p.t("outreach-interests"), pr.interests.join(", ")),
+        (
+            p.t("outreach-weekdays"),
+            pr.weekdays
+                .iter()
+                .map(|d| p.t(&format!("weekday-{d}")))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            p.t("outreach-day-parts"),
+            labels(&p, "outreach-day-part-", &pr.day_parts, DayPart::as_str),
+        ),
+        (
+            p.t("outreach-needs"),
+            labels(&p, "outreach-need-", &pr.needs, Need::as_str),
+        ),
+        (p.t("outreach-age-group"), pr.age_group.clone()),
+        (
+            p.t("outreach-sensitive"),
+            labels(
+                &p,
+                "outreach-sensitive-",
+                &pr.sensitive,
+                SensitiveCategory::as_str,
+            ),
+        ),
+        (
+            p.t("outreach-department"),
+            e.record.department.clone().unwrap_or_default(),
+        ),
+    ];
+    details.retain(|(_, v)| !v.is_empty());
+    let consents = e
+        .record
+        .consents
+        .iter()
+        .map(|c| {
+            (
+                p.t(&format!("outreach-scope-{}", c.scope)),
+                p.t(&format!("outreach-method-{}", c.method)),
+                when(&c.given_at),
+                c.withdrawn_at.as_deref().map(when).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let log = e
+        .record
+        .contact_log
+        .iter()
+        .map(|l| {
+            (
+                l.date.clone(),
+                p.t(&format!("outreach-kind-{}", l.kind)),
+                l.note.clone(),
+            )
+        })
+        .collect();
+    let followups = e
+        .record
+        .follow_ups
+        .iter()
+        .map(|f| {
+            (
+                f.due.clone(),
+                f.what.clone(),
+                f.done_at.as_deref().map(when).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let access = e
+        .access_log
+        .iter()
+        .map(|a| {
+            (
+                when(&a.at),
+                a.role.clone(),
+                a.action.clone(),
+                a.purpose.clone(),
+            )
+        })
+        .collect();
+    Ok(page(&ExportPage {
+        ctx: p,
+        id,
+        details,
+        consents,
+        log,
+        followups,
+        access,
+        e,
+    }))
+}

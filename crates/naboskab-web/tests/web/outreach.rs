@@ -343,3 +343,82 @@ async fn the_record_suggests_offers_that_fit_with_reasons_and_never_ones_for_ano
     }
     app.cleanup().await;
 }
+
+#[tokio::test]
+async fn the_export_holds_all_of_the_persons_data_and_who_looked_and_nothing_of_others() {
+    for app in TestApp::all().await {
+        let own = record_of(&app, "org-taastrup").await;
+        let mut c = app.logged_in(CARETAKER).await;
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let name = page.select_text("h1 bdi").join("");
+        let other = app
+            .db()
+            .query_one(
+                "SELECT MAX(id) FROM outreach_contact WHERE housing_org_id = $1",
+                naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
+            )
+            .await
+            .expect("another")
+            .i64(0)
+            .expect("id");
+        let other_name = c
+            .get(&format!("/outreach/contacts/{other}"))
+            .await
+            .select_text("h1 bdi")
+            .join("");
+        assert_ne!(name, other_name);
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{own}/log"),
+                &[
+                    ("kind", "phone"),
+                    ("date", "2026-11-18"),
+                    ("note", "Eksportkanariefugl"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let exports_before = audit::rows_about(app.db(), reach::SUBJECT, own)
+            .await
+            .expect("audit")
+            .len();
+        let r = c
+            .get(&format!("/outreach/contacts/{own}/export.json"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.header("content-disposition").contains("attachment"));
+        let json = r.json();
+        assert_eq!(json["record"]["profile"]["name"], name.as_str());
+        assert!(
+            r.text.contains("Eksportkanariefugl"),
+            "the contact log is in it"
+        );
+        assert!(!r.text.contains(&other_name), "nothing of anyone else");
+        let access = json["access_log"].as_array().expect("access log");
+        assert!(access.iter().any(|a| a["action"] == "read"
+            && a["role"] == "social_caretaker"
+            && a["purpose"] == "follow-up"));
+        assert_eq!(
+            access.last().map(|a| a["action"].clone()),
+            Some(serde_json::json!("export")),
+            "the export itself is logged"
+        );
+        assert_eq!(
+            audit::rows_about(app.db(), reach::SUBJECT, own)
+                .await
+                .expect("audit")
+                .len(),
+            exports_before + 1,
+            "one audit row for the export"
+        );
+        let page = c.get(&format!("/outreach/contacts/{own}/export")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("Eksportkanariefugl"));
+        assert!(
+            page.text
+                .contains("Hvem har set eller ændret oplysningerne")
+        );
+        app.cleanup().await;
+    }
+}
