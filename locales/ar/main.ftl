@@ -1038,3 +1038,24 @@ notice-outreach-followup-done = تم وضع علامة «تمّت» على ال�
 notice-outreach-consent-given = تم تسجيل الموافقة.
 notice-outreach-consent-withdrawn = تم سحب الموافقة، وحُذفت المعلومات التي كانت تشملها.
 notice-outreach-erased = تم حذف كل شيء عن الشخص.
+
+## التحقق بخطوتين
+two-factor-title = التحقق بخطوتين
+two-factor-lead = اكتب الرمز من تطبيق المصادقة (مثل Google Authenticator أو Microsoft Authenticator أو FreeOTP). يمكنك أيضًا استخدام أحد رموز الاسترداد.
+two-factor-code = الرمز
+two-factor-code-hint = 6 أرقام من التطبيق، أو رمز استرداد.
+two-factor-submit = تأكيد
+two-factor-wrong = الرمز غير صحيح أو استُخدم من قبل. انتظر رمزًا جديدًا في التطبيق وحاول مرة أخرى.
+two-factor-setup-lead = تتطلب معلومات السكان في العمل الميداني أن تؤكد هويتك برمز من هاتفك عند تسجيل الدخول.
+two-factor-setup-app = ثبّت تطبيق مصادقة على هاتفك إن لم يكن لديك واحد.
+two-factor-setup-scan = امسح رمز QR بالتطبيق.
+two-factor-setup-key = إن لم تستطع المسح، اكتب هذا المفتاح في التطبيق:
+two-factor-setup-code = اكتب الرمز الذي يظهره التطبيق.
+two-factor-setup-submit = فعّل التحقق بخطوتين
+two-factor-qr-label = رمز QR لتطبيق المصادقة
+two-factor-demo-code = تجريبي: الرمز الآن هو { $code }.
+two-factor-already = التحقق بخطوتين مفعّل بالفعل.
+two-factor-codes-title = رموز الاسترداد الخاصة بك
+two-factor-codes-lead = احفظ الرموز في مكان آمن (مثلًا مطبوعة في درج). كل رمز يعمل مرة واحدة إذا فقدت هاتفك. لن تظهر مرة أخرى.
+two-factor-continue = متابعة
+error-second-factor = أكّد برمزك أولًا

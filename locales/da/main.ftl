@@ -977,3 +977,24 @@ notice-outreach-followup-done = Opfølgningen er markeret som klaret.
 notice-outreach-consent-given = Samtykket er registreret.
 notice-outreach-consent-withdrawn = Samtykket er trukket tilbage, og de oplysninger, det dækkede, er fjernet.
 notice-outreach-erased = Alle oplysninger om personen er slettet.
+
+## Two-step sign-in
+two-factor-title = Totrinsbekræftelse
+two-factor-lead = Skriv koden fra din godkendelsesapp (fx Google Authenticator, Microsoft Authenticator eller FreeOTP). Du kan også bruge en af dine gendannelseskoder.
+two-factor-code = Kode
+two-factor-code-hint = 6 cifre fra appen, eller en gendannelseskode.
+two-factor-submit = Bekræft
+two-factor-wrong = Koden passer ikke, eller den er brugt. Vent på en ny kode i appen, og prøv igen.
+two-factor-setup-lead = Oplysninger om beboere i det opsøgende arbejde kræver, at du bekræfter din identitet med en kode fra din telefon, når du logger ind.
+two-factor-setup-app = Installer en godkendelsesapp på din telefon, hvis du ikke har en.
+two-factor-setup-scan = Scan QR-koden med appen.
+two-factor-setup-key = Kan du ikke scanne, så skriv denne nøgle i appen:
+two-factor-setup-code = Skriv den kode, appen viser.
+two-factor-setup-submit = Slå totrinsbekræftelse til
+two-factor-qr-label = QR-kode til godkendelsesappen
+two-factor-demo-code = Demo: koden er lige nu { $code }.
+two-factor-already = Totrinsbekræftelse er allerede slået til.
+two-factor-codes-title = Dine gendannelseskoder
+two-factor-codes-lead = Gem koderne et sikkert sted (fx udskrevet i en skuffe). Hver kode virker én gang, hvis du mister telefonen. De bliver ikke vist igen.
+two-factor-continue = Fortsæt
+error-second-factor = Bekræft med din kode først

@@ -1001,3 +1001,24 @@ notice-outreach-followup-done = The follow-up is marked as done.
 notice-outreach-consent-given = The consent has been recorded.
 notice-outreach-consent-withdrawn = The consent has been withdrawn, and the details it covered have been removed.
 notice-outreach-erased = Everything about the person has been erased.
+
+## Two-step sign-in
+two-factor-title = Two-step sign-in
+two-factor-lead = Enter the code from your authenticator app (such as Google Authenticator, Microsoft Authenticator or FreeOTP). You can also use one of your recovery codes.
+two-factor-code = Code
+two-factor-code-hint = 6 digits from the app, or a recovery code.
+two-factor-submit = Confirm
+two-factor-wrong = The code does not match, or it has been used. Wait for a new code in the app and try again.
+two-factor-setup-lead = Details about residents in outreach work require you to confirm who you are with a code from your phone when you sign in.
+two-factor-setup-app = Install an authenticator app on your phone if you do not have one.
+two-factor-setup-scan = Scan the QR code with the app.
+two-factor-setup-key = If you cannot scan, type this key into the app:
+two-factor-setup-code = Enter the code the app shows.
+two-factor-setup-submit = Turn on two-step sign-in
+two-factor-qr-label = QR code for the authenticator app
+two-factor-demo-code = Demo: the code right now is { $code }.
+two-factor-already = Two-step sign-in is already on.
+two-factor-codes-title = Your recovery codes
+two-factor-codes-lead = Keep the codes somewhere safe (for example printed, in a drawer). Each code works once if you lose your phone. They will not be shown again.
+two-factor-continue = Continue
+error-second-factor = Confirm with your code first

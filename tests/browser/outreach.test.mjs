@@ -1,5 +1,5 @@
-// Reach journey (first part): a social caretaker takes a "contact me" request from the lonely
-// page, records the person's consent at the first meeting, logs the visit and a follow-up; the
+// Reach journey (first part): a social caretaker signs in with the second step, takes a
+// "contact me" request from the lonely page, records the person's consent at the first meeting, logs the visit and a follow-up; the
 // outreach pages pass axe-core in Danish and Arabic.
 // Start everything with: bash tests/browser/run.sh
 
@@ -28,10 +28,21 @@ async function withPage(fn) {
 const click = (page, locator) => Promise.all([page.waitForLoadState('load'), locator.click()]);
 const CARETAKER = 'vicevaert@demo.naboskab.dk';
 
+/** Signs the caretaker in with the password, then the second step (the demo shows the code). */
+async function signInCaretaker(page) {
+  await loginAs(page, CARETAKER);
+  await goto(page, '/outreach');
+  assert.match(new URL(page.url()).pathname, /^\/two-factor/, 'outreach asks for the second step');
+  const hint = await page.locator('main .notice').innerText();
+  const code = hint.match(/(\d{6})/)[1];
+  await page.fill('#field-code', code);
+  await click(page, page.locator('main form button[type=submit]'));
+  assert.equal(new URL(page.url()).pathname, '/outreach');
+}
+
 test('a caretaker turns a contact request into a record under consent and logs the visit', async () => {
   await withPage(async (page) => {
-    await loginAs(page, CARETAKER);
-    await goto(page, '/outreach');
+    await signInCaretaker(page);
     const request = page.locator('li.card', { hasText: 'Inger (fiktiv)' });
     await click(page, request.locator('a[href^="/outreach/contacts/new?request="]'));
     assert.equal(await page.inputValue('#field-name'), 'Inger (fiktiv)', 'filled in from the request');
@@ -61,8 +72,7 @@ test('a caretaker turns a contact request into a record under consent and logs t
 
 test('outreach pages pass axe-core in Danish and Arabic', async () => {
   await withPage(async (page) => {
-    await loginAs(page, CARETAKER);
-    await goto(page, '/outreach');
+    await signInCaretaker(page);
     const record = await page.locator('table.data a[href^="/outreach/contacts/"]').first().getAttribute('href');
     const results = [];
     for (const lang of ['da', 'ar']) {

@@ -29,6 +29,8 @@ pub struct Actor {
     pub user_id: Option<i64>,
     /// Every membership of the user.
     pub memberships: Vec<Membership>,
+    /// The session passed a second factor (TOTP or a recovery code) after the password.
+    pub second_factor: bool,
 }
 
 impl Actor {
@@ -158,6 +160,8 @@ pub enum Denial {
     NotSignedIn,
     /// Signed in, but the roles held do not allow it.
     Forbidden,
+    /// Allowed, but only after a second factor in this session (SEC-14).
+    SecondFactorNeeded,
 }
 
 /// The policy's answer.
@@ -243,7 +247,14 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
                         || actor.has_role_in(Role::SocialCaretaker, chain))),
         ),
         (Action::WorkWithOutreach, Resource::Organisation { chain }) => {
-            allow_if(actor.has_role_in(Role::SocialCaretaker, chain))
+            match (
+                actor.has_role_in(Role::SocialCaretaker, chain),
+                actor.second_factor,
+            ) {
+                (true, true) => Decision::Allow,
+                (true, false) => Decision::Deny(Denial::SecondFactorNeeded),
+                (false, _) => Decision::Deny(Denial::Forbidden),
+            }
         }
         _ => Decision::Deny(Denial::Forbidden),
     }
@@ -260,6 +271,7 @@ mod tests {
                 organisation_id: org,
                 role,
             }],
+            second_factor: true,
         }
     }
 
@@ -273,6 +285,15 @@ mod tests {
                 &owner
             )
             .is_allowed()
+        );
+        let password_only = Actor {
+            second_factor: false,
+            ..with(Role::SocialCaretaker, 3)
+        };
+        assert_eq!(
+            decide(&password_only, Action::WorkWithOutreach, &owner),
+            Decision::Deny(Denial::SecondFactorNeeded),
+            "a password alone does not reach outreach records (SEC-14)"
         );
         assert!(
             !decide(

@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_join"),
     migration!(5, "0005_gather"),
     migration!(6, "0006_reach"),
+    migration!(7, "0007_second_factor"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

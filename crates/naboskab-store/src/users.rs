@@ -384,6 +384,102 @@ pub async fn contacts_with_role(
     .collect()
 }
 
+// ----- second factor -----
+
+/// The account's sealed TOTP secret, if it has one.
+pub async fn totp_secret(db: &Db, user_id: i64) -> Result<Option<String>, StoreError> {
+    Ok(db
+        .query_opt(
+            "SELECT totp_sealed FROM app_user WHERE id = $1",
+            params![user_id],
+        )
+        .await?
+        .map(|r| r.opt_string(0))
+        .transpose()?
+        .flatten())
+}
+
+/// The last TOTP time step the account used, if any.
+pub async fn totp_last_step(db: &Db, user_id: i64) -> Result<Option<i64>, StoreError> {
+    Ok(db
+        .query_opt(
+            "SELECT totp_last_step FROM app_user WHERE id = $1",
+            params![user_id],
+        )
+        .await?
+        .map(|r| r.opt_i64(0))
+        .transpose()?
+        .flatten())
+}
+
+/// Enrols a TOTP secret (sealed by the caller) and replaces the recovery codes (hashes), in
+/// one transaction; `step` is the time step of the code that confirmed it (used up).
+pub async fn enrol_totp(
+    db: &Db,
+    user_id: i64,
+    sealed_secret: &str,
+    step: i64,
+    recovery_hashes: &[String],
+) -> Result<(), StoreError> {
+    let mut tx = db.begin().await?;
+    tx.execute(
+        "UPDATE app_user SET totp_sealed = $2, totp_last_step = $3 WHERE id = $1",
+        params![user_id, sealed_secret, step],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM recovery_code WHERE user_id = $1",
+        params![user_id],
+    )
+    .await?;
+    for h in recovery_hashes {
+        tx.execute(
+            "INSERT INTO recovery_code (user_id, code_hash) VALUES ($1, $2)",
+            params![user_id, h.as_str()],
+        )
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Uses up a TOTP time step: `true` when it is later than every step used before (so a code
+/// works once, even under concurrent attempts).
+pub async fn use_totp_step(db: &Db, user_id: i64, step: i64) -> Result<bool, StoreError> {
+    Ok(db
+        .execute(
+            "UPDATE app_user SET totp_last_step = $2 WHERE id = $1 AND totp_sealed IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2)",
+            params![user_id, step],
+        )
+        .await?
+        == 1)
+}
+
+/// Uses up a recovery code by its hash: `true` when it was unused.
+pub async fn use_recovery_code(
+    db: &Db,
+    user_id: i64,
+    code_hash: &str,
+    now: i64,
+) -> Result<bool, StoreError> {
+    Ok(db
+        .execute(
+            "UPDATE recovery_code SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL",
+            params![user_id, code_hash, now],
+        )
+        .await?
+        == 1)
+}
+
+/// Records that a session passed the second factor.
+pub async fn mark_second_factor(db: &Db, token_hash: &str, now: i64) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE user_session SET second_factor_at = $2 WHERE token_hash = $1",
+        params![token_hash, now],
+    )
+    .await
+    .map(|_| ())
+}
+
 // ----- sessions -----
 
 /// A server-side session.
@@ -403,6 +499,8 @@ pub struct Session {
     pub idle_timeout_s: i64,
     /// Absolute end.
     pub expires_at: i64,
+    /// When this session passed the second factor, if it has.
+    pub second_factor_at: Option<i64>,
 }
 
 /// Times a new session is given.
@@ -442,7 +540,7 @@ pub async fn live_session(
 ) -> Result<Option<Session>, StoreError> {
     let row = db
         .query_opt(
-            "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_timeout_s, s.expires_at
+            "SELECT s.token_hash, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.idle_timeout_s, s.expires_at, s.second_factor_at
              FROM user_session s JOIN app_user u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND u.disabled_at IS NULL",
             params![token_hash],
@@ -457,6 +555,7 @@ pub async fn live_session(
         last_seen_at: r.i64(4)?,
         idle_timeout_s: r.i64(5)?,
         expires_at: r.i64(6)?,
+        second_factor_at: r.opt_i64(7)?,
     };
     if now >= s.expires_at || now - s.last_seen_at >= s.idle_timeout_s {
         db.execute(

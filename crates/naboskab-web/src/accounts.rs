@@ -92,6 +92,7 @@ pub async fn start_session(
     let actor = Actor {
         user_id: Some(user_id),
         memberships,
+        second_factor: false,
     };
     let limits = if actor.is_staff() {
         STAFF_SESSION

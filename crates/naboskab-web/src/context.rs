@@ -43,6 +43,7 @@ impl Ctx {
         match policy::decide(&self.actor, action, resource) {
             Decision::Allow => Ok(()),
             Decision::Deny(Denial::NotSignedIn) => Err(AppError::Unauthorized),
+            Decision::Deny(Denial::SecondFactorNeeded) => Err(AppError::SecondFactorNeeded),
             Decision::Deny(Denial::Forbidden) => {
                 tracing::info!(user = ?self.actor.user_id, ?action, "permission denied");
                 Err(AppError::Forbidden)

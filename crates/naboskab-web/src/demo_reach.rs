@@ -2,7 +2,8 @@
 //! departments (most held by Boligselskabet Taastrup Have, whose social caretaker is the demo
 //! caretaker; some by Vestegnens Almene Boliger, whom nobody in the demo may see), each with
 //! consents, a contact log over the last months and follow-ups that are overdue, due soon or
-//! done. Every record is marked fictitious and shown so.
+//! done. Every record is marked fictitious and shown so. The demo caretaker has two-step
+//! sign-in set up with a known key.
 
 use crate::demo::DemoIds;
 use chrono::{Duration, NaiveDate};
@@ -14,6 +15,10 @@ use naboskab_store::audit::Auditor;
 use naboskab_store::reach::{self, NewConsent, NewContact, NewLogEntry};
 use naboskab_store::seal::SealKey;
 use naboskab_store::{Db, StoreError};
+
+/// The demo caretaker's authenticator key (the demo shows the current code on the sign-in
+/// step; a real installation never does).
+pub const DEMO_TOTP_SECRET: &str = "NABOSKABDEMOSECRETKEYFORCARETAKR";
 
 const FIRST_NAMES: [&str; 40] = [
     "Inger", "Poul", "Fatima", "Hassan", "Birgit", "Jørgen", "Amina", "Leyla", "Knud", "Ruth",
@@ -51,6 +56,9 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
         return Ok(());
     };
     let caretaker = ids.user("vicevaert@demo.naboskab.dk");
+    if let Some(u) = caretaker {
+        crate::pages::two_factor::enrol_demo(db, key, u, DEMO_TOTP_SECRET).await?;
+    }
     let who = Auditor {
         user_id: caretaker,
         role: "social_caretaker".into(),

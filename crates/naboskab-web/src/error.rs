@@ -42,6 +42,9 @@ pub enum AppError {
     /// Signed in, not allowed.
     #[error("forbidden")]
     Forbidden,
+    /// Allowed after a second factor in this session (pages send the person to enter it).
+    #[error("second factor needed")]
+    SecondFactorNeeded,
     /// Missing or wrong CSRF token, or a cross-site request.
     #[error("csrf")]
     Csrf,
@@ -90,7 +93,9 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Csrf | AppError::SecondFactorNeeded => {
+                StatusCode::FORBIDDEN
+            }
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) | AppError::Taken { .. } => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -108,6 +113,7 @@ impl AppError {
             AppError::NotFound => "error-not-found",
             AppError::Unauthorized => "error-unauthorized",
             AppError::Forbidden => "error-forbidden",
+            AppError::SecondFactorNeeded => "error-second-factor",
             AppError::Csrf => "error-csrf",
             AppError::Invalid(_) => "error-invalid",
             AppError::Conflict(k) => k,
@@ -127,6 +133,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
+            AppError::SecondFactorNeeded => "second_factor_needed",
             AppError::Csrf => "csrf",
             AppError::Invalid(_) => "invalid",
             AppError::Conflict(_) => "conflict",

@@ -357,6 +357,7 @@ async fn identify(
                 }
                 ctx.csrf_token = s.csrf_token;
                 ctx.session_hash = Some(hash);
+                ctx.actor.second_factor = s.second_factor_at.is_some();
                 Some(s.user_id)
             }
             None => None,
@@ -370,6 +371,7 @@ async fn identify(
             ctx.actor = Actor {
                 user_id: Some(user.id),
                 memberships: users::memberships_of(&st.db, user.id).await?,
+                second_factor: ctx.actor.second_factor,
             };
             ctx.user = Some(user);
         } else if ctx.via_bearer {
@@ -423,10 +425,15 @@ pub fn render_error(st: &AppState, ctx: &Ctx, err: RenderableError) -> Response 
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         r
-    } else if err.status == StatusCode::UNAUTHORIZED {
+    } else if err.status == StatusCode::UNAUTHORIZED || err.code == "second_factor_needed" {
         let next = urlencode(&ctx.path_and_query);
+        let to = if err.status == StatusCode::UNAUTHORIZED {
+            "/login"
+        } else {
+            "/two-factor"
+        };
         let mut r = StatusCode::SEE_OTHER.into_response();
-        if let Ok(v) = HeaderValue::from_str(&format!("/login?next={next}")) {
+        if let Ok(v) = HeaderValue::from_str(&format!("{to}?next={next}")) {
             r.headers_mut().insert(header::LOCATION, v);
         }
         r

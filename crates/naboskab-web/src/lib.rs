@@ -30,6 +30,7 @@ pub mod routes;
 pub mod security;
 pub mod state;
 pub mod templates;
+pub mod totp;
 pub mod xlsx;
 
 use axum::Router;

@@ -4,7 +4,7 @@
 use crate::api;
 use crate::pages::{
     account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, outreach,
-    public, room_admin, rooms, schedule,
+    public, room_admin, rooms, schedule, two_factor,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, get, post};
@@ -97,6 +97,9 @@ pub fn app_routes() -> Vec<RouteDef> {
             post(rooms::settle_deposit),
         ),
         r("GET", "/manage/bookings", get(rooms::overview)),
+        r("GET", "/two-factor", get(two_factor::form)),
+        r("POST", "/two-factor", post(two_factor::verify)),
+        r("POST", "/two-factor/setup", post(two_factor::setup)),
         r("GET", "/outreach", get(outreach::caseload)),
         r("GET", "/outreach/contacts/new", get(outreach::new_form)),
         r("POST", "/outreach/contacts", post(outreach::create)),

@@ -28,8 +28,9 @@ pub fn redirect_with_cookies(to: &str, cookies: &[String]) -> Response {
     r
 }
 
-/// Only local paths are followed after login (no open redirect).
-fn safe_next(next: Option<&str>) -> String {
+/// A local path to continue to after signing in (anything else goes to the account page):
+/// only local paths are followed (no open redirect).
+pub fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
         _ => "/account".to_owned(),

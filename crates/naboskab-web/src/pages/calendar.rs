@@ -723,7 +723,7 @@ pub struct ProgrammeInput {
 }
 
 /// A QR code as inline SVG, or nothing when the text cannot be encoded.
-fn qr_svg(text: &str) -> String {
+pub fn qr_svg(text: &str) -> String {
     qrcode::QrCode::new(text.as_bytes())
         .map(|code| {
             code.render::<qrcode::render::svg::Color<'_>>()

@@ -17,3 +17,4 @@ pub mod public;
 pub mod room_admin;
 pub mod rooms;
 pub mod schedule;
+pub mod two_factor;

@@ -65,7 +65,9 @@ impl TestApp {
         }
     }
 
-    pub async fn logged_in(&self, email: &str) -> Client {
+    /// A client signed in with the password alone (staff reaching outreach records still
+    /// need their second factor: see `logged_in`).
+    pub async fn password_only(&self, email: &str) -> Client {
         let mut c = self.client();
         let r = c.login(email, PASSWORD).await;
         assert_eq!(
@@ -74,6 +76,24 @@ impl TestApp {
             "login of {email}: {}",
             r.text
         );
+        c
+    }
+
+    /// A client signed in whose session has passed the second factor (as if the code had
+    /// been typed; `tests/web/two_factor.rs` drives the real step).
+    pub async fn logged_in(&self, email: &str) -> Client {
+        let c = self.password_only(email).await;
+        let cookie = c
+            .cookies
+            .get(self.state.config.session_cookie())
+            .expect("session cookie");
+        naboskab_store::users::mark_second_factor(
+            self.db(),
+            &naboskab_web::security::hash_token(cookie),
+            T0,
+        )
+        .await
+        .expect("second factor");
         c
     }
 

@@ -15,3 +15,4 @@ mod oidc;
 mod outreach;
 mod robustness;
 mod security;
+mod two_factor;

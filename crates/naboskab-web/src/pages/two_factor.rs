@@ -1,0 +1,260 @@
+//! Two-step sign-in (SEC-14): staff who reach outreach records enter a code from an
+//! authenticator app (TOTP) after their password, once per session. Setting it up shows a QR
+//! code and the key to type, asks for one code to prove it works, and hands out ten one-time
+//! recovery codes. A code works once (the last time step used is stored); wrong codes count
+//! against the same per-account budget as wrong passwords. A password reset ends every
+//! session but keeps the second factor, so it never skips it.
+
+use crate::context::Ctx;
+use crate::error::{AppError, AppResult, FieldError};
+use crate::pages::auth::safe_next;
+use crate::security::hash_token;
+use crate::state::AppState;
+use crate::templates::{FormErrors, PageCtx, page, page_with_status};
+use crate::totp;
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use naboskab_store::users;
+use serde::Deserialize;
+
+const SECRET_COLUMN: &str = "app_user.totp_sealed";
+
+/// Where to continue.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "two_factor.html")]
+struct TwoFactorPage {
+    ctx: PageCtx,
+    next: String,
+    /// Setting up: the key (base32) and its QR code as SVG.
+    setup: Option<(String, String)>,
+    /// Demo only: the code the demo account's app would show now.
+    demo_code: Option<String>,
+    errors: FormErrors,
+}
+
+#[derive(Template)]
+#[template(path = "two_factor_codes.html")]
+struct RecoveryCodesPage {
+    ctx: PageCtx,
+    next: String,
+    codes: Vec<String>,
+}
+
+/// The account's TOTP secret, opened.
+async fn secret_of(st: &AppState, user_id: i64) -> AppResult<Option<Vec<u8>>> {
+    let Some(sealed) = users::totp_secret(&st.db, user_id).await? else {
+        return Ok(None);
+    };
+    let text = st.config.outreach_key.open(SECRET_COLUMN, &sealed)?;
+    Ok(totp::from_base32(&text))
+}
+
+fn session_of(ctx: &Ctx) -> AppResult<&str> {
+    // Bearer tokens have no session to raise; the second factor is for sign-ins in a browser.
+    ctx.session_hash.as_deref().ok_or(AppError::Forbidden)
+}
+
+async fn render(
+    st: &AppState,
+    ctx: &Ctx,
+    next: String,
+    setup_secret: Option<Vec<u8>>,
+    errors: FormErrors,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let setup = setup_secret.map(|s| {
+        (
+            totp::base32(&s),
+            crate::pages::calendar::qr_svg(&totp::otpauth_uri(&s, &user.email)),
+        )
+    });
+    let demo_code = match secret_of(st, user.id).await? {
+        Some(secret) if st.config.demo && setup.is_none() => {
+            // The current code, or the next one when the current one was just used (a code
+            // works once; one step of drift is accepted).
+            let now = st.now();
+            let used = users::totp_last_step(&st.db, user.id).await?;
+            let step = now.div_euclid(totp::STEP_S);
+            let at = if used.is_some_and(|u| u >= step) {
+                now + totp::STEP_S
+            } else {
+                now
+            };
+            Some(totp::code_at(&secret, at))
+        }
+        _ => None,
+    };
+    Ok(page_with_status(
+        status,
+        &TwoFactorPage {
+            ctx: PageCtx::new(st, ctx),
+            next,
+            setup,
+            demo_code,
+            errors,
+        },
+    ))
+}
+
+/// `GET /two-factor`: enter a code, or set the second factor up when the account has none.
+pub async fn form(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NextQuery>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    session_of(&ctx)?;
+    let next = safe_next(q.next.as_deref());
+    if ctx.actor.second_factor {
+        return Ok(Redirect::to(&next).into_response());
+    }
+    let setup = match secret_of(&st, user.id).await? {
+        Some(_) => None,
+        None => Some(totp::new_secret()),
+    };
+    render(
+        &st,
+        &ctx,
+        next,
+        setup,
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// A code typed (TOTP or a recovery code).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CodeForm {
+    code: String,
+    next: String,
+    /// Setting up: the key shown.
+    secret: String,
+}
+
+fn refused(st: &AppState, key: &str, now: i64) -> Result<(), AppError> {
+    if st.login_failures_per_account.is_limited(key, now) {
+        return Err(AppError::TooManyRequests(
+            st.login_failures_per_account.retry_after(key, now),
+        ));
+    }
+    Ok(())
+}
+
+/// `POST /two-factor`: checks a code from the app or a recovery code; the session then
+/// reaches what needs the second factor.
+pub async fn verify(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<CodeForm>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let session = session_of(&ctx)?.to_owned();
+    let now = st.now();
+    let budget = format!("second-factor:{}", user.id);
+    refused(&st, &budget, now)?;
+    let next = safe_next(Some(&f.next));
+    let Some(secret) = secret_of(&st, user.id).await? else {
+        return Ok(Redirect::to(&format!(
+            "/two-factor?next={}",
+            crate::layers::urlencode(&next)
+        ))
+        .into_response());
+    };
+    let accepted = match totp::matching_step(&secret, &f.code, now) {
+        Some(step) => users::use_totp_step(&st.db, user.id, step).await?,
+        None => {
+            let typed = totp::normalise_recovery_code(&f.code);
+            !typed.is_empty()
+                && users::use_recovery_code(&st.db, user.id, &hash_token(&typed), now).await?
+        }
+    };
+    if !accepted {
+        st.login_failures_per_account.record(&budget, now);
+        tracing::info!(user_id = user.id, "second factor refused");
+        let errors = FormErrors::new(ctx.locale, &[FieldError::new("code", "two-factor-wrong")]);
+        return render(
+            &st,
+            &ctx,
+            next,
+            None,
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    users::mark_second_factor(&st.db, &session, now).await?;
+    tracing::info!(user_id = user.id, "second factor passed");
+    Ok(Redirect::to(&next).into_response())
+}
+
+/// `POST /two-factor/setup`: the first code proves the app has the key; the key is stored
+/// sealed, ten recovery codes are shown once, and this session passes the second factor.
+pub async fn setup(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<CodeForm>,
+) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    let session = session_of(&ctx)?.to_owned();
+    let now = st.now();
+    let next = safe_next(Some(&f.next));
+    if secret_of(&st, user.id).await?.is_some() {
+        // Already set up (another tab): replacing it needs the old factor first.
+        return Err(AppError::Conflict("two-factor-already"));
+    }
+    let Some(secret) = totp::from_base32(&f.secret).filter(|s| s.len() >= 16) else {
+        return Err(AppError::field("secret", "field-invalid"));
+    };
+    let Some(step) = totp::matching_step(&secret, &f.code, now) else {
+        let errors = FormErrors::new(ctx.locale, &[FieldError::new("code", "two-factor-wrong")]);
+        return render(
+            &st,
+            &ctx,
+            next,
+            Some(secret),
+            errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let codes = totp::new_recovery_codes();
+    let hashes: Vec<String> = codes
+        .iter()
+        .map(|c| hash_token(&totp::normalise_recovery_code(c)))
+        .collect();
+    let sealed = st
+        .config
+        .outreach_key
+        .seal(SECRET_COLUMN, &totp::base32(&secret))?;
+    users::enrol_totp(&st.db, user.id, &sealed, step, &hashes).await?;
+    users::mark_second_factor(&st.db, &session, now).await?;
+    tracing::info!(user_id = user.id, "second factor set up");
+    Ok(page(&RecoveryCodesPage {
+        ctx: PageCtx::new(&st, &ctx),
+        next,
+        codes,
+    }))
+}
+
+/// Sets up a known secret for a demo account (the demo shows its current code).
+pub async fn enrol_demo(
+    db: &naboskab_store::Db,
+    key: &naboskab_store::seal::SealKey,
+    user_id: i64,
+    secret_base32: &str,
+) -> Result<(), naboskab_store::StoreError> {
+    let sealed = key.seal(SECRET_COLUMN, secret_base32)?;
+    users::enrol_totp(db, user_id, &sealed, 0, &[]).await
+}
