@@ -22,6 +22,9 @@ macro_rules! named {
             /// Every value, in the order forms show them.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
+            /// Every stable name, in the same order.
+            pub const NAMES: &'static [&'static str] = &[$($text,)+];
+
             /// Stable name.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text,)+ }

@@ -373,17 +373,12 @@ async fn form_page(
 ) -> AppResult<FormPage> {
     let p = PageCtx::new(st, ctx);
     let locale = ctx.locale.code();
-    let labelled = |prefix: &str, codes: &[&str]| -> Vec<(String, String)> {
-        codes
-            .iter()
-            .map(|c| (c.to_string(), p.t(&format!("{prefix}{c}"))))
-            .collect()
-    };
-    let codes = |all: &[&'static str]| all.to_vec();
+    let coded =
+        |prefix: &str, codes: &[&str], chosen: &[String]| coded_choices(&p, prefix, codes, chosen);
     let deps = departments(st, &caretaker_orgs(ctx)).await?;
     let cats = offer_store::categories(&st.db).await?;
     let mut age_groups = vec![(String::new(), p.t("field-choose"))];
-    age_groups.extend(labelled("target-", &TARGET_GROUPS));
+    age_groups.extend(labelled(&p, "target-", &TARGET_GROUPS));
     Ok(FormPage {
         heading: p.t(if new_record {
             "outreach-new"
@@ -409,50 +404,19 @@ async fn form_page(
                 .collect(),
             &f.interests,
         ),
-        weekdays: multi_choices(labelled("weekday-", &WEEKDAYS), &f.weekdays),
-        day_parts: multi_choices(
-            labelled(
-                "outreach-day-part-",
-                &codes(&DayPart::ALL.iter().map(|d| d.as_str()).collect::<Vec<_>>()),
-            ),
-            &f.day_parts,
-        ),
-        needs: multi_choices(
-            labelled(
-                "outreach-need-",
-                &Need::ALL.iter().map(|n| n.as_str()).collect::<Vec<_>>(),
-            ),
-            &f.needs,
-        ),
+        weekdays: coded("weekday-", &WEEKDAYS, &f.weekdays),
+        day_parts: coded("outreach-day-part-", DayPart::NAMES, &f.day_parts),
+        needs: coded("outreach-need-", Need::NAMES, &f.needs),
         age_groups: multi_choices(age_groups, std::slice::from_ref(&f.age_group)),
-        sensitive: multi_choices(
-            labelled(
-                "outreach-sensitive-",
-                &SensitiveCategory::ALL
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
+        sensitive: coded(
+            "outreach-sensitive-",
+            SensitiveCategory::NAMES,
             &f.sensitive,
         ),
-        consents: multi_choices(
-            labelled(
-                "outreach-scope-",
-                &ConsentScope::ALL
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>(),
-            ),
-            &f.consents,
-        ),
-        methods: multi_choices(
-            labelled(
-                "outreach-method-",
-                &ConsentMethod::ALL
-                    .iter()
-                    .map(|m| m.as_str())
-                    .collect::<Vec<_>>(),
-            ),
+        consents: coded("outreach-scope-", ConsentScope::NAMES, &f.consents),
+        methods: coded(
+            "outreach-method-",
+            ConsentMethod::NAMES,
             std::slice::from_ref(&f.method),
         ),
         action,
@@ -461,6 +425,19 @@ async fn form_page(
         errors,
         ctx: p,
     })
+}
+
+/// `(code, label)` for codes whose labels are the Fluent messages `{prefix}{code}`.
+fn labelled(p: &PageCtx, prefix: &str, codes: &[&str]) -> Vec<(String, String)> {
+    codes
+        .iter()
+        .map(|c| (c.to_string(), p.t(&format!("{prefix}{c}"))))
+        .collect()
+}
+
+/// Choices for codes labelled by `{prefix}{code}`, marking the chosen ones.
+fn coded_choices(p: &PageCtx, prefix: &str, codes: &[&str], chosen: &[String]) -> Vec<Choice> {
+    multi_choices(labelled(p, prefix, codes), chosen)
 }
 
 /// Query of the new-contact form.
@@ -855,31 +832,14 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
         details,
         consents,
         missing_scopes: multi_choices(missing, &[]),
-        methods: multi_choices(
-            ConsentMethod::ALL
-                .iter()
-                .map(|m| {
-                    (
-                        m.as_str().to_owned(),
-                        p.t(&format!("outreach-method-{}", m.as_str())),
-                    )
-                })
-                .collect(),
+        methods: coded_choices(
+            &p,
+            "outreach-method-",
+            ConsentMethod::NAMES,
             &[ConsentMethod::Verbal.as_str().to_owned()],
         ),
         log,
-        kinds: multi_choices(
-            ContactKind::ALL
-                .iter()
-                .map(|k| {
-                    (
-                        k.as_str().to_owned(),
-                        p.t(&format!("outreach-kind-{}", k.as_str())),
-                    )
-                })
-                .collect(),
-            &[],
-        ),
+        kinds: coded_choices(&p, "outreach-kind-", ContactKind::NAMES, &[]),
         followups,
         suggestions,
         today: today.to_string(),

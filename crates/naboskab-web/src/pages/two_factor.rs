@@ -106,6 +106,25 @@ async fn render(
     ))
 }
 
+/// The form again (setting up: with the same key), naming the wrong code.
+async fn wrong_code(
+    st: &AppState,
+    ctx: &Ctx,
+    next: String,
+    setup_secret: Option<Vec<u8>>,
+) -> AppResult<Response> {
+    let errors = FormErrors::new(ctx.locale, &[FieldError::new("code", "two-factor-wrong")]);
+    render(
+        st,
+        ctx,
+        next,
+        setup_secret,
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
 /// `GET /two-factor`: enter a code, or set the second factor up when the account has none.
 pub async fn form(
     State(st): State<AppState>,
@@ -183,16 +202,7 @@ pub async fn verify(
     if !accepted {
         st.login_failures_per_account.record(&budget, now);
         tracing::info!(user_id = user.id, "second factor refused");
-        let errors = FormErrors::new(ctx.locale, &[FieldError::new("code", "two-factor-wrong")]);
-        return render(
-            &st,
-            &ctx,
-            next,
-            None,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return wrong_code(&st, &ctx, next, None).await;
     }
     users::mark_second_factor(&st.db, &session, now).await?;
     tracing::info!(user_id = user.id, "second factor passed");
@@ -218,16 +228,7 @@ pub async fn setup(
         return Err(AppError::field("secret", "field-invalid"));
     };
     let Some(step) = totp::matching_step(&secret, &f.code, now) else {
-        let errors = FormErrors::new(ctx.locale, &[FieldError::new("code", "two-factor-wrong")]);
-        return render(
-            &st,
-            &ctx,
-            next,
-            Some(secret),
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return wrong_code(&st, &ctx, next, Some(secret)).await;
     };
     let codes = totp::new_recovery_codes();
     let hashes: Vec<String> = codes
