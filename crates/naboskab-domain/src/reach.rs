@@ -124,6 +124,98 @@ named! {
     }
 }
 
+named! {
+    /// What the person said to a referral (what they did is read from attendance).
+    ReferralStatus {
+        /// Suggested to the person; no answer yet.
+        Suggested = "suggested",
+        /// The person wants to go (and may be signed up).
+        Accepted = "accepted",
+        /// The person does not want to.
+        Declined = "declined",
+    }
+}
+
+/// Where a referral stands, from what the person said and the attendance records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Suggested, no answer yet.
+    Suggested,
+    /// Said no.
+    Declined,
+    /// Said yes; not signed up for a time (or a drop-in without attendance records).
+    Accepted,
+    /// Signed up for a time still to come.
+    SignedUp,
+    /// The time passed without the person checked in.
+    DidNotCome,
+    /// Came (checked in by the organiser).
+    Attended,
+    /// Still came four weeks or more after the first time.
+    StillAfter4Weeks,
+    /// Still came twelve weeks or more after the first time.
+    StillAfter12Weeks,
+}
+
+impl Outcome {
+    /// Stable name (Fluent keys `outreach-outcome-…`, counts).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Suggested => "suggested",
+            Outcome::Declined => "declined",
+            Outcome::Accepted => "accepted",
+            Outcome::SignedUp => "signed_up",
+            Outcome::DidNotCome => "did_not_come",
+            Outcome::Attended => "attended",
+            Outcome::StillAfter4Weeks => "still_4_weeks",
+            Outcome::StillAfter12Weeks => "still_12_weeks",
+        }
+    }
+
+    /// Every outcome, in funnel order.
+    pub const ALL: [Outcome; 8] = [
+        Outcome::Suggested,
+        Outcome::Accepted,
+        Outcome::SignedUp,
+        Outcome::Attended,
+        Outcome::StillAfter4Weeks,
+        Outcome::StillAfter12Weeks,
+        Outcome::DidNotCome,
+        Outcome::Declined,
+    ];
+}
+
+/// Where a referral stands. `signed_up` is the start of the time the person was signed up
+/// for and whether they were checked in; `present_at` the starts of every time of the same
+/// activity the person was checked in at (Unix seconds).
+pub fn outcome(
+    status: ReferralStatus,
+    signed_up: Option<(i64, bool)>,
+    present_at: &[i64],
+    now: i64,
+) -> Outcome {
+    const WEEK: i64 = 7 * 86_400;
+    if status == ReferralStatus::Declined {
+        return Outcome::Declined;
+    }
+    if let Some(&first) = present_at.iter().min() {
+        let last = present_at.iter().max().copied().unwrap_or(first);
+        return if last - first >= 12 * WEEK {
+            Outcome::StillAfter12Weeks
+        } else if last - first >= 4 * WEEK {
+            Outcome::StillAfter4Weeks
+        } else {
+            Outcome::Attended
+        };
+    }
+    match (status, signed_up) {
+        (_, Some((start, false))) if start + 86_400 <= now => Outcome::DidNotCome,
+        (_, Some(_)) => Outcome::SignedUp,
+        (ReferralStatus::Accepted, None) => Outcome::Accepted,
+        _ => Outcome::Suggested,
+    }
+}
+
 /// Everything outreach staff know about a person; sealed as one value at rest.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -523,6 +615,66 @@ mod tests {
                 Reason::ForAgeGroup("elderly".into()),
             ]
         );
+    }
+
+    #[test]
+    fn a_referrals_outcome_comes_from_attendance() {
+        use ReferralStatus::*;
+        let day = 86_400;
+        let week = 7 * day;
+        let now = 1_000 * week;
+        type Case = (ReferralStatus, Option<(i64, bool)>, Vec<i64>, Outcome);
+        let table: [Case; 10] = [
+            (Suggested, None, vec![], Outcome::Suggested),
+            (Declined, None, vec![], Outcome::Declined),
+            (Accepted, None, vec![], Outcome::Accepted),
+            (
+                Accepted,
+                Some((now + day, false)),
+                vec![],
+                Outcome::SignedUp,
+            ),
+            (
+                Accepted,
+                Some((now - 2 * day, false)),
+                vec![],
+                Outcome::DidNotCome,
+            ),
+            (
+                Accepted,
+                Some((now - 2 * day, true)),
+                vec![now - 2 * day],
+                Outcome::Attended,
+            ),
+            (
+                Accepted,
+                Some((now - 5 * week, true)),
+                vec![now - 5 * week, now - week],
+                Outcome::StillAfter4Weeks,
+            ),
+            (
+                Accepted,
+                Some((now - 13 * week, true)),
+                vec![now - 13 * week, now - 6 * week, now - week],
+                Outcome::StillAfter12Weeks,
+            ),
+            // Came on their own after saying nothing: attendance counts, not words.
+            (Suggested, None, vec![now - week], Outcome::Attended),
+            // Once only, five weeks ago: attended, not "still".
+            (
+                Accepted,
+                Some((now - 5 * week, true)),
+                vec![now - 5 * week],
+                Outcome::Attended,
+            ),
+        ];
+        for (status, signed_up, present, want) in table {
+            assert_eq!(
+                outcome(status, signed_up, &present, now),
+                want,
+                "{status:?} {signed_up:?} {present:?}"
+            );
+        }
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_gather"),
     migration!(6, "0006_reach"),
     migration!(7, "0007_second_factor"),
+    migration!(8, "0008_referrals"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

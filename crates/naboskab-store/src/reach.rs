@@ -20,7 +20,8 @@ use crate::params;
 use crate::seal::SealKey;
 use chrono::NaiveDate;
 use naboskab_domain::reach::{
-    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, Profile, check_consent,
+    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, Outcome, Profile, ReferralStatus,
+    check_consent, outcome,
 };
 use sha2::{Digest, Sha256};
 
@@ -161,6 +162,29 @@ pub struct Record {
     pub log: Vec<LogEntry>,
     /// Follow-ups, by due date.
     pub followups: Vec<FollowUp>,
+    /// Referrals, newest first, each with where it stands.
+    pub referrals: Vec<Referral>,
+}
+
+/// A referral of the person to an activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referral {
+    /// Id.
+    pub id: i64,
+    /// The activity.
+    pub offer_id: Option<i64>,
+    /// Its title (empty when the offer is gone).
+    pub offer_title: String,
+    /// The time the person was signed up for.
+    pub occurrence_id: Option<i64>,
+    /// What the person said.
+    pub status: ReferralStatus,
+    /// Where it stands (said, and done according to attendance).
+    pub outcome: Outcome,
+    /// When the time signed up for starts.
+    pub starts_at: Option<i64>,
+    /// When referred.
+    pub created_at: i64,
 }
 
 impl Record {
@@ -419,6 +443,9 @@ async fn record_in(
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
+    let profile = open_profile(key, &r.string(4)?)?;
+    let user_id = r.opt_i64(3)?;
+    let referrals = referrals_in(tx, id, &profile, user_id, now).await?;
     let record = Record {
         id,
         holder: Holder {
@@ -426,14 +453,15 @@ async fn record_in(
             department_id: r.opt_i64(1)?,
         },
         caretaker_id: r.opt_i64(2)?,
-        user_id: r.opt_i64(3)?,
-        profile: open_profile(key, &r.string(4)?)?,
+        user_id,
+        profile,
         fictitious: r.bool(5)?,
         created_at: r.i64(6)?,
         last_contact_at: r.i64(7)?,
         consents,
         log,
         followups,
+        referrals,
     };
     Ok(Some(record))
 }
@@ -663,6 +691,123 @@ pub async fn complete_followup(
         .execute(
             "UPDATE outreach_followup SET done_at = $3 WHERE id = $2 AND contact_id = $1 AND done_at IS NULL",
             params![id, followup_id, now],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(changed > 0)
+}
+
+async fn referrals_in(
+    tx: &mut Tx,
+    contact_id: i64,
+    profile: &Profile,
+    user_id: Option<i64>,
+    now: i64,
+) -> Result<Vec<Referral>, StoreError> {
+    let rows = tx
+        .query(
+            "SELECT r.id, r.offer_id, COALESCE(f.title, ''), r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present
+             FROM outreach_referral r LEFT JOIN offer f ON f.id = r.offer_id LEFT JOIN occurrence o ON o.id = r.occurrence_id LEFT JOIN signup s ON s.id = r.signup_id
+             WHERE r.contact_id = $1 ORDER BY r.id DESC",
+            params![contact_id],
+        )
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let status_text = row.string(5)?;
+        let status = ReferralStatus::parse(&status_text)
+            .ok_or_else(|| StoreError::Decode(format!("referral status {status_text}")))?;
+        let offer_id = row.opt_i64(1)?;
+        let signup_id = row.opt_i64(4)?;
+        let starts_at = row.opt_i64(7)?;
+        let signed_up = match (starts_at, signup_id) {
+            (Some(start), Some(_)) => Some((start, row.opt_i64(8)?.unwrap_or(0) != 0)),
+            _ => None,
+        };
+        // Every time of the same activity the person was checked in at: through this
+        // sign-up, their account, or their phone number.
+        let present_at: Vec<i64> = match offer_id {
+            Some(offer) => tx
+                .query(
+                    "SELECT o.starts_at FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+                     WHERE o.offer_id = $1 AND s.present = $2 AND (s.id = $3 OR s.user_id = $4 OR ($5 <> '' AND s.phone = $5))",
+                    params![offer, true, signup_id.unwrap_or(0), user_id.unwrap_or(0), profile.phone.as_str()],
+                )
+                .await?
+                .iter()
+                .map(|r| r.i64(0))
+                .collect::<Result<_, _>>()?,
+            None => vec![],
+        };
+        out.push(Referral {
+            id: row.i64(0)?,
+            offer_id,
+            offer_title: row.string(2)?,
+            occurrence_id: row.opt_i64(3)?,
+            status,
+            outcome: outcome(status, signed_up, &present_at, now),
+            starts_at,
+            created_at: row.i64(6)?,
+        });
+    }
+    Ok(out)
+}
+
+/// A referral being made.
+#[derive(Debug, Clone)]
+pub struct NewReferral {
+    /// The activity.
+    pub offer_id: i64,
+    /// The time the person was signed up for.
+    pub occurrence_id: Option<i64>,
+    /// That sign-up.
+    pub signup_id: Option<i64>,
+    /// What the person said.
+    pub status: ReferralStatus,
+}
+
+/// Refers the person to an activity (needs active registration consent).
+pub async fn refer(
+    db: &Db,
+    id: i64,
+    r: &NewReferral,
+    who: &Auditor,
+    now: i64,
+) -> Result<Result<i64, ConsentMissing>, StoreError> {
+    let Some((mut tx, scopes)) = write_on(db, id, who, "refer", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    if !scopes.contains(&ConsentScope::Registration) {
+        return Ok(Err(ConsentMissing::Registration));
+    }
+    let referral = tx
+        .query_one(
+            "INSERT INTO outreach_referral (contact_id, offer_id, occurrence_id, signup_id, status, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+            params![id, r.offer_id, r.occurrence_id, r.signup_id, r.status.as_str(), who.user_id, now],
+        )
+        .await?
+        .i64(0)?;
+    tx.commit().await?;
+    Ok(Ok(referral))
+}
+
+/// Records what the person said to a referral of this record.
+pub async fn set_referral_status(
+    db: &Db,
+    id: i64,
+    referral_id: i64,
+    status: ReferralStatus,
+    who: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let Some((mut tx, _)) = write_on(db, id, who, "referral answer", now).await? else {
+        return Err(StoreError::NotFound);
+    };
+    let changed = tx
+        .execute(
+            "UPDATE outreach_referral SET status = $3, updated_at = $4 WHERE id = $2 AND contact_id = $1",
+            params![id, referral_id, status.as_str(), now],
         )
         .await?;
     tx.commit().await?;

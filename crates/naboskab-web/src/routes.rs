@@ -145,6 +145,16 @@ pub fn app_routes() -> Vec<RouteDef> {
             post(outreach::erase),
         ),
         r(
+            "POST",
+            "/outreach/contacts/{id}/referrals",
+            post(outreach::refer),
+        ),
+        r(
+            "POST",
+            "/outreach/contacts/{id}/referrals/{referral}/answer",
+            post(outreach::answer),
+        ),
+        r(
             "GET",
             "/outreach/contacts/{id}/export",
             get(outreach::export_page),

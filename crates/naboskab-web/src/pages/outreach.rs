@@ -22,8 +22,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime};
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
 use naboskab_domain::reach::{
-    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, DayPart, Need, Profile, Reason,
-    SensitiveCategory, Wants,
+    ConsentMethod, ConsentMissing, ConsentScope, ContactKind, DayPart, Need, Outcome, Profile,
+    Reason, ReferralStatus, SensitiveCategory, Wants,
 };
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_domain::{Action, OrgKind, Resource, Role};
@@ -611,7 +611,17 @@ struct RecordPage {
     kinds: Vec<Choice>,
     followups: Vec<FollowUpRow>,
     suggestions: Vec<SuggestionRow>,
+    referrals: Vec<ReferralRow>,
     today: String,
+}
+
+struct ReferralRow {
+    id: i64,
+    offer_id: Option<i64>,
+    title: String,
+    when: String,
+    outcome: String,
+    open: bool,
 }
 
 struct SuggestionRow {
@@ -842,6 +852,18 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
         kinds: coded_choices(&p, "outreach-kind-", ContactKind::NAMES, &[]),
         followups,
         suggestions,
+        referrals: r
+            .referrals
+            .iter()
+            .map(|x| ReferralRow {
+                id: x.id,
+                offer_id: x.offer_id,
+                title: x.offer_title.clone(),
+                when: x.starts_at.map(|t| p.datetime(&t)).unwrap_or_default(),
+                outcome: p.t(&format!("outreach-outcome-{}", x.outcome.as_str())),
+                open: x.outcome == Outcome::Suggested,
+            })
+            .collect(),
         today: today.to_string(),
         ctx: p,
     })
@@ -1162,6 +1184,156 @@ pub async fn run_retention_loop(st: AppState) {
             Err(e) => tracing::warn!(error = %e, "outreach retention failed; retrying tomorrow"),
         }
     }
+}
+
+// ----- referrals -----
+
+/// A referral being made from a suggestion.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReferForm {
+    offer_id: i64,
+    /// "1": sign the person up for the next time, with "please welcome me".
+    sign_up: String,
+}
+
+/// Signs the person up for the next time of the activity that takes sign-ups, on their
+/// behalf and marked "first time — please welcome me"; `None` when there is no such time.
+async fn sign_up_next(
+    st: &AppState,
+    ctx: &Ctx,
+    offer_id: i64,
+    r: &Record,
+) -> AppResult<Option<(i64, i64)>> {
+    let now = st.now();
+    let next = naboskab_store::join::occurrences(
+        &st.db,
+        &naboskab_store::join::OccurrenceQuery {
+            from: now,
+            to: now + 90 * 86_400,
+            offer_id: Some(offer_id),
+            published_only: true,
+            limit: 10,
+            ..Default::default()
+        },
+    )
+    .await?
+    .into_iter()
+    .find(|o| !o.cancelled && o.signup_required);
+    let Some(occ) = next else {
+        return Ok(None);
+    };
+    let p = &r.profile;
+    let signup = naboskab_store::join::NewSignup {
+        occurrence_id: occ.id,
+        user_id: r.user_id,
+        name: p.name.clone(),
+        email: p.email.clone(),
+        phone: p.phone.clone(),
+        locale: p
+            .languages
+            .iter()
+            .find(|l| crate::i18n::Locale::parse(l).is_some())
+            .cloned()
+            .unwrap_or_else(|| "da".into()),
+        bring_friend: false,
+        first_time: true,
+        verified: true,
+        token_hash: crate::security::hash_token(&crate::security::random_token(32)),
+        assisted_by: ctx.actor.user_id,
+        consent_method: "in_person".into(),
+    };
+    use naboskab_store::join::SignupResult;
+    Ok(
+        match naboskab_store::join::sign_up(&st.db, &signup, now).await? {
+            SignupResult::Confirmed { id } | SignupResult::Waitlisted { id, .. } => {
+                Some((occ.id, id))
+            }
+            _ => None,
+        },
+    )
+}
+
+/// `POST /outreach/contacts/{id}/referrals`: refers the person to an activity the caretaker
+/// chose with them, signing them up for the next time when asked.
+pub async fn refer(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ReferForm>,
+) -> AppResult<Response> {
+    let r = read_record(&st, &ctx, id, "referral").await?;
+    if naboskab_store::offers::offer(&st.db, f.offer_id)
+        .await?
+        .is_none_or(|o| o.status != "published")
+    {
+        return Err(AppError::field("offer_id", "field-choose-from-list"));
+    }
+    let signed = if f.sign_up == "1" {
+        sign_up_next(&st, &ctx, f.offer_id, &r).await?
+    } else {
+        None
+    };
+    let referral = store::NewReferral {
+        offer_id: f.offer_id,
+        occurrence_id: signed.map(|s| s.0),
+        signup_id: signed.map(|s| s.1),
+        status: if f.sign_up == "1" {
+            ReferralStatus::Accepted
+        } else {
+            ReferralStatus::Suggested
+        },
+    };
+    store::refer(&st.db, id, &referral, &auditor(&ctx, "referral"), st.now())
+        .await?
+        .map_err(consent_refusal)?;
+    let notice = match (f.sign_up == "1", signed) {
+        (true, None) => "notice-outreach-referred-no-time",
+        (true, Some(_)) => "notice-outreach-referred-signed-up",
+        _ => "notice-outreach-referred",
+    };
+    Ok(back(id, notice))
+}
+
+/// What the person answered.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AnswerForm {
+    status: String,
+}
+
+/// `POST /outreach/contacts/{id}/referrals/{referral}/answer`: the person said yes or no; a
+/// "no" gets a follow-up to ask why.
+pub async fn answer(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path((id, referral)): Path<(i64, i64)>,
+    Form(f): Form<AnswerForm>,
+) -> AppResult<Response> {
+    authorize_record(&st, &ctx, id).await?;
+    let status = match ReferralStatus::parse(&f.status) {
+        Some(s @ (ReferralStatus::Accepted | ReferralStatus::Declined)) => s,
+        _ => return Err(AppError::field("status", "field-choose-from-list")),
+    };
+    let who = auditor(&ctx, "referral");
+    let now = st.now();
+    if !store::set_referral_status(&st.db, id, referral, status, &who, now).await? {
+        return Err(AppError::NotFound);
+    }
+    if status == ReferralStatus::Declined {
+        store::add_followup(
+            &st.db,
+            &st.config.outreach_key,
+            id,
+            today(&st) + chrono::Duration::days(7),
+            &i18n::t(ctx.locale, "outreach-ask-why"),
+            &who,
+            now,
+        )
+        .await?
+        .map_err(consent_refusal)?;
+    }
+    Ok(back(id, "notice-outreach-answer-saved"))
 }
 
 // ----- data-subject export -----

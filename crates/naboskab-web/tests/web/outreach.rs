@@ -422,3 +422,99 @@ async fn the_export_holds_all_of_the_persons_data_and_who_looked_and_nothing_of_
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follow_up() {
+    for app in TestApp::all().await {
+        let own = record_of(&app, "org-taastrup").await;
+        // An activity whose next time takes sign-ups (with room for one more).
+        let row = app
+            .db()
+            .query_one(
+                "SELECT o.offer_id, o.starts_at FROM occurrence o JOIN event_series s ON s.id = o.series_id JOIN offer f ON f.id = o.offer_id
+                 WHERE s.signup_required = $1 AND o.cancelled = $2 AND o.starts_at > $3 AND f.status = 'published'
+                   AND (o.capacity IS NULL OR o.confirmed_places < o.capacity)
+                 ORDER BY o.starts_at LIMIT 1",
+                naboskab_store::params![true, false, crate::helpers::T0],
+            )
+            .await
+            .expect("an activity with sign-up");
+        let (offer, starts) = (row.i64(0).expect("offer"), row.i64(1).expect("start"));
+        let mut c = app.logged_in(CARETAKER).await;
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{own}/referrals"),
+                &[("offer_id", offer.to_string().as_str()), ("sign_up", "1")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert!(
+            r.location().contains("referred-signed-up"),
+            "{}",
+            r.location()
+        );
+        let signup = app
+            .db()
+            .query_one(
+                "SELECT r.signup_id, s.first_time, s.assisted_by FROM outreach_referral r JOIN signup s ON s.id = r.signup_id WHERE r.contact_id = $1",
+                naboskab_store::params![own],
+            )
+            .await
+            .expect("the sign-up");
+        assert!(
+            signup.bool(1).expect("first"),
+            "\"please welcome me\" is set"
+        );
+        assert!(
+            signup.opt_i64(2).expect("by").is_some(),
+            "signed up on their behalf"
+        );
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        let referrals = page.select_text("section[aria-labelledby=referrals-heading] li");
+        assert!(referrals[0].contains("tilmeldt"), "{referrals:?}");
+
+        // The organiser checks the person in; after the time the referral says they came.
+        naboskab_store::join::set_present(app.db(), signup.i64(0).expect("id"), true)
+            .await
+            .expect("check-in");
+        app.clock.advance(starts - crate::helpers::T0 + 86_400);
+        let mut c = app.logged_in(CARETAKER).await;
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        let referrals = page.select_text("section[aria-labelledby=referrals-heading] li");
+        assert!(referrals[0].contains("kom"), "{referrals:?}");
+        assert!(!referrals[0].contains("kom ikke"), "{referrals:?}");
+
+        // A suggestion the person turns down gets a follow-up to ask why.
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{own}/referrals"),
+                &[("offer_id", offer.to_string().as_str())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let referral = app
+            .db()
+            .query_one(
+                "SELECT MAX(id) FROM outreach_referral WHERE contact_id = $1",
+                naboskab_store::params![own],
+            )
+            .await
+            .expect("referral")
+            .i64(0)
+            .expect("id");
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{own}/referrals/{referral}/answer"),
+                &[("status", "declined")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        assert!(page.text.contains("sagde nej"));
+        assert!(
+            page.text
+                .contains("Spørg, hvorfor aktiviteten ikke passede")
+        );
+        app.cleanup().await;
+    }
+}
