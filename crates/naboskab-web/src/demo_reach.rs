@@ -1,18 +1,19 @@
 //! Demo data for Reach: 40 fictitious people known to outreach staff across the demo
 //! departments (most held by Boligselskabet Taastrup Have, whose social caretaker is the demo
 //! caretaker; some by Vestegnens Almene Boliger, whom nobody in the demo may see), each with
-//! consents, a contact log over the last months and follow-ups that are overdue, due soon or
-//! done. Every record is marked fictitious and shown so. The demo caretaker has two-step
+//! consents, a contact log over the last months, follow-ups that are overdue, due soon or
+//! done, and referrals in every state. Every record is marked fictitious and shown so. The demo caretaker has two-step
 //! sign-in set up with a known key.
 
 use crate::demo::DemoIds;
 use chrono::{Duration, NaiveDate};
 use naboskab_domain::reach::{
-    ConsentMethod, ConsentScope, ContactKind, DayPart, Need, Profile, SensitiveCategory,
+    ConsentMethod, ConsentScope, ContactKind, DayPart, Need, Profile, ReferralStatus,
+    SensitiveCategory,
 };
 use naboskab_domain::schedule::utc_to_local;
 use naboskab_store::audit::Auditor;
-use naboskab_store::reach::{self, NewConsent, NewContact, NewLogEntry};
+use naboskab_store::reach::{self, NewConsent, NewContact, NewLogEntry, NewReferral};
 use naboskab_store::seal::SealKey;
 use naboskab_store::{Db, StoreError};
 
@@ -82,6 +83,17 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
         &["uk"],
     ];
     let today = day_of(now);
+    // Past sign-ups the organisers checked in: `(offer, sign-up, occurrence)`.
+    let attended: Vec<(i64, i64, i64)> = db
+        .query(
+            "SELECT o.offer_id, s.id, o.id FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+             WHERE s.present = $1 AND o.starts_at < $2 ORDER BY s.id LIMIT 40",
+            naboskab_store::params![true, now],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.i64(0)?, r.i64(1)?, r.i64(2)?)))
+        .collect::<Result<_, StoreError>>()?;
     for (i, first) in FIRST_NAMES.iter().enumerate() {
         // Three in four live in Taastrup Have's departments.
         let (org, department) = places[if i % 4 == 3 { 3 + i % 2 } else { i % 3 }];
@@ -173,6 +185,25 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
                 note: NOTES[(i + n) % NOTES.len()].into(),
             };
             reach::add_log(db, key, id, &entry, &who, at).await?.ok();
+        }
+        // Referrals in every state: suggested, said no, said yes, and some linked to a
+        // past sign-up the organiser checked in (so the page shows "came").
+        if let Some(&(offer, signup, occurrence)) = attended.get(i % attended.len().max(1)) {
+            let (status, linked) = match i % 4 {
+                0 => (ReferralStatus::Suggested, false),
+                1 => (ReferralStatus::Declined, false),
+                2 => (ReferralStatus::Accepted, false),
+                _ => (ReferralStatus::Accepted, true),
+            };
+            let referral = NewReferral {
+                offer_id: offer,
+                occurrence_id: linked.then_some(occurrence),
+                signup_id: linked.then_some(signup),
+                status,
+            };
+            reach::refer(db, id, &referral, &who, started + 86_400)
+                .await?
+                .ok();
         }
         // Follow-ups: some overdue, some due soon, some done.
         let due = today + Duration::days((i as i64 % 7) * 3 - 6);

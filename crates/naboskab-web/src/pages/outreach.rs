@@ -1358,6 +1358,16 @@ struct ExportRecord {
     consents: Vec<ExportConsent>,
     contact_log: Vec<ExportLog>,
     follow_ups: Vec<ExportFollowUp>,
+    referrals: Vec<ExportReferral>,
+}
+
+#[derive(serde::Serialize)]
+struct ExportReferral {
+    activity: String,
+    referred_at: String,
+    answer: &'static str,
+    outcome: &'static str,
+    time_signed_up_for: Option<String>,
 }
 
 #[derive(serde::Serialize)]
@@ -1458,6 +1468,17 @@ async fn export_of(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Export> {
                     done_at: f.done_at.map(at_text),
                 })
                 .collect(),
+            referrals: r
+                .referrals
+                .iter()
+                .map(|x| ExportReferral {
+                    activity: x.offer_title.clone(),
+                    referred_at: at_text(x.created_at),
+                    answer: x.status.as_str(),
+                    outcome: x.outcome.as_str(),
+                    time_signed_up_for: x.starts_at.map(at_text),
+                })
+                .collect(),
             profile: r.profile,
         },
         access_log: trail
@@ -1507,6 +1528,7 @@ struct ExportPage {
     consents: Vec<(String, String, String, String)>,
     log: Vec<(String, String, String)>,
     followups: Vec<(String, String, String)>,
+    referrals: Vec<(String, String, String)>,
     access: Vec<(String, String, String, String)>,
 }
 
@@ -1599,6 +1621,18 @@ pub async fn export_page(
             )
         })
         .collect();
+    let referrals = e
+        .record
+        .referrals
+        .iter()
+        .map(|x| {
+            (
+                x.activity.clone(),
+                when(&x.referred_at),
+                p.t(&format!("outreach-outcome-{}", x.outcome)),
+            )
+        })
+        .collect();
     let access = e
         .access_log
         .iter()
@@ -1618,6 +1652,7 @@ pub async fn export_page(
         consents,
         log,
         followups,
+        referrals,
         access,
         e,
     }))

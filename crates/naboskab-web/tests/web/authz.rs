@@ -124,6 +124,7 @@ async fn every_route_for_every_role_matches_the_matrix() {
             .replace("{code}", "0169")
             .replace("{token}", "no-such-link")
             .replace("{followup}", &followup)
+            .replace("{referral}", "999999")
             .replace(
                 "{id}",
                 if pattern.contains("tokens") {
