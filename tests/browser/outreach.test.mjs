@@ -76,7 +76,7 @@ test('outreach pages pass axe-core in Danish and Arabic', async () => {
     const record = await page.locator('table.data a[href^="/outreach/contacts/"]').first().getAttribute('href');
     const results = [];
     for (const lang of ['da', 'ar']) {
-      for (const t of ['/outreach', '/outreach/contacts/new', record, `${record}/edit`]) {
+      for (const t of ['/outreach', '/outreach/contacts/new', '/outreach/funnel', record, `${record}/edit`, `${record}/export`]) {
         results.push(await checkPage(page, url(`${t}?lang=${lang}`)));
       }
     }

@@ -29,6 +29,8 @@ use sha2::{Digest, Sha256};
 pub const SUBJECT: &str = "outreach_contact";
 /// `audit_log.subject_type` of a caseload listing.
 pub const CASELOAD: &str = "outreach_caseload";
+/// `audit_log.subject_type` of the referral counts of a housing organisation.
+pub const FUNNEL: &str = "outreach_funnel";
 /// `audit_log.subject_type` of a listing of "contact me" requests.
 pub const REQUESTS: &str = "contact_request";
 
@@ -812,6 +814,70 @@ pub async fn set_referral_status(
         .await?;
     tx.commit().await?;
     Ok(changed > 0)
+}
+
+/// Referral outcomes counted for one department and caretaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FunnelRow {
+    /// The people's department.
+    pub department_id: Option<i64>,
+    /// The caretaker following them.
+    pub caretaker_id: Option<i64>,
+    /// Referrals per outcome, in the order of [`Outcome::ALL`].
+    pub counts: [i64; 8],
+}
+
+/// How the referrals of these housing organisations' records stand, counted per department
+/// and caretaker (one audit row per organisation: the count reads every referral).
+pub async fn funnel(
+    db: &Db,
+    key: &SealKey,
+    housing_orgs: &[i64],
+    who: &Auditor,
+    now: i64,
+) -> Result<Vec<FunnelRow>, StoreError> {
+    if housing_orgs.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut tx = db.begin().await?;
+    let mut sql = crate::db::Sql::new(
+        "SELECT c.id, c.department_id, c.caretaker_id, c.sealed, c.user_id FROM outreach_contact c
+         WHERE EXISTS (SELECT 1 FROM outreach_referral r WHERE r.contact_id = c.id) AND c.housing_org_id IN (",
+    );
+    sql.bind_list(housing_orgs.iter().copied());
+    sql.push(") ORDER BY c.id");
+    let rows = tx.query_built(sql).await?;
+    for org in housing_orgs {
+        audit::record_in(&mut tx, who, "count referrals", FUNNEL, Some(*org), now).await?;
+    }
+    let mut out: Vec<FunnelRow> = Vec::new();
+    for r in &rows {
+        let profile = open_profile(key, &r.string(3)?)?;
+        let (department_id, caretaker_id) = (r.opt_i64(1)?, r.opt_i64(2)?);
+        let referrals = referrals_in(&mut tx, r.i64(0)?, &profile, r.opt_i64(4)?, now).await?;
+        let row = match out
+            .iter_mut()
+            .position(|f| f.department_id == department_id && f.caretaker_id == caretaker_id)
+        {
+            Some(i) => &mut out[i],
+            None => {
+                out.push(FunnelRow {
+                    department_id,
+                    caretaker_id,
+                    counts: [0; 8],
+                });
+                let last = out.len() - 1;
+                &mut out[last]
+            }
+        };
+        for referral in referrals {
+            if let Some(i) = Outcome::ALL.iter().position(|o| *o == referral.outcome) {
+                row.counts[i] += 1;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
 }
 
 /// The records held by these housing organisations (one audit row for the listing), names

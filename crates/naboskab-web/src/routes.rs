@@ -101,6 +101,7 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("POST", "/two-factor", post(two_factor::verify)),
         r("POST", "/two-factor/setup", post(two_factor::setup)),
         r("GET", "/outreach", get(outreach::caseload)),
+        r("GET", "/outreach/funnel", get(outreach::funnel)),
         r("GET", "/outreach/contacts/new", get(outreach::new_form)),
         r("POST", "/outreach/contacts", post(outreach::create)),
         r("GET", "/outreach/contacts/{id}", get(outreach::show)),

@@ -1336,6 +1336,65 @@ pub async fn answer(
     Ok(back(id, "notice-outreach-answer-saved"))
 }
 
+// ----- referral funnel -----
+
+#[derive(Template)]
+#[template(path = "outreach_funnel.html")]
+struct FunnelPage {
+    ctx: PageCtx,
+    outcomes: Vec<String>,
+    /// `(department, caretaker, counts)`, then the totals.
+    rows: Vec<(String, String, Vec<i64>)>,
+    totals: Vec<i64>,
+}
+
+/// `GET /outreach/funnel`: how the referrals stand, counted per department and caretaker
+/// (counts only).
+pub async fn funnel(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let held = caretaker_orgs(&ctx);
+    authorize_orgs(&ctx, &held)?;
+    let found = store::funnel(
+        &st.db,
+        &st.config.outreach_key,
+        &held,
+        &auditor(&ctx, "referral counts"),
+        st.now(),
+    )
+    .await?;
+    let deps = departments(&st, &held).await?;
+    let p = PageCtx::new(&st, &ctx);
+    let mut rows = Vec::with_capacity(found.len());
+    let mut totals = vec![0; Outcome::ALL.len()];
+    for f in found {
+        let department = f
+            .department_id
+            .and_then(|d| deps.iter().find(|o| o.id == d))
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let caretaker = match f.caretaker_id {
+            Some(u) => naboskab_store::users::user_by_id(&st.db, u)
+                .await?
+                .map(|u| u.display_name)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        for (t, c) in totals.iter_mut().zip(f.counts) {
+            *t += c;
+        }
+        rows.push((department, caretaker, f.counts.to_vec()));
+    }
+    rows.sort();
+    Ok(page(&FunnelPage {
+        outcomes: Outcome::ALL
+            .iter()
+            .map(|o| p.t(&format!("outreach-outcome-{}", o.as_str())))
+            .collect(),
+        rows,
+        totals,
+        ctx: p,
+    }))
+}
+
 // ----- data-subject export -----
 
 /// Everything about a person, as handed to them (GDPR art. 15 and 20).

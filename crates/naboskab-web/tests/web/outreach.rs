@@ -515,6 +515,27 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
             page.text
                 .contains("Spørg, hvorfor aktiviteten ikke passede")
         );
+
+        // The numbers: every referral of the organisation's records counted once.
+        let funnel = c.get("/outreach/funnel").await;
+        assert_eq!(funnel.status, StatusCode::OK);
+        assert!(funnel.text.contains("Ahmed Yilmaz"), "per caretaker");
+        let totals: i64 = funnel
+            .select_text("tfoot td")
+            .iter()
+            .map(|t| t.trim().parse::<i64>().expect("a count"))
+            .sum();
+        let referrals = app
+            .db()
+            .query_one(
+                "SELECT COUNT(*) FROM outreach_referral r JOIN outreach_contact c ON c.id = r.contact_id WHERE c.housing_org_id = $1",
+                naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
+            )
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert_eq!(totals, referrals);
         app.cleanup().await;
     }
 }
