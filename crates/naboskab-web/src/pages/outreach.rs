@@ -718,17 +718,13 @@ fn labels<T: Copy>(
         .join(", ")
 }
 
-async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPage> {
-    let p = PageCtx::new(st, ctx);
-    let department = match r.holder.department_id {
-        Some(id) => orgs::organisation(&st.db, id)
-            .await?
-            .map(|o| o.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
-    let cats = offer_store::categories(&st.db).await?;
-    let pr = &r.profile;
+/// What is known about a person as `(label, value)` rows in the page's language, empty
+/// ones left out (the record page and the data-subject export show the same).
+fn profile_details(
+    p: &PageCtx,
+    cats: &[offer_store::Category],
+    pr: &Profile,
+) -> Vec<(String, String)> {
     let mut details = vec![
         (p.t("field-phone"), pr.phone.clone()),
         (p.t("field-email"), pr.email.clone()),
@@ -747,7 +743,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
                 .map(|i| {
                     cats.iter()
                         .find(|c| &c.code == i)
-                        .map(|c| c.name(ctx.locale.code()).to_owned())
+                        .map(|c| c.name(p.lang).to_owned())
                         .unwrap_or_else(|| i.clone())
                 })
                 .collect::<Vec<_>>()
@@ -763,11 +759,11 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
         ),
         (
             p.t("outreach-day-parts"),
-            labels(&p, "outreach-day-part-", &pr.day_parts, DayPart::as_str),
+            labels(p, "outreach-day-part-", &pr.day_parts, DayPart::as_str),
         ),
         (
             p.t("outreach-needs"),
-            labels(&p, "outreach-need-", &pr.needs, Need::as_str),
+            labels(p, "outreach-need-", &pr.needs, Need::as_str),
         ),
         (
             p.t("outreach-age-group"),
@@ -780,7 +776,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
         (
             p.t("outreach-sensitive"),
             labels(
-                &p,
+                p,
                 "outreach-sensitive-",
                 &pr.sensitive,
                 SensitiveCategory::as_str,
@@ -788,6 +784,20 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
         ),
     ];
     details.retain(|(_, v)| !v.is_empty());
+    details
+}
+
+async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPage> {
+    let p = PageCtx::new(st, ctx);
+    let department = match r.holder.department_id {
+        Some(id) => orgs::organisation(&st.db, id)
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let cats = offer_store::categories(&st.db).await?;
+    let details = profile_details(&p, &cats, &r.profile);
     let suggestions = suggestions(st, &p, &cats, &r).await?;
     let active = r.active_scopes();
     let consents = r
@@ -1604,45 +1614,12 @@ pub async fn export_page(
             .map(|d| p.datetime(&d.timestamp()))
             .unwrap_or_default()
     };
-    let pr = &e.record.profile;
-    let mut details = vec![
-        (p.t("outreach-name"), pr.name.clone()),
-        (p.t("field-phone"), pr.phone.clone()),
-        (p.t("field-email"), pr.email.clone()),
-        (p.t("outreach-languages"), pr.languages.join(", ")),
-        (p.t("outreach-interests"), pr.interests.join(", ")),
-        (
-            p.t("outreach-weekdays"),
-            pr.weekdays
-                .iter()
-                .map(|d| p.t(&format!("weekday-{d}")))
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        (
-            p.t("outreach-day-parts"),
-            labels(&p, "outreach-day-part-", &pr.day_parts, DayPart::as_str),
-        ),
-        (
-            p.t("outreach-needs"),
-            labels(&p, "outreach-need-", &pr.needs, Need::as_str),
-        ),
-        (p.t("outreach-age-group"), pr.age_group.clone()),
-        (
-            p.t("outreach-sensitive"),
-            labels(
-                &p,
-                "outreach-sensitive-",
-                &pr.sensitive,
-                SensitiveCategory::as_str,
-            ),
-        ),
-        (
-            p.t("outreach-department"),
-            e.record.department.clone().unwrap_or_default(),
-        ),
-    ];
-    details.retain(|(_, v)| !v.is_empty());
+    let cats = offer_store::categories(&st.db).await?;
+    let mut details = vec![(p.t("outreach-name"), e.record.profile.name.clone())];
+    details.extend(profile_details(&p, &cats, &e.record.profile));
+    if let Some(department) = &e.record.department {
+        details.push((p.t("outreach-department"), department.clone()));
+    }
     let consents = e
         .record
         .consents
