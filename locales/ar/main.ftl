@@ -1083,3 +1083,20 @@ two-factor-codes-title = رموز الاسترداد الخاصة بك
 two-factor-codes-lead = احفظ الرموز في مكان آمن (مثلًا مطبوعة في درج). كل رمز يعمل مرة واحدة إذا فقدت هاتفك. لن تظهر مرة أخرى.
 two-factor-continue = متابعة
 error-second-factor = أكّد برمزك أولًا
+
+## Outreach: counts for boards and municipalities, a platform administrator's look, buddies
+outreach-count-suppressed = أقل من 5
+outreach-funnel-suppressed-hint = لا تُعرض الأعداد الأقل من 5 حتى لا يمكن التعرف على أي شخص. تغطي الأعداد القسم السكني أو البلدية بأكملها.
+outreach-inspect-title = عرض سجل تواصل بصفتك مسؤول المنصة
+outreach-inspect-lead = فقط عندما لا يستطيع من يحتفظون بالسجل المساعدة: شكوى أو طلب اطلاع أو خطأ. يُسجَّل كل اطلاع مع سببك، ويمكن للشخص رؤيته في بياناته المصدَّرة.
+outreach-inspect-record = رقم السجل
+outreach-inspect-reason = السبب
+outreach-inspect-reason-hint = اكتب لماذا تحتاج إلى رؤية السجل ومن طلب ذلك (20 حرفًا على الأقل).
+outreach-inspect-reason-short = اكتب سببًا من 20 حرفًا على الأقل حتى يمكن التحقق منه لاحقًا.
+outreach-inspect-no-record = لا يوجد سجل بهذا الرقم.
+outreach-inspect-submit = اعرض السجل
+outreach-inspect-logged = أنت تطّلع على السجل بصفتك مسؤول المنصة. تم تسجيل الاطلاع وسببك، ويمكن للشخص رؤيتهما في بياناته المصدَّرة.
+outreach-buddy = يرافقه (اختياري)
+outreach-buddy-with = يرافقه
+nav-outreach-counts = العمل التواصلي بالأرقام
+admin-outreach-inspect = عرض سجل تواصل (مع سبب)

@@ -1022,3 +1022,20 @@ two-factor-codes-title = Dine gendannelseskoder
 two-factor-codes-lead = Gem koderne et sikkert sted (fx udskrevet i en skuffe). Hver kode virker én gang, hvis du mister telefonen. De bliver ikke vist igen.
 two-factor-continue = Fortsæt
 error-second-factor = Bekræft med din kode først
+
+## Outreach: counts for boards and municipalities, a platform administrator's look, buddies
+outreach-count-suppressed = under 5
+outreach-funnel-suppressed-hint = Tal under 5 vises ikke, så ingen enkeltperson kan genkendes. Tallene dækker hele afdelingen eller kommunen.
+outreach-inspect-title = Se en opsøgende journal som driftsansvarlig
+outreach-inspect-lead = Kun når dem, der har journalen, ikke kan hjælpe: en klage, en anmodning om indsigt eller en fejl. Hvert opslag logges med din begrundelse, og personen kan se det i sit dataudtræk.
+outreach-inspect-record = Journalnummer
+outreach-inspect-reason = Begrundelse
+outreach-inspect-reason-hint = Skriv, hvorfor du skal se journalen, og hvem der har bedt om det (mindst 20 tegn).
+outreach-inspect-reason-short = Skriv en begrundelse på mindst 20 tegn, så den kan efterprøves senere.
+outreach-inspect-no-record = Der findes ingen journal med det nummer.
+outreach-inspect-submit = Vis journalen
+outreach-inspect-logged = Du ser journalen som driftsansvarlig. Opslaget og begrundelsen er logget, og personen kan se dem i sit dataudtræk.
+outreach-buddy = Følges med (valgfrit)
+outreach-buddy-with = følges med
+nav-outreach-counts = Opsøgende arbejde i tal
+admin-outreach-inspect = Se en opsøgende journal (med begrundelse)

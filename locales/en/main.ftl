@@ -1046,3 +1046,20 @@ two-factor-codes-title = Your recovery codes
 two-factor-codes-lead = Keep the codes somewhere safe (for example printed, in a drawer). Each code works once if you lose your phone. They will not be shown again.
 two-factor-continue = Continue
 error-second-factor = Confirm with your code first
+
+## Outreach: counts for boards and municipalities, a platform administrator's look, buddies
+outreach-count-suppressed = under 5
+outreach-funnel-suppressed-hint = Numbers under 5 are not shown, so nobody can be recognised. The numbers cover the whole department or municipality.
+outreach-inspect-title = Look at an outreach record as platform administrator
+outreach-inspect-lead = Only when those who hold the record cannot help: a complaint, a request for access or a fault. Every look is logged with your reason, and the person can see it in their export.
+outreach-inspect-record = Record number
+outreach-inspect-reason = Reason
+outreach-inspect-reason-hint = Write why you need to see the record and who asked for it (at least 20 characters).
+outreach-inspect-reason-short = Write a reason of at least 20 characters, so it can be checked later.
+outreach-inspect-no-record = There is no record with that number.
+outreach-inspect-submit = Show the record
+outreach-inspect-logged = You are looking at the record as platform administrator. The look and your reason are logged, and the person can see them in their export.
+outreach-buddy = Goes along with (optional)
+outreach-buddy-with = goes along with
+nav-outreach-counts = Outreach in numbers
+admin-outreach-inspect = Look at an outreach record (with a reason)

@@ -105,11 +105,19 @@ pub enum Action {
     /// by a housing organisation: its social caretakers only. Nobody else, not even the
     /// platform's operators, reaches these records through the policy.
     WorkWithOutreach,
+    /// Read one outreach record, stating why (a complaint, a data-subject request its holders
+    /// cannot answer, a support case): platform administrators only, after a second factor.
+    /// The reason is written to the audit log and shown in the person's export.
+    InspectOutreachRecord,
+    /// See how outreach referrals stand, as counts: an organisation's social caretakers and
+    /// administrators exactly; a department's board and a municipality's officers with small
+    /// cells suppressed (see [`sees_exact_outreach_counts`]).
+    CountOutreach,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -126,7 +134,18 @@ impl Action {
         Action::ApproveAsStaff,
         Action::BookRoom,
         Action::WorkWithOutreach,
+        Action::InspectOutreachRecord,
+        Action::CountOutreach,
     ];
+
+    /// Actions on outreach records: the platform administrator's general override does not
+    /// cover them.
+    fn is_outreach(self) -> bool {
+        matches!(
+            self,
+            Action::WorkWithOutreach | Action::InspectOutreachRecord | Action::CountOutreach
+        )
+    }
 }
 
 /// What an action is done on.
@@ -188,6 +207,23 @@ fn allow_if(cond: bool) -> Decision {
     }
 }
 
+/// Allows `entitled` actors once their session has passed the second factor (SEC-14).
+fn with_second_factor(actor: &Actor, entitled: bool) -> Decision {
+    match (entitled, actor.second_factor) {
+        (true, true) => Decision::Allow,
+        (true, false) => Decision::Deny(Denial::SecondFactorNeeded),
+        (false, _) => Decision::Deny(Denial::Forbidden),
+    }
+}
+
+/// Whether outreach counts for the organisation `chain` are shown to `actor` exactly: to the
+/// housing organisation's social caretakers and administrators, who work with the records.
+/// Everyone else [`Action::CountOutreach`] allows sees cells under five suppressed.
+pub fn sees_exact_outreach_counts(actor: &Actor, chain: &[i64]) -> bool {
+    actor.has_role_in(Role::SocialCaretaker, chain)
+        || actor.has_role_in(Role::HousingOrgAdmin, chain)
+}
+
 /// Decides whether `actor` may do `action` on `resource`. Any combination not listed is
 /// denied: the policy fails closed.
 pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
@@ -197,7 +233,7 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     if actor.user_id.is_none() {
         return Decision::Deny(Denial::NotSignedIn);
     }
-    if actor.is_platform_admin() && action != Action::WorkWithOutreach {
+    if actor.is_platform_admin() && !action.is_outreach() {
         // The operator of the installation may administer everything but outreach records:
         // health data under GDPR art. 9, seen only by the outreach staff who hold them.
         return Decision::Allow;
@@ -247,15 +283,21 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
                         || actor.has_role_in(Role::SocialCaretaker, chain))),
         ),
         (Action::WorkWithOutreach, Resource::Organisation { chain }) => {
-            match (
-                actor.has_role_in(Role::SocialCaretaker, chain),
-                actor.second_factor,
-            ) {
-                (true, true) => Decision::Allow,
-                (true, false) => Decision::Deny(Denial::SecondFactorNeeded),
-                (false, _) => Decision::Deny(Denial::Forbidden),
-            }
+            with_second_factor(actor, actor.has_role_in(Role::SocialCaretaker, chain))
         }
+        (Action::InspectOutreachRecord, Resource::Organisation { .. }) => {
+            with_second_factor(actor, actor.is_platform_admin())
+        }
+        (Action::CountOutreach, Resource::Organisation { chain }) => allow_if(
+            [
+                Role::SocialCaretaker,
+                Role::HousingOrgAdmin,
+                Role::BoardMember,
+                Role::MunicipalOfficer,
+            ]
+            .into_iter()
+            .any(|r| actor.has_role_in(r, chain)),
+        ),
         _ => Decision::Deny(Denial::Forbidden),
     }
 }
@@ -313,6 +355,74 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn platform_admins_inspect_outreach_records_only_after_the_second_factor() {
+        let any = Resource::Organisation { chain: vec![3] };
+        let admin = with(Role::PlatformAdmin, 1);
+        assert!(decide(&admin, Action::InspectOutreachRecord, &any).is_allowed());
+        assert_eq!(
+            decide(
+                &Actor {
+                    second_factor: false,
+                    ..admin.clone()
+                },
+                Action::InspectOutreachRecord,
+                &any
+            ),
+            Decision::Deny(Denial::SecondFactorNeeded)
+        );
+        assert!(!decide(&admin, Action::WorkWithOutreach, &any).is_allowed());
+        assert!(!decide(&admin, Action::CountOutreach, &any).is_allowed());
+        for role in Role::ALL.into_iter().filter(|r| *r != Role::PlatformAdmin) {
+            assert!(
+                !decide(&with(role, 3), Action::InspectOutreachRecord, &any).is_allowed(),
+                "{role:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn outreach_counts_are_for_the_organisation_its_boards_and_municipality() {
+        // A department (30) of housing organisation 3.
+        let department = Resource::Organisation { chain: vec![30, 3] };
+        for role in [
+            Role::SocialCaretaker,
+            Role::HousingOrgAdmin,
+            Role::BoardMember,
+            Role::MunicipalOfficer,
+        ] {
+            let own = if role == Role::BoardMember { 30 } else { 3 };
+            assert!(
+                decide(&with(role, own), Action::CountOutreach, &department).is_allowed(),
+                "{role:?}"
+            );
+            assert!(
+                !decide(&with(role, 40), Action::CountOutreach, &department).is_allowed(),
+                "{role:?} elsewhere"
+            );
+        }
+        for role in [Role::Resident, Role::Organiser] {
+            assert!(!decide(&with(role, 30), Action::CountOutreach, &department).is_allowed());
+        }
+        let chain = [30, 3];
+        assert!(sees_exact_outreach_counts(
+            &with(Role::SocialCaretaker, 3),
+            &chain
+        ));
+        assert!(sees_exact_outreach_counts(
+            &with(Role::HousingOrgAdmin, 3),
+            &chain
+        ));
+        assert!(!sees_exact_outreach_counts(
+            &with(Role::BoardMember, 30),
+            &chain
+        ));
+        assert!(!sees_exact_outreach_counts(
+            &with(Role::MunicipalOfficer, 3),
+            &chain
+        ));
     }
 
     #[test]

@@ -435,6 +435,36 @@ pub fn parse_list<T: Copy>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Vec
     text.split(',').filter_map(|s| parse(s.trim())).collect()
 }
 
+/// Counts below this are not shown to those who do not work with the records (boards,
+/// municipalities): a count of 1 to 4 people could point at a neighbour.
+pub const SMALL_CELL: i64 = 5;
+
+/// A row of counts as shown with small-cell suppression, and its total: `None` where the
+/// number is hidden. Counts from 1 to 4 are hidden, and so is the total when it is below 5.
+/// When one count alone is hidden and the total is shown, the total would give it away, so the
+/// smallest other non-zero count is hidden too (or the total, when there is none).
+pub fn suppress_small_cells(cells: &[i64]) -> (Vec<Option<i64>>, Option<i64>) {
+    let small = |n: i64| (1..SMALL_CELL).contains(&n);
+    let total: i64 = cells.iter().sum();
+    let mut shown: Vec<Option<i64>> = cells
+        .iter()
+        .map(|&n| if small(n) { None } else { Some(n) })
+        .collect();
+    let mut total_shown = if small(total) { None } else { Some(total) };
+    if total_shown.is_some() && shown.iter().filter(|c| c.is_none()).count() == 1 {
+        let partner = shown
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.filter(|n| *n > 0).map(|n| (n, i)))
+            .min();
+        match partner {
+            Some((_, i)) => shown[i] = None,
+            None => total_shown = None,
+        }
+    }
+    (shown, total_shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -673,6 +703,28 @@ mod tests {
                 outcome(status, signed_up, &present, now),
                 want,
                 "{status:?} {signed_up:?} {present:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn small_cells_are_hidden_and_cannot_be_worked_out_from_the_total() {
+        type Case<'a> = (&'a [i64], &'a [Option<i64>], Option<i64>);
+        let cases: [Case; 6] = [
+            (&[0, 0, 0], &[Some(0), Some(0), Some(0)], Some(0)),
+            (&[7, 12, 0], &[Some(7), Some(12), Some(0)], Some(19)),
+            // 3 alone hidden would be 22 - 7 - 12: the 7 goes too.
+            (&[7, 12, 3], &[None, Some(12), None], Some(22)),
+            (&[2, 4, 0], &[None, None, Some(0)], Some(6)),
+            (&[1, 0, 2], &[None, Some(0), None], None),
+            // Nothing else to hide with the 3: the total goes.
+            (&[3, 0, 0], &[None, Some(0), Some(0)], None),
+        ];
+        for (cells, shown, total) in cases {
+            assert_eq!(
+                suppress_small_cells(cells),
+                (shown.to_vec(), total),
+                "{cells:?}"
             );
         }
     }

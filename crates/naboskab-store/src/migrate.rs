@@ -40,6 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_reach"),
     migration!(7, "0007_second_factor"),
     migration!(8, "0008_referrals"),
+    migration!(9, "0009_outreach_api"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

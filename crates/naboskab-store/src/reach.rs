@@ -37,6 +37,7 @@ pub const REQUESTS: &str = "contact_request";
 const PROFILE_COLUMN: &str = "outreach_contact.sealed";
 const NOTE_COLUMN: &str = "outreach_log.note_sealed";
 const FOLLOWUP_COLUMN: &str = "outreach_followup.what_sealed";
+const BUDDY_COLUMN: &str = "outreach_referral.buddy_sealed";
 
 /// Who holds a record, and the links that are not personal data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +186,8 @@ pub struct Referral {
     pub outcome: Outcome,
     /// When the time signed up for starts.
     pub starts_at: Option<i64>,
+    /// Who goes along the first time (empty when nobody).
+    pub buddy: String,
     /// When referred.
     pub created_at: i64,
 }
@@ -379,8 +382,31 @@ pub async fn export(
     who: &Auditor,
     now: i64,
 ) -> Result<Option<(Record, Vec<audit::AuditRow>)>, StoreError> {
+    record_with_trail(db, key, id, who, "export", now).await
+}
+
+/// The record and its audit trail for a platform administrator who stated why (one audit
+/// row, action `inspect`, the reason in its purpose: the person sees it in their export).
+pub async fn inspect(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    who: &Auditor,
+    now: i64,
+) -> Result<Option<(Record, Vec<audit::AuditRow>)>, StoreError> {
+    record_with_trail(db, key, id, who, "inspect", now).await
+}
+
+async fn record_with_trail(
+    db: &Db,
+    key: &SealKey,
+    id: i64,
+    who: &Auditor,
+    action: &str,
+    now: i64,
+) -> Result<Option<(Record, Vec<audit::AuditRow>)>, StoreError> {
     let mut tx = db.begin().await?;
-    let Some(record) = record_in(&mut tx, key, id, who, "export", now).await? else {
+    let Some(record) = record_in(&mut tx, key, id, who, action, now).await? else {
         return Ok(None);
     };
     let trail = audit::rows_about_in(&mut tx, SUBJECT, id).await?;
@@ -447,7 +473,7 @@ async fn record_in(
         .collect::<Result<Vec<_>, StoreError>>()?;
     let profile = open_profile(key, &r.string(4)?)?;
     let user_id = r.opt_i64(3)?;
-    let referrals = referrals_in(tx, id, &profile, user_id, now).await?;
+    let referrals = referrals_in(tx, key, id, &profile, user_id, now).await?;
     let record = Record {
         id,
         holder: Holder {
@@ -701,6 +727,7 @@ pub async fn complete_followup(
 
 async fn referrals_in(
     tx: &mut Tx,
+    key: &SealKey,
     contact_id: i64,
     profile: &Profile,
     user_id: Option<i64>,
@@ -708,7 +735,7 @@ async fn referrals_in(
 ) -> Result<Vec<Referral>, StoreError> {
     let rows = tx
         .query(
-            "SELECT r.id, r.offer_id, COALESCE(f.title, ''), r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present
+            "SELECT r.id, r.offer_id, COALESCE(f.title, ''), r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present, r.buddy_sealed
              FROM outreach_referral r LEFT JOIN offer f ON f.id = r.offer_id LEFT JOIN occurrence o ON o.id = r.occurrence_id LEFT JOIN signup s ON s.id = r.signup_id
              WHERE r.contact_id = $1 ORDER BY r.id DESC",
             params![contact_id],
@@ -749,6 +776,10 @@ async fn referrals_in(
             status,
             outcome: outcome(status, signed_up, &present_at, now),
             starts_at,
+            buddy: match row.opt_string(9)? {
+                Some(sealed) => key.open(BUDDY_COLUMN, &sealed)?,
+                None => String::new(),
+            },
             created_at: row.i64(6)?,
         });
     }
@@ -766,11 +797,14 @@ pub struct NewReferral {
     pub signup_id: Option<i64>,
     /// What the person said.
     pub status: ReferralStatus,
+    /// Who goes along the first time (a neighbour, a volunteer); empty when nobody.
+    pub buddy: String,
 }
 
 /// Refers the person to an activity (needs active registration consent).
 pub async fn refer(
     db: &Db,
+    key: &SealKey,
     id: i64,
     r: &NewReferral,
     who: &Auditor,
@@ -782,11 +816,15 @@ pub async fn refer(
     if !scopes.contains(&ConsentScope::Registration) {
         return Ok(Err(ConsentMissing::Registration));
     }
+    let buddy = match r.buddy.trim() {
+        "" => None,
+        b => Some(key.seal(BUDDY_COLUMN, b)?),
+    };
     let referral = tx
         .query_one(
-            "INSERT INTO outreach_referral (contact_id, offer_id, occurrence_id, signup_id, status, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-            params![id, r.offer_id, r.occurrence_id, r.signup_id, r.status.as_str(), who.user_id, now],
+            "INSERT INTO outreach_referral (contact_id, offer_id, occurrence_id, signup_id, status, buddy_sealed, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+            params![id, r.offer_id, r.occurrence_id, r.signup_id, r.status.as_str(), buddy, who.user_id, now],
         )
         .await?
         .i64(0)?;
@@ -827,34 +865,66 @@ pub struct FunnelRow {
     pub counts: [i64; 8],
 }
 
-/// How the referrals of these housing organisations' records stand, counted per department
-/// and caretaker (one audit row per organisation: the count reads every referral).
+/// Whose referrals are counted.
+#[derive(Debug, Clone, Copy)]
+pub enum CountScope<'a> {
+    /// Records held by these housing organisations.
+    HousingOrgs(&'a [i64]),
+    /// Records of people living in these departments.
+    Departments(&'a [i64]),
+    /// Records of people living in departments in one municipality.
+    Municipality {
+        /// The municipality's organisation (for the audit row).
+        org_id: i64,
+        /// Its kommunekode.
+        code: &'a str,
+    },
+}
+
+/// How the referrals of the records in `scope` stand, counted per department and caretaker
+/// (one audit row per organisation counted for: the count reads every referral).
 pub async fn funnel(
     db: &Db,
     key: &SealKey,
-    housing_orgs: &[i64],
+    scope: CountScope<'_>,
     who: &Auditor,
     now: i64,
 ) -> Result<Vec<FunnelRow>, StoreError> {
-    if housing_orgs.is_empty() {
-        return Ok(vec![]);
-    }
-    let mut tx = db.begin().await?;
     let mut sql = crate::db::Sql::new(
         "SELECT c.id, c.department_id, c.caretaker_id, c.sealed, c.user_id FROM outreach_contact c
-         WHERE EXISTS (SELECT 1 FROM outreach_referral r WHERE r.contact_id = c.id) AND c.housing_org_id IN (",
+         WHERE EXISTS (SELECT 1 FROM outreach_referral r WHERE r.contact_id = c.id) AND ",
     );
-    sql.bind_list(housing_orgs.iter().copied());
+    let audited: Vec<i64> = match scope {
+        CountScope::HousingOrgs(ids) | CountScope::Departments(ids) if ids.is_empty() => {
+            return Ok(vec![]);
+        }
+        CountScope::HousingOrgs(ids) => {
+            sql.push("c.housing_org_id IN (")
+                .bind_list(ids.iter().copied());
+            ids.to_vec()
+        }
+        CountScope::Departments(ids) => {
+            sql.push("c.department_id IN (")
+                .bind_list(ids.iter().copied());
+            ids.to_vec()
+        }
+        CountScope::Municipality { org_id, code } => {
+            sql.push("c.department_id IN (SELECT id FROM organisation WHERE municipality_code = ")
+                .bind(code);
+            vec![org_id]
+        }
+    };
     sql.push(") ORDER BY c.id");
+    let mut tx = db.begin().await?;
     let rows = tx.query_built(sql).await?;
-    for org in housing_orgs {
-        audit::record_in(&mut tx, who, "count referrals", FUNNEL, Some(*org), now).await?;
+    for org in audited {
+        audit::record_in(&mut tx, who, "count referrals", FUNNEL, Some(org), now).await?;
     }
     let mut out: Vec<FunnelRow> = Vec::new();
     for r in &rows {
         let profile = open_profile(key, &r.string(3)?)?;
         let (department_id, caretaker_id) = (r.opt_i64(1)?, r.opt_i64(2)?);
-        let referrals = referrals_in(&mut tx, r.i64(0)?, &profile, r.opt_i64(4)?, now).await?;
+        let referrals = referrals_in(&mut tx, key, r.i64(0)?, &profile, r.opt_i64(4)?, now).await?;
         let row = match out
             .iter_mut()
             .position(|f| f.department_id == department_id && f.caretaker_id == caretaker_id)
@@ -930,10 +1000,39 @@ pub async fn caseload(
     Ok(out)
 }
 
-/// Erases a record and everything under it (consents, log, follow-ups); the audit row
+/// The sign-ups referrals of a record made on the person's behalf (not through an account of
+/// their own) for times still to come and not cancelled: they are cancelled through Join before
+/// [`erase`], so the waitlist moves on.
+pub async fn upcoming_referral_signups(db: &Db, id: i64, now: i64) -> Result<Vec<i64>, StoreError> {
+    db.query(
+        "SELECT s.id FROM outreach_referral r JOIN signup s ON s.id = r.signup_id JOIN occurrence o ON o.id = s.occurrence_id
+         WHERE r.contact_id = $1 AND s.user_id IS NULL AND s.status <> 'cancelled' AND o.ends_at > $2 ORDER BY s.id",
+        params![id, now],
+    )
+    .await?
+    .iter()
+    .map(|r| r.i64(0))
+    .collect()
+}
+
+/// Erases a record and everything under it (consents, log, follow-ups, referrals). The
+/// sign-ups its referrals made on the person's behalf go too: cancelled ones are deleted, and
+/// the rest lose name, address and phone (they stay as anonymous attendance). The audit row
 /// stays, naming the record by id only. Returns whether there was one.
 pub async fn erase(db: &Db, id: i64, who: &Auditor, now: i64) -> Result<bool, StoreError> {
     let mut tx = db.begin().await?;
+    tx.execute(
+        "DELETE FROM signup WHERE user_id IS NULL AND status = 'cancelled'
+           AND id IN (SELECT signup_id FROM outreach_referral WHERE contact_id = $1 AND signup_id IS NOT NULL)",
+        params![id],
+    )
+    .await?;
+    tx.execute(
+        "UPDATE signup SET name = '', email = '', phone = '', updated_at = $2 WHERE user_id IS NULL
+           AND id IN (SELECT signup_id FROM outreach_referral WHERE contact_id = $1 AND signup_id IS NOT NULL)",
+        params![id, now],
+    )
+    .await?;
     let n = tx
         .execute("DELETE FROM outreach_contact WHERE id = $1", params![id])
         .await?;

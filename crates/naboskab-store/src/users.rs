@@ -653,13 +653,14 @@ pub async fn create_api_token(
     user_id: i64,
     name: &str,
     token_hash: &str,
+    second_factor_until: Option<i64>,
     now: i64,
 ) -> Result<i64, StoreError> {
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
-            "INSERT INTO api_token (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-            params![user_id, name, token_hash, now],
+            "INSERT INTO api_token (user_id, name, token_hash, second_factor_until, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            params![user_id, name, token_hash, second_factor_until, now],
         )
         .await?
         .i64(0)?;
@@ -667,15 +668,25 @@ pub async fn create_api_token(
     Ok(id)
 }
 
+/// Who a live API token acts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenHolder {
+    /// The account.
+    pub user_id: i64,
+    /// The token was made in a session that passed the second factor, and that is still
+    /// recent enough to count (SEC-14).
+    pub second_factor: bool,
+}
+
 /// The user behind a live API token, recording its use.
 pub async fn api_token_user(
     db: &Db,
     token_hash: &str,
     now: i64,
-) -> Result<Option<i64>, StoreError> {
+) -> Result<Option<TokenHolder>, StoreError> {
     let row = db
         .query_opt(
-            "SELECT t.id, t.user_id, t.last_used_at FROM api_token t JOIN app_user u ON u.id = t.user_id
+            "SELECT t.id, t.user_id, t.last_used_at, t.second_factor_until FROM api_token t JOIN app_user u ON u.id = t.user_id
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
             params![token_hash],
         )
@@ -688,7 +699,10 @@ pub async fn api_token_user(
         )
         .await?;
     }
-    Ok(Some(r.i64(1)?))
+    Ok(Some(TokenHolder {
+        user_id: r.i64(1)?,
+        second_factor: r.opt_i64(3)?.is_some_and(|until| now < until),
+    }))
 }
 
 /// A user's live API tokens.

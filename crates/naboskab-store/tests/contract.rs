@@ -324,7 +324,7 @@ async fn sessions_expire_when_idle_absolute_or_disabled_and_password_change_ends
         users::create_session(db, "h5", id, "c", limits, None, NOW)
             .await
             .expect("session");
-        let tok = users::create_api_token(db, id, "script", "th1", NOW)
+        let tok = users::create_api_token(db, id, "script", "th1", None, NOW)
             .await
             .expect("token");
         users::set_password(db, id, "$argon2id$new", NOW)
@@ -395,14 +395,25 @@ async fn api_tokens_are_listed_used_and_revoked_by_their_owner_only() {
     on_every_backend!(|db| {
         let a = user(db, "a@example.dk").await;
         let b = user(db, "b@example.dk").await;
-        let t = users::create_api_token(db, a, "integration", "hash-a", NOW)
+        let t = users::create_api_token(db, a, "integration", "hash-a", Some(NOW + 60), NOW)
             .await
             .expect("create");
         assert_eq!(
             users::api_token_user(db, "hash-a", NOW + 100)
                 .await
                 .expect("use"),
-            Some(a)
+            Some(users::TokenHolder {
+                user_id: a,
+                second_factor: false
+            }),
+            "the second factor it was made with has lapsed"
+        );
+        assert_eq!(
+            users::api_token_user(db, "hash-a", NOW + 59)
+                .await
+                .expect("use")
+                .map(|h| h.second_factor),
+            Some(true)
         );
         let listed = users::api_tokens_of_user(db, a).await.expect("list");
         assert_eq!(listed.len(), 1);

@@ -24,6 +24,9 @@ pub const RESIDENT_SESSION: SessionLimits = SessionLimits {
     idle_s: 7 * 24 * 3600,
     absolute_s: 30 * 24 * 3600,
 };
+/// An API token made in a session that passed the second factor carries it this long (a
+/// staff working day, like the staff session), then reaches outreach no more.
+pub const SECOND_FACTOR_TOKEN_S: i64 = 12 * 3600;
 /// E-mail verification links live 48 hours.
 pub const VERIFY_TTL_S: i64 = 48 * 3600;
 /// Password reset links live 30 minutes.
@@ -74,10 +77,12 @@ pub async fn issue_api_token(
     db: &Db,
     user_id: i64,
     name: &str,
+    second_factor: bool,
     now: i64,
 ) -> Result<String, StoreError> {
     let secret = format!("nbk_{}", random_token(32));
-    users::create_api_token(db, user_id, name, &hash_token(&secret), now).await?;
+    let until = second_factor.then_some(now + SECOND_FACTOR_TOKEN_S);
+    users::create_api_token(db, user_id, name, &hash_token(&secret), until, now).await?;
     Ok(secret)
 }
 

@@ -200,8 +200,13 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
                 occurrence_id: linked.then_some(occurrence),
                 signup_id: linked.then_some(signup),
                 status,
+                buddy: if i % 8 == 2 {
+                    "Naboen Hanne (fiktiv)".into()
+                } else {
+                    String::new()
+                },
             };
-            reach::refer(db, id, &referral, &who, started + 86_400)
+            reach::refer(db, key, id, &referral, &who, started + 86_400)
                 .await?
                 .ok();
         }

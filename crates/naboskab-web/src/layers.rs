@@ -345,7 +345,10 @@ async fn identify(
     let user_id = if let Some(token) = bearer {
         ctx.via_bearer = true;
         match users::api_token_user(&st.db, &hash_token(token.trim()), now).await? {
-            Some(id) => Some(id),
+            Some(holder) => {
+                ctx.actor.second_factor = holder.second_factor;
+                Some(holder.user_id)
+            }
             None => return Err(AppError::Unauthorized),
         }
     } else if let Some(cookie) = jar.get(st.config.session_cookie()) {

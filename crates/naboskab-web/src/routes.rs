@@ -4,10 +4,10 @@
 use crate::api;
 use crate::pages::{
     account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, outreach,
-    public, room_admin, rooms, schedule, two_factor,
+    outreach_counts, outreach_inspect, public, room_admin, rooms, schedule, two_factor,
 };
 use crate::state::AppState;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, delete, get, post};
 
 /// One route.
 pub struct RouteDef {
@@ -101,7 +101,9 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("POST", "/two-factor", post(two_factor::verify)),
         r("POST", "/two-factor/setup", post(two_factor::setup)),
         r("GET", "/outreach", get(outreach::caseload)),
-        r("GET", "/outreach/funnel", get(outreach::funnel)),
+        r("GET", "/outreach/funnel", get(outreach_counts::funnel)),
+        r("GET", "/outreach/inspect", get(outreach_inspect::form)),
+        r("POST", "/outreach/inspect", post(outreach_inspect::inspect)),
         r("GET", "/outreach/contacts/new", get(outreach::new_form)),
         r("POST", "/outreach/contacts", post(outreach::create)),
         r("GET", "/outreach/contacts/{id}", get(outreach::show)),
@@ -337,6 +339,46 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r("POST", "/api/v1/bookings", post(api::rooms::create_booking)),
         r("GET", "/api/v1/bookings/{id}", get(api::rooms::get_booking)),
+        r(
+            "GET",
+            "/api/v1/outreach/contacts",
+            get(api::outreach::list_contacts),
+        ),
+        r(
+            "POST",
+            "/api/v1/outreach/contacts",
+            post(api::outreach::create_contact),
+        ),
+        r(
+            "GET",
+            "/api/v1/outreach/contacts/{id}",
+            get(api::outreach::get_contact),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/outreach/contacts/{id}",
+            delete(api::outreach::delete_contact),
+        ),
+        r(
+            "GET",
+            "/api/v1/outreach/contacts/{id}/suggestions",
+            get(api::outreach::list_suggestions),
+        ),
+        r(
+            "GET",
+            "/api/v1/outreach/contacts/{id}/referrals",
+            get(api::outreach::list_referrals),
+        ),
+        r(
+            "POST",
+            "/api/v1/outreach/contacts/{id}/referrals",
+            post(api::outreach::create_referral),
+        ),
+        r(
+            "GET",
+            "/api/v1/outreach/contacts/{id}/export",
+            get(api::outreach::export),
+        ),
     ]
 }
 

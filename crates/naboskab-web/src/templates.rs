@@ -57,6 +57,8 @@ pub struct PageCtx {
     /// CSRF token for forms.
     /// Whether the outreach caseload is in the menu (social caretakers).
     pub does_outreach: bool,
+    /// Sees outreach referrals as counts (housing organisation staff, boards, municipalities).
+    pub counts_outreach: bool,
     pub csrf_token: String,
     /// A notice shown at the top of the page.
     pub flash: Option<String>,
@@ -122,6 +124,13 @@ impl PageCtx {
                 )
             }),
             does_outreach: ctx.actor.has_role(naboskab_domain::Role::SocialCaretaker),
+            counts_outreach: [
+                naboskab_domain::Role::HousingOrgAdmin,
+                naboskab_domain::Role::BoardMember,
+                naboskab_domain::Role::MunicipalOfficer,
+            ]
+            .into_iter()
+            .any(|r| ctx.actor.has_role(r)),
             csrf_token: ctx.csrf_token.clone(),
             flash,
             demo: st.config.demo,

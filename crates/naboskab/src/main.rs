@@ -414,7 +414,7 @@ async fn run(cli: Cli) -> Result<()> {
                 .await?
                 .ok_or_else(|| anyhow!("no account with e-mail {email}"))?;
             let secret =
-                naboskab_web::accounts::issue_api_token(&db, u.id, &name, SystemClock.now())
+                naboskab_web::accounts::issue_api_token(&db, u.id, &name, false, SystemClock.now())
                     .await?;
             println!("{secret}");
             Ok(())

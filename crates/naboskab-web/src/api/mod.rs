@@ -7,6 +7,7 @@ pub mod hsds;
 pub mod occurrences;
 pub mod offers;
 pub mod orgs;
+pub mod outreach;
 pub mod rooms;
 
 use crate::context::Ctx;
@@ -30,8 +31,8 @@ use utoipa::{OpenApi, ToSchema};
         description = "Activities, places and help against loneliness in Danish social-housing areas. Errors are RFC 9457 problem documents; send `Accept-Language` (da, en, ar) for localized messages. Authenticate scripts with `Authorization: Bearer <token>` (create one with `naboskab token create`).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup, rooms::list_rooms, rooms::availability, rooms::create_booking, rooms::get_booking),
-    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut, rooms::RoomOut, rooms::RoomList, rooms::BusyOut, rooms::BlackoutOut, rooms::AvailabilityOut, rooms::BookingIn, rooms::BookingOut)),
+    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup, rooms::list_rooms, rooms::availability, rooms::create_booking, rooms::get_booking, outreach::list_contacts, outreach::create_contact, outreach::get_contact, outreach::delete_contact, outreach::list_suggestions, outreach::list_referrals, outreach::create_referral, outreach::export),
+    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut, rooms::RoomOut, rooms::RoomList, rooms::BusyOut, rooms::BlackoutOut, rooms::AvailabilityOut, rooms::BookingIn, rooms::BookingOut, outreach::ContactSummary, outreach::ContactList, outreach::ProfileOut, outreach::ConsentOut, outreach::LogOut, outreach::FollowUpOut, outreach::ReferralOut, outreach::ContactOut, outreach::ContactIn, outreach::SuggestionOut, outreach::SuggestionList, outreach::ReferralList, outreach::ReferralIn)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -98,6 +99,27 @@ pub fn parse_query<T: DeserializeOwned>(raw: Option<&str>) -> AppResult<T> {
     serde_urlencoded::from_str(raw.unwrap_or_default()).map_err(|e| {
         let msg = e.to_string();
         let field = msg.split('`').nth(1).unwrap_or("query").to_owned();
+        let key = if msg.starts_with("unknown field") {
+            "field-unknown"
+        } else {
+            "field-invalid"
+        };
+        AppError::Invalid(vec![FieldError { field, key }])
+    })
+}
+
+/// Parses a JSON request body after the handler has asked the policy (so callers who may not
+/// act learn nothing from validation). A body that is not the expected JSON is a 422 naming
+/// the member, or `body` when the JSON itself is broken.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        let msg = e.to_string();
+        let field = msg
+            .split('`')
+            .nth(1)
+            .filter(|_| e.is_data())
+            .unwrap_or("body")
+            .to_owned();
         let key = if msg.starts_with("unknown field") {
             "field-unknown"
         } else {

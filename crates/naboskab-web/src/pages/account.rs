@@ -193,7 +193,8 @@ pub async fn create_token(
         let p = account_page(&st, &ctx, None, FormErrors::default(), errors).await?;
         return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
     }
-    let secret = accounts::issue_api_token(&st.db, user.id, name, st.now()).await?;
+    let secret =
+        accounts::issue_api_token(&st.db, user.id, name, ctx.actor.second_factor, st.now()).await?;
     tracing::info!(user_id = user.id, "API token created");
     let p = account_page(
         &st,

@@ -13,6 +13,8 @@ pub mod offers;
 pub mod oidc;
 pub mod ops;
 pub mod outreach;
+pub mod outreach_counts;
+pub mod outreach_inspect;
 pub mod public;
 pub mod room_admin;
 pub mod rooms;

@@ -34,7 +34,7 @@ use naboskab_store::reach::{self as store, NewConsent, NewContact, NewLogEntry, 
 use serde::Deserialize;
 
 /// The housing organisations whose outreach records the actor works with.
-fn caretaker_orgs(ctx: &Ctx) -> Vec<i64> {
+pub(crate) fn caretaker_orgs(ctx: &Ctx) -> Vec<i64> {
     let mut out: Vec<i64> = ctx
         .actor
         .memberships
@@ -48,7 +48,7 @@ fn caretaker_orgs(ctx: &Ctx) -> Vec<i64> {
 
 /// Asks the policy for outreach work in these organisations (401 when not signed in, 403
 /// for everyone who is not their social caretaker).
-fn authorize_orgs(ctx: &Ctx, orgs: &[i64]) -> AppResult<()> {
+pub(crate) fn authorize_orgs(ctx: &Ctx, orgs: &[i64]) -> AppResult<()> {
     ctx.authorize(
         Action::WorkWithOutreach,
         &Resource::Organisation {
@@ -58,7 +58,7 @@ fn authorize_orgs(ctx: &Ctx, orgs: &[i64]) -> AppResult<()> {
 }
 
 /// Who is acting and why, for the audit log.
-fn auditor(ctx: &Ctx, purpose: &str) -> Auditor {
+pub(crate) fn auditor(ctx: &Ctx, purpose: &str) -> Auditor {
     Auditor {
         user_id: ctx.actor.user_id,
         role: Role::SocialCaretaker.as_str().into(),
@@ -69,7 +69,11 @@ fn auditor(ctx: &Ctx, purpose: &str) -> Auditor {
 /// Checks that the actor may work with record `id` before anything personal is read: 403 for
 /// everyone who is no social caretaker, 404 when there is no such record, 403 when another
 /// housing organisation holds it.
-async fn authorize_record(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<store::Holder> {
+pub(crate) async fn authorize_record(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+) -> AppResult<store::Holder> {
     // Only caretakers learn whether a record exists at all.
     authorize_orgs(ctx, &caretaker_orgs(ctx))?;
     let holder = store::owner_of(&st.db, id)
@@ -81,7 +85,10 @@ async fn authorize_record(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<store:
 }
 
 /// The departments of the actor's housing organisations, by name.
-async fn departments(st: &AppState, orgs_held: &[i64]) -> AppResult<Vec<orgs::Organisation>> {
+pub(crate) async fn departments(
+    st: &AppState,
+    orgs_held: &[i64],
+) -> AppResult<Vec<orgs::Organisation>> {
     let mut out = Vec::new();
     for org in orgs_held {
         out.extend(
@@ -198,20 +205,20 @@ pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
 /// The contact form as typed (lists hold the chosen codes).
 #[derive(Debug, Clone, Default)]
 pub struct ContactForm {
-    name: String,
-    department: String,
-    phone: String,
-    email: String,
-    languages: Vec<String>,
-    interests: Vec<String>,
-    weekdays: Vec<String>,
-    day_parts: Vec<String>,
-    needs: Vec<String>,
-    age_group: String,
-    sensitive: Vec<String>,
-    consents: Vec<String>,
-    method: String,
-    request: String,
+    pub(crate) name: String,
+    pub(crate) department: String,
+    pub(crate) phone: String,
+    pub(crate) email: String,
+    pub(crate) languages: Vec<String>,
+    pub(crate) interests: Vec<String>,
+    pub(crate) weekdays: Vec<String>,
+    pub(crate) day_parts: Vec<String>,
+    pub(crate) needs: Vec<String>,
+    pub(crate) age_group: String,
+    pub(crate) sensitive: Vec<String>,
+    pub(crate) consents: Vec<String>,
+    pub(crate) method: String,
+    pub(crate) request: String,
 }
 
 impl ContactForm {
@@ -493,14 +500,18 @@ fn consent_text(scope: ConsentScope) -> String {
     )
 }
 
-/// `POST /outreach/contacts`: creates a record with the consents given.
-pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppResult<Response> {
-    let held = caretaker_orgs(&ctx);
-    authorize_orgs(&ctx, &held)?;
-    let f = ContactForm::parse(&body);
+/// A new record as the form or the API describes it, checked: the record and its consents, or
+/// every problem by field.
+pub(crate) async fn checked_contact(
+    st: &AppState,
+    ctx: &Ctx,
+    f: &ContactForm,
+) -> AppResult<Result<(NewContact, Vec<NewConsent>), Vec<FieldError>>> {
+    let held = caretaker_orgs(ctx);
+    authorize_orgs(ctx, &held)?;
     let mut problems = Vec::new();
     let profile = f.profile(&mut problems);
-    let deps = departments(&st, &held).await?;
+    let deps = departments(st, &held).await?;
     let department = match f.department.trim() {
         "" => None,
         d => match deps.iter().find(|o| o.id.to_string() == d) {
@@ -535,37 +546,59 @@ pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppRe
         .or_else(|| held.first().copied())
         .ok_or(AppError::Forbidden)?;
     if !problems.is_empty() {
-        let errors = FormErrors::new(ctx.locale, &problems);
-        return Ok(page_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(&st, &ctx, "/outreach/contacts".into(), true, f, errors).await?,
-        ));
+        return Ok(Err(problems));
     }
-    let new = NewContact {
-        housing_org_id: holder,
-        department_id: department.map(|d| d.id),
-        caretaker_id: ctx.actor.user_id,
-        user_id: None,
-        contact_request_id: f.request.parse().ok(),
-        profile,
-        fictitious: false,
-    };
-    let who = auditor(&ctx, "first contact");
-    match store::create_contact(
+    Ok(Ok((
+        NewContact {
+            housing_org_id: holder,
+            department_id: department.map(|d| d.id),
+            caretaker_id: ctx.actor.user_id,
+            user_id: None,
+            contact_request_id: f.request.parse().ok(),
+            profile,
+            fictitious: false,
+        },
+        consents,
+    )))
+}
+
+/// Stores a checked new record (one audit row); its id.
+pub(crate) async fn store_contact(
+    st: &AppState,
+    ctx: &Ctx,
+    new: &NewContact,
+    consents: &[NewConsent],
+) -> AppResult<i64> {
+    store::create_contact(
         &st.db,
         &st.config.outreach_key,
-        &new,
-        &consents,
-        &who,
+        new,
+        consents,
+        &auditor(ctx, "first contact"),
         st.now(),
     )
     .await?
-    {
-        Ok(id) => Ok(Redirect::to(&format!(
-            "/outreach/contacts/{id}?notice=notice-outreach-created"
-        ))
-        .into_response()),
-        Err(missing) => Err(AppError::Invalid(vec![consent_problem(missing)])),
+    .map_err(consent_refusal)
+}
+
+/// `POST /outreach/contacts`: creates a record with the consents given.
+pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppResult<Response> {
+    let f = ContactForm::parse(&body);
+    match checked_contact(&st, &ctx, &f).await? {
+        Ok((new, consents)) => {
+            let id = store_contact(&st, &ctx, &new, &consents).await?;
+            Ok(Redirect::to(&format!(
+                "/outreach/contacts/{id}?notice=notice-outreach-created"
+            ))
+            .into_response())
+        }
+        Err(problems) => {
+            let errors = FormErrors::new(ctx.locale, &problems);
+            Ok(page_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(&st, &ctx, "/outreach/contacts".into(), true, f, errors).await?,
+            ))
+        }
     }
 }
 
@@ -621,15 +654,22 @@ struct ReferralRow {
     title: String,
     when: String,
     outcome: String,
+    buddy: String,
     open: bool,
 }
 
-struct SuggestionRow {
-    id: i64,
-    title: String,
-    when: String,
-    place: String,
-    reasons: String,
+/// An offer that fits the person, with why.
+pub(crate) struct SuggestionRow {
+    /// The offer.
+    pub id: i64,
+    /// Its title in the reader's language.
+    pub title: String,
+    /// When it happens, in words.
+    pub when: String,
+    /// Its department or organisation.
+    pub place: String,
+    /// Why it fits, in plain words.
+    pub reasons: Vec<String>,
 }
 
 /// How many suggestions a record page shows.
@@ -664,7 +704,7 @@ fn reason_text(p: &PageCtx, cats: &[offer_store::Category], r: &Reason) -> Strin
 
 /// Offers that fit the person, best first, with the reasons (nothing is sent: the caretaker
 /// chooses).
-async fn suggestions(
+pub(crate) async fn suggestions(
     st: &AppState,
     p: &PageCtx,
     cats: &[offer_store::Category],
@@ -695,11 +735,7 @@ async fn suggestions(
                     .department_name
                     .clone()
                     .unwrap_or_else(|| card.organisation_name.clone()),
-                reasons: reasons
-                    .iter()
-                    .map(|x| reason_text(p, cats, x))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
+                reasons: reasons.iter().map(|x| reason_text(p, cats, x)).collect(),
             })
         })
         .collect())
@@ -871,6 +907,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
                 title: x.offer_title.clone(),
                 when: x.starts_at.map(|t| p.datetime(&t)).unwrap_or_default(),
                 outcome: p.t(&format!("outreach-outcome-{}", x.outcome.as_str())),
+                buddy: x.buddy.clone(),
                 open: x.outcome == Outcome::Suggested,
             })
             .collect(),
@@ -880,7 +917,12 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
 }
 
 /// Reads a record for a page (one audit row), after the policy said yes.
-async fn read_record(st: &AppState, ctx: &Ctx, id: i64, purpose: &str) -> AppResult<Record> {
+pub(crate) async fn read_record(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    purpose: &str,
+) -> AppResult<Record> {
     authorize_record(st, ctx, id).await?;
     store::record(
         &st.db,
@@ -1176,8 +1218,21 @@ pub async fn erase(
             "outreach-erase-confirm-required",
         ));
     }
-    store::erase(&st.db, id, &auditor(&ctx, "erasure on request"), st.now()).await?;
+    erase_on_request(&st, &ctx, id).await?;
     Ok(Redirect::to("/outreach?notice=notice-outreach-erased").into_response())
+}
+
+/// Erases a record at the person's request, after the policy said yes: the times referrals
+/// signed them up for are cancelled first through Join (so whoever waits gets the place),
+/// then the record goes with everything under it.
+pub(crate) async fn erase_on_request(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<()> {
+    for signup in store::upcoming_referral_signups(&st.db, id, st.now()).await? {
+        crate::pages::join::cancel_and_promote(st, signup).await?;
+    }
+    if !store::erase(&st.db, id, &auditor(ctx, "erasure on request"), st.now()).await? {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }
 
 /// Erases outreach records without contact for the configured period; run daily by
@@ -1202,9 +1257,12 @@ pub async fn run_retention_loop(st: AppState) {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct ReferForm {
-    offer_id: i64,
+    /// The activity.
+    pub offer_id: i64,
     /// "1": sign the person up for the next time, with "please welcome me".
-    sign_up: String,
+    pub sign_up: String,
+    /// Who goes along the first time (optional).
+    pub buddy: String,
 }
 
 /// Signs the person up for the next time of the activity that takes sign-ups, on their
@@ -1272,37 +1330,69 @@ pub async fn refer(
     Path(id): Path<i64>,
     Form(f): Form<ReferForm>,
 ) -> AppResult<Response> {
-    let r = read_record(&st, &ctx, id, "referral").await?;
+    let made = make_referral(&st, &ctx, id, &f).await?;
+    let notice = match (f.sign_up == "1", made.signed_up) {
+        (true, None) => "notice-outreach-referred-no-time",
+        (true, Some(_)) => "notice-outreach-referred-signed-up",
+        _ => "notice-outreach-referred",
+    };
+    Ok(back(id, notice))
+}
+
+/// A referral as made.
+pub(crate) struct MadeReferral {
+    /// Its id.
+    pub id: i64,
+    /// The time and sign-up, when the person was signed up.
+    pub signed_up: Option<(i64, i64)>,
+}
+
+/// Refers the person to a published activity (one audit row), signing them up for its next
+/// time with "please welcome me" when the form asks and there is such a time.
+pub(crate) async fn make_referral(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    f: &ReferForm,
+) -> AppResult<MadeReferral> {
+    let r = read_record(st, ctx, id, "referral").await?;
     if naboskab_store::offers::offer(&st.db, f.offer_id)
         .await?
         .is_none_or(|o| o.status != "published")
     {
         return Err(AppError::field("offer_id", "field-choose-from-list"));
     }
-    let signed = if f.sign_up == "1" {
-        sign_up_next(&st, &ctx, f.offer_id, &r).await?
+    if f.buddy.trim().chars().count() > 100 {
+        return Err(AppError::field("buddy", "field-too-long"));
+    }
+    let sign_up = f.sign_up == "1";
+    let signed_up = if sign_up {
+        sign_up_next(st, ctx, f.offer_id, &r).await?
     } else {
         None
     };
     let referral = store::NewReferral {
         offer_id: f.offer_id,
-        occurrence_id: signed.map(|s| s.0),
-        signup_id: signed.map(|s| s.1),
-        status: if f.sign_up == "1" {
+        occurrence_id: signed_up.map(|s| s.0),
+        signup_id: signed_up.map(|s| s.1),
+        status: if sign_up {
             ReferralStatus::Accepted
         } else {
             ReferralStatus::Suggested
         },
+        buddy: f.buddy.trim().to_owned(),
     };
-    store::refer(&st.db, id, &referral, &auditor(&ctx, "referral"), st.now())
-        .await?
-        .map_err(consent_refusal)?;
-    let notice = match (f.sign_up == "1", signed) {
-        (true, None) => "notice-outreach-referred-no-time",
-        (true, Some(_)) => "notice-outreach-referred-signed-up",
-        _ => "notice-outreach-referred",
-    };
-    Ok(back(id, notice))
+    let id = store::refer(
+        &st.db,
+        &st.config.outreach_key,
+        id,
+        &referral,
+        &auditor(ctx, "referral"),
+        st.now(),
+    )
+    .await?
+    .map_err(consent_refusal)?;
+    Ok(MadeReferral { id, signed_up })
 }
 
 /// What the person answered.
@@ -1346,70 +1436,11 @@ pub async fn answer(
     Ok(back(id, "notice-outreach-answer-saved"))
 }
 
-// ----- referral funnel -----
-
-#[derive(Template)]
-#[template(path = "outreach_funnel.html")]
-struct FunnelPage {
-    ctx: PageCtx,
-    outcomes: Vec<String>,
-    /// `(department, caretaker, counts)`, then the totals.
-    rows: Vec<(String, String, Vec<i64>)>,
-    totals: Vec<i64>,
-}
-
-/// `GET /outreach/funnel`: how the referrals stand, counted per department and caretaker
-/// (counts only).
-pub async fn funnel(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let held = caretaker_orgs(&ctx);
-    authorize_orgs(&ctx, &held)?;
-    let found = store::funnel(
-        &st.db,
-        &st.config.outreach_key,
-        &held,
-        &auditor(&ctx, "referral counts"),
-        st.now(),
-    )
-    .await?;
-    let deps = departments(&st, &held).await?;
-    let p = PageCtx::new(&st, &ctx);
-    let mut rows = Vec::with_capacity(found.len());
-    let mut totals = vec![0; Outcome::ALL.len()];
-    for f in found {
-        let department = f
-            .department_id
-            .and_then(|d| deps.iter().find(|o| o.id == d))
-            .map(|o| o.name.clone())
-            .unwrap_or_default();
-        let caretaker = match f.caretaker_id {
-            Some(u) => naboskab_store::users::user_by_id(&st.db, u)
-                .await?
-                .map(|u| u.display_name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
-        for (t, c) in totals.iter_mut().zip(f.counts) {
-            *t += c;
-        }
-        rows.push((department, caretaker, f.counts.to_vec()));
-    }
-    rows.sort();
-    Ok(page(&FunnelPage {
-        outcomes: Outcome::ALL
-            .iter()
-            .map(|o| p.t(&format!("outreach-outcome-{}", o.as_str())))
-            .collect(),
-        rows,
-        totals,
-        ctx: p,
-    }))
-}
-
 // ----- data-subject export -----
 
 /// Everything about a person, as handed to them (GDPR art. 15 and 20).
 #[derive(serde::Serialize)]
-struct Export {
+pub(crate) struct Export {
     exported_at: String,
     record: ExportRecord,
     /// Who looked at or changed the record: when, in which role, what, why.
@@ -1478,7 +1509,7 @@ fn at_text(t: i64) -> String {
 }
 
 /// Reads the export (one audit row, action `export`) after the policy said yes.
-async fn export_of(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Export> {
+pub(crate) async fn export_of(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Export> {
     authorize_record(st, ctx, id).await?;
     let (r, trail) = store::export(
         &st.db,
@@ -1489,6 +1520,15 @@ async fn export_of(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Export> {
     )
     .await?
     .ok_or(AppError::NotFound)?;
+    export_view(st, r, trail).await
+}
+
+/// A record and its audit trail as the export shows them.
+pub(crate) async fn export_view(
+    st: &AppState,
+    r: Record,
+    trail: Vec<naboskab_store::audit::AuditRow>,
+) -> AppResult<Export> {
     let name_of = |org: Option<i64>| async move {
         match org {
             Some(o) => orgs::organisation(&st.db, o)
@@ -1592,6 +1632,7 @@ pub async fn export_json(
 struct ExportPage {
     ctx: PageCtx,
     id: i64,
+    inspection: Option<String>,
     e: Export,
     details: Vec<(String, String)>,
     consents: Vec<(String, String, String, String)>,
@@ -1608,7 +1649,19 @@ pub async fn export_page(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let e = export_of(&st, &ctx, id).await?;
-    let p = PageCtx::new(&st, &ctx);
+    Ok(page(&readable_export(&st, &ctx, id, e, None).await?))
+}
+
+/// The export as a readable page; `inspection` is the reason a platform administrator gave
+/// (the page then says so, and links nowhere into the caretakers' pages).
+pub(crate) async fn readable_export(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    e: Export,
+    inspection: Option<String>,
+) -> AppResult<impl askama::Template> {
+    let p = PageCtx::new(st, ctx);
     let when = |s: &str| {
         chrono::DateTime::parse_from_rfc3339(s)
             .map(|d| p.datetime(&d.timestamp()))
@@ -1681,9 +1734,10 @@ pub async fn export_page(
             )
         })
         .collect();
-    Ok(page(&ExportPage {
+    Ok(ExportPage {
         ctx: p,
         id,
+        inspection,
         details,
         consents,
         log,
@@ -1691,5 +1745,5 @@ pub async fn export_page(
         referrals,
         access,
         e,
-    }))
+    })
 }

@@ -13,6 +13,7 @@ mod join;
 mod manage;
 mod oidc;
 mod outreach;
+mod outreach_more;
 mod robustness;
 mod security;
 mod two_factor;

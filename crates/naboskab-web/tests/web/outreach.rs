@@ -520,11 +520,13 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
         let funnel = c.get("/outreach/funnel").await;
         assert_eq!(funnel.status, StatusCode::OK);
         assert!(funnel.text.contains("Ahmed Yilmaz"), "per caretaker");
-        let totals: i64 = funnel
+        let mut foot: Vec<i64> = funnel
             .select_text("tfoot td")
             .iter()
             .map(|t| t.trim().parse::<i64>().expect("a count"))
-            .sum();
+            .collect();
+        let totals = foot.pop().expect("the grand total");
+        assert_eq!(foot.iter().sum::<i64>(), totals, "the outcomes add up");
         let referrals = app
             .db()
             .query_one(
