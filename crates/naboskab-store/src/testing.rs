@@ -86,6 +86,32 @@ impl TestDb {
         }
     }
 
+    /// Everything the database holds, as bytes someone with the disk or a backup would see:
+    /// the SQLite file after a WAL checkpoint, or a `pg_dump` of the test schema (schema and
+    /// data). Erasure tests search it for canary strings (GDPR-02).
+    pub async fn raw_contents(&self) -> Result<Vec<u8>, StoreError> {
+        if let Some(path) = self.db.sqlite_path() {
+            self.db
+                .sqlite_maintenance("PRAGMA wal_checkpoint(TRUNCATE)")
+                .await?;
+            return std::fs::read(path).map_err(|e| StoreError::Other(e.to_string()));
+        }
+        let Some((url, schema)) = &self.schema else {
+            return Err(StoreError::Other("no database to read".into()));
+        };
+        let out = std::process::Command::new("pg_dump")
+            .args(["--dbname", url, "--schema", schema, "--no-owner"])
+            .output()
+            .map_err(|e| StoreError::Other(format!("pg_dump could not run: {e}")))?;
+        if !out.status.success() {
+            return Err(StoreError::Other(format!(
+                "pg_dump failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )));
+        }
+        Ok(out.stdout)
+    }
+
     /// Drops the PostgreSQL schema (SQLite files go with the temporary directory).
     pub async fn cleanup(self) {
         self.db.close().await;

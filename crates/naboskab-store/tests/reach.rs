@@ -465,3 +465,182 @@ async fn retention_erases_records_without_recent_contact_and_a_request_leaves_no
         }
     });
 }
+
+#[tokio::test]
+async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
+    use naboskab_domain::reach::ReferralStatus;
+    use naboskab_domain::schedule::Series;
+    use naboskab_store::join::{self, NewSeries, NewSignup, SignupResult};
+    use naboskab_store::reach::NewReferral;
+    use naboskab_store::testing::{POSTGRES_ENV, TestDb};
+
+    let dbs = TestDb::all().await.expect("test databases");
+    if std::env::var(POSTGRES_ENV).is_ok() {
+        assert_eq!(dbs.len(), 2, "PostgreSQL was configured but not used");
+    }
+    const CANARIES: [&str; 5] = [
+        "Canaryperson",
+        "Canarynote",
+        "Canaryfollowup",
+        "Canarybuddy",
+        "canary-mail",
+    ];
+    for t in dbs {
+        let db = &t.db;
+        let key = SealKey::for_tests("reach");
+        let who = caretaker();
+        let org = housing_org(db).await;
+        let offer = offers::create_offer(
+            db,
+            &offers::Offer {
+                organisation_id: org,
+                kind: "activity".into(),
+                status: "published".into(),
+                title: "Strikkeklub".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .expect("offer");
+        join::create_series(
+            db,
+            offer,
+            &NewSeries {
+                series: Series::new("2027-01-05T14:00", 120, None, &[]).expect("series"),
+                place: "Fælleshuset".into(),
+                signup_required: true,
+                capacity: Some(10),
+            },
+            NOW,
+        )
+        .await
+        .expect("series");
+        let occurrence = db
+            .query_one(
+                "SELECT id FROM occurrence WHERE offer_id = $1",
+                naboskab_store::params![offer],
+            )
+            .await
+            .expect("occurrence")
+            .i64(0)
+            .expect("id");
+        let id = reach::create_contact(
+            db,
+            &key,
+            &NewContact {
+                profile: Profile {
+                    name: "Canaryperson Ulla".into(),
+                    email: "canary-mail@example.dk".into(),
+                    ..profile("")
+                },
+                ..new_contact(org, "")
+            },
+            &[
+                consent(ConsentScope::Registration),
+                consent(ConsentScope::Sensitive),
+            ],
+            &who,
+            NOW,
+        )
+        .await
+        .expect("store")
+        .expect("created");
+        reach::add_log(
+            db,
+            &key,
+            id,
+            &NewLogEntry {
+                kind: ContactKind::Visit,
+                happened_on: NaiveDate::from_ymd_opt(2026, 12, 30).expect("date"),
+                minutes: Some(20),
+                note: "Canarynote vil gerne strikke".into(),
+            },
+            &who,
+            NOW,
+        )
+        .await
+        .expect("store")
+        .expect("logged");
+        reach::add_followup(
+            db,
+            &key,
+            id,
+            NaiveDate::from_ymd_opt(2027, 1, 8).expect("date"),
+            "Canaryfollowup ring efter klubben",
+            &who,
+            NOW,
+        )
+        .await
+        .expect("store")
+        .expect("added");
+        // Signed up on the person's behalf, and checked in: the sign-up names them.
+        let SignupResult::Confirmed { id: signup } = join::sign_up(
+            db,
+            &NewSignup {
+                occurrence_id: occurrence,
+                name: "Canaryperson Ulla".into(),
+                email: "canary-mail@example.dk".into(),
+                phone: "20 30 40 50".into(),
+                locale: "da".into(),
+                first_time: true,
+                verified: true,
+                token_hash: "canary-signup-token".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .expect("sign up") else {
+            panic!("not confirmed");
+        };
+        join::set_present(db, signup, true).await.expect("present");
+        reach::refer(
+            db,
+            &key,
+            id,
+            &NewReferral {
+                offer_id: offer,
+                occurrence_id: Some(occurrence),
+                signup_id: Some(signup),
+                status: ReferralStatus::Accepted,
+                buddy: "Canarybuddy Hanne".into(),
+            },
+            &who,
+            NOW,
+        )
+        .await
+        .expect("store")
+        .expect("referred");
+        let before = t.raw_contents().await.expect("contents");
+        let found = |bytes: &[u8], canary: &str| {
+            bytes.windows(canary.len()).any(|w| w == canary.as_bytes())
+        };
+        // Sealed values never hold the plain text; the sign-up does until erasure.
+        assert!(
+            found(&before, "Canaryperson"),
+            "the sign-up names the person"
+        );
+        for sealed in ["Canarynote", "Canaryfollowup", "Canarybuddy"] {
+            assert!(!found(&before, sealed), "{sealed} is sealed");
+        }
+
+        assert!(reach::erase(db, id, &who, NOW + DAY).await.expect("erase"));
+        let after = t.raw_contents().await.expect("contents");
+        for canary in CANARIES {
+            assert!(!found(&after, canary), "{canary} left after erasure");
+        }
+        // Attendance stays, as an anonymous number.
+        let present = db
+            .query_one(
+                "SELECT COUNT(*) FROM signup WHERE occurrence_id = $1 AND present = $2",
+                naboskab_store::params![occurrence, true],
+            )
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert_eq!(present, 1);
+        t.cleanup().await;
+    }
+}
