@@ -13,6 +13,7 @@ use naboskab_domain::reach::{
 };
 use naboskab_domain::schedule::utc_to_local;
 use naboskab_store::audit::Auditor;
+use naboskab_store::join::{self, NewSignup, SignupResult};
 use naboskab_store::reach::{self, NewConsent, NewContact, NewLogEntry, NewReferral};
 use naboskab_store::seal::SealKey;
 use naboskab_store::{Db, StoreError};
@@ -46,6 +47,76 @@ const FOLLOW_UPS: [&str; 5] = [
     "Spørg om hjælp til MitID",
     "Hør, hvordan det gik i seniorklubben",
 ];
+
+/// What a referred person did: checked in at every time up to this many weeks after their
+/// first; `None`: signed up but did not come.
+const PATTERNS: [Option<i64>; 4] = [Some(12), None, Some(0), Some(5)];
+
+/// Signs the person up on their behalf ("please welcome me") at the earliest time since `from`
+/// with room, of the first of `offers` whose times allow `pattern`, and checks them in as the
+/// organiser would. Returns the offer, the first time, its sign-up and when it started.
+async fn attend(
+    db: &Db,
+    offers: &[i64],
+    person: &Profile,
+    caretaker: Option<i64>,
+    pattern: Option<i64>,
+    from: i64,
+    now: i64,
+) -> Result<Option<(i64, i64, i64, i64)>, StoreError> {
+    const WEEK: i64 = 7 * 86_400;
+    let until = pattern.unwrap_or(0);
+    for &offer in offers {
+        let times: Vec<(i64, i64)> = db
+            .query(
+                "SELECT id, starts_at FROM occurrence WHERE offer_id = $1 AND starts_at > $2 AND starts_at < $3 AND cancelled = $4
+                   AND (capacity IS NULL OR confirmed_places < capacity) ORDER BY starts_at",
+                naboskab_store::params![offer, from, now - 86_400, false],
+            )
+            .await?
+            .iter()
+            .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+            .collect::<Result<_, StoreError>>()?;
+        let Some(&(_, first_start)) = times.first() else {
+            continue;
+        };
+        if !times.iter().any(|t| t.1 - first_start >= until * WEEK) {
+            continue;
+        }
+        let mut first = None;
+        for (occurrence, starts) in times {
+            // (A day's slack: summer time may end in between.)
+            if starts - first_start > until * WEEK + 86_400 {
+                break;
+            }
+            let signup = NewSignup {
+                occurrence_id: occurrence,
+                name: person.name.clone(),
+                phone: person.phone.clone(),
+                locale: "da".into(),
+                first_time: first.is_none(),
+                verified: true,
+                assisted_by: caretaker,
+                consent_method: "in_person".into(),
+                token_hash: crate::security::hash_token(&format!(
+                    "demo-reach-{}-{occurrence}",
+                    person.name
+                )),
+                ..Default::default()
+            };
+            if let SignupResult::Confirmed { id } =
+                join::sign_up(db, &signup, starts - 3 * 86_400).await?
+            {
+                if pattern.is_some() {
+                    join::set_present(db, id, true).await?;
+                }
+                first = first.or(Some((offer, occurrence, id, starts)));
+            }
+        }
+        return Ok(first);
+    }
+    Ok(None)
+}
 
 fn day_of(now: i64) -> NaiveDate {
     utc_to_local(chrono::DateTime::from_timestamp(now, 0).unwrap_or_default()).date()
@@ -83,16 +154,16 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
         &["uk"],
     ];
     let today = day_of(now);
-    // Past sign-ups the organisers checked in: `(offer, sign-up, occurrence)`.
-    let attended: Vec<(i64, i64, i64)> = db
+    // Activities with sign-up whose organisers kept check-in lists in the last months.
+    let with_history: Vec<i64> = db
         .query(
-            "SELECT o.offer_id, s.id, o.id FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
-             WHERE s.present = $1 AND o.starts_at < $2 ORDER BY s.id LIMIT 40",
+            "SELECT DISTINCT o.offer_id FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+             WHERE s.present = $1 AND o.starts_at < $2 ORDER BY o.offer_id",
             naboskab_store::params![true, now],
         )
         .await?
         .iter()
-        .map(|r| Ok((r.i64(0)?, r.i64(1)?, r.i64(2)?)))
+        .map(|r| r.i64(0))
         .collect::<Result<_, StoreError>>()?;
     for (i, first) in FIRST_NAMES.iter().enumerate() {
         // Three in four live in Taastrup Have's departments.
@@ -186,19 +257,37 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
             };
             reach::add_log(db, key, id, &entry, &who, at).await?.ok();
         }
-        // Referrals in every state: suggested, said no, said yes, and some linked to a
-        // past sign-up the organiser checked in (so the page shows "came").
-        if let Some(&(offer, signup, occurrence)) = attended.get(i % attended.len().max(1)) {
-            let (status, linked) = match i % 4 {
-                0 => (ReferralStatus::Suggested, false),
-                1 => (ReferralStatus::Declined, false),
-                2 => (ReferralStatus::Accepted, false),
-                _ => (ReferralStatus::Accepted, true),
+        // Referrals in every state: suggested, said no, said yes, and signed up on the
+        // person's behalf at a past time, with what they did after: came once, kept coming for
+        // four or twelve weeks, or did not come.
+        if let Some(&offer) = with_history.get(i % with_history.len().max(1)) {
+            let status = match i % 4 {
+                0 => ReferralStatus::Suggested,
+                1 => ReferralStatus::Declined,
+                _ => ReferralStatus::Accepted,
+            };
+            // (Those are Taastrup Have's, whom the demo caretaker follows.)
+            let went = if i % 4 == 2 {
+                let pattern = PATTERNS[(i / 4) % PATTERNS.len()];
+                let mut candidates = with_history.clone();
+                candidates.rotate_left(i % with_history.len().max(1));
+                attend(
+                    db,
+                    &candidates,
+                    &contact.profile,
+                    caretaker,
+                    pattern,
+                    started,
+                    now,
+                )
+                .await?
+            } else {
+                None
             };
             let referral = NewReferral {
-                offer_id: offer,
-                occurrence_id: linked.then_some(occurrence),
-                signup_id: linked.then_some(signup),
+                offer_id: went.map_or(offer, |w| w.0),
+                occurrence_id: went.map(|w| w.1),
+                signup_id: went.map(|w| w.2),
                 status,
                 buddy: if i % 8 == 2 {
                     "Naboen Hanne (fiktiv)".into()
@@ -206,7 +295,8 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
                     String::new()
                 },
             };
-            reach::refer(db, key, id, &referral, &who, started + 86_400)
+            let referred = went.map_or(started + 86_400, |w| (w.3 - 7 * 86_400).max(started));
+            reach::refer(db, key, id, &referral, &who, referred.min(now))
                 .await?
                 .ok();
         }
