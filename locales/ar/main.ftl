@@ -1100,3 +1100,6 @@ outreach-buddy = يرافقه (اختياري)
 outreach-buddy-with = يرافقه
 nav-outreach-counts = العمل التواصلي بالأرقام
 admin-outreach-inspect = عرض سجل تواصل (مع سبب)
+outreach-reason-day-part-morning = في الصباح
+outreach-reason-day-part-afternoon = بعد الظهر
+outreach-reason-day-part-evening = في المساء

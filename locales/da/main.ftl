@@ -1039,3 +1039,6 @@ outreach-buddy = Følges med (valgfrit)
 outreach-buddy-with = følges med
 nav-outreach-counts = Opsøgende arbejde i tal
 admin-outreach-inspect = Se en opsøgende journal (med begrundelse)
+outreach-reason-day-part-morning = om formiddagen
+outreach-reason-day-part-afternoon = om eftermiddagen
+outreach-reason-day-part-evening = om aftenen

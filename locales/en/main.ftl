@@ -1063,3 +1063,6 @@ outreach-buddy = Goes along with (optional)
 outreach-buddy-with = goes along with
 nav-outreach-counts = Outreach in numbers
 admin-outreach-inspect = Look at an outreach record (with a reason)
+outreach-reason-day-part-morning = in the morning
+outreach-reason-day-part-afternoon = in the afternoon
+outreach-reason-day-part-evening = in the evening

@@ -112,6 +112,47 @@ named! {
     }
 }
 
+impl DayPart {
+    /// The part of the day a start hour (0–23) falls in.
+    pub fn of_hour(hour: u32) -> DayPart {
+        match hour {
+            0..12 => DayPart::Morning,
+            12..17 => DayPart::Afternoon,
+            _ => DayPart::Evening,
+        }
+    }
+
+    /// The part of the day an offer starts in, read from its "when" text ("Tirsdage kl.
+    /// 17.30–19.30", "Hver onsdag 10:00"): the hour after "kl.", else the first `HH.MM` or
+    /// `HH:MM`. `None` when the text names no time.
+    pub fn of_when_text(when: &str) -> Option<DayPart> {
+        let hour = |digits: &str| digits.parse::<u32>().ok().filter(|h| *h < 24);
+        if let Some((_, rest)) = when.split_once("kl.") {
+            let digits: String = rest
+                .trim_start()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            if let Some(h) = hour(&digits) {
+                return Some(DayPart::of_hour(h));
+            }
+        }
+        let bytes = when.as_bytes();
+        (0..bytes.len()).find_map(|i| {
+            let end = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let starts_number = i == 0 || !bytes[i - 1].is_ascii_digit();
+            let minutes = bytes.get(i + end + 1..i + end + 3);
+            (starts_number
+                && (1..=2).contains(&end)
+                && matches!(bytes.get(i + end), Some(b'.' | b':'))
+                && minutes.is_some_and(|m| m.iter().all(u8::is_ascii_digit)))
+            .then(|| hour(&when[i..i + end]))
+            .flatten()
+            .map(DayPart::of_hour)
+        })
+    }
+}
+
 named! {
     /// Access needs that decide which places suit the person.
     Need {
@@ -271,10 +312,14 @@ pub struct Wants {
     pub languages: Vec<String>,
     /// Weekdays they can (1 = Monday).
     pub weekdays: Vec<u8>,
+    /// Parts of the day they can (empty: any).
+    pub day_parts: Vec<DayPart>,
     /// Find's target-group code for their age, if known.
     pub age_group: String,
     /// Only step-free places.
     pub step_free: bool,
+    /// Only places with a hearing loop.
+    pub hearing_loop: bool,
     /// Only free offers.
     pub free_only: bool,
     /// Where they live (their department), for distances.
@@ -293,8 +338,10 @@ impl Wants {
             interests: p.interests.clone(),
             languages: p.languages.clone(),
             weekdays: p.weekdays.clone(),
+            day_parts: p.day_parts.clone(),
             age_group: p.age_group.clone(),
             step_free: p.needs.contains(&Need::StepFree),
+            hearing_loop: p.needs.contains(&Need::HearingLoop),
             free_only: p.needs.contains(&Need::FreeOnly),
             home,
             radius_m: SUGGESTION_RADIUS_M,
@@ -313,6 +360,8 @@ pub struct Fit {
     pub names_languages: bool,
     /// Its weekdays the person can.
     pub weekdays: Vec<u8>,
+    /// The part of the day it starts in, when its time is known.
+    pub day_part: Option<DayPart>,
     /// It is for the person's age group.
     pub age_group: bool,
     /// The age groups the offer names (children, young, adults, elderly), if any.
@@ -321,6 +370,8 @@ pub struct Fit {
     pub distance_m: Option<f64>,
     /// Step-free.
     pub step_free: bool,
+    /// Has a hearing loop.
+    pub hearing_loop: bool,
     /// Costs nothing.
     pub free: bool,
     /// Newcomers are welcomed.
@@ -336,6 +387,8 @@ pub enum Reason {
     Language(String),
     /// On a weekday the person can.
     Weekday(u8),
+    /// At a time of day the person can.
+    DayPart(DayPart),
     /// This far from home, metres (rounded to 100).
     Near(u32),
     /// For the person's age group (target-group code).
@@ -346,13 +399,18 @@ pub enum Reason {
     Free,
     /// Step-free.
     StepFree,
+    /// Has a hearing loop.
+    HearingLoop,
 }
 
-/// Scores an offer for a person: `None` when it breaks a need (step-free, free) or shares
+/// Scores an offer for a person: `None` when it breaks a need (step-free, hearing loop, free) or shares
 /// nothing that matters (no interest, no language beyond Danish, not their age group);
 /// otherwise the score (higher first) and the reasons in plain words.
 pub fn rank(w: &Wants, f: &Fit) -> Option<(u32, Vec<Reason>)> {
-    if (w.step_free && !f.step_free) || (w.free_only && !f.free) {
+    if (w.step_free && !f.step_free)
+        || (w.hearing_loop && !f.hearing_loop)
+        || (w.free_only && !f.free)
+    {
         return None;
     }
     if !f.age_targets.is_empty()
@@ -392,6 +450,15 @@ pub fn rank(w: &Wants, f: &Fit) -> Option<(u32, Vec<Reason>)> {
     } else if !w.weekdays.is_empty() {
         score -= 10;
     }
+    match f.day_part {
+        Some(part) if w.day_parts.contains(&part) => {
+            score += 10;
+            reasons.push(Reason::DayPart(part));
+        }
+        // At a time they said they cannot: still shown, further down.
+        Some(_) if !w.day_parts.is_empty() => score -= 10,
+        _ => {}
+    }
     if let Some(d) = f.distance_m {
         let closeness = (1.0 - d / w.radius_m.max(1.0)).clamp(0.0, 1.0);
         score += (20.0 * closeness).round() as i64;
@@ -411,6 +478,9 @@ pub fn rank(w: &Wants, f: &Fit) -> Option<(u32, Vec<Reason>)> {
     }
     if w.step_free {
         reasons.push(Reason::StepFree);
+    }
+    if w.hearing_loop {
+        reasons.push(Reason::HearingLoop);
     }
     Some((score.max(1) as u32, reasons))
 }
@@ -510,8 +580,10 @@ mod tests {
             interests: vec!["food".into(), "crafts".into()],
             languages: vec!["ar".into(), "da".into()],
             weekdays: vec![2],
+            day_parts: vec![DayPart::Afternoon],
             age_group: "elderly".into(),
             step_free: false,
+            hearing_loop: false,
             free_only: false,
             home: Some((55.65, 12.29)),
             radius_m: 5_000.0,
@@ -534,6 +606,10 @@ mod tests {
                 ..base.clone()
             },
             Fit {
+                day_part: Some(DayPart::Afternoon),
+                ..base.clone()
+            },
+            Fit {
                 age_group: true,
                 ..base.clone()
             },
@@ -553,6 +629,13 @@ mod tests {
         for b in &better {
             assert!(score(b) > score(&base), "{b:?}");
         }
+        // At a time of day they cannot: below one at an unknown time.
+        assert!(
+            score(&Fit {
+                day_part: Some(DayPart::Evening),
+                ..base.clone()
+            }) < score(&base)
+        );
         // Nearer ranks above further away.
         let near = Fit {
             distance_m: Some(300.0),
@@ -591,20 +674,28 @@ mod tests {
         // Needs are hard limits.
         let needs = Wants {
             step_free: true,
+            hearing_loop: true,
             free_only: true,
             ..w.clone()
         };
         assert_eq!(rank(&needs, &base), None);
-        assert!(
+        let suits = Fit {
+            step_free: true,
+            hearing_loop: true,
+            free: true,
+            ..base.clone()
+        };
+        assert!(rank(&needs, &suits).is_some());
+        assert_eq!(
             rank(
                 &needs,
                 &Fit {
-                    step_free: true,
-                    free: true,
-                    ..base.clone()
+                    hearing_loop: false,
+                    ..suits.clone()
                 }
-            )
-            .is_some()
+            ),
+            None,
+            "no hearing loop"
         );
         // A person without Danish: offers in their language rank above Danish ones.
         let arabic_only = Wants {
@@ -726,6 +817,23 @@ mod tests {
                 (shown.to_vec(), total),
                 "{cells:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_time_of_day_is_read_from_the_when_text() {
+        let cases = [
+            ("Tirsdage kl. 17.30–19.30", Some(DayPart::Evening)),
+            ("Onsdage kl. 10–12", Some(DayPart::Morning)),
+            ("Hver anden torsdag kl.13.00", Some(DayPart::Afternoon)),
+            ("Every Wednesday 09:30-11:00", Some(DayPart::Morning)),
+            ("Sidste fredag i måneden 18.00", Some(DayPart::Evening)),
+            ("Efter aftale", None),
+            ("Lørdage i lige uger", None),
+            ("Tlf. 2030 4050", None),
+        ];
+        for (text, part) in cases {
+            assert_eq!(DayPart::of_when_text(text), part, "{text}");
         }
     }
 

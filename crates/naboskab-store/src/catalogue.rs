@@ -19,7 +19,7 @@ use crate::db::{Db, Sql};
 use crate::error::StoreError;
 use crate::offers::OfferCard;
 use crate::params;
-use naboskab_domain::reach::{AGE_TARGETS, Fit, Reason, Wants, rank};
+use naboskab_domain::reach::{AGE_TARGETS, DayPart, Fit, Reason, Wants, rank};
 use naboskab_domain::{geo, search};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -130,6 +130,8 @@ struct LoadedOffer {
     /// Translated titles `(locale, title)`; the card holds the Danish one.
     titles: Vec<(String, String)>,
     weekdays: Vec<String>,
+    /// The place has a hearing loop.
+    hearing_loop: bool,
     organisation_id: i64,
     department_id: Option<i64>,
     municipality_code: Option<String>,
@@ -149,6 +151,7 @@ type Sym = u32;
 const NEWCOMERS_WELCOME: u8 = 1;
 const DROP_IN: u8 = 2;
 const STEP_FREE: u8 = 4;
+const HEARING_LOOP: u8 = 8;
 
 /// One published offer, compact: repeated strings (kinds, places, organisation names, tag
 /// codes) are symbols, tags are `kind:code` symbols in one slice.
@@ -171,6 +174,8 @@ struct Doc {
     /// `category:…`, `target:…`, `language:…`, `weekday:…`, in code order.
     tags: Box<[Sym]>,
     flags: u8,
+    /// The part of the day it starts in, read from the "when" text.
+    day_part: Option<DayPart>,
 }
 
 /// A query's filters resolved against the symbol table.
@@ -312,6 +317,7 @@ impl Index {
                     .map(|(locale, title)| (self.symbol(&locale), title.into()))
                     .collect(),
                 kind: self.symbol(&c.kind),
+                day_part: DayPart::of_when_text(&c.when_text),
                 when_text: self.symbol(&c.when_text),
                 street: self.symbol(&c.street),
                 city: self.symbol(&c.city),
@@ -323,6 +329,7 @@ impl Index {
                     (c.newcomers_welcome, NEWCOMERS_WELCOME),
                     (c.drop_in, DROP_IN),
                     (c.step_free, STEP_FREE),
+                    (o.hearing_loop, HEARING_LOOP),
                 ]
                 .iter()
                 .filter(|(on, _)| *on)
@@ -419,8 +426,12 @@ impl Index {
         let mut out = Vec::new();
         for doc in self.docs.iter().flatten() {
             let step_free = doc.flags & STEP_FREE != 0;
+            let hearing_loop = doc.flags & HEARING_LOOP != 0;
             let free = doc.price_ore.is_none_or(|p| p == 0);
-            if (w.step_free && !step_free) || (w.free_only && !free) {
+            if (w.step_free && !step_free)
+                || (w.hearing_loop && !hearing_loop)
+                || (w.free_only && !free)
+            {
                 continue;
             }
             let distance_m = match (w.home, doc.position) {
@@ -451,10 +462,12 @@ impl Index {
                         .iter()
                         .filter_map(|d| d.parse().ok())
                         .collect(),
+                    day_part: doc.day_part,
                     age_group: shares(&age),
                     age_targets: pick(doc, &age_targets),
                     distance_m,
                     step_free,
+                    hearing_loop,
                     free,
                     newcomers_welcome: doc.flags & NEWCOMERS_WELCOME != 0,
                 },
@@ -739,7 +752,7 @@ impl Catalogue {
 /// Reads a batch of offers (any status; those not published are removed from the catalogue).
 async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
     let mut sql = Sql::new(
-        "SELECT o.id, o.status, o.organisation_id, o.department_id, o.kind, o.title, o.price_ore, o.newcomers_welcome, o.drop_in, o.step_free, o.when_text, o.street, o.city, o.lat, o.lon, o.municipality_code, org.name, dep.name
+        "SELECT o.id, o.status, o.organisation_id, o.department_id, o.kind, o.title, o.price_ore, o.newcomers_welcome, o.drop_in, o.step_free, o.when_text, o.street, o.city, o.lat, o.lon, o.municipality_code, org.name, dep.name, o.hearing_loop
          FROM offer o JOIN organisation org ON org.id = o.organisation_id
          LEFT JOIN organisation dep ON dep.id = o.department_id
          WHERE o.id IN (",
@@ -775,6 +788,7 @@ async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
             organisation_id: r.i64(2)?,
             department_id: r.opt_i64(3)?,
             municipality_code: r.opt_string(15)?,
+            hearing_loop: r.bool(18)?,
             ..Default::default()
         };
         docs.insert(id, offer);

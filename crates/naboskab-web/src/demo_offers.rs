@@ -33,13 +33,14 @@ struct Flags {
     loop_: bool,
 }
 
+/// Open drop-in activities in the common houses (which have hearing loops).
 const OPEN: Flags = Flags {
     drop_in: true,
     newcomers: true,
     friend: true,
     step_free: true,
     toilet: true,
-    loop_: false,
+    loop_: true,
 };
 const SIGNUP: Flags = Flags {
     drop_in: false,

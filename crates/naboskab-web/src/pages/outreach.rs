@@ -689,6 +689,7 @@ fn reason_text(p: &PageCtx, cats: &[offer_store::Category], r: &Reason) -> Strin
             crate::find::language_name(code),
         ),
         Reason::Weekday(d) => p.t(&format!("weekday-{d}")),
+        Reason::DayPart(d) => p.t(&format!("outreach-reason-day-part-{}", d.as_str())),
         Reason::Near(m) if *m < 200 => p.t("outreach-reason-here"),
         Reason::Near(m) => p.t1(
             "outreach-reason-near",
@@ -699,6 +700,7 @@ fn reason_text(p: &PageCtx, cats: &[offer_store::Category], r: &Reason) -> Strin
         Reason::NewcomersWelcome => p.t("outreach-reason-newcomers"),
         Reason::Free => p.t("outreach-reason-free"),
         Reason::StepFree => p.t("outreach-need-step_free"),
+        Reason::HearingLoop => p.t("outreach-need-hearing_loop"),
     }
 }
 

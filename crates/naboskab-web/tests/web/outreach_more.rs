@@ -403,3 +403,54 @@ async fn the_demo_shows_referrals_in_every_state_to_its_caretaker() {
     app.cleanup().await;
 }
 
+#[tokio::test]
+async fn suggestions_keep_to_a_hearing_loop_and_say_when_the_time_of_day_fits() {
+    for app in TestApp::all().await {
+        let mut session = app.logged_in(CARETAKER).await;
+        let mut api = bearer_from(&mut session, &app).await;
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let r = send_json(
+            &mut api,
+            "POST",
+            "/api/v1/outreach/contacts",
+            serde_json::json!({
+                "name": "Høreapparat (fiktiv)",
+                "department_id": dep,
+                "languages": ["da"],
+                "interests": ["food", "crafts", "games", "culture", "music"],
+                "day_parts": ["evening"],
+                "needs": ["hearing_loop"],
+                "consents": ["registration"],
+                "consent_method": "verbal",
+            }),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let id = r.json()["id"].as_i64().expect("id");
+        let found = api
+            .get(&format!("/api/v1/outreach/contacts/{id}/suggestions"))
+            .await
+            .json();
+        let items = found["items"].as_array().cloned().expect("items");
+        assert!(!items.is_empty(), "the demo has places with a hearing loop");
+        for s in &items {
+            let offer =
+                naboskab_store::offers::offer(app.db(), s["offer_id"].as_i64().expect("id"))
+                    .await
+                    .expect("offer")
+                    .expect("exists");
+            assert!(offer.hearing_loop, "{} has no hearing loop", offer.title);
+            let reasons = s["reasons"].to_string();
+            assert!(reasons.contains("Teleslynge"), "{reasons}");
+            let evening = naboskab_domain::reach::DayPart::of_when_text(&offer.when_text)
+                == Some(naboskab_domain::reach::DayPart::Evening);
+            assert_eq!(
+                reasons.contains("om aftenen"),
+                evening,
+                "{}: {reasons}",
+                offer.when_text
+            );
+        }
+        app.cleanup().await;
+    }
+}
