@@ -121,13 +121,25 @@ export async function loginAsResident(page) {
   await loginAs(page, DEMO_RESIDENT_EMAIL);
 }
 
-/** Log in through the real form as one of the demo accounts. */
+/** Log in through the real form as one of the demo accounts. The journeys sign in more often
+ * than a person would; when the per-address limit answers 429, wait as it asks and try again
+ * (as a person would). */
 export async function loginAs(page, email) {
-  await goto(page, '/login');
-  const form = page.locator('form[action="/login"]');
-  await form.locator('input[name=email]').fill(email);
-  await form.locator('input[name=password]').fill(DEMO_PASSWORD);
-  await form.locator('button[type=submit]').click();
+  for (let attempt = 0; ; attempt++) {
+    await goto(page, '/login');
+    const form = page.locator('form[action="/login"]');
+    await form.locator('input[name=email]').fill(email);
+    await form.locator('input[name=password]').fill(DEMO_PASSWORD);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/login') && r.request().method() === 'POST'),
+      form.locator('button[type=submit]').click(),
+    ]);
+    if (response.status() !== 429 || attempt >= 6) {
+      break;
+    }
+    const wait = Number(response.headers()['retry-after'] ?? '10');
+    await new Promise((resolve) => setTimeout(resolve, Math.min(Math.max(wait, 1), 60) * 1000));
+  }
   try {
     await page.locator('nav.main-nav a[href="/account"]').waitFor({ state: 'attached' });
   } catch (err) {

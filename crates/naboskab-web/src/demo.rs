@@ -309,14 +309,14 @@ pub async fn seed(
             .map_err(|e| e.to_string())?;
         ids.users.push((email, id));
     }
-    // The organiser also runs activities in the department where the resident lives.
-    if let (Some(u), Some(d)) = (
-        ids.user("arrangoer@demo.naboskab.dk"),
-        ids.org("dep-norreparken"),
-    ) {
-        users::add_membership(db, u, d, Role::Organiser, now)
-            .await
-            .map_err(|e| e.to_string())?;
+    // The organiser also runs activities in the department where the resident lives, and the
+    // seniors' food club next door in Søndergården.
+    for dep in ["dep-norreparken", "dep-sondergaarden"] {
+        if let (Some(u), Some(d)) = (ids.user("arrangoer@demo.naboskab.dk"), ids.org(dep)) {
+            users::add_membership(db, u, d, Role::Organiser, now)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
     }
     crate::demo_offers::seed(db, &ids, now)
         .await

@@ -2,8 +2,8 @@
 //! departments (most held by Boligselskabet Taastrup Have, whose social caretaker is the demo
 //! caretaker; some by Vestegnens Almene Boliger, whom nobody in the demo may see), each with
 //! consents, a contact log over the last months, follow-ups that are overdue, due soon or
-//! done, and referrals in every state. Every record is marked fictitious and shown so. The demo caretaker has two-step
-//! sign-in set up with a known key.
+//! done, and referrals in every state. Every record is marked fictitious and shown so. The demo
+//! caretaker and administrator have two-step sign-in set up with known keys.
 
 use crate::demo::DemoIds;
 use chrono::{Duration, NaiveDate};
@@ -21,6 +21,8 @@ use naboskab_store::{Db, StoreError};
 /// The demo caretaker's authenticator key (the demo shows the current code on the sign-in
 /// step; a real installation never does).
 pub const DEMO_TOTP_SECRET: &str = "NABOSKABDEMOSECRETKEYFORCARETAKR";
+/// The demo administrator's authenticator key.
+pub const DEMO_ADMIN_TOTP_SECRET: &str = "NABOSKABDEMOSECRETKEYFORADMINIST";
 
 const FIRST_NAMES: [&str; 40] = [
     "Inger", "Poul", "Fatima", "Hassan", "Birgit", "Jørgen", "Amina", "Leyla", "Knud", "Ruth",
@@ -130,6 +132,10 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
     let caretaker = ids.user("vicevaert@demo.naboskab.dk");
     if let Some(u) = caretaker {
         crate::pages::two_factor::enrol_demo(db, key, u, DEMO_TOTP_SECRET).await?;
+    }
+    // The administrator too, to show the logged look at a record (`/outreach/inspect`).
+    if let Some(u) = ids.user("admin@demo.naboskab.dk") {
+        crate::pages::two_factor::enrol_demo(db, key, u, DEMO_ADMIN_TOTP_SECRET).await?;
     }
     let who = Auditor {
         user_id: caretaker,

@@ -651,6 +651,7 @@ struct RecordPage {
 struct ReferralRow {
     id: i64,
     offer_id: Option<i64>,
+    occurrence_id: Option<i64>,
     title: String,
     when: String,
     outcome: String,
@@ -906,6 +907,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
             .map(|x| ReferralRow {
                 id: x.id,
                 offer_id: x.offer_id,
+                occurrence_id: x.occurrence_id,
                 title: x.offer_title.clone(),
                 when: x.starts_at.map(|t| p.datetime(&t)).unwrap_or_default(),
                 outcome: p.t(&format!("outreach-outcome-{}", x.outcome.as_str())),
