@@ -1103,3 +1103,17 @@ admin-outreach-inspect = عرض سجل تواصل (مع سبب)
 outreach-reason-day-part-morning = في الصباح
 outreach-reason-day-part-afternoon = بعد الظهر
 outreach-reason-day-part-evening = في المساء
+outreach-ask-why-no-show = اسأل لماذا لم يذهب إلى النشاط، وهل يحتاج إلى من يرافقه في المرة القادمة
+two-factor-link-why = لتفعيل تسجيل الدخول بخطوتين تؤكد أيضًا عنوان بريدك الإلكتروني: نرسل رابطًا صالحًا لمدة 30 دقيقة. وبذلك لا يستطيع من يعرف كلمة مرورك فقط أن يفعل ذلك بدلًا منك.
+two-factor-link-send = أرسل الرابط إلى بريدي الإلكتروني
+two-factor-link-again = أرسل الرابط مرة أخرى
+two-factor-link-sent = تم إرسال الرابط إلى عنوان بريدك الإلكتروني. افتحه في هذا المتصفح.
+two-factor-link-expired = رابط تفعيل تسجيل الدخول بخطوتين مستخدم أو منتهي الصلاحية. اطلب رابطًا جديدًا.
+mail-two-factor-subject = فعّل تسجيل الدخول بخطوتين في Naboskab
+mail-two-factor-body = مرحبًا { $name }
+
+    افتح الرابط لتفعيل تسجيل الدخول بخطوتين لحسابك:
+
+    { $link }
+
+    الرابط صالح لمدة 30 دقيقة. إذا لم تطلب ذلك، فغيّر كلمة مرورك وأخبر المسؤول.

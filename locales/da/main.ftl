@@ -1042,3 +1042,17 @@ admin-outreach-inspect = Se en opsøgende journal (med begrundelse)
 outreach-reason-day-part-morning = om formiddagen
 outreach-reason-day-part-afternoon = om eftermiddagen
 outreach-reason-day-part-evening = om aftenen
+outreach-ask-why-no-show = Spørg, hvorfor det ikke blev til noget med aktiviteten, og om der skal følges med næste gang
+two-factor-link-why = For at slå totrinsbekræftelse til skal du også bekræfte din e-mailadresse: Vi sender et link, der virker i 30 minutter. Så kan ingen, der kun kender din adgangskode, gøre det i dit sted.
+two-factor-link-send = Send linket til min e-mail
+two-factor-link-again = Send linket igen
+two-factor-link-sent = Linket er sendt til din e-mailadresse. Åbn det i denne browser.
+two-factor-link-expired = Linket til at slå totrinsbekræftelse til er brugt eller udløbet. Bed om et nyt.
+mail-two-factor-subject = Slå totrinsbekræftelse til i Naboskab
+mail-two-factor-body = Hej { $name }
+
+    Åbn linket for at slå totrinsbekræftelse til på din konto:
+
+    { $link }
+
+    Linket virker i 30 minutter. Har du ikke bedt om det, så skift din adgangskode og sig det til din administrator.

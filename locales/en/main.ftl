@@ -1066,3 +1066,17 @@ admin-outreach-inspect = Look at an outreach record (with a reason)
 outreach-reason-day-part-morning = in the morning
 outreach-reason-day-part-afternoon = in the afternoon
 outreach-reason-day-part-evening = in the evening
+outreach-ask-why-no-show = Ask why they did not go to the activity, and whether someone should go along next time
+two-factor-link-why = To turn on two-step sign-in you also confirm your e-mail address: we send a link that works for 30 minutes. Then nobody who only knows your password can do it instead of you.
+two-factor-link-send = Send the link to my e-mail
+two-factor-link-again = Send the link again
+two-factor-link-sent = The link has been sent to your e-mail address. Open it in this browser.
+two-factor-link-expired = The link to turn on two-step sign-in has been used or has expired. Ask for a new one.
+mail-two-factor-subject = Turn on two-step sign-in in Naboskab
+mail-two-factor-body = Hello { $name }
+
+    Open the link to turn on two-step sign-in for your account:
+
+    { $link }
+
+    The link works for 30 minutes. If you did not ask for it, change your password and tell your administrator.

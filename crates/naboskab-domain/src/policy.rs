@@ -234,10 +234,23 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
         return Decision::Deny(Denial::NotSignedIn);
     }
     if actor.is_platform_admin() && !action.is_outreach() {
-        // The operator of the installation may administer everything but outreach records:
-        // health data under GDPR art. 9, seen only by the outreach staff who hold them.
-        return Decision::Allow;
+        // The operator of the installation may administer everything but outreach records
+        // (health data under GDPR art. 9, seen only by the outreach staff who hold them), once
+        // the session has passed the second factor (SEC-14). Until then the operator has only
+        // their other memberships, and is asked for the second factor where those fall short.
+        if actor.second_factor {
+            return Decision::Allow;
+        }
+        return match decide_by_membership(actor, action, resource) {
+            Decision::Deny(Denial::Forbidden) => Decision::Deny(Denial::SecondFactorNeeded),
+            other => other,
+        };
     }
+    decide_by_membership(actor, action, resource)
+}
+
+/// The rules for signed-in people by the roles they hold where the resource is.
+fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     match (action, resource) {
         (Action::ReadOwnAccount | Action::ManageOwnAccount, Resource::OwnAccount) => {
             Decision::Allow
@@ -381,6 +394,40 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_platform_administrator_administers_only_after_the_second_factor() {
+        let password_only = Actor {
+            second_factor: false,
+            ..with(Role::PlatformAdmin, 1)
+        };
+        for (action, resource) in [
+            (Action::AdministerPlatform, Resource::Platform),
+            (
+                Action::ManageMembers,
+                Resource::Organisation { chain: vec![3] },
+            ),
+            (
+                Action::ManageOffers,
+                Resource::Organisation { chain: vec![3] },
+            ),
+        ] {
+            assert_eq!(
+                decide(&password_only, action, &resource),
+                Decision::Deny(Denial::SecondFactorNeeded),
+                "{action:?}"
+            );
+            assert!(decide(&with(Role::PlatformAdmin, 1), action, &resource).is_allowed());
+        }
+        assert!(
+            decide(
+                &password_only,
+                Action::ReadOwnAccount,
+                &Resource::OwnAccount
+            )
+            .is_allowed()
+        );
     }
 
     #[test]

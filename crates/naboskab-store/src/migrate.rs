@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(7, "0007_second_factor"),
     migration!(8, "0008_referrals"),
     migration!(9, "0009_outreach_api"),
+    migration!(10, "0010_no_show_followup"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

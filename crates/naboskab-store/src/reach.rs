@@ -854,6 +854,71 @@ pub async fn set_referral_status(
     Ok(changed > 0)
 }
 
+/// Adds a follow-up `what` (due `due_on`) to each record whose person a referral signed up
+/// but who did not come (the time is a day past and they were not checked in there or at a
+/// later time of the same activity), once per referral. Each record looked at gets one audit
+/// row as the system's (`follow-up` when one was added, else `read`). Returns how many were
+/// added.
+pub async fn follow_up_no_shows(
+    db: &Db,
+    key: &SealKey,
+    what: &str,
+    due_on: NaiveDate,
+    now: i64,
+) -> Result<usize, StoreError> {
+    let candidates: Vec<(i64, i64)> = db
+        .query(
+            "SELECT r.contact_id, r.id FROM outreach_referral r JOIN signup s ON s.id = r.signup_id JOIN occurrence o ON o.id = s.occurrence_id
+             WHERE r.no_show_asked_at IS NULL AND r.status <> 'declined' AND s.present = $1 AND o.starts_at <= $2
+             ORDER BY r.id",
+            params![false, now - 86_400],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+        .collect::<Result<_, StoreError>>()?;
+    let who = Auditor::system("no-show follow-up");
+    let mut added = 0;
+    for (contact_id, referral_id) in candidates {
+        let mut tx = db.begin().await?;
+        let Some(c) = tx
+            .query_opt(
+                "SELECT sealed, user_id FROM outreach_contact WHERE id = $1",
+                params![contact_id],
+            )
+            .await?
+        else {
+            continue;
+        };
+        let profile = open_profile(key, &c.string(0)?)?;
+        let referrals =
+            referrals_in(&mut tx, key, contact_id, &profile, c.opt_i64(1)?, now).await?;
+        let no_show = referrals
+            .iter()
+            .any(|r| r.id == referral_id && r.outcome == Outcome::DidNotCome);
+        let may_add = active_scopes(&consents_in(&mut tx, contact_id).await?)
+            .contains(&ConsentScope::Registration);
+        let add = no_show && may_add;
+        let action = if add { "follow-up" } else { "read" };
+        audit::record_in(&mut tx, &who, action, SUBJECT, Some(contact_id), now).await?;
+        if add {
+            tx.execute(
+                "INSERT INTO outreach_followup (contact_id, due_on, what_sealed, created_by, created_at) VALUES ($1, $2, $3, $4, $5)",
+                params![contact_id, due_on.to_string(), key.seal(FOLLOWUP_COLUMN, what)?, None::<i64>, now],
+            )
+            .await?;
+            added += 1;
+        }
+        tx.execute(
+            "UPDATE outreach_referral SET no_show_asked_at = $2 WHERE id = $1",
+            params![referral_id, now],
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(added)
+}
+
 /// Referral outcomes counted for one department and caretaker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FunnelRow {

@@ -742,6 +742,9 @@ pub enum TokenPurpose {
     VerifyEmail,
     /// Lets the holder set a new password.
     ResetPassword,
+    /// Lets the signed-in holder set up two-step sign-in (proof of the mailbox as well as the
+    /// password).
+    SetUpSecondFactor,
 }
 
 impl TokenPurpose {
@@ -749,6 +752,7 @@ impl TokenPurpose {
         match self {
             TokenPurpose::VerifyEmail => "verify_email",
             TokenPurpose::ResetPassword => "reset_password",
+            TokenPurpose::SetUpSecondFactor => "set_up_second_factor",
         }
     }
 }

@@ -249,6 +249,25 @@ pub async fn send_reset(
     send_link(st, locale, user_id, email, name, m).await
 }
 
+/// Sends (queues) the link that opens setting up two-step sign-in: whoever sets it up must
+/// hold the mailbox as well as the password.
+pub async fn send_second_factor_setup(
+    st: &AppState,
+    locale: Locale,
+    user_id: i64,
+    email: &str,
+    name: &str,
+) -> Result<(), AppError> {
+    let m = LinkMail {
+        purpose: TokenPurpose::SetUpSecondFactor,
+        ttl_s: RESET_TTL_S,
+        path: "/two-factor",
+        subject_key: "mail-two-factor-subject",
+        body_key: "mail-two-factor-body",
+    };
+    send_link(st, locale, user_id, email, name, m).await
+}
+
 /// Whether a role may be granted through the web (platform administrator only by the CLI).
 pub fn grantable_on_web(role: Role) -> bool {
     role != Role::PlatformAdmin

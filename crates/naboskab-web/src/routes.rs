@@ -100,6 +100,11 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("GET", "/two-factor", get(two_factor::form)),
         r("POST", "/two-factor", post(two_factor::verify)),
         r("POST", "/two-factor/setup", post(two_factor::setup)),
+        r(
+            "POST",
+            "/two-factor/setup-link",
+            post(two_factor::send_setup_link),
+        ),
         r("GET", "/outreach", get(outreach::caseload)),
         r("GET", "/outreach/funnel", get(outreach_counts::funnel)),
         r("GET", "/outreach/inspect", get(outreach_inspect::form)),

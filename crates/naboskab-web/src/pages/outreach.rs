@@ -1239,8 +1239,8 @@ pub(crate) async fn erase_on_request(st: &AppState, ctx: &Ctx, id: i64) -> AppRe
     Ok(())
 }
 
-/// Erases outreach records without contact for the configured period; run daily by
-/// `naboskab serve` (GDPR-04).
+/// Erases outreach records without contact for the configured period (GDPR-04) and adds the
+/// follow-ups for referred people who did not come; run daily by `naboskab serve`.
 pub async fn run_retention_loop(st: AppState) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(24 * 3600));
     loop {
@@ -1252,7 +1252,25 @@ pub async fn run_retention_loop(st: AppState) {
             Ok(n) => tracing::info!(erased = n, "outreach retention ran"),
             Err(e) => tracing::warn!(error = %e, "outreach retention failed; retrying tomorrow"),
         }
+        match follow_up_no_shows(&st).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(added = n, "follow-ups for referred people who did not come"),
+            Err(e) => tracing::warn!(error = %e, "no-show follow-ups failed; retrying tomorrow"),
+        }
     }
+}
+
+/// Gives every referred person who was signed up but did not come a follow-up, due today, to
+/// ask why (in Danish: the job has no reader).
+pub async fn follow_up_no_shows(st: &AppState) -> AppResult<usize> {
+    Ok(store::follow_up_no_shows(
+        &st.db,
+        &st.config.outreach_key,
+        &i18n::t(i18n::Locale::Da, "outreach-ask-why-no-show"),
+        today(st),
+        st.now(),
+    )
+    .await?)
 }
 
 // ----- referrals -----

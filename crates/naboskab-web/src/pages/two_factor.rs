@@ -17,7 +17,7 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use naboskab_store::users;
+use naboskab_store::users::{self, TokenPurpose};
 use serde::Deserialize;
 
 const SECRET_COLUMN: &str = "app_user.totp_sealed";
@@ -27,6 +27,10 @@ const SECRET_COLUMN: &str = "app_user.totp_sealed";
 #[serde(default)]
 pub struct NextQuery {
     next: Option<String>,
+    /// The secret of the mailed link that opens setting up.
+    token: Option<String>,
+    /// "1" after the link was sent.
+    sent: Option<String>,
 }
 
 #[derive(Template)]
@@ -36,6 +40,11 @@ struct TwoFactorPage {
     next: String,
     /// Setting up: the key (base32) and its QR code as SVG.
     setup: Option<(String, String)>,
+    /// Setting up: the mailed link's secret, carried to the form.
+    setup_token: String,
+    /// No second factor yet and no link opened: offer to mail the link (`Some(true)` once
+    /// sent).
+    needs_link: Option<bool>,
     /// Demo only: the code the demo account's app would show now.
     demo_code: Option<String>,
     errors: FormErrors,
@@ -63,23 +72,39 @@ fn session_of(ctx: &Ctx) -> AppResult<&str> {
     ctx.session_hash.as_deref().ok_or(AppError::Forbidden)
 }
 
+/// What the two-step page asks for.
+enum Step {
+    /// A code from the app (or a recovery code).
+    Code,
+    /// Setting up with this key, opened by the mailed link with this secret.
+    SetUp { secret: Vec<u8>, token: String },
+    /// No second factor yet: mail the link that opens setting up (`sent`: it went).
+    AskForLink { sent: bool },
+}
+
 async fn render(
     st: &AppState,
     ctx: &Ctx,
     next: String,
-    setup_secret: Option<Vec<u8>>,
+    step: Step,
     errors: FormErrors,
     status: StatusCode,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
-    let setup = setup_secret.map(|s| {
-        (
-            totp::base32(&s),
-            crate::pages::calendar::qr_svg(&totp::otpauth_uri(&s, &user.email)),
-        )
-    });
+    let (setup, setup_token, needs_link) = match step {
+        Step::Code => (None, String::new(), None),
+        Step::SetUp { secret, token } => (
+            Some((
+                totp::base32(&secret),
+                crate::pages::calendar::qr_svg(&totp::otpauth_uri(&secret, &user.email)),
+            )),
+            token,
+            None,
+        ),
+        Step::AskForLink { sent } => (None, String::new(), Some(sent)),
+    };
     let demo_code = match secret_of(st, user.id).await? {
-        Some(secret) if st.config.demo && setup.is_none() => {
+        Some(secret) if st.config.demo => {
             // The current code, or the next one when the current one was just used (a code
             // works once; one step of drift is accepted).
             let now = st.now();
@@ -100,32 +125,43 @@ async fn render(
             ctx: PageCtx::new(st, ctx),
             next,
             setup,
+            setup_token,
+            needs_link,
             demo_code,
             errors,
         },
     ))
 }
 
-/// The form again (setting up: with the same key), naming the wrong code.
-async fn wrong_code(
-    st: &AppState,
-    ctx: &Ctx,
-    next: String,
-    setup_secret: Option<Vec<u8>>,
-) -> AppResult<Response> {
+/// The form again (setting up: with the same key and link), naming the wrong code.
+async fn wrong_code(st: &AppState, ctx: &Ctx, next: String, step: Step) -> AppResult<Response> {
     let errors = FormErrors::new(ctx.locale, &[FieldError::new("code", "two-factor-wrong")]);
     render(
         st,
         ctx,
         next,
-        setup_secret,
+        step,
         errors,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
 }
 
-/// `GET /two-factor`: enter a code, or set the second factor up when the account has none.
+/// Whether `token` is a live setup link of this account.
+async fn setup_link_is_live(st: &AppState, user_id: i64, token: &str) -> AppResult<bool> {
+    Ok(!token.is_empty()
+        && users::peek_auth_token(
+            &st.db,
+            &hash_token(token),
+            TokenPurpose::SetUpSecondFactor,
+            st.now(),
+        )
+        .await?
+            == Some(user_id))
+}
+
+/// `GET /two-factor[?token=]`: enter a code; without a second factor, ask for the setup link,
+/// or (opened from that link) set it up.
 pub async fn form(
     State(st): State<AppState>,
     ctx: Ctx,
@@ -137,19 +173,46 @@ pub async fn form(
     if ctx.actor.second_factor {
         return Ok(Redirect::to(&next).into_response());
     }
-    let setup = match secret_of(&st, user.id).await? {
-        Some(_) => None,
-        None => Some(totp::new_secret()),
+    let token = q.token.unwrap_or_default();
+    let step = if secret_of(&st, user.id).await?.is_some() {
+        Step::Code
+    } else if setup_link_is_live(&st, user.id, &token).await? {
+        Step::SetUp {
+            secret: totp::new_secret(),
+            token,
+        }
+    } else {
+        Step::AskForLink {
+            sent: q.sent.as_deref() == Some("1"),
+        }
     };
-    render(
+    render(&st, &ctx, next, step, FormErrors::default(), StatusCode::OK).await
+}
+
+/// `POST /two-factor/setup-link`: mails the link that opens setting up two-step sign-in to
+/// the account's address.
+pub async fn send_setup_link(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let user = ctx.require_user()?;
+    session_of(&ctx)?;
+    if secret_of(&st, user.id).await?.is_some() {
+        return Err(AppError::Conflict("two-factor-already"));
+    }
+    let key = format!("two-factor-link:{}", user.id);
+    if !st.signup_per_ip.try_acquire(&key, st.now()) {
+        return Err(AppError::TooManyRequests(
+            st.signup_per_ip.retry_after(&key, st.now()),
+        ));
+    }
+    crate::accounts::send_second_factor_setup(
         &st,
-        &ctx,
-        next,
-        setup,
-        FormErrors::default(),
-        StatusCode::OK,
+        ctx.locale,
+        user.id,
+        &user.email,
+        &user.display_name,
     )
-    .await
+    .await?;
+    tracing::info!(user_id = user.id, "second factor setup link sent");
+    Ok(Redirect::to("/two-factor?sent=1").into_response())
 }
 
 /// A code typed (TOTP or a recovery code).
@@ -160,6 +223,8 @@ pub struct CodeForm {
     next: String,
     /// Setting up: the key shown.
     secret: String,
+    /// Setting up: the mailed link's secret.
+    token: String,
 }
 
 fn refused(st: &AppState, key: &str, now: i64) -> Result<(), AppError> {
@@ -202,7 +267,7 @@ pub async fn verify(
     if !accepted {
         st.login_failures_per_account.record(&budget, now);
         tracing::info!(user_id = user.id, "second factor refused");
-        return wrong_code(&st, &ctx, next, None).await;
+        return wrong_code(&st, &ctx, next, Step::Code).await;
     }
     users::mark_second_factor(&st.db, &session, now).await?;
     tracing::info!(user_id = user.id, "second factor passed");
@@ -224,12 +289,28 @@ pub async fn setup(
         // Already set up (another tab): replacing it needs the old factor first.
         return Err(AppError::Conflict("two-factor-already"));
     }
+    if !setup_link_is_live(&st, user.id, &f.token).await? {
+        // Only through the mailed link: the password alone does not set the factor up.
+        return Err(AppError::field("token", "two-factor-link-expired"));
+    }
     let Some(secret) = totp::from_base32(&f.secret).filter(|s| s.len() >= 16) else {
         return Err(AppError::field("secret", "field-invalid"));
     };
     let Some(step) = totp::matching_step(&secret, &f.code, now) else {
-        return wrong_code(&st, &ctx, next, Some(secret)).await;
+        let token = f.token.clone();
+        return wrong_code(&st, &ctx, next, Step::SetUp { secret, token }).await;
     };
+    if users::consume_auth_token(
+        &st.db,
+        &hash_token(&f.token),
+        TokenPurpose::SetUpSecondFactor,
+        now,
+    )
+    .await?
+        != Some(user.id)
+    {
+        return Err(AppError::field("token", "two-factor-link-expired"));
+    }
     let codes = totp::new_recovery_codes();
     let hashes: Vec<String> = codes
         .iter()

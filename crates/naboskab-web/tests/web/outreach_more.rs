@@ -454,3 +454,68 @@ async fn suggestions_keep_to_a_hearing_loop_and_say_when_the_time_of_day_fits() 
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
+    for app in TestApp::all().await {
+        let own = record_of(&app, "org-taastrup").await;
+        let offer = activity_with_room(&app).await;
+        let mut c = app.logged_in(CARETAKER).await;
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{own}/referrals"),
+                &[("offer_id", offer.to_string().as_str()), ("sign_up", "1")],
+            )
+            .await;
+        assert!(
+            r.location().contains("referred-signed-up"),
+            "{}",
+            r.location()
+        );
+        let starts = app
+            .db()
+            .query_one(
+                "SELECT o.starts_at FROM outreach_referral r JOIN occurrence o ON o.id = r.occurrence_id WHERE r.contact_id = $1 ORDER BY r.id DESC LIMIT 1",
+                naboskab_store::params![own],
+            )
+            .await
+            .expect("the time")
+            .i64(0)
+            .expect("start");
+        // Before the time has passed: nothing to ask.
+        naboskab_web::pages::outreach::follow_up_no_shows(&app.state)
+            .await
+            .expect("job");
+        let asks = |page: &crate::helpers::Resp| {
+            page.text
+                .matches("Spørg, hvorfor det ikke blev til noget")
+                .count()
+        };
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        assert_eq!(asks(&page), 0);
+        // A day after the time, without a check-in: one follow-up, and only one.
+        app.clock.advance(starts - crate::helpers::T0 + 86_400 + 60);
+        let mut c = app.logged_in(CARETAKER).await;
+        let added = naboskab_web::pages::outreach::follow_up_no_shows(&app.state)
+            .await
+            .expect("job");
+        assert!(added >= 1, "{added}");
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        assert_eq!(asks(&page), 1, "the follow-up is on the record");
+        let referrals = page.select_text("section[aria-labelledby=referrals-heading] li");
+        assert!(referrals[0].contains("kom ikke"), "{referrals:?}");
+        naboskab_web::pages::outreach::follow_up_no_shows(&app.state)
+            .await
+            .expect("job");
+        let page = c.get(&format!("/outreach/contacts/{own}")).await;
+        assert_eq!(asks(&page), 1, "asked once");
+        assert!(
+            audit_rows(&app, own)
+                .await
+                .iter()
+                .any(|a| a.actor_role == "system" && a.purpose == "no-show follow-up"),
+            "the job's write is audited"
+        );
+        app.cleanup().await;
+    }
+}

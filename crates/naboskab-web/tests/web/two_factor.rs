@@ -1,7 +1,9 @@
 //! Two-step sign-in (SEC-14): a caretaker with a password-only session reaches no outreach
 //! route until a code from the authenticator app is typed; a code works once; wrong codes
-//! are refused and counted; setting the second factor up shows ten recovery codes, each of
-//! which works once; a password reset does not skip it.
+//! are refused and counted; setting the second factor up needs a link mailed to the account
+//! (the password alone is not enough) and shows ten recovery codes, each of
+//! which works once; a password reset does not skip it. Platform administrators need it for
+//! every administration page.
 
 use crate::helpers::TestApp;
 use axum::http::StatusCode;
@@ -90,15 +92,48 @@ async fn setting_up_gives_recovery_codes_that_work_once_and_a_reset_keeps_the_fa
     let mut c = app.password_only(who).await;
     let page = c.get("/two-factor").await;
     assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.attr("input[name=secret]", "value").is_none(),
+        "the password alone does not open setting up"
+    );
+    // Whoever has the password alone cannot set the factor up with a key of their own.
+    let own_key = totp::base32(&totp::new_secret());
+    let own_code = totp::code_at(
+        &totp::from_base32(&own_key).expect("base32"),
+        app.state.now(),
+    );
+    let r = c
+        .post_form(
+            "/two-factor/setup",
+            &[
+                ("secret", &own_key),
+                ("code", &own_code),
+                ("token", "guess"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+    assert!(r.text.contains("brugt eller udløbet"));
+    let r = c.post_form("/two-factor/setup-link", &[]).await;
+    assert_eq!(r.location(), "/two-factor?sent=1");
+    let (_, link) = crate::helpers::last_mail(app.db(), who).await;
+    let page = c.get(&crate::helpers::local(&link)).await;
+    assert_eq!(page.status, StatusCode::OK);
     let key = page
         .attr("input[name=secret]", "value")
         .expect("the key to type");
+    let token = page.attr("input[name=token]", "value").expect("the link");
     assert!(page.text.contains("<svg"), "a QR code to scan");
     let secret = totp::from_base32(&key).expect("base32");
     let r = c
         .post_form(
             "/two-factor/setup",
-            &[("secret", &key), ("code", "123456"), ("next", "/account")],
+            &[
+                ("secret", &key),
+                ("code", "123456"),
+                ("next", "/account"),
+                ("token", &token),
+            ],
         )
         .await;
     assert_eq!(
@@ -106,11 +141,21 @@ async fn setting_up_gives_recovery_codes_that_work_once_and_a_reset_keeps_the_fa
         StatusCode::UNPROCESSABLE_ENTITY,
         "a wrong first code"
     );
+    assert_eq!(
+        r.attr("input[name=token]", "value").as_deref(),
+        Some(token.as_str()),
+        "the link is kept for the next try"
+    );
     let code = totp::code_at(&secret, app.state.now());
     let r = c
         .post_form(
             "/two-factor/setup",
-            &[("secret", &key), ("code", &code), ("next", "/account")],
+            &[
+                ("secret", &key),
+                ("code", &code),
+                ("next", "/account"),
+                ("token", &token),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text);
@@ -152,4 +197,36 @@ async fn setting_up_gives_recovery_codes_that_work_once_and_a_reset_keeps_the_fa
     let r = fresh.get("/outreach").await;
     assert!(r.location().starts_with("/two-factor"), "{}", r.location());
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn a_platform_administrator_with_a_password_alone_reaches_no_admin_route() {
+    for app in TestApp::all().await {
+        let admin_routes: Vec<String> = naboskab_web::routes::app_routes()
+            .iter()
+            .filter(|r| r.method == "GET" && r.path.starts_with("/admin"))
+            .map(|r| r.path.replace("{id}", "1"))
+            .collect();
+        assert!(admin_routes.len() >= 2, "{admin_routes:?}");
+        let mut c = app.password_only("admin@demo.naboskab.dk").await;
+        for path in &admin_routes {
+            let r = c.get(path).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{path}");
+            assert!(r.location().starts_with("/two-factor?next="), "{path}");
+        }
+        let secret =
+            totp::from_base32(naboskab_web::demo_reach::DEMO_ADMIN_TOTP_SECRET).expect("demo key");
+        let r = c
+            .post_form(
+                "/two-factor",
+                &[
+                    ("code", &totp::code_at(&secret, app.state.now())),
+                    ("next", "/admin"),
+                ],
+            )
+            .await;
+        assert_eq!(r.location(), "/admin", "{}", r.text);
+        assert_eq!(c.get("/admin").await.status, StatusCode::OK);
+        app.cleanup().await;
+    }
 }
