@@ -6,6 +6,11 @@ use crate::db::{Db, Row, Tx};
 use crate::error::StoreError;
 use crate::params;
 
+/// How long a message is kept after it was sent (or, when it never went, after it was
+/// written): long enough to answer "did the reminder go out?", then it is deleted with the
+/// names and addresses in it (GDPR-04).
+pub const KEEP_S: i64 = 30 * 86_400;
+
 /// A stored message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OutboxMessage {

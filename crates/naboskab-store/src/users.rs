@@ -607,7 +607,8 @@ pub async fn count_sessions_of_user(db: &Db, user_id: i64) -> Result<i64, StoreE
     .i64(0)
 }
 
-/// Deletes sessions past their absolute end and one-time tokens past expiry.
+/// Deletes sessions past their absolute end, one-time tokens past expiry, and outbox
+/// messages older than [`crate::outbox::KEEP_S`] (GDPR-04).
 pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
     let mut tx = db.begin().await?;
     let a = tx
@@ -628,8 +629,14 @@ pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
             params![now - 900],
         )
         .await?;
+    let d = tx
+        .execute(
+            "DELETE FROM outbox WHERE COALESCE(sent_at, created_at) <= $1",
+            params![now - crate::outbox::KEEP_S],
+        )
+        .await?;
     tx.commit().await?;
-    Ok(a + b + c)
+    Ok(a + b + c + d)
 }
 
 // ----- API tokens -----

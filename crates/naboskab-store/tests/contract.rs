@@ -379,6 +379,41 @@ async fn sessions_expire_when_idle_absolute_or_disabled_and_password_change_ends
         .await
         .expect("s");
         assert_eq!(users::purge_expired(db, NOW + 11).await.expect("purge"), 1);
+        // Outbox messages go 30 days after they were sent, with the names in them.
+        let message = naboskab_store::outbox::enqueue(
+            db,
+            &naboskab_store::outbox::NewMessage {
+                channel: "email",
+                recipient: "gone@example.dk",
+                subject: "Påmindelse",
+                body: "Hej Ulla",
+                user_id: None,
+            },
+            NOW,
+        )
+        .await
+        .expect("queued");
+        naboskab_store::outbox::mark_sent(db, message, NOW + 60)
+            .await
+            .expect("sent");
+        let keep = naboskab_store::outbox::KEEP_S;
+        assert_eq!(
+            users::purge_expired(db, NOW + keep).await.expect("purge"),
+            0
+        );
+        assert_eq!(
+            users::purge_expired(db, NOW + 60 + keep)
+                .await
+                .expect("purge"),
+            1
+        );
+        assert!(
+            naboskab_store::outbox::recent(db, 10)
+                .await
+                .expect("outbox")
+                .iter()
+                .all(|m| m.recipient != "gone@example.dk")
+        );
         assert_eq!(
             users::count_sessions_of_user(db, id).await.expect("count"),
             0
