@@ -7,9 +7,9 @@
 //! and one audit row per read or write in the same transaction. The second factor counts as
 //! for the pages: a session that passed it, or an API token made in such a session (it carries
 //! the second factor for 12 hours, [`crate::accounts::SECOND_FACTOR_TOKEN_S`]). Other callers
-//! get 403 with the code `second_factor_needed`.
+//! get 403 with the code `second_factor_needed`. The wire shapes of consents, the contact log,
+//! follow-ups and referrals here are also those of the data-subject export.
 
-use super::occurrences::rfc3339_local;
 use super::{Problem, parse_json};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -24,16 +24,13 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::DateTime;
 use naboskab_domain::reach::Profile;
 use naboskab_store::offers as offer_store;
 use naboskab_store::reach::{self as store, Record};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-fn at(t: i64) -> String {
-    rfc3339_local(DateTime::from_timestamp(t, 0).unwrap_or_default())
-}
+use crate::pages::outreach::at_text as at;
 
 /// One person in the caseload.
 #[derive(Serialize, ToSchema)]
@@ -116,6 +113,8 @@ pub struct ConsentOut {
     pub given_at: String,
     /// When withdrawn.
     pub withdrawn_at: Option<String>,
+    /// SHA-256 of the consent text read out or handed over.
+    pub text_sha256: String,
 }
 
 /// A logged contact.
@@ -197,7 +196,39 @@ pub struct ContactOut {
     pub url: String,
 }
 
-fn referral_out(x: &store::Referral) -> ReferralOut {
+/// A consent on the wire (the API and the data-subject export).
+pub(crate) fn consent_out(c: &store::Consent) -> ConsentOut {
+    ConsentOut {
+        scope: c.scope.as_str().into(),
+        method: c.method.as_str().into(),
+        given_at: at(c.given_at),
+        withdrawn_at: c.withdrawn_at.map(at),
+        text_sha256: c.text_hash.clone(),
+    }
+}
+
+/// A logged contact on the wire.
+pub(crate) fn log_out(l: &store::LogEntry) -> LogOut {
+    LogOut {
+        kind: l.kind.as_str().into(),
+        date: l.happened_on.to_string(),
+        minutes: l.minutes,
+        note: l.note.clone(),
+    }
+}
+
+/// A follow-up on the wire.
+pub(crate) fn followup_out(f: &store::FollowUp) -> FollowUpOut {
+    FollowUpOut {
+        id: f.id,
+        due: f.due_on.to_string(),
+        what: f.what.clone(),
+        done_at: f.done_at.map(at),
+    }
+}
+
+/// A referral on the wire.
+pub(crate) fn referral_out(x: &store::Referral) -> ReferralOut {
     ReferralOut {
         id: x.id,
         offer_id: x.offer_id,
@@ -220,36 +251,9 @@ fn contact_out(st: &AppState, r: &Record) -> ContactOut {
         created_at: at(r.created_at),
         last_contact_at: at(r.last_contact_at),
         profile: ProfileOut::from(&r.profile),
-        consents: r
-            .consents
-            .iter()
-            .map(|c| ConsentOut {
-                scope: c.scope.as_str().into(),
-                method: c.method.as_str().into(),
-                given_at: at(c.given_at),
-                withdrawn_at: c.withdrawn_at.map(at),
-            })
-            .collect(),
-        contact_log: r
-            .log
-            .iter()
-            .map(|l| LogOut {
-                kind: l.kind.as_str().into(),
-                date: l.happened_on.to_string(),
-                minutes: l.minutes,
-                note: l.note.clone(),
-            })
-            .collect(),
-        follow_ups: r
-            .followups
-            .iter()
-            .map(|f| FollowUpOut {
-                id: f.id,
-                due: f.due_on.to_string(),
-                what: f.what.clone(),
-                done_at: f.done_at.map(at),
-            })
-            .collect(),
+        consents: r.consents.iter().map(consent_out).collect(),
+        contact_log: r.log.iter().map(log_out).collect(),
+        follow_ups: r.followups.iter().map(followup_out).collect(),
         referrals: r.referrals.iter().map(referral_out).collect(),
         url: format!("{}/outreach/contacts/{}", st.config.base_url, r.id),
     }

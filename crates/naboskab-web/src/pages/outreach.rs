@@ -8,6 +8,9 @@
 //! writes the audit row in the same transaction. Records are sealed at rest with the
 //! installation's key ([`crate::state::WebConfig::outreach_key`]).
 
+use crate::api::outreach::{
+    ConsentOut, FollowUpOut, LogOut, ReferralOut, consent_out, followup_out, log_out, referral_out,
+};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n;
@@ -1477,43 +1480,10 @@ struct ExportRecord {
     created_at: String,
     last_contact_at: String,
     profile: Profile,
-    consents: Vec<ExportConsent>,
-    contact_log: Vec<ExportLog>,
-    follow_ups: Vec<ExportFollowUp>,
-    referrals: Vec<ExportReferral>,
-}
-
-#[derive(serde::Serialize)]
-struct ExportReferral {
-    activity: String,
-    referred_at: String,
-    answer: &'static str,
-    outcome: &'static str,
-    time_signed_up_for: Option<String>,
-}
-
-#[derive(serde::Serialize)]
-struct ExportConsent {
-    scope: &'static str,
-    method: &'static str,
-    given_at: String,
-    withdrawn_at: Option<String>,
-    text_sha256: String,
-}
-
-#[derive(serde::Serialize)]
-struct ExportLog {
-    date: String,
-    kind: &'static str,
-    minutes: Option<i64>,
-    note: String,
-}
-
-#[derive(serde::Serialize)]
-struct ExportFollowUp {
-    due: String,
-    what: String,
-    done_at: Option<String>,
+    consents: Vec<ConsentOut>,
+    contact_log: Vec<LogOut>,
+    follow_ups: Vec<FollowUpOut>,
+    referrals: Vec<ReferralOut>,
 }
 
 #[derive(serde::Serialize)]
@@ -1524,7 +1494,8 @@ struct ExportAccess {
     purpose: String,
 }
 
-fn at_text(t: i64) -> String {
+/// A time as RFC 3339 in Danish local time (exports and the API).
+pub(crate) fn at_text(t: i64) -> String {
     crate::api::occurrences::rfc3339_local(
         chrono::DateTime::from_timestamp(t, 0).unwrap_or_default(),
     )
@@ -1569,47 +1540,10 @@ pub(crate) async fn export_view(
             department: name_of(r.holder.department_id).await?,
             created_at: at_text(r.created_at),
             last_contact_at: at_text(r.last_contact_at),
-            consents: r
-                .consents
-                .iter()
-                .map(|c| ExportConsent {
-                    scope: c.scope.as_str(),
-                    method: c.method.as_str(),
-                    given_at: at_text(c.given_at),
-                    withdrawn_at: c.withdrawn_at.map(at_text),
-                    text_sha256: c.text_hash.clone(),
-                })
-                .collect(),
-            contact_log: r
-                .log
-                .iter()
-                .map(|l| ExportLog {
-                    date: l.happened_on.to_string(),
-                    kind: l.kind.as_str(),
-                    minutes: l.minutes,
-                    note: l.note.clone(),
-                })
-                .collect(),
-            follow_ups: r
-                .followups
-                .iter()
-                .map(|f| ExportFollowUp {
-                    due: f.due_on.to_string(),
-                    what: f.what.clone(),
-                    done_at: f.done_at.map(at_text),
-                })
-                .collect(),
-            referrals: r
-                .referrals
-                .iter()
-                .map(|x| ExportReferral {
-                    activity: x.offer_title.clone(),
-                    referred_at: at_text(x.created_at),
-                    answer: x.status.as_str(),
-                    outcome: x.outcome.as_str(),
-                    time_signed_up_for: x.starts_at.map(at_text),
-                })
-                .collect(),
+            consents: r.consents.iter().map(consent_out).collect(),
+            contact_log: r.log.iter().map(log_out).collect(),
+            follow_ups: r.followups.iter().map(followup_out).collect(),
+            referrals: r.referrals.iter().map(referral_out).collect(),
             profile: r.profile,
         },
         access_log: trail
@@ -1737,9 +1671,13 @@ pub(crate) async fn readable_export(
         .referrals
         .iter()
         .map(|x| {
+            let activity = match x.buddy.as_str() {
+                "" => x.activity.clone(),
+                buddy => format!("{} ({} {buddy})", x.activity, p.t("outreach-buddy-with")),
+            };
             (
-                x.activity.clone(),
-                when(&x.referred_at),
+                activity,
+                when(&x.created_at),
                 p.t(&format!("outreach-outcome-{}", x.outcome)),
             )
         })

@@ -280,3 +280,20 @@ pub async fn last_mail(db: &naboskab_store::Db, to: &str) -> (String, String) {
 pub fn local(link: &str) -> String {
     link.trim_start_matches("http://naboskab.test").to_owned()
 }
+
+/// The first published activity whose next time takes sign-ups and has room: the offer and
+/// when that time starts.
+pub async fn activity_with_room(app: &TestApp) -> (i64, i64) {
+    let row = app
+        .db()
+        .query_one(
+            "SELECT o.offer_id, o.starts_at FROM occurrence o JOIN event_series s ON s.id = o.series_id JOIN offer f ON f.id = o.offer_id
+             WHERE s.signup_required = $1 AND o.cancelled = $2 AND o.starts_at > $3 AND f.status = 'published'
+               AND (o.capacity IS NULL OR o.confirmed_places < o.capacity)
+             ORDER BY o.starts_at LIMIT 1",
+            naboskab_store::params![true, false, T0],
+        )
+        .await
+        .expect("an activity with sign-up");
+    (row.i64(0).expect("offer"), row.i64(1).expect("start"))
+}

@@ -428,18 +428,7 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
     for app in TestApp::all().await {
         let own = record_of(&app, "org-taastrup").await;
         // An activity whose next time takes sign-ups (with room for one more).
-        let row = app
-            .db()
-            .query_one(
-                "SELECT o.offer_id, o.starts_at FROM occurrence o JOIN event_series s ON s.id = o.series_id JOIN offer f ON f.id = o.offer_id
-                 WHERE s.signup_required = $1 AND o.cancelled = $2 AND o.starts_at > $3 AND f.status = 'published'
-                   AND (o.capacity IS NULL OR o.confirmed_places < o.capacity)
-                 ORDER BY o.starts_at LIMIT 1",
-                naboskab_store::params![true, false, crate::helpers::T0],
-            )
-            .await
-            .expect("an activity with sign-up");
-        let (offer, starts) = (row.i64(0).expect("offer"), row.i64(1).expect("start"));
+        let (offer, starts) = crate::helpers::activity_with_room(&app).await;
         let mut c = app.logged_in(CARETAKER).await;
         let r = c
             .post_form(

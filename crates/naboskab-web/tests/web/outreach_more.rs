@@ -64,22 +64,6 @@ async fn send_json(
     .await
 }
 
-/// The first published activity whose next time takes sign-ups and has room.
-async fn activity_with_room(app: &TestApp) -> i64 {
-    app.db()
-        .query_one(
-            "SELECT o.offer_id FROM occurrence o JOIN event_series s ON s.id = o.series_id JOIN offer f ON f.id = o.offer_id
-             WHERE s.signup_required = $1 AND o.cancelled = $2 AND o.starts_at > $3 AND f.status = 'published'
-               AND (o.capacity IS NULL OR o.confirmed_places < o.capacity)
-             ORDER BY o.starts_at LIMIT 1",
-            naboskab_store::params![true, false, crate::helpers::T0],
-        )
-        .await
-        .expect("an activity with sign-up")
-        .i64(0)
-        .expect("offer")
-}
-
 async fn signups_named(app: &TestApp, name: &str) -> i64 {
     app.db()
         .query_one(
@@ -165,7 +149,7 @@ async fn the_outreach_api_does_what_the_pages_do_under_the_same_policy_and_audit
             "each suggestion says why"
         );
 
-        let offer = activity_with_room(&app).await;
+        let offer = crate::helpers::activity_with_room(&app).await.0;
         let r = send_json(
             &mut api,
             "POST",
@@ -188,6 +172,10 @@ async fn the_outreach_api_does_what_the_pages_do_under_the_same_policy_and_audit
         assert_eq!(r.status, StatusCode::OK);
         let export = r.json();
         assert_eq!(export["record"]["profile"]["name"], "Api Kanariefugl");
+        assert_eq!(
+            export["record"]["referrals"][0]["buddy"], "Naboen Hanne",
+            "who goes along is the person's data too"
+        );
         assert!(!export.to_string().contains("Inger"), "nobody else's data");
 
         // Every call above that touched the record wrote exactly one row.
@@ -459,7 +447,7 @@ async fn suggestions_keep_to_a_hearing_loop_and_say_when_the_time_of_day_fits() 
 async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
     for app in TestApp::all().await {
         let own = record_of(&app, "org-taastrup").await;
-        let offer = activity_with_room(&app).await;
+        let offer = crate::helpers::activity_with_room(&app).await.0;
         let mut c = app.logged_in(CARETAKER).await;
         let r = c
             .post_form(
