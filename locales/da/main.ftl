@@ -1056,3 +1056,5 @@ mail-two-factor-body = Hej { $name }
     { $link }
 
     Linket virker i 30 minutter. Har du ikke bedt om det, så skift din adgangskode og sig det til din administrator.
+outreach-waiting = Henvisninger, der venter
+outreach-waiting-none = Ingen henvisninger venter på svar eller på første gang.

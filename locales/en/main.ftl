@@ -1080,3 +1080,5 @@ mail-two-factor-body = Hello { $name }
     { $link }
 
     The link works for 30 minutes. If you did not ask for it, change your password and tell your administrator.
+outreach-waiting = Referrals waiting
+outreach-waiting-none = No referral is waiting for an answer or a first time.

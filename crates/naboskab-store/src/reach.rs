@@ -1080,6 +1080,73 @@ pub async fn upcoming_referral_signups(db: &Db, id: i64, now: i64) -> Result<Vec
     .collect()
 }
 
+/// A referral still waiting for what the person does, with whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitingReferral {
+    /// The record.
+    pub contact_id: i64,
+    /// The person's name or alias.
+    pub name: String,
+    /// The referral (outcome suggested, said yes, or signed up for a time to come).
+    pub referral: Referral,
+}
+
+/// The referrals of these housing organisations' records still waiting for an outcome, the
+/// soonest time first, then the oldest (one audit row per organisation).
+pub async fn waiting_referrals(
+    db: &Db,
+    key: &SealKey,
+    housing_orgs: &[i64],
+    who: &Auditor,
+    now: i64,
+) -> Result<Vec<WaitingReferral>, StoreError> {
+    if housing_orgs.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut tx = db.begin().await?;
+    // Records with a referral not declined and not yet shown to have come (what attendance
+    // says is settled per referral below).
+    let mut sql = crate::db::Sql::new(
+        "SELECT c.id, c.sealed, c.user_id FROM outreach_contact c
+         WHERE EXISTS (SELECT 1 FROM outreach_referral r LEFT JOIN signup s ON s.id = r.signup_id
+                       WHERE r.contact_id = c.id AND r.status <> 'declined' AND (s.id IS NULL OR s.present = ",
+    );
+    sql.bind(false)
+        .push(")) AND c.housing_org_id IN (")
+        .bind_list(housing_orgs.iter().copied())
+        .push(") ORDER BY c.id");
+    let rows = tx.query_built(sql).await?;
+    for org in housing_orgs {
+        audit::record_in(&mut tx, who, "list referrals", CASELOAD, Some(*org), now).await?;
+    }
+    let mut out = Vec::new();
+    for r in &rows {
+        let id = r.i64(0)?;
+        let profile = open_profile(key, &r.string(1)?)?;
+        for referral in referrals_in(&mut tx, key, id, &profile, r.opt_i64(2)?, now).await? {
+            if matches!(
+                referral.outcome,
+                Outcome::Suggested | Outcome::Accepted | Outcome::SignedUp
+            ) {
+                out.push(WaitingReferral {
+                    contact_id: id,
+                    name: profile.name.clone(),
+                    referral,
+                });
+            }
+        }
+    }
+    tx.commit().await?;
+    out.sort_by_key(|w| {
+        (
+            w.referral.starts_at.is_none(),
+            w.referral.starts_at,
+            w.referral.created_at,
+        )
+    });
+    Ok(out)
+}
+
 /// Erases a record and everything under it (consents, log, follow-ups, referrals). The
 /// sign-ups its referrals made on the person's behalf go too: cancelled ones are deleted, and
 /// the rest lose name, address and phone (they stay as anonymous attendance). The audit row

@@ -147,11 +147,13 @@ struct CaseloadPage {
     ctx: PageCtx,
     requests: Vec<RequestRow>,
     overdue: Vec<CaseloadRow>,
+    /// `(record id, name, activity, where it stands, the time signed up for)`.
+    waiting: Vec<(i64, String, String, String, String)>,
     people: Vec<CaseloadRow>,
 }
 
-/// `GET /outreach`: the caretaker's day: new "contact me" requests, overdue follow-ups and
-/// everyone followed.
+/// `GET /outreach`: the caretaker's day: new "contact me" requests, overdue follow-ups,
+/// referrals waiting for an outcome and everyone followed.
 pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let held = caretaker_orgs(&ctx);
     authorize_orgs(&ctx, &held)?;
@@ -160,6 +162,7 @@ pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
     let key = &st.config.outreach_key;
     let entries = store::caseload(&st.db, key, &held, &who, now).await?;
     let requests = store::open_requests(&st.db, &held, &who, now).await?;
+    let waiting = store::waiting_referrals(&st.db, key, &held, &who, now).await?;
     let deps = departments(&st, &held).await?;
     let dep_name = |id: Option<i64>| {
         id.and_then(|id| deps.iter().find(|d| d.id == id))
@@ -195,9 +198,25 @@ pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
             message: r.message,
         })
         .collect();
+    let waiting = waiting
+        .into_iter()
+        .map(|w| {
+            (
+                w.contact_id,
+                w.name,
+                w.referral.offer_title,
+                p.t(&format!("outreach-outcome-{}", w.referral.outcome.as_str())),
+                w.referral
+                    .starts_at
+                    .map(|t| p.datetime(&t))
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
     Ok(page(&CaseloadPage {
         ctx: p,
         requests,
+        waiting,
         overdue,
         people: rows,
     }))

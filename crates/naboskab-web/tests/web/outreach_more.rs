@@ -507,3 +507,56 @@ async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_caseload_lists_referrals_waiting_for_an_outcome_until_the_person_came() {
+    for app in TestApp::all().await {
+        let own = record_of(&app, "org-taastrup").await;
+        let (offer, starts) = crate::helpers::activity_with_room(&app).await;
+        let mut c = app.logged_in(CARETAKER).await;
+        let name = c
+            .get(&format!("/outreach/contacts/{own}"))
+            .await
+            .select_text("main h1 bdi")
+            .first()
+            .cloned()
+            .expect("the name");
+        let waiting_for = |page: &crate::helpers::Resp| {
+            page.select_text("section[aria-labelledby=waiting-heading] li")
+                .into_iter()
+                .filter(|l| l.contains(&name) && l.contains("tilmeldt"))
+                .count()
+        };
+        assert_eq!(waiting_for(&c.get("/outreach").await), 0);
+        let r = c
+            .post_form(
+                &format!("/outreach/contacts/{own}/referrals"),
+                &[("offer_id", offer.to_string().as_str()), ("sign_up", "1")],
+            )
+            .await;
+        assert!(
+            r.location().contains("referred-signed-up"),
+            "{}",
+            r.location()
+        );
+        let page = c.get("/outreach").await;
+        assert_eq!(waiting_for(&page), 1, "signed up, waiting for the day");
+        let signup = app
+            .db()
+            .query_one(
+                "SELECT signup_id FROM outreach_referral WHERE contact_id = $1 AND signup_id IS NOT NULL",
+                naboskab_store::params![own],
+            )
+            .await
+            .expect("sign-up")
+            .i64(0)
+            .expect("id");
+        naboskab_store::join::set_present(app.db(), signup, true)
+            .await
+            .expect("check-in");
+        app.clock.advance(starts - crate::helpers::T0 + 3_600);
+        let mut c = app.logged_in(CARETAKER).await;
+        assert_eq!(waiting_for(&c.get("/outreach").await), 0, "she came");
+        app.cleanup().await;
+    }
+}
