@@ -725,6 +725,34 @@ pub async fn complete_followup(
     Ok(changed > 0)
 }
 
+/// Who a record's referrals are looked up for: the record, the person's account and phone
+/// (attendance is matched through the sign-up, the account or the phone number).
+struct Referred<'a> {
+    contact_id: i64,
+    user_id: Option<i64>,
+    phone: &'a str,
+}
+
+/// A record's id, opened profile and the person's account.
+struct OpenedRecord {
+    id: i64,
+    profile: Profile,
+    user_id: Option<i64>,
+}
+
+/// Whom to look referrals up for, from opened records.
+fn referred(records: &[OpenedRecord]) -> Vec<Referred<'_>> {
+    records
+        .iter()
+        .map(|r| Referred {
+            contact_id: r.id,
+            user_id: r.user_id,
+            phone: &r.profile.phone,
+        })
+        .collect()
+}
+
+/// The referrals of one record, newest first, each with where it stands.
 async fn referrals_in(
     tx: &mut Tx,
     key: &SealKey,
@@ -733,54 +761,117 @@ async fn referrals_in(
     user_id: Option<i64>,
     now: i64,
 ) -> Result<Vec<Referral>, StoreError> {
-    let rows = tx
-        .query(
-            "SELECT r.id, r.offer_id, COALESCE(f.title, ''), r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present, r.buddy_sealed
-             FROM outreach_referral r LEFT JOIN offer f ON f.id = r.offer_id LEFT JOIN occurrence o ON o.id = r.occurrence_id LEFT JOIN signup s ON s.id = r.signup_id
-             WHERE r.contact_id = $1 ORDER BY r.id DESC",
-            params![contact_id],
+    let one = [Referred {
+        contact_id,
+        user_id,
+        phone: &profile.phone,
+    }];
+    Ok(referrals_of(tx, key, &one, now)
+        .await?
+        .pop()
+        .unwrap_or_default())
+}
+
+/// The referrals of many records, newest first, each with where it stands, in the order of
+/// `people`: two queries whatever their number (the referrals, then every check-in at the
+/// same activities through a sign-up, account or phone of theirs).
+async fn referrals_of(
+    tx: &mut Tx,
+    key: &SealKey,
+    people: &[Referred<'_>],
+    now: i64,
+) -> Result<Vec<Vec<Referral>>, StoreError> {
+    let mut out: Vec<Vec<Referral>> = people.iter().map(|_| Vec::new()).collect();
+    if people.is_empty() {
+        return Ok(out);
+    }
+    let mut sql = crate::db::Sql::new(
+        "SELECT r.contact_id, r.id, r.offer_id, COALESCE(f.title, ''), r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present, r.buddy_sealed
+         FROM outreach_referral r LEFT JOIN offer f ON f.id = r.offer_id LEFT JOIN occurrence o ON o.id = r.occurrence_id LEFT JOIN signup s ON s.id = r.signup_id
+         WHERE r.contact_id IN (",
+    );
+    sql.bind_list(people.iter().map(|p| p.contact_id))
+        .push(") ORDER BY r.id DESC");
+    let rows = tx.query_built(sql).await?;
+    if rows.is_empty() {
+        return Ok(out);
+    }
+    let offers: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.opt_i64(2).transpose())
+        .collect::<Result<_, _>>()?;
+    let signups: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.opt_i64(5).transpose())
+        .collect::<Result<_, _>>()?;
+    let mut present = crate::db::Sql::new(
+        "SELECT o.offer_id, s.id, s.user_id, s.phone, o.starts_at FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+         WHERE s.present = ",
+    );
+    present
+        .bind(true)
+        .push(" AND o.offer_id IN (")
+        .bind_list(offers)
+        .push(") AND (s.id IN (")
+        .bind_list(signups)
+        .push(") OR s.user_id IN (")
+        .bind_list(people.iter().filter_map(|p| p.user_id))
+        .push(") OR s.phone IN (")
+        .bind_list(
+            people
+                .iter()
+                .filter(|p| !p.phone.is_empty())
+                .map(|p| p.phone.to_owned()),
         )
-        .await?;
-    let mut out = Vec::with_capacity(rows.len());
+        .push("))");
+    // `(offer, sign-up, account, phone, start)` of every check-in that may be theirs.
+    let checked_in: Vec<(i64, i64, Option<i64>, String, i64)> = tx
+        .query_built(present)
+        .await?
+        .iter()
+        .map(|r| Ok((r.i64(0)?, r.i64(1)?, r.opt_i64(2)?, r.string(3)?, r.i64(4)?)))
+        .collect::<Result<_, StoreError>>()?;
     for row in &rows {
-        let status_text = row.string(5)?;
+        let contact_id = row.i64(0)?;
+        let Some(i) = people.iter().position(|p| p.contact_id == contact_id) else {
+            continue;
+        };
+        let person = &people[i];
+        let status_text = row.string(6)?;
         let status = ReferralStatus::parse(&status_text)
             .ok_or_else(|| StoreError::Decode(format!("referral status {status_text}")))?;
-        let offer_id = row.opt_i64(1)?;
-        let signup_id = row.opt_i64(4)?;
-        let starts_at = row.opt_i64(7)?;
+        let offer_id = row.opt_i64(2)?;
+        let signup_id = row.opt_i64(5)?;
+        let starts_at = row.opt_i64(8)?;
         let signed_up = match (starts_at, signup_id) {
-            (Some(start), Some(_)) => Some((start, row.opt_i64(8)?.unwrap_or(0) != 0)),
+            (Some(start), Some(_)) => Some((start, row.opt_i64(9)?.unwrap_or(0) != 0)),
             _ => None,
         };
         // Every time of the same activity the person was checked in at: through this
         // sign-up, their account, or their phone number.
-        let present_at: Vec<i64> = match offer_id {
-            Some(offer) => tx
-                .query(
-                    "SELECT o.starts_at FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
-                     WHERE o.offer_id = $1 AND s.present = $2 AND (s.id = $3 OR s.user_id = $4 OR ($5 <> '' AND s.phone = $5))",
-                    params![offer, true, signup_id.unwrap_or(0), user_id.unwrap_or(0), profile.phone.as_str()],
-                )
-                .await?
-                .iter()
-                .map(|r| r.i64(0))
-                .collect::<Result<_, _>>()?,
-            None => vec![],
-        };
-        out.push(Referral {
-            id: row.i64(0)?,
+        let present_at: Vec<i64> = checked_in
+            .iter()
+            .filter(|(offer, signup, user, phone, _)| {
+                Some(*offer) == offer_id
+                    && (Some(*signup) == signup_id
+                        || (user.is_some() && *user == person.user_id)
+                        || (!person.phone.is_empty() && phone == person.phone))
+            })
+            .map(|c| c.4)
+            .collect();
+        out[i].push(Referral {
+            id: row.i64(1)?,
             offer_id,
-            offer_title: row.string(2)?,
-            occurrence_id: row.opt_i64(3)?,
+            offer_title: row.string(3)?,
+            occurrence_id: row.opt_i64(4)?,
             status,
             outcome: outcome(status, signed_up, &present_at, now),
             starts_at,
-            buddy: match row.opt_string(9)? {
+            buddy: match row.opt_string(10)? {
                 Some(sealed) => key.open(BUDDY_COLUMN, &sealed)?,
                 None => String::new(),
             },
-            created_at: row.i64(6)?,
+            created_at: row.i64(7)?,
         });
     }
     Ok(out)
@@ -947,7 +1038,8 @@ pub enum CountScope<'a> {
 }
 
 /// How the referrals of the records in `scope` stand, counted per department and caretaker
-/// (one audit row per organisation counted for: the count reads every referral).
+/// (one audit row per organisation counted for: the count reads every referral). Three
+/// queries, however many records.
 pub async fn funnel(
     db: &Db,
     key: &SealKey,
@@ -985,11 +1077,20 @@ pub async fn funnel(
     for org in audited {
         audit::record_in(&mut tx, who, "count referrals", FUNNEL, Some(org), now).await?;
     }
+    let people: Vec<OpenedRecord> = rows
+        .iter()
+        .map(|r| {
+            Ok(OpenedRecord {
+                id: r.i64(0)?,
+                profile: open_profile(key, &r.string(3)?)?,
+                user_id: r.opt_i64(4)?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    let all = referrals_of(&mut tx, key, &referred(&people), now).await?;
     let mut out: Vec<FunnelRow> = Vec::new();
-    for r in &rows {
-        let profile = open_profile(key, &r.string(3)?)?;
+    for (r, referrals) in rows.iter().zip(all) {
         let (department_id, caretaker_id) = (r.opt_i64(1)?, r.opt_i64(2)?);
-        let referrals = referrals_in(&mut tx, key, r.i64(0)?, &profile, r.opt_i64(4)?, now).await?;
         let row = match out
             .iter_mut()
             .position(|f| f.department_id == department_id && f.caretaker_id == caretaker_id)
@@ -1119,18 +1220,27 @@ pub async fn waiting_referrals(
     for org in housing_orgs {
         audit::record_in(&mut tx, who, "list referrals", CASELOAD, Some(*org), now).await?;
     }
+    let people: Vec<OpenedRecord> = rows
+        .iter()
+        .map(|r| {
+            Ok(OpenedRecord {
+                id: r.i64(0)?,
+                profile: open_profile(key, &r.string(1)?)?,
+                user_id: r.opt_i64(2)?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    let all = referrals_of(&mut tx, key, &referred(&people), now).await?;
     let mut out = Vec::new();
-    for r in &rows {
-        let id = r.i64(0)?;
-        let profile = open_profile(key, &r.string(1)?)?;
-        for referral in referrals_in(&mut tx, key, id, &profile, r.opt_i64(2)?, now).await? {
+    for (person, referrals) in people.iter().zip(all) {
+        for referral in referrals {
             if matches!(
                 referral.outcome,
                 Outcome::Suggested | Outcome::Accepted | Outcome::SignedUp
             ) {
                 out.push(WaitingReferral {
-                    contact_id: id,
-                    name: profile.name.clone(),
+                    contact_id: person.id,
+                    name: person.profile.name.clone(),
                     referral,
                 });
             }
