@@ -43,18 +43,21 @@ struct FunnelPage {
     caretaker: bool,
 }
 
-/// The organisations the actor counts for, with the role that grants it, each once (a
-/// housing organisation held both as caretaker and as administrator counts once).
+/// The organisations the actor counts for, with the role that grants it (written to the
+/// audit row), each once: a housing organisation held both as caretaker and as administrator
+/// counts once.
 fn counted_for(ctx: &Ctx) -> Vec<(i64, Role)> {
     let mut out: Vec<(i64, Role)> = Vec::new();
     for m in &ctx.actor.memberships {
-        let role = match m.role {
-            Role::SocialCaretaker | Role::HousingOrgAdmin => Role::HousingOrgAdmin,
-            r @ (Role::BoardMember | Role::MunicipalOfficer) => r,
-            _ => continue,
-        };
-        if !out.iter().any(|(o, _)| *o == m.organisation_id) {
-            out.push((m.organisation_id, role));
+        let counts = matches!(
+            m.role,
+            Role::SocialCaretaker
+                | Role::HousingOrgAdmin
+                | Role::BoardMember
+                | Role::MunicipalOfficer
+        );
+        if counts && !out.iter().any(|(o, _)| *o == m.organisation_id) {
+            out.push((m.organisation_id, m.role));
         }
     }
     out
@@ -91,7 +94,7 @@ pub async fn funnel(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response>
         };
         let ids = [org_id];
         let scope = match (role, org.municipality_code.as_deref()) {
-            (Role::HousingOrgAdmin, _) => CountScope::HousingOrgs(&ids),
+            (Role::SocialCaretaker | Role::HousingOrgAdmin, _) => CountScope::HousingOrgs(&ids),
             (Role::BoardMember, _) => CountScope::Departments(&ids),
             (_, Some(code)) => CountScope::Municipality { org_id, code },
             (_, None) => continue,

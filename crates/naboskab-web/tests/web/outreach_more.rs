@@ -355,6 +355,17 @@ async fn referral_counts_are_exact_for_the_organisation_and_suppressed_for_board
             .i64(0)
             .expect("n");
         assert_eq!(counted, 1, "the board's count is audited");
+        let by_administrator = app
+            .db()
+            .query_one(
+                "SELECT COUNT(*) FROM audit_log WHERE subject_type = $1 AND actor_role = $2",
+                naboskab_store::params![reach::FUNNEL, "housing_org_admin"],
+            )
+            .await
+            .expect("audit")
+            .i64(0)
+            .expect("n");
+        assert_eq!(by_administrator, 1, "in the role that granted it");
         app.cleanup().await;
     }
 }
