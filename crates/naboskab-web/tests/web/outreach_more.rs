@@ -344,30 +344,28 @@ async fn referral_counts_are_exact_for_the_organisation_and_suppressed_for_board
                 "{who}"
             );
         }
-        let counted = app
-            .db()
-            .query_one(
-                "SELECT COUNT(*) FROM audit_log WHERE subject_type = $1 AND actor_role = $2",
-                naboskab_store::params![reach::FUNNEL, "board_member"],
-            )
-            .await
-            .expect("audit")
-            .i64(0)
-            .expect("n");
-        assert_eq!(counted, 1, "the board's count is audited");
-        let by_administrator = app
-            .db()
-            .query_one(
-                "SELECT COUNT(*) FROM audit_log WHERE subject_type = $1 AND actor_role = $2",
-                naboskab_store::params![reach::FUNNEL, "housing_org_admin"],
-            )
-            .await
-            .expect("audit")
-            .i64(0)
-            .expect("n");
+        assert_eq!(
+            counts_audited(&app, "board_member").await,
+            1,
+            "the board's count is audited"
+        );
+        let by_administrator = counts_audited(&app, "housing_org_admin").await;
         assert_eq!(by_administrator, 1, "in the role that granted it");
         app.cleanup().await;
     }
+}
+
+/// Audit rows of referral counts written in `role`.
+async fn counts_audited(app: &TestApp, role: &str) -> i64 {
+    app.db()
+        .query_one(
+            "SELECT COUNT(*) FROM audit_log WHERE subject_type = $1 AND actor_role = $2",
+            naboskab_store::params![reach::FUNNEL, role],
+        )
+        .await
+        .expect("audit")
+        .i64(0)
+        .expect("n")
 }
 
 fn reach_small_cell() -> i64 {
