@@ -242,6 +242,35 @@ pub struct Db {
 
 const SQLITE_READERS: usize = 4;
 
+/// Makes the SQLite file readable and writable by its owner only (mode 0600), creating it
+/// empty when missing, and narrows an existing WAL and shared-memory file the same way.
+/// SQLite gives the WAL and shared-memory files it creates the database file's mode, so
+/// they follow; a backup is created the same way before it is written.
+pub fn restrict_to_owner(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let io = |e: std::io::Error| StoreError::Config(format!("{}: {e}", path.display()));
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path)
+            .map_err(io)?;
+        let mut files = vec![path.to_path_buf()];
+        for suffix in ["-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            files.push(name.into());
+        }
+        for file in files.iter().filter(|f| f.exists()) {
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+        }
+    }
+    Ok(())
+}
+
 fn open_sqlite_conn(path: &Path) -> Result<rusqlite::Connection, StoreError> {
     let conn = rusqlite::Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(5))?;
@@ -373,6 +402,7 @@ impl Db {
         let path = path.to_path_buf();
         let p = path.clone();
         let (writer, readers) = blocking(move || {
+            restrict_to_owner(&p)?;
             let writer = open_sqlite_conn(&p)?;
             let readers = (0..SQLITE_READERS)
                 .map(|_| open_sqlite_conn(&p).map(|c| Arc::new(Mutex::new(c))))
@@ -611,6 +641,7 @@ impl Db {
         let dest = dest.to_path_buf();
         blocking(move || {
             let src = lock(&conn)?;
+            restrict_to_owner(&dest)?;
             let mut out = rusqlite::Connection::open(&dest)?;
             let backup = rusqlite::backup::Backup::new(&src, &mut out)?;
             backup.run_to_completion(256, Duration::from_millis(0), None)?;

@@ -480,6 +480,28 @@ pub async fn mark_second_factor(db: &Db, token_hash: &str, now: i64) -> Result<(
     .map(|_| ())
 }
 
+/// Replaces a session's secret and CSRF token and records that it passed the second factor,
+/// in one statement (SEC-10: a session id known before the step is worth nothing after it).
+/// Returns the session's absolute end, or `None` when the old session is gone.
+pub async fn rotate_session_with_second_factor(
+    db: &Db,
+    old_hash: &str,
+    new_hash: &str,
+    new_csrf: &str,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    let mut tx = db.begin().await?;
+    let row = tx
+        .query_opt(
+            "UPDATE user_session SET token_hash = $2, csrf_token = $3, second_factor_at = $4, last_seen_at = $4
+             WHERE token_hash = $1 RETURNING expires_at",
+            params![old_hash, new_hash, new_csrf, now],
+        )
+        .await?;
+    tx.commit().await?;
+    row.map(|r| r.i64(0)).transpose()
+}
+
 // ----- sessions -----
 
 /// A server-side session.

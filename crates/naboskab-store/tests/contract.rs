@@ -695,3 +695,35 @@ async fn concurrent_writers_never_see_database_locked() {
         assert_eq!(users::list_users(db).await.expect("list").len(), 50);
     });
 }
+
+/// SQLite only (PostgreSQL keeps its files under its own account): the database file, its
+/// WAL and shared-memory files and a backup are readable by the owner only, even under a
+/// permissive umask, and a file created wider is narrowed when it is opened.
+#[cfg(unix)]
+#[tokio::test]
+async fn sqlite_files_and_backups_are_readable_by_the_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("naboskab.db");
+    // A file left readable by everyone (an older version, a copy by hand) is narrowed too.
+    std::fs::write(&path, b"").expect("touch");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let db = naboskab_store::Db::open_sqlite(&path).await.expect("open");
+    migrate::migrate(&db, NOW).await.expect("migrate");
+    user(&db, "mode@example.dk").await;
+    let wal = dir.path().join("naboskab.db-wal");
+    let shm = dir.path().join("naboskab.db-shm");
+    for p in [&path, &wal, &shm] {
+        assert_eq!(mode(p), 0o600, "{}", p.display());
+    }
+    let copy = dir.path().join("backup.db");
+    db.backup_sqlite_to(&copy).await.expect("backup");
+    assert_eq!(mode(&copy), 0o600, "backup");
+}

@@ -122,6 +122,25 @@ pub async fn start_session(
         .cookie(st.config.session_cookie(), &token, Some(limits.absolute_s)))
 }
 
+/// Gives a session that just passed the second factor a new secret and CSRF token (the old
+/// cookie stops working) and returns the `Set-Cookie` value and the new CSRF token.
+pub async fn rotate_session_with_second_factor(
+    st: &AppState,
+    old_hash: &str,
+) -> Result<(String, String), AppError> {
+    let now = st.now();
+    let token = random_token(32);
+    let csrf = random_token(32);
+    let expires_at =
+        users::rotate_session_with_second_factor(&st.db, old_hash, &hash_token(&token), &csrf, now)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+    let cookie = st
+        .config
+        .cookie(st.config.session_cookie(), &token, Some(expires_at - now));
+    Ok((cookie, csrf))
+}
+
 /// A `Set-Cookie` value that removes the session cookie.
 pub fn clear_session_cookie(st: &AppState) -> String {
     st.config.cookie(st.config.session_cookie(), "", Some(0))

@@ -42,15 +42,20 @@ fn query_param(query: Option<&str>, name: &str) -> Option<String> {
     pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
+/// The pattern of the route a request matched (`/signups/{token}`), for logs and metrics:
+/// never the path itself, which may carry a secret.
+fn matched_route(req: &Request) -> String {
+    req.extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".to_owned())
+}
+
 /// Logs each request as one structured line, counts it, and adds `X-Request-Id`.
 pub async fn observe(State(st): State<AppState>, req: Request, next: Next) -> Response {
     let start = Instant::now();
     let method = req.method().clone();
-    let route = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|m| m.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".to_owned());
+    let route = matched_route(&req);
     let request_id = random_token(8);
     let mut resp = next.run(req).await;
     let elapsed = start.elapsed().as_secs_f64();
@@ -218,6 +223,7 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         .map(|p| p.as_str().to_owned())
         .unwrap_or_else(|| "/".into());
     let is_api = req.uri().path().starts_with("/api/");
+    let route = matched_route(&req);
     let ip = client_ip(&req, st.config.trust_proxy);
     let now = st.now();
 
@@ -278,7 +284,9 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         match check_csrf(&st, req, &ctx.csrf_token).await {
             Ok(r) => r,
             Err(e) => {
-                tracing::warn!(ip = %ctx.client_ip, path = %ctx.path_and_query, "CSRF check failed");
+                // The route's pattern, never the path or query: sign-up links carry their
+                // secret in the path, and a query may hold anything (SEC-12).
+                tracing::warn!(ip = %ctx.client_ip, route = %route, "CSRF check failed");
                 return with_cookies(
                     render_error(&st, &ctx, RenderableError::from(&e)),
                     &set_cookies,

@@ -28,12 +28,27 @@ pub fn redirect_with_cookies(to: &str, cookies: &[String]) -> Response {
     r
 }
 
-/// A local path to continue to after signing in (anything else goes to the account page):
-/// only local paths are followed (no open redirect).
+/// A local path to continue to after signing in (anything else goes to the account page).
+///
+/// Only a path that starts with a single `/` followed by a character that is not `/`, `\`,
+/// white space or a control character is followed, and only when the whole of it is visible
+/// ASCII: browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil.example` would
+/// otherwise leave the site, and a control character cannot stand in a `Location` header.
 pub fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/account".to_owned(),
+    const DEFAULT: &str = "/account";
+    let Some(n) = next else {
+        return DEFAULT.to_owned();
+    };
+    let mut chars = n.chars();
+    let starts_locally = chars.next() == Some('/')
+        && chars
+            .next()
+            .is_none_or(|c| c != '/' && c != '\\' && c.is_ascii_graphic());
+    let all_visible = n.chars().all(|c| c.is_ascii_graphic() && c != '\\');
+    if starts_locally && all_visible {
+        n.to_owned()
+    } else {
+        DEFAULT.to_owned()
     }
 }
 

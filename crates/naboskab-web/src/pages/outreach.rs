@@ -70,8 +70,8 @@ pub(crate) fn auditor(ctx: &Ctx, purpose: &str) -> Auditor {
 }
 
 /// Checks that the actor may work with record `id` before anything personal is read: 403 for
-/// everyone who is no social caretaker, 404 when there is no such record, 403 when another
-/// housing organisation holds it.
+/// everyone who is no social caretaker; for a caretaker 404 both when there is no such record
+/// and when another housing organisation holds it, so ids do not tell which records exist.
 pub(crate) async fn authorize_record(
     st: &AppState,
     ctx: &Ctx,
@@ -83,7 +83,11 @@ pub(crate) async fn authorize_record(
         .await?
         .ok_or(AppError::NotFound)?;
     let chain = orgs::chain(&st.db, holder.housing_org_id).await?;
-    ctx.authorize(Action::WorkWithOutreach, &Resource::Organisation { chain })?;
+    ctx.authorize(Action::WorkWithOutreach, &Resource::Organisation { chain })
+        .map_err(|e| match e {
+            AppError::Forbidden => AppError::NotFound,
+            other => other,
+        })?;
     Ok(holder)
 }
 

@@ -7,7 +7,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::pages::auth::safe_next;
+use crate::pages::auth::{redirect_with_cookies, safe_next};
 use crate::security::hash_token;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -15,7 +15,7 @@ use crate::totp;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_store::users::{self, TokenPurpose};
 use serde::Deserialize;
@@ -269,9 +269,9 @@ pub async fn verify(
         tracing::info!(user_id = user.id, "second factor refused");
         return wrong_code(&st, &ctx, next, Step::Code).await;
     }
-    users::mark_second_factor(&st.db, &session, now).await?;
+    let (cookie, _) = crate::accounts::rotate_session_with_second_factor(&st, &session).await?;
     tracing::info!(user_id = user.id, "second factor passed");
-    Ok(Redirect::to(&next).into_response())
+    Ok(redirect_with_cookies(&next, &[cookie]))
 }
 
 /// `POST /two-factor/setup`: the first code proves the app has the key; the key is stored
@@ -321,13 +321,21 @@ pub async fn setup(
         .outreach_key
         .seal(SECRET_COLUMN, &totp::base32(&secret))?;
     users::enrol_totp(&st.db, user.id, &sealed, step, &hashes).await?;
-    users::mark_second_factor(&st.db, &session, now).await?;
+    let (cookie, csrf) = crate::accounts::rotate_session_with_second_factor(&st, &session).await?;
     tracing::info!(user_id = user.id, "second factor set up");
-    Ok(page(&RecoveryCodesPage {
+    let ctx = Ctx {
+        csrf_token: csrf,
+        ..ctx
+    };
+    let mut resp = page(&RecoveryCodesPage {
         ctx: PageCtx::new(&st, &ctx),
         next,
         codes,
-    }))
+    });
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(resp)
 }
 
 /// Sets up a known secret for a demo account (the demo shows its current code).

@@ -7,6 +7,7 @@ mod api;
 mod authz;
 mod find;
 mod gather;
+mod harden;
 mod helpers;
 mod i18n_pages;
 mod join;

@@ -4,7 +4,7 @@
 //! administrator: SEC-02, SEC-03); every page that shows a record writes exactly one audit row,
 //! and a failing audit write means the page shows nothing of the record (GDPR-05).
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, record_of};
 use axum::http::StatusCode;
 use naboskab_store::audit;
 use naboskab_store::reach;
@@ -27,18 +27,6 @@ fn record_id(location: &str) -> i64 {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("not a record page: {location}"))
-}
-
-async fn record_of(app: &TestApp, org: &str) -> i64 {
-    app.db()
-        .query_one(
-            "SELECT MIN(id) FROM outreach_contact WHERE housing_org_id = $1",
-            naboskab_store::params![app.demo.org(org).expect("org")],
-        )
-        .await
-        .expect("record")
-        .i64(0)
-        .expect("id")
 }
 
 #[tokio::test]
@@ -217,8 +205,8 @@ async fn nobody_but_the_holding_organisations_caretakers_reaches_a_record() {
     let mut c = app.logged_in(CARETAKER).await;
     assert_eq!(
         c.get(&format!("/outreach/contacts/{other}")).await.status,
-        StatusCode::FORBIDDEN,
-        "another housing organisation's record (SEC-03)"
+        StatusCode::NOT_FOUND,
+        "another housing organisation's record (SEC-03), answered as a missing one"
     );
     let home = c.get("/outreach").await;
     let vestegn_name = app

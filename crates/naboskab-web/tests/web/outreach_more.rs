@@ -3,7 +3,7 @@
 //! organisation, its boards and the municipality (small cells suppressed), and erasure that
 //! takes the sign-ups a referral made with it.
 
-use crate::helpers::{Client, TestApp};
+use crate::helpers::{Client, TestApp, record_of};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use naboskab_store::audit;
@@ -11,18 +11,6 @@ use naboskab_store::reach;
 
 const CARETAKER: &str = "vicevaert@demo.naboskab.dk";
 const ADMIN: &str = "admin@demo.naboskab.dk";
-
-async fn record_of(app: &TestApp, org: &str) -> i64 {
-    app.db()
-        .query_one(
-            "SELECT MIN(id) FROM outreach_contact WHERE housing_org_id = $1",
-            naboskab_store::params![app.demo.org(org).expect("org")],
-        )
-        .await
-        .expect("record")
-        .i64(0)
-        .expect("id")
-}
 
 async fn audit_rows(app: &TestApp, id: i64) -> Vec<audit::AuditRow> {
     audit::rows_about(app.db(), reach::SUBJECT, id)
@@ -95,11 +83,11 @@ async fn the_outreach_api_does_what_the_pages_do_under_the_same_policy_and_audit
         assert!(items.len() >= 25, "the demo caseload: {}", items.len());
         assert!(items.iter().all(|i| i["fictitious"] == true));
 
-        // Another housing organisation's record: refused, and not audited.
+        // Another housing organisation's record: refused as if missing, and not audited.
         let other = record_of(&app, "org-vestegn").await;
         let before = audit_rows(&app, other).await.len();
         let r = api.get(&format!("/api/v1/outreach/contacts/{other}")).await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
         assert_eq!(audit_rows(&app, other).await.len(), before);
 
         // A sensitive category without its consent: 422 naming it; nothing stored.
