@@ -1119,3 +1119,26 @@ mail-two-factor-body = مرحبًا { $name }
     الرابط صالح لمدة 30 دقيقة. إذا لم تطلب ذلك، فغيّر كلمة مرورك وأخبر المسؤول.
 outreach-waiting = إحالات في الانتظار
 outreach-waiting-none = لا توجد إحالات تنتظر ردًا أو مرة أولى.
+account-tokens-lifetime = يتوقف المفتاح عن العمل بعد 90 يومًا. لا يمكن إنشاء المفاتيح إلا هنا، وأنت مسجّل الدخول.
+account-token-expires-at = ينتهي في
+account-logout-revoke-tokens = احذف أيضًا كل مفاتيح API الخاصة بي
+members-pending = بانتظار تأكيد شخص آخر
+members-confirm = أكّد الدور لـ { $person }
+members-four-eyes = يمنح دور المشرف الاجتماعي الوصول إلى معلومات عن سكان في وضع هش. لذلك لا يسري إلا بعد أن يؤكده مسؤول آخر في جمعية الإسكان أو مسؤول المنصة. لا يمكن لأحد أن يمنح نفسه دورًا.
+members-self-grant = لا يمكنك أن تمنح نفسك دورًا. اطلب ذلك من مسؤول آخر.
+notice-members-pending = تم منح الدور، وهو الآن بانتظار تأكيد مسؤول آخر.
+notice-members-confirmed = تم تأكيد الدور وهو ساري المفعول الآن.
+mail-role-granted-subject = لديك دور جديد في Naboskab
+mail-role-granted-body = مرحبًا { $name }
+
+    أنت الآن { $role } في { $org }.
+
+    اطّلع على الأدوار هنا: { $link }
+
+    إذا لم تكن تتوقع ذلك، فأخبر المسؤول لديك.
+mail-role-confirm-subject = دور بانتظار تأكيدك
+mail-role-confirm-body = مرحبًا
+
+    مُنح { $person } دور { $role } في { $org }. لا يسري الدور إلا بعد أن يؤكده مسؤول آخر.
+
+    أكّده هنا إذا كان صحيحًا: { $link }

@@ -1058,3 +1058,26 @@ mail-two-factor-body = Hej { $name }
     Linket virker i 30 minutter. Har du ikke bedt om det, så skift din adgangskode og sig det til din administrator.
 outreach-waiting = Henvisninger, der venter
 outreach-waiting-none = Ingen henvisninger venter på svar eller på første gang.
+account-tokens-lifetime = En nøgle holder op med at virke efter 90 dage. Nøgler kan kun oprettes her, når du er logget ind.
+account-token-expires-at = Udløber
+account-logout-revoke-tokens = Slet også alle mine API-nøgler
+members-pending = venter på, at en anden bekræfter
+members-confirm = Bekræft rollen for { $person }
+members-four-eyes = Rollen som social vicevært giver adgang til oplysninger om sårbare beboere. Derfor gælder den først, når en anden administrator i boligorganisationen eller en platformsadministrator har bekræftet den. Ingen kan give sig selv en rolle.
+members-self-grant = Du kan ikke give dig selv en rolle. Bed en anden administrator om det.
+notice-members-pending = Rollen er givet og venter nu på, at en anden administrator bekræfter den.
+notice-members-confirmed = Rollen er bekræftet og gælder nu.
+mail-role-granted-subject = Du har fået en ny rolle i Naboskab
+mail-role-granted-body = Hej { $name }
+
+    Du er nu { $role } i { $org }.
+
+    Se rollerne her: { $link }
+
+    Hvis du ikke ventede det, så sig det til din administrator.
+mail-role-confirm-subject = En rolle venter på din bekræftelse
+mail-role-confirm-body = Hej
+
+    { $person } har fået rollen { $role } i { $org }. Rollen gælder først, når en anden administrator har bekræftet den.
+
+    Bekræft den her, hvis den er rigtig: { $link }

@@ -1082,3 +1082,26 @@ mail-two-factor-body = Hello { $name }
     The link works for 30 minutes. If you did not ask for it, change your password and tell your administrator.
 outreach-waiting = Referrals waiting
 outreach-waiting-none = No referral is waiting for an answer or a first time.
+account-tokens-lifetime = A key stops working after 90 days. Keys can only be made here, while you are signed in.
+account-token-expires-at = Expires
+account-logout-revoke-tokens = Also delete all my API keys
+members-pending = waiting for someone else to confirm
+members-confirm = Confirm the role for { $person }
+members-four-eyes = The social caretaker's role gives access to information about vulnerable residents. It therefore takes effect only once another administrator of the housing organisation, or a platform administrator, has confirmed it. Nobody can give themselves a role.
+members-self-grant = You cannot give yourself a role. Ask another administrator.
+notice-members-pending = The role is given and now waits for another administrator to confirm it.
+notice-members-confirmed = The role is confirmed and holds from now on.
+mail-role-granted-subject = You have a new role in Naboskab
+mail-role-granted-body = Hello { $name }
+
+    You are now { $role } in { $org }.
+
+    See the roles here: { $link }
+
+    If you did not expect this, tell your administrator.
+mail-role-confirm-subject = A role is waiting for your confirmation
+mail-role-confirm-body = Hello
+
+    { $person } has been given the role { $role } in { $org }. It takes effect only once another administrator has confirmed it.
+
+    Confirm it here if it is right: { $link }

@@ -75,11 +75,19 @@ pub enum Action {
     AdministerPlatform,
     /// See who holds which role in an organisation.
     ViewMembers,
-    /// Grant or remove roles in an organisation.
+    /// Remove roles in an organisation, and see the members page's forms.
     ManageMembers,
+    /// Grant a role in an organisation to someone else ([`Resource::RoleGrant`]): nobody
+    /// grants themselves a role.
+    GrantRole,
+    /// Confirm a grant that waits for a second person ([`grant_needs_confirmation`]): an
+    /// administrator of the organisation or a platform administrator, who is neither the
+    /// person who granted it nor the person who gets it.
+    ConfirmRoleGrant,
     /// Create organisations.
     CreateOrganisation,
-    /// Create, edit and archive the offers of an organisation.
+    /// Create offers for an organisation ([`Resource::Organisation`]); edit, archive, change
+    /// the times of, and keep the check-in list of one offer ([`Resource::Offer`]).
     ManageOffers,
     /// Approve offers waiting in a housing organisation's departments.
     ApproveOffers,
@@ -117,13 +125,15 @@ pub enum Action {
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 20] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
         Action::AdministerPlatform,
         Action::ViewMembers,
         Action::ManageMembers,
+        Action::GrantRole,
+        Action::ConfirmRoleGrant,
         Action::CreateOrganisation,
         Action::ManageOffers,
         Action::ApproveOffers,
@@ -161,6 +171,22 @@ pub enum Resource {
     Organisation {
         /// The organisation and every organisation above it.
         chain: Vec<i64>,
+    },
+    /// One offer: its owning organisation with the organisations above it. Where the offer
+    /// is placed (its department) gives nobody a say over it: a board member manages only
+    /// the department's own offers, not an association's held in the same department.
+    Offer {
+        /// The owning organisation and every organisation above it.
+        owner_chain: Vec<i64>,
+    },
+    /// A role granted, or waiting for confirmation, in an organisation.
+    RoleGrant {
+        /// The organisation and every organisation above it.
+        chain: Vec<i64>,
+        /// Who gets the role.
+        grantee: i64,
+        /// Who granted it (for a confirmation); `None` while granting.
+        granted_by: Option<i64>,
     },
     /// One kind of use of a room: its department (with ancestors) and who the room's rule
     /// lets book that kind.
@@ -224,6 +250,13 @@ pub fn sees_exact_outreach_counts(actor: &Actor, chain: &[i64]) -> bool {
         || actor.has_role_in(Role::HousingOrgAdmin, chain)
 }
 
+/// Whether granting `role` takes a second person: the social caretaker's role reads outreach
+/// records (health data under GDPR art. 9), so one administrator alone cannot give it, not
+/// even to a colleague, and never to themselves.
+pub fn grant_needs_confirmation(role: Role) -> bool {
+    role == Role::SocialCaretaker
+}
+
 /// Decides whether `actor` may do `action` on `resource`. Any combination not listed is
 /// denied: the policy fails closed.
 pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
@@ -232,6 +265,19 @@ pub fn decide(actor: &Actor, action: Action, resource: &Resource) -> Decision {
     }
     if actor.user_id.is_none() {
         return Decision::Deny(Denial::NotSignedIn);
+    }
+    if let Resource::RoleGrant {
+        grantee,
+        granted_by,
+        ..
+    } = resource
+        && (actor.user_id == Some(*grantee)
+            || (action == Action::ConfirmRoleGrant
+                && (granted_by.is_none() || actor.user_id == *granted_by)))
+    {
+        // Four eyes, before any override: nobody grants themselves a role or confirms a
+        // grant they made (or one nobody made).
+        return Decision::Deny(Denial::Forbidden);
     }
     if actor.is_platform_admin() && !action.is_outreach() {
         // The operator of the installation may administer everything but outreach records
@@ -255,10 +301,12 @@ fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> D
         (Action::ReadOwnAccount | Action::ManageOwnAccount, Resource::OwnAccount) => {
             Decision::Allow
         }
-        (Action::ViewMembers | Action::ManageMembers, Resource::Organisation { chain }) => {
+        (Action::ViewMembers | Action::ManageMembers, Resource::Organisation { chain })
+        | (Action::GrantRole | Action::ConfirmRoleGrant, Resource::RoleGrant { chain, .. }) => {
             allow_if(actor.has_role_in(Role::HousingOrgAdmin, chain))
         }
-        (Action::ManageOffers, Resource::Organisation { chain }) => allow_if(
+        (Action::ManageOffers, Resource::Organisation { chain })
+        | (Action::ManageOffers, Resource::Offer { owner_chain: chain }) => allow_if(
             [
                 Role::Organiser,
                 Role::BoardMember,
@@ -655,5 +703,114 @@ mod tests {
     fn public_action_on_private_resource_is_denied() {
         let a = with(Role::Resident, 1);
         assert!(!decide(&a, Action::ReadPublic, &Resource::Platform).is_allowed());
+    }
+
+    #[test]
+    fn nobody_grants_themselves_a_role_and_a_second_person_confirms_a_caretaker() {
+        let admin = with(Role::HousingOrgAdmin, 3); // user 1
+        let grant = |grantee, granted_by| Resource::RoleGrant {
+            chain: vec![3],
+            grantee,
+            granted_by,
+        };
+        assert!(decide(&admin, Action::GrantRole, &grant(2, None)).is_allowed());
+        assert!(
+            !decide(&admin, Action::GrantRole, &grant(1, None)).is_allowed(),
+            "to oneself"
+        );
+        assert!(
+            !decide(
+                &with(Role::HousingOrgAdmin, 4),
+                Action::GrantRole,
+                &grant(2, None)
+            )
+            .is_allowed(),
+            "in another organisation"
+        );
+        assert!(
+            !decide(&admin, Action::ConfirmRoleGrant, &grant(2, Some(1))).is_allowed(),
+            "one's own grant"
+        );
+        assert!(
+            !decide(&admin, Action::ConfirmRoleGrant, &grant(1, Some(5))).is_allowed(),
+            "a grant to oneself"
+        );
+        assert!(decide(&admin, Action::ConfirmRoleGrant, &grant(2, Some(5))).is_allowed());
+        // The platform administrator's override does not lift the four eyes.
+        let operator = with(Role::PlatformAdmin, 99);
+        assert!(decide(&operator, Action::ConfirmRoleGrant, &grant(2, Some(5))).is_allowed());
+        assert!(!decide(&operator, Action::ConfirmRoleGrant, &grant(2, Some(1))).is_allowed());
+        assert!(!decide(&operator, Action::GrantRole, &grant(1, None)).is_allowed());
+        for role in Role::ALL {
+            assert_eq!(
+                grant_needs_confirmation(role),
+                role == Role::SocialCaretaker,
+                "{role:?}"
+            );
+            if role != Role::HousingOrgAdmin && role != Role::PlatformAdmin {
+                assert!(
+                    !decide(&with(role, 3), Action::ConfirmRoleGrant, &grant(2, Some(5)))
+                        .is_allowed(),
+                    "{role:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_offer_is_managed_by_its_own_organisation_not_by_the_department_it_is_held_in() {
+        // Association 40 holds an activity in department 30 of housing organisation 3.
+        let associations = Resource::Offer {
+            owner_chain: vec![40],
+        };
+        let departments_own = Resource::Offer {
+            owner_chain: vec![30, 3],
+        };
+        for role in [Role::Organiser, Role::BoardMember, Role::SocialCaretaker] {
+            assert!(
+                !decide(&with(role, 30), Action::ManageOffers, &associations).is_allowed(),
+                "{role:?} of the department, another association's offer"
+            );
+        }
+        assert!(
+            !decide(
+                &with(Role::HousingOrgAdmin, 3),
+                Action::ManageOffers,
+                &associations
+            )
+            .is_allowed()
+        );
+        assert!(
+            decide(
+                &with(Role::Organiser, 40),
+                Action::ManageOffers,
+                &associations
+            )
+            .is_allowed()
+        );
+        assert!(
+            decide(
+                &with(Role::BoardMember, 30),
+                Action::ManageOffers,
+                &departments_own
+            )
+            .is_allowed()
+        );
+        assert!(
+            decide(
+                &with(Role::HousingOrgAdmin, 3),
+                Action::ManageOffers,
+                &departments_own
+            )
+            .is_allowed()
+        );
+        assert!(
+            decide(
+                &with(Role::PlatformAdmin, 1),
+                Action::ManageOffers,
+                &associations
+            )
+            .is_allowed()
+        );
     }
 }

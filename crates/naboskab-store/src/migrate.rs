@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(8, "0008_referrals"),
     migration!(9, "0009_outreach_api"),
     migration!(10, "0010_no_show_followup"),
+    migration!(11, "0011_harden"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -9,6 +9,7 @@
 use crate::db::{Db, Row, Sql, Tx};
 use crate::error::StoreError;
 use crate::params;
+use crate::seal::SealKey;
 use naboskab_domain::search;
 use std::collections::BTreeSet;
 
@@ -598,7 +599,7 @@ pub async fn caretakers_for(db: &Db, chain: &[i64]) -> Result<Vec<StaffContact>,
     let mut sql = Sql::new(
         "SELECT DISTINCT u.id, u.display_name, COALESCE(p.phone, ''), COALESCE(p.office_hours, ''), COALESCE(p.about, '')
          FROM membership m JOIN app_user u ON u.id = m.user_id LEFT JOIN staff_profile p ON p.user_id = u.id
-         WHERE m.role = 'social_caretaker' AND u.disabled_at IS NULL AND m.organisation_id IN (",
+         WHERE m.role = 'social_caretaker' AND m.confirmed_at IS NOT NULL AND u.disabled_at IS NULL AND m.organisation_id IN (",
     );
     sql.bind_list(chain.iter().copied())
         .push(") ORDER BY u.display_name");
@@ -642,20 +643,47 @@ pub struct ContactRequest {
     pub created_at: i64,
 }
 
-/// Stores a "contact me" request; returns its id.
+/// The columns of a "contact me" request that hold the person's details or words, sealed at
+/// rest like outreach records (the request says "I am lonely" and how to reach the person).
+const SEALED_REQUEST_COLUMNS: [&str; 5] = ["name", "phone", "email", "when_to_call", "message"];
+
+fn seal_request_field(key: &SealKey, column: &str, text: &str) -> Result<String, StoreError> {
+    if text.is_empty() {
+        return Ok(String::new());
+    }
+    key.seal(&format!("contact_request.{column}"), text)
+}
+
+fn open_request_field(key: &SealKey, column: &str, stored: String) -> Result<String, StoreError> {
+    if stored.is_empty() {
+        return Ok(stored);
+    }
+    key.open(&format!("contact_request.{column}"), &stored)
+}
+
+/// Stores a "contact me" request, its personal fields sealed; returns its id.
 pub async fn create_contact_request(
     db: &Db,
+    key: &SealKey,
     c: &ContactRequest,
     now: i64,
 ) -> Result<i64, StoreError> {
+    let [name, phone, email, when_to_call, message] =
+        [&c.name, &c.phone, &c.email, &c.when_to_call, &c.message]
+            .into_iter()
+            .zip(SEALED_REQUEST_COLUMNS)
+            .map(|(text, column)| seal_request_field(key, column, text))
+            .collect::<Result<Vec<_>, _>>()?
+            .try_into()
+            .map_err(|_| StoreError::Sealed)?;
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
             "INSERT INTO contact_request (department_id, name, phone, email, preferred_language, when_to_call, message, consent_text, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
             params![
-                c.department_id, c.name.as_str(), c.phone.as_str(), c.email.as_str(), c.preferred_language.as_str(),
-                c.when_to_call.as_str(), c.message.as_str(), c.consent_text.as_str(), now
+                c.department_id, name, phone, email, c.preferred_language.as_str(),
+                when_to_call, message, c.consent_text.as_str(), now
             ],
         )
         .await?
@@ -667,6 +695,7 @@ pub async fn create_contact_request(
 /// Requests for a department, newest first.
 pub async fn contact_requests_for(
     db: &Db,
+    key: &SealKey,
     department_id: i64,
 ) -> Result<Vec<ContactRequest>, StoreError> {
     db.query(
@@ -676,23 +705,52 @@ pub async fn contact_requests_for(
     )
     .await?
     .iter()
-    .map(contact_request_from)
+    .map(|r| contact_request_from(key, r))
     .collect()
 }
 
 /// A request from a row of `id, department_id, name, phone, email, preferred_language,
-/// when_to_call, message, consent_text, created_at`.
-pub(crate) fn contact_request_from(r: &Row) -> Result<ContactRequest, StoreError> {
+/// when_to_call, message, consent_text, created_at`, its sealed fields opened.
+pub(crate) fn contact_request_from(key: &SealKey, r: &Row) -> Result<ContactRequest, StoreError> {
     Ok(ContactRequest {
         id: r.i64(0)?,
         department_id: r.opt_i64(1)?,
-        name: r.string(2)?,
-        phone: r.string(3)?,
-        email: r.string(4)?,
+        name: open_request_field(key, "name", r.string(2)?)?,
+        phone: open_request_field(key, "phone", r.string(3)?)?,
+        email: open_request_field(key, "email", r.string(4)?)?,
         preferred_language: r.string(5)?,
-        when_to_call: r.string(6)?,
-        message: r.string(7)?,
+        when_to_call: open_request_field(key, "when_to_call", r.string(6)?)?,
+        message: open_request_field(key, "message", r.string(7)?)?,
         consent_text: r.string(8)?,
         created_at: r.i64(9)?,
     })
+}
+
+/// Seals the "contact me" requests stored in plain text by versions before sealing (run
+/// once at start; a no-op afterwards); returns how many were sealed.
+pub async fn seal_plain_contact_requests(db: &Db, key: &SealKey) -> Result<u64, StoreError> {
+    let rows = db
+        .query(
+            "SELECT id, name, phone, email, when_to_call, message FROM contact_request
+             WHERE name <> '' AND name NOT LIKE 'v1.%'",
+            vec![],
+        )
+        .await?;
+    let mut sealed = 0;
+    for r in &rows {
+        let mut values = Vec::with_capacity(5);
+        for (i, column) in SEALED_REQUEST_COLUMNS.iter().enumerate() {
+            values.push(seal_request_field(key, column, &r.string(i + 1)?)?);
+        }
+        let mut tx = db.begin().await?;
+        sealed += tx
+            .execute(
+                "UPDATE contact_request SET name = $2, phone = $3, email = $4, when_to_call = $5, message = $6
+                 WHERE id = $1 AND name NOT LIKE 'v1.%'",
+                params![r.i64(0)?, values[0].as_str(), values[1].as_str(), values[2].as_str(), values[3].as_str(), values[4].as_str()],
+            )
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(sealed)
 }

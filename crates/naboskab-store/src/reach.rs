@@ -1312,6 +1312,7 @@ pub async fn purge_inactive(db: &Db, cutoff: i64, now: i64) -> Result<usize, Sto
 /// organisations (one audit row per organisation), newest first.
 pub async fn open_requests(
     db: &Db,
+    key: &SealKey,
     housing_orgs: &[i64],
     who: &Auditor,
     now: i64,
@@ -1333,7 +1334,7 @@ pub async fn open_requests(
     }
     let out = rows
         .iter()
-        .map(crate::offers::contact_request_from)
+        .map(|r| crate::offers::contact_request_from(key, r))
         .collect::<Result<Vec<_>, _>>()?;
     tx.commit().await?;
     Ok(out)

@@ -1,6 +1,7 @@
 //! Accounts, memberships, sessions, API tokens and one-time tokens (e-mail verification,
 //! password reset, OpenID Connect login state). Secrets are stored only as SHA-256 hashes.
 
+use crate::audit::Auditor;
 use crate::db::{Db, Row};
 use crate::error::StoreError;
 use crate::params;
@@ -238,6 +239,10 @@ pub struct MembershipView {
     pub organisation_kind: Option<OrgKind>,
     /// The role.
     pub role: Role,
+    /// Granted, but waiting for a second person to confirm it (it grants nothing yet).
+    pub pending: bool,
+    /// Who granted it, when known.
+    pub granted_by: Option<i64>,
 }
 
 fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
@@ -252,10 +257,13 @@ fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
         organisation_name: r.string(4)?,
         organisation_kind: OrgKind::parse(&r.string(5)?),
         role,
+        pending: r.opt_i64(7)?.is_none(),
+        granted_by: r.opt_i64(8)?,
     }))
 }
 
-/// Grants a role; granting a role already held is not an error.
+/// Grants a role at once, with nobody to name as granter (the command line and the demo set
+/// up an installation); granting a role already held is not an error.
 pub async fn add_membership(
     db: &Db,
     user_id: i64,
@@ -264,7 +272,7 @@ pub async fn add_membership(
     now: i64,
 ) -> Result<(), StoreError> {
     db.execute(
-        "INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)
+        "INSERT INTO membership (user_id, organisation_id, role, created_at, confirmed_at) VALUES ($1, $2, $3, $4, $4)
          ON CONFLICT (user_id, organisation_id, role) DO NOTHING",
         params![user_id, organisation_id, role.as_str(), now],
     )
@@ -272,7 +280,127 @@ pub async fn add_membership(
     .map(|_| ())
 }
 
-/// Removes a role; returns whether it was held.
+/// The audit log's name for role grants; the subject id is the membership row.
+pub const GRANT_SUBJECT: &str = "membership";
+
+/// What became of a grant made on the web.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GrantOutcome {
+    /// The role holds from now on.
+    Granted,
+    /// The role waits for a second person's confirmation and grants nothing until then.
+    Pending,
+    /// The person held (or was waiting for) the role already; nothing changed.
+    Unchanged,
+}
+
+/// Grants a role on behalf of `by`, in effect at once or (`needs_confirmation`) pending until
+/// a second person confirms it; one audit row (`grant` or `grant-pending`) in the same
+/// transaction.
+pub async fn grant_membership(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    role: Role,
+    needs_confirmation: bool,
+    by: &Auditor,
+    now: i64,
+) -> Result<GrantOutcome, StoreError> {
+    let mut tx = db.begin().await?;
+    let confirmed_at = (!needs_confirmation).then_some(now);
+    let row = tx
+        .query_opt(
+            "INSERT INTO membership (user_id, organisation_id, role, created_at, granted_by, confirmed_at, confirmed_by)
+             VALUES ($1, $2, $3, $4, $5, $6, NULL)
+             ON CONFLICT (user_id, organisation_id, role) DO NOTHING RETURNING id",
+            params![user_id, organisation_id, role.as_str(), now, by.user_id, confirmed_at],
+        )
+        .await?;
+    let Some(row) = row else {
+        tx.commit().await?;
+        return Ok(GrantOutcome::Unchanged);
+    };
+    let action = if needs_confirmation {
+        "grant-pending"
+    } else {
+        "grant"
+    };
+    crate::audit::record_in(&mut tx, by, action, GRANT_SUBJECT, Some(row.i64(0)?), now).await?;
+    tx.commit().await?;
+    Ok(if needs_confirmation {
+        GrantOutcome::Pending
+    } else {
+        GrantOutcome::Granted
+    })
+}
+
+/// Confirms a pending grant as `by`, who must be neither the person who granted it nor the
+/// person who gets it (four eyes); one audit row (`grant-confirm`). Returns whether a pending
+/// grant was confirmed.
+pub async fn confirm_membership(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    role: Role,
+    by: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let Some(confirmer) = by.user_id else {
+        return Ok(false);
+    };
+    let mut tx = db.begin().await?;
+    let row = tx
+        .query_opt(
+            "UPDATE membership SET confirmed_at = $4, confirmed_by = $5
+             WHERE user_id = $1 AND organisation_id = $2 AND role = $3 AND confirmed_at IS NULL
+               AND user_id <> $5 AND (granted_by IS NULL OR granted_by <> $5)
+             RETURNING id",
+            params![user_id, organisation_id, role.as_str(), now, confirmer],
+        )
+        .await?;
+    let Some(row) = row else {
+        tx.commit().await?;
+        return Ok(false);
+    };
+    crate::audit::record_in(
+        &mut tx,
+        by,
+        "grant-confirm",
+        GRANT_SUBJECT,
+        Some(row.i64(0)?),
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Removes a role (held or pending) on behalf of `by`, with one audit row (`revoke`); returns
+/// whether it was there.
+pub async fn revoke_membership(
+    db: &Db,
+    user_id: i64,
+    organisation_id: i64,
+    role: Role,
+    by: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin().await?;
+    let row = tx
+        .query_opt(
+            "DELETE FROM membership WHERE user_id = $1 AND organisation_id = $2 AND role = $3 RETURNING id",
+            params![user_id, organisation_id, role.as_str()],
+        )
+        .await?;
+    if let Some(row) = &row {
+        crate::audit::record_in(&mut tx, by, "revoke", GRANT_SUBJECT, Some(row.i64(0)?), now)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(row.is_some())
+}
+
+/// Removes a role without an audit row (the command line); returns whether it was held.
 pub async fn remove_membership(
     db: &Db,
     user_id: i64,
@@ -292,7 +420,7 @@ pub async fn remove_membership(
 pub async fn memberships_of(db: &Db, user_id: i64) -> Result<Vec<Membership>, StoreError> {
     let rows = db
         .query(
-            "SELECT organisation_id, role FROM membership WHERE user_id = $1 ORDER BY id",
+            "SELECT organisation_id, role FROM membership WHERE user_id = $1 AND confirmed_at IS NOT NULL ORDER BY id",
             params![user_id],
         )
         .await?;
@@ -315,7 +443,7 @@ pub async fn membership_views_of_user(
 ) -> Result<Vec<MembershipView>, StoreError> {
     let rows = db
         .query(
-            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role
+            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role, m.confirmed_at, m.granted_by
              FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
              WHERE m.user_id = $1 ORDER BY o.name, m.role",
             params![user_id],
@@ -337,7 +465,7 @@ pub async fn members_of_organisation(
 ) -> Result<Vec<MembershipView>, StoreError> {
     let rows = db
         .query(
-            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role
+            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role, m.confirmed_at, m.granted_by
              FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
              WHERE m.organisation_id = $1 ORDER BY u.display_name, m.role",
             params![organisation_id],
@@ -370,7 +498,7 @@ pub async fn contacts_with_role(
 ) -> Result<Vec<MemberContact>, StoreError> {
     db.query(
         "SELECT u.email, u.preferred_locale FROM membership m JOIN app_user u ON u.id = m.user_id
-         WHERE m.organisation_id = $1 AND m.role = $2 AND u.disabled_at IS NULL ORDER BY u.id",
+         WHERE m.organisation_id = $1 AND m.role = $2 AND m.confirmed_at IS NOT NULL AND u.disabled_at IS NULL ORDER BY u.id",
         params![organisation_id, role.as_str()],
     )
     .await?
@@ -674,22 +802,30 @@ pub struct ApiToken {
     pub created_at: i64,
     /// Last used.
     pub last_used_at: Option<i64>,
+    /// When it stops working.
+    pub expires_at: i64,
 }
 
-/// Stores a new API token's hash.
+/// How long an API token works unless its maker chooses otherwise: 90 days.
+pub const API_TOKEN_LIFETIME_S: i64 = 90 * 24 * 3600;
+
+/// Stores a new API token's hash; it works until `expires_at`, and carries the second factor
+/// until `second_factor_until` (never past `expires_at`).
 pub async fn create_api_token(
     db: &Db,
     user_id: i64,
     name: &str,
     token_hash: &str,
     second_factor_until: Option<i64>,
+    expires_at: i64,
     now: i64,
 ) -> Result<i64, StoreError> {
+    let second_factor_until = second_factor_until.map(|t| t.min(expires_at));
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
-            "INSERT INTO api_token (user_id, name, token_hash, second_factor_until, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            params![user_id, name, token_hash, second_factor_until, now],
+            "INSERT INTO api_token (user_id, name, token_hash, second_factor_until, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            params![user_id, name, token_hash, second_factor_until, now, expires_at],
         )
         .await?
         .i64(0)?;
@@ -716,8 +852,8 @@ pub async fn api_token_user(
     let row = db
         .query_opt(
             "SELECT t.id, t.user_id, t.last_used_at, t.second_factor_until FROM api_token t JOIN app_user u ON u.id = t.user_id
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
-            params![token_hash],
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.disabled_at IS NULL",
+            params![token_hash, now],
         )
         .await?;
     let Some(r) = row else { return Ok(None) };
@@ -734,15 +870,19 @@ pub async fn api_token_user(
     }))
 }
 
-/// A user's live API tokens.
-pub async fn api_tokens_of_user(db: &Db, user_id: i64) -> Result<Vec<ApiToken>, StoreError> {
+/// A user's live API tokens (not revoked, not expired).
+pub async fn api_tokens_of_user(
+    db: &Db,
+    user_id: i64,
+    now: i64,
+) -> Result<Vec<ApiToken>, StoreError> {
     db.query(
-        "SELECT id, name, created_at, last_used_at FROM api_token WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
-        params![user_id],
+        "SELECT id, name, created_at, last_used_at, expires_at FROM api_token WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > $2 ORDER BY id",
+        params![user_id, now],
     )
     .await?
     .iter()
-    .map(|r| Ok(ApiToken { id: r.i64(0)?, name: r.string(1)?, created_at: r.i64(2)?, last_used_at: r.opt_i64(3)? }))
+    .map(|r| Ok(ApiToken { id: r.i64(0)?, name: r.string(1)?, created_at: r.i64(2)?, last_used_at: r.opt_i64(3)?, expires_at: r.i64(4)? }))
     .collect()
 }
 
@@ -760,6 +900,57 @@ pub async fn revoke_api_token(
         )
         .await?
         > 0)
+}
+
+/// Revokes every live API token of a user ("log out everywhere" with tokens); returns how
+/// many.
+pub async fn revoke_api_tokens_of_user(db: &Db, user_id: i64, now: i64) -> Result<u64, StoreError> {
+    db.execute(
+        "UPDATE api_token SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        params![now, user_id],
+    )
+    .await
+}
+
+// ----- known devices -----
+
+/// Remembers that the device holding the cookie whose hash is `token_hash` signed in to the
+/// account (and, with `second_factor`, passed two-step sign-in there).
+pub async fn remember_device(
+    db: &Db,
+    user_id: i64,
+    token_hash: &str,
+    second_factor: bool,
+    now: i64,
+) -> Result<(), StoreError> {
+    let second_factor_at = second_factor.then_some(now);
+    db.execute(
+        "INSERT INTO known_device (user_id, token_hash, created_at, last_used_at, second_factor_at) VALUES ($1, $2, $3, $3, $4)
+         ON CONFLICT (user_id, token_hash) DO UPDATE SET last_used_at = $3,
+           second_factor_at = COALESCE($4, known_device.second_factor_at)",
+        params![user_id, token_hash, now, second_factor_at],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// What the account knows of a device: signed in there before (`Some(false)`), and also
+/// passed two-step sign-in there (`Some(true)`); `None` for a device it does not know or
+/// has not seen for `max_age_s`.
+pub async fn known_device(
+    db: &Db,
+    user_id: i64,
+    token_hash: &str,
+    max_age_s: i64,
+    now: i64,
+) -> Result<Option<bool>, StoreError> {
+    db.query_opt(
+        "SELECT second_factor_at FROM known_device WHERE user_id = $1 AND token_hash = $2 AND last_used_at > $3",
+        params![user_id, token_hash, now - max_age_s],
+    )
+    .await?
+    .map(|r| Ok(r.opt_i64(0)?.is_some()))
+    .transpose()
 }
 
 // ----- one-time tokens -----
@@ -795,12 +986,35 @@ pub async fn create_auth_token(
     expires_at: i64,
     now: i64,
 ) -> Result<(), StoreError> {
-    db.execute(
+    let mut tx = db.begin().await?;
+    // One live link per purpose: a new one ends the older ones still unused.
+    tx.execute(
+        "UPDATE auth_token SET used_at = $3 WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL",
+        params![user_id, purpose.as_str(), now],
+    )
+    .await?;
+    tx.execute(
         "INSERT INTO auth_token (token_hash, user_id, purpose, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
         params![token_hash, user_id, purpose.as_str(), now, expires_at],
     )
-    .await
-    .map(|_| ())
+    .await?;
+    tx.commit().await
+}
+
+/// How many links for `purpose` were made for the account since `since` (at most five reset
+/// mails an hour).
+pub async fn auth_tokens_made_since(
+    db: &Db,
+    user_id: i64,
+    purpose: TokenPurpose,
+    since: i64,
+) -> Result<i64, StoreError> {
+    db.query_one(
+        "SELECT COUNT(*) FROM auth_token WHERE user_id = $1 AND purpose = $2 AND created_at > $3",
+        params![user_id, purpose.as_str(), since],
+    )
+    .await?
+    .i64(0)
 }
 
 /// The user a one-time token belongs to, if it is unused and not expired (does not use it).
@@ -819,7 +1033,8 @@ pub async fn peek_auth_token(
     .transpose()
 }
 
-/// Uses a one-time token: exactly one caller gets the user id, every later one `None`.
+/// Uses a one-time token: exactly one caller gets the user id, every later one `None`; the
+/// account's other unused links for the same purpose end with it.
 pub async fn consume_auth_token(
     db: &Db,
     token_hash: &str,
@@ -834,6 +1049,13 @@ pub async fn consume_auth_token(
             params![now, token_hash, purpose.as_str()],
         )
         .await?;
+    if let Some(r) = &row {
+        tx.execute(
+            "UPDATE auth_token SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
+            params![now, r.i64(0)?, purpose.as_str()],
+        )
+        .await?;
+    }
     tx.commit().await?;
     row.map(|r| r.i64(0)).transpose()
 }

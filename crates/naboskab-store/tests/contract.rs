@@ -324,7 +324,7 @@ async fn sessions_expire_when_idle_absolute_or_disabled_and_password_change_ends
         users::create_session(db, "h5", id, "c", limits, None, NOW)
             .await
             .expect("session");
-        let tok = users::create_api_token(db, id, "script", "th1", None, NOW)
+        let tok = users::create_api_token(db, id, "script", "th1", None, NOW + 3600, NOW)
             .await
             .expect("token");
         users::set_password(db, id, "$argon2id$new", NOW)
@@ -430,9 +430,17 @@ async fn api_tokens_are_listed_used_and_revoked_by_their_owner_only() {
     on_every_backend!(|db| {
         let a = user(db, "a@example.dk").await;
         let b = user(db, "b@example.dk").await;
-        let t = users::create_api_token(db, a, "integration", "hash-a", Some(NOW + 60), NOW)
-            .await
-            .expect("create");
+        let t = users::create_api_token(
+            db,
+            a,
+            "integration",
+            "hash-a",
+            Some(NOW + 60),
+            NOW + 3600,
+            NOW,
+        )
+        .await
+        .expect("create");
         assert_eq!(
             users::api_token_user(db, "hash-a", NOW + 100)
                 .await
@@ -450,7 +458,7 @@ async fn api_tokens_are_listed_used_and_revoked_by_their_owner_only() {
                 .map(|h| h.second_factor),
             Some(true)
         );
-        let listed = users::api_tokens_of_user(db, a).await.expect("list");
+        let listed = users::api_tokens_of_user(db, a, NOW).await.expect("list");
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].last_used_at, Some(NOW + 100));
         assert!(
@@ -470,7 +478,7 @@ async fn api_tokens_are_listed_used_and_revoked_by_their_owner_only() {
             None
         );
         assert!(
-            users::api_tokens_of_user(db, a)
+            users::api_tokens_of_user(db, a, NOW)
                 .await
                 .expect("list")
                 .is_empty()
@@ -726,4 +734,276 @@ async fn sqlite_files_and_backups_are_readable_by_the_owner_only() {
     let copy = dir.path().join("backup.db");
     db.backup_sqlite_to(&copy).await.expect("backup");
     assert_eq!(mode(&copy), 0o600, "backup");
+}
+
+#[tokio::test]
+async fn api_tokens_stop_working_when_they_expire_and_can_be_revoked_all_at_once() {
+    on_every_backend!(|db| {
+        let a = user(db, "expiry@example.dk").await;
+        users::create_api_token(db, a, "one", "exp-1", Some(NOW + 90_000), NOW + 3600, NOW)
+            .await
+            .expect("create");
+        users::create_api_token(db, a, "two", "exp-2", None, NOW + 7200, NOW)
+            .await
+            .expect("create");
+        let listed = users::api_tokens_of_user(db, a, NOW).await.expect("list");
+        assert_eq!(
+            listed.iter().map(|t| t.expires_at).collect::<Vec<_>>(),
+            vec![NOW + 3600, NOW + 7200]
+        );
+        assert_eq!(
+            users::api_token_user(db, "exp-1", NOW + 3599)
+                .await
+                .expect("use")
+                .map(|h| h.second_factor),
+            Some(true),
+            "the second factor is capped at the token's end, not beyond"
+        );
+        assert_eq!(
+            users::api_token_user(db, "exp-1", NOW + 3600)
+                .await
+                .expect("use"),
+            None
+        );
+        assert_eq!(
+            users::api_tokens_of_user(db, a, NOW + 3600)
+                .await
+                .expect("list")
+                .len(),
+            1
+        );
+        assert_eq!(
+            users::revoke_api_tokens_of_user(db, a, NOW)
+                .await
+                .expect("revoke"),
+            2
+        );
+        assert_eq!(
+            users::api_token_user(db, "exp-2", NOW).await.expect("use"),
+            None
+        );
+    });
+}
+
+#[tokio::test]
+async fn a_new_one_time_link_ends_the_older_ones_and_using_one_ends_them_all() {
+    on_every_backend!(|db| {
+        let id = user(db, "links@example.dk").await;
+        for (i, hash) in ["l1", "l2", "l3"].into_iter().enumerate() {
+            users::create_auth_token(
+                db,
+                hash,
+                id,
+                TokenPurpose::ResetPassword,
+                NOW + 1800,
+                NOW + i as i64,
+            )
+            .await
+            .expect("create");
+        }
+        users::create_auth_token(db, "v1", id, TokenPurpose::VerifyEmail, NOW + 1800, NOW)
+            .await
+            .expect("create");
+        for old in ["l1", "l2"] {
+            assert_eq!(
+                users::consume_auth_token(db, old, TokenPurpose::ResetPassword, NOW + 5)
+                    .await
+                    .expect("old"),
+                None,
+                "{old} ended by the newer link"
+            );
+        }
+        assert_eq!(
+            users::auth_tokens_made_since(db, id, TokenPurpose::ResetPassword, NOW - 1)
+                .await
+                .expect("count"),
+            3
+        );
+        assert_eq!(
+            users::consume_auth_token(db, "l3", TokenPurpose::ResetPassword, NOW + 5)
+                .await
+                .expect("newest"),
+            Some(id)
+        );
+        assert_eq!(
+            users::peek_auth_token(db, "v1", TokenPurpose::VerifyEmail, NOW + 5)
+                .await
+                .expect("other purpose"),
+            Some(id),
+            "links for another purpose are left alone"
+        );
+    });
+}
+
+#[tokio::test]
+async fn a_pending_grant_grants_nothing_until_a_second_person_confirms_it() {
+    on_every_backend!(|db| {
+        let org = orgs::create_organisation(
+            db,
+            &NewOrganisation {
+                kind: Some(OrgKind::HousingOrganisation),
+                name: "Boligselskabet Fire Øjne".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .expect("org");
+        let granter = user(db, "granter@example.dk").await;
+        let grantee = user(db, "grantee@example.dk").await;
+        let second = user(db, "second@example.dk").await;
+        let by = |id| naboskab_store::audit::Auditor {
+            user_id: Some(id),
+            role: "housing_org_admin".into(),
+            purpose: "role administration".into(),
+        };
+        assert_eq!(
+            users::grant_membership(
+                db,
+                grantee,
+                org,
+                Role::SocialCaretaker,
+                true,
+                &by(granter),
+                NOW
+            )
+            .await
+            .expect("grant"),
+            users::GrantOutcome::Pending
+        );
+        assert_eq!(
+            users::grant_membership(
+                db,
+                grantee,
+                org,
+                Role::SocialCaretaker,
+                true,
+                &by(granter),
+                NOW
+            )
+            .await
+            .expect("again"),
+            users::GrantOutcome::Unchanged
+        );
+        assert!(
+            users::memberships_of(db, grantee)
+                .await
+                .expect("m")
+                .is_empty(),
+            "pending grants nothing"
+        );
+        let view = users::members_of_organisation(db, org)
+            .await
+            .expect("members");
+        assert_eq!(view.len(), 1);
+        assert!(view[0].pending);
+        assert_eq!(view[0].granted_by, Some(granter));
+        for not_a_second_person in [granter, grantee] {
+            assert!(
+                !users::confirm_membership(
+                    db,
+                    grantee,
+                    org,
+                    Role::SocialCaretaker,
+                    &by(not_a_second_person),
+                    NOW
+                )
+                .await
+                .expect("confirm"),
+                "{not_a_second_person}"
+            );
+        }
+        assert!(
+            users::confirm_membership(
+                db,
+                grantee,
+                org,
+                Role::SocialCaretaker,
+                &by(second),
+                NOW + 1
+            )
+            .await
+            .expect("confirm")
+        );
+        assert_eq!(
+            users::memberships_of(db, grantee).await.expect("m"),
+            vec![Membership {
+                organisation_id: org,
+                role: Role::SocialCaretaker
+            }]
+        );
+        assert!(
+            users::revoke_membership(
+                db,
+                grantee,
+                org,
+                Role::SocialCaretaker,
+                &by(second),
+                NOW + 2
+            )
+            .await
+            .expect("revoke")
+        );
+        let actions: Vec<String> = db
+            .query(
+                "SELECT action FROM audit_log WHERE subject_type = $1 ORDER BY id",
+                naboskab_store::params![users::GRANT_SUBJECT],
+            )
+            .await
+            .expect("audit")
+            .iter()
+            .map(|r| r.string(0).expect("text"))
+            .collect();
+        assert_eq!(actions, ["grant-pending", "grant-confirm", "revoke"]);
+    });
+}
+
+#[tokio::test]
+async fn a_device_is_known_to_an_account_once_it_signed_in_there() {
+    on_every_backend!(|db| {
+        let a = user(db, "device@example.dk").await;
+        let b = user(db, "other-device@example.dk").await;
+        assert_eq!(
+            users::known_device(db, a, "d1", 3600, NOW)
+                .await
+                .expect("k"),
+            None
+        );
+        users::remember_device(db, a, "d1", false, NOW)
+            .await
+            .expect("remember");
+        assert_eq!(
+            users::known_device(db, a, "d1", 3600, NOW)
+                .await
+                .expect("k"),
+            Some(false)
+        );
+        assert_eq!(
+            users::known_device(db, b, "d1", 3600, NOW)
+                .await
+                .expect("k"),
+            None,
+            "per account"
+        );
+        users::remember_device(db, a, "d1", true, NOW + 10)
+            .await
+            .expect("second factor");
+        users::remember_device(db, a, "d1", false, NOW + 20)
+            .await
+            .expect("password again");
+        assert_eq!(
+            users::known_device(db, a, "d1", 3600, NOW + 20)
+                .await
+                .expect("k"),
+            Some(true),
+            "a later password sign-in keeps the second factor's mark"
+        );
+        assert_eq!(
+            users::known_device(db, a, "d1", 3600, NOW + 3620)
+                .await
+                .expect("k"),
+            None,
+            "unused too long"
+        );
+    });
 }

@@ -565,8 +565,10 @@ async fn lonely_page_data_helplines_caretakers_and_contact_requests() {
             ("Vicevært", "12 34 56 78")
         );
 
+        let key = naboskab_store::seal::SealKey::for_tests("offers");
         let id = offers::create_contact_request(
             db,
+            &key,
             &ContactRequest {
                 department_id: Some(dep),
                 name: "Inger".into(),
@@ -579,7 +581,9 @@ async fn lonely_page_data_helplines_caretakers_and_contact_requests() {
         )
         .await
         .expect("request");
-        let reqs = offers::contact_requests_for(db, dep).await.expect("list");
+        let reqs = offers::contact_requests_for(db, &key, dep)
+            .await
+            .expect("list");
         assert_eq!(
             (reqs[0].id, reqs[0].name.as_str(), reqs[0].created_at),
             (id, "Inger", NOW)

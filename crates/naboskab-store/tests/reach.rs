@@ -368,6 +368,7 @@ async fn retention_erases_records_without_recent_contact_and_a_request_leaves_no
         let registration = [consent(ConsentScope::Registration)];
         let request = offers::create_contact_request(
             db,
+            &key,
             &ContactRequest {
                 name: "Canaryperson Ulla".into(),
                 phone: "11223344".into(),
@@ -641,6 +642,106 @@ async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
             .i64(0)
             .expect("n");
         assert_eq!(present, 1);
+        t.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_contact_request_is_sealed_at_rest_and_plain_ones_from_before_are_sealed_at_start() {
+    use naboskab_store::testing::{POSTGRES_ENV, TestDb};
+    let dbs = TestDb::all().await.expect("test databases");
+    if std::env::var(POSTGRES_ENV).is_ok() {
+        assert_eq!(dbs.len(), 2, "PostgreSQL was configured but not used");
+    }
+    for t in dbs {
+        let db = &t.db;
+        let key = SealKey::for_tests("reach");
+        let org = housing_org(db).await;
+        let dep = Some(
+            orgs::create_organisation(
+                db,
+                &NewOrganisation {
+                    kind: Some(OrgKind::Department),
+                    name: "Afdeling".into(),
+                    parent_id: Some(org),
+                    ..Default::default()
+                },
+                NOW,
+            )
+            .await
+            .expect("department"),
+        );
+        let request = ContactRequest {
+            department_id: dep,
+            name: "Canaryrequester Inge".into(),
+            phone: "Canaryphone 20304050".into(),
+            email: "canary-request@example.dk".into(),
+            when_to_call: "Canarywhen formiddag".into(),
+            message: "Canarylonely jeg er meget ensom".into(),
+            consent_text: "Ja".into(),
+            preferred_language: "da".into(),
+            ..Default::default()
+        };
+        offers::create_contact_request(db, &key, &request, NOW)
+            .await
+            .expect("request");
+        // A request stored in plain text by an earlier version.
+        db.execute(
+            "INSERT INTO contact_request (department_id, name, phone, email, preferred_language, when_to_call, message, consent_text, created_at)
+             VALUES ($1, 'Canaryolder Bent', '11223344', '', 'da', '', 'Canaryoldmessage', 'Ja', $2)",
+            naboskab_store::params![dep, NOW - 10],
+        )
+        .await
+        .expect("plain row");
+        assert_eq!(
+            offers::seal_plain_contact_requests(db, &key)
+                .await
+                .expect("seal"),
+            1
+        );
+        assert_eq!(
+            offers::seal_plain_contact_requests(db, &key)
+                .await
+                .expect("again"),
+            0,
+            "a no-op once sealed"
+        );
+        let contents = t.raw_contents().await.expect("contents");
+        for canary in [
+            "Canaryrequester",
+            "Canaryphone",
+            "canary-request",
+            "Canarywhen",
+            "Canarylonely",
+            "Canaryolder",
+            "Canaryoldmessage",
+        ] {
+            assert!(
+                !contents
+                    .windows(canary.len())
+                    .any(|w| w == canary.as_bytes()),
+                "{canary} is stored in plain text"
+            );
+        }
+        let open = reach::open_requests(db, &key, &[org], &caretaker(), NOW)
+            .await
+            .expect("open requests");
+        assert_eq!(open.len(), 2);
+        assert_eq!(open[0].message, request.message);
+        assert_eq!(open[0].email, request.email);
+        assert_eq!(open[1].name, "Canaryolder Bent");
+        assert!(
+            reach::open_requests(
+                db,
+                &SealKey::for_tests("another"),
+                &[org],
+                &caretaker(),
+                NOW
+            )
+            .await
+            .is_err(),
+            "another key opens nothing"
+        );
         t.cleanup().await;
     }
 }

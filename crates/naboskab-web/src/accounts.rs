@@ -5,6 +5,7 @@ use crate::error::AppError;
 use crate::i18n::{self, Locale};
 use crate::security::{hash_password, hash_token, random_token};
 use crate::state::AppState;
+use axum::http::HeaderMap;
 use fluent_bundle::FluentValue;
 use naboskab_domain::email::normalise_email;
 use naboskab_domain::password::{PasswordError, check_new_password};
@@ -31,6 +32,9 @@ pub const SECOND_FACTOR_TOKEN_S: i64 = 12 * 3600;
 pub const VERIFY_TTL_S: i64 = 48 * 3600;
 /// Password reset links live 30 minutes.
 pub const RESET_TTL_S: i64 = 30 * 60;
+/// At most this many password-reset mails per account and hour; further requests get the
+/// same answer and send nothing (a mailbox cannot be flooded through the form).
+pub const RESETS_PER_HOUR: i64 = 5;
 
 /// The Fluent key for a password problem.
 pub fn password_error_key(e: PasswordError) -> &'static str {
@@ -72,18 +76,37 @@ pub async fn create_account(
     })
 }
 
-/// Issues an API token for a user; returns the secret (shown once, stored only hashed).
+/// Issues an API token for a user that works for [`users::API_TOKEN_LIFETIME_S`] and carries
+/// the second factor until `second_factor_until` (never past the token's own end); returns
+/// the secret (shown once, stored only hashed).
 pub async fn issue_api_token(
     db: &Db,
     user_id: i64,
     name: &str,
-    second_factor: bool,
+    second_factor_until: Option<i64>,
     now: i64,
 ) -> Result<String, StoreError> {
     let secret = format!("nbk_{}", random_token(32));
-    let until = second_factor.then_some(now + SECOND_FACTOR_TOKEN_S);
-    users::create_api_token(db, user_id, name, &hash_token(&secret), until, now).await?;
+    let expires_at = now + users::API_TOKEN_LIFETIME_S;
+    users::create_api_token(
+        db,
+        user_id,
+        name,
+        &hash_token(&secret),
+        second_factor_until,
+        expires_at,
+        now,
+    )
+    .await?;
     Ok(secret)
+}
+
+/// How long a token made in `session` carries the second factor: 12 hours from when the
+/// session passed it, and never past the session's own end; `None` when it has not passed.
+pub fn second_factor_until(session: &users::Session) -> Option<i64> {
+    session
+        .second_factor_at
+        .map(|at| (at + SECOND_FACTOR_TOKEN_S).min(session.expires_at))
 }
 
 /// Starts a session for a user; returns the `Set-Cookie` value.
@@ -139,6 +162,56 @@ pub async fn rotate_session_with_second_factor(
         .config
         .cookie(st.config.session_cookie(), &token, Some(expires_at - now));
     Ok((cookie, csrf))
+}
+
+/// A device cookie lives 180 days, and a device unused that long is forgotten.
+pub const DEVICE_S: i64 = 180 * 24 * 3600;
+
+/// The SHA-256 of the request's device cookie, if it carries one.
+fn device_hash(st: &AppState, headers: &HeaderMap) -> Option<String> {
+    crate::layers::cookies(headers)
+        .get(st.config.device_cookie())
+        .filter(|v| v.len() >= 32)
+        .map(|v| hash_token(v))
+}
+
+/// The request's device, as the account `user_id` knows it: known when it signed in there
+/// before (with `second_factor`: passed two-step sign-in there before).
+pub async fn device_of(
+    st: &AppState,
+    headers: &HeaderMap,
+    user_id: Option<i64>,
+    second_factor: bool,
+) -> Result<Option<String>, AppError> {
+    let (Some(user_id), Some(hash)) = (user_id, device_hash(st, headers)) else {
+        return Ok(None);
+    };
+    let known = users::known_device(&st.db, user_id, &hash, DEVICE_S, st.now()).await?;
+    Ok(known
+        .filter(|passed_second_factor| *passed_second_factor || !second_factor)
+        .map(|_| hash))
+}
+
+/// Remembers the request's device for the account after a successful sign-in (or two-step
+/// sign-in); returns the `Set-Cookie` value when the browser had no device cookie yet.
+pub async fn remember_device(
+    st: &AppState,
+    headers: &HeaderMap,
+    user_id: i64,
+    second_factor: bool,
+) -> Result<Option<String>, AppError> {
+    let (hash, cookie) = match device_hash(st, headers) {
+        Some(hash) => (hash, None),
+        None => {
+            let token = random_token(32);
+            let cookie = st
+                .config
+                .cookie(st.config.device_cookie(), &token, Some(DEVICE_S));
+            (hash_token(&token), Some(cookie))
+        }
+    };
+    users::remember_device(&st.db, user_id, &hash, second_factor, st.now()).await?;
+    Ok(cookie)
 }
 
 /// A `Set-Cookie` value that removes the session cookie.
@@ -258,6 +331,17 @@ pub async fn send_reset(
     email: &str,
     name: &str,
 ) -> Result<(), AppError> {
+    let now = st.now();
+    let sent =
+        users::auth_tokens_made_since(&st.db, user_id, TokenPurpose::ResetPassword, now - 3600)
+            .await?;
+    if sent >= RESETS_PER_HOUR {
+        tracing::warn!(
+            user_id,
+            "password reset mail not sent: hourly limit reached"
+        );
+        return Ok(());
+    }
     let m = LinkMail {
         purpose: TokenPurpose::ResetPassword,
         ttl_s: RESET_TTL_S,

@@ -318,7 +318,7 @@ pub async fn seed(
                 .map_err(|e| e.to_string())?;
         }
     }
-    crate::demo_offers::seed(db, &ids, now)
+    crate::demo_offers::seed(db, outreach_key, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     crate::demo_gather::seed(db, &ids, now)

@@ -1177,7 +1177,12 @@ fn helplines() -> Vec<Helpline> {
 }
 
 /// Seeds the demo offers, helplines, caretaker contact details and one contact request.
-pub async fn seed(db: &Db, ids: &crate::demo::DemoIds, now: i64) -> Result<usize, StoreError> {
+pub async fn seed(
+    db: &Db,
+    outreach_key: &naboskab_store::seal::SealKey,
+    ids: &crate::demo::DemoIds,
+    now: i64,
+) -> Result<usize, StoreError> {
     let mut created = 0;
     let mut scheduled = Vec::new();
     for (i, sd) in seeds().into_iter().enumerate() {
@@ -1285,6 +1290,7 @@ pub async fn seed(db: &Db, ids: &crate::demo::DemoIds, now: i64) -> Result<usize
     if let Some(dep) = ids.org("dep-norreparken") {
         offers::create_contact_request(
             db,
+            outreach_key,
             &ContactRequest {
                 department_id: Some(dep),
                 name: "Inger (fiktiv)".into(),

@@ -18,6 +18,7 @@ pub mod demo_reach;
 pub mod error;
 pub mod find;
 pub mod forms;
+pub mod grants;
 pub mod i18n;
 pub mod ical;
 pub mod layers;
@@ -57,6 +58,18 @@ pub fn app(state: AppState) -> Router {
     bare.merge(with_context)
         .layer(from_fn(layers::security_headers))
         .layer(from_fn_with_state(state.clone(), layers::observe))
+        .with_state(state)
+}
+
+/// The router of the separate metrics address (`metrics_bind`): `/metrics` only, without a
+/// token, for a listener on a private interface that Prometheus scrapes.
+pub fn metrics_app(state: AppState) -> Router {
+    Router::new()
+        .route(
+            "/metrics",
+            axum::routing::get(pages::ops::metrics_on_private_address),
+        )
+        .layer(from_fn(layers::security_headers))
         .with_state(state)
 }
 

@@ -226,6 +226,11 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r(
             "POST",
+            "/organisations/{id}/members/confirm",
+            post(admin::confirm_member),
+        ),
+        r(
+            "POST",
             "/organisations/{id}/approval",
             post(admin::set_approval),
         ),

@@ -4,7 +4,7 @@
 use crate::clock::Clock;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{RateLimiter, SignInThrottle};
 use naboskab_store::Db;
 use naboskab_store::seal::SealKey;
 use std::sync::Arc;
@@ -41,6 +41,9 @@ pub struct WebConfig {
     pub outreach_key: Arc<SealKey>,
     /// Outreach records without contact for this many days are erased.
     pub outreach_retention_days: u32,
+    /// A bearer token that opens `/metrics` on the site's address; `None` keeps it closed
+    /// there (serve it on a separate private address instead).
+    pub metrics_token: Option<String>,
 }
 
 impl WebConfig {
@@ -55,6 +58,16 @@ impl WebConfig {
             "__Host-naboskab_session"
         } else {
             "naboskab_session"
+        }
+    }
+
+    /// The device cookie's name: a browser that signed in before (see
+    /// [`crate::ratelimit::SignInThrottle`]).
+    pub fn device_cookie(&self) -> &'static str {
+        if self.secure_cookies() {
+            "__Host-naboskab_device"
+        } else {
+            "naboskab_device"
         }
     }
 
@@ -93,6 +106,7 @@ impl Default for WebConfig {
             // for tests.
             outreach_key: Arc::new(SealKey::for_tests("web")),
             outreach_retention_days: 365,
+            metrics_token: None,
         }
     }
 }
@@ -110,8 +124,9 @@ pub struct AppState {
     pub mailer: Arc<dyn Mailer>,
     /// Login attempts per client address (10 a minute).
     pub login_per_ip: Arc<RateLimiter>,
-    /// Failed logins per account (100 an hour).
-    pub login_failures_per_account: Arc<RateLimiter>,
+    /// Failed passwords and two-step codes, per account, address and device
+    /// ([`SignInThrottle`] has the numbers).
+    pub sign_in: Arc<SignInThrottle>,
     /// Registrations and reset requests per client address (10 an hour).
     pub signup_per_ip: Arc<RateLimiter>,
     /// Request counters for `/metrics`.
@@ -139,7 +154,7 @@ impl AppState {
             clock,
             mailer,
             login_per_ip: Arc::new(RateLimiter::new(10, 60)),
-            login_failures_per_account: Arc::new(RateLimiter::new(100, 3600)),
+            sign_in: Arc::new(SignInThrottle::default()),
             signup_per_ip: Arc::new(RateLimiter::new(guest_limit, 3600)),
             metrics: Arc::new(Metrics::default()),
             http: reqwest::Client::builder()

@@ -61,6 +61,12 @@ pub struct FileConfig {
     pub outreach_key: Option<String>,
     /// Outreach records without contact for this many days are erased [default: 365].
     pub outreach_retention_days: Option<u32>,
+    /// A second address that serves only `/metrics`, without a token, for Prometheus on a
+    /// private interface (e.g. `127.0.0.1:9100`). Unset: no such listener.
+    pub metrics_bind: Option<String>,
+    /// A bearer token that opens `/metrics` on the main address. Unset: `/metrics` is not
+    /// served there at all.
+    pub metrics_token: Option<String>,
 }
 
 /// Flags shared by every subcommand; each also reads `NABOSKAB_<NAME>`.
@@ -122,6 +128,17 @@ pub struct ConfigArgs {
         hide_env_values = true
     )]
     pub outreach_key: Option<String>,
+    /// A second, private address serving only `/metrics` (no token there).
+    #[arg(long, env = "NABOSKAB_METRICS_BIND", global = true)]
+    pub metrics_bind: Option<String>,
+    /// Bearer token for `/metrics` on the main address (unset: not served there).
+    #[arg(
+        long,
+        env = "NABOSKAB_METRICS_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub metrics_token: Option<String>,
 }
 
 /// The resolved configuration.
@@ -157,6 +174,10 @@ pub struct Config {
     pub outreach_key: Option<String>,
     /// Days without contact before an outreach record is erased.
     pub outreach_retention_days: u32,
+    /// A second, private address serving only `/metrics`.
+    pub metrics_bind: Option<String>,
+    /// Bearer token for `/metrics` on the main address.
+    pub metrics_token: Option<String>,
 }
 
 /// Reads the TOML file, naming an unknown key or a bad value.
@@ -240,6 +261,14 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
         Some(url) => return Err(format!("sms_url '{url}' must start with https://")),
         None => None,
     };
+    let metrics_token = args
+        .metrics_token
+        .clone()
+        .or(file.metrics_token.clone())
+        .filter(|t| !t.trim().is_empty());
+    if metrics_token.as_ref().is_some_and(|t| t.trim().len() < 32) {
+        return Err("metrics_token must be at least 32 characters".into());
+    }
     let issuer = args.oidc_issuer.clone().or(file.oidc_issuer);
     let oidc = match issuer {
         None => None,
@@ -289,6 +318,12 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
             .or(file.outreach_key)
             .filter(|k| !k.trim().is_empty()),
         outreach_retention_days: file.outreach_retention_days.unwrap_or(365),
+        metrics_bind: args
+            .metrics_bind
+            .clone()
+            .or(file.metrics_bind)
+            .filter(|b| !b.trim().is_empty()),
+        metrics_token,
     })
 }
 
@@ -324,6 +359,12 @@ guest_requests_per_hour = 10
 # outreach_key = ""
 # Outreach records without contact for this many days are erased by a daily job.
 outreach_retention_days = 365
+
+# /metrics is private by default. Either serve it on a second address that only Prometheus
+# reaches (no token there):
+# metrics_bind = "127.0.0.1:9100"
+# or open it on the main address to a scraper presenting this bearer token (32+ characters):
+# metrics_token = "…"
 
 # Text messages through an HTTP SMS provider (JSON POST of to, from, text); without sms_url,
 # texts stay in the outbox.
@@ -406,5 +447,24 @@ mod tests {
             ..Default::default()
         };
         assert!(resolve(&args).expect_err("oidc").contains("oidc_client_id"));
+        let args = ConfigArgs {
+            metrics_token: Some("short".into()),
+            ..Default::default()
+        };
+        assert!(resolve(&args).expect_err("token").contains("metrics_token"));
+    }
+
+    #[test]
+    fn metrics_are_private_unless_configured() {
+        let c = resolve(&ConfigArgs::default()).expect("resolve");
+        assert_eq!((c.metrics_bind, c.metrics_token), (None, None));
+        let args = ConfigArgs {
+            metrics_bind: Some("127.0.0.1:9100".into()),
+            metrics_token: Some("x".repeat(40)),
+            ..Default::default()
+        };
+        let c = resolve(&args).expect("resolve");
+        assert_eq!(c.metrics_bind.as_deref(), Some("127.0.0.1:9100"));
+        assert_eq!(c.metrics_token.map(|t| t.len()), Some(40));
     }
 }

@@ -220,6 +220,13 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
     };
     let mailer: Arc<dyn Mailer> = Arc::new(naboskab_web::mail::Channels { email, sms });
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let seal_key = Arc::new(outreach_key(&cfg)?);
+    let sealed = naboskab_store::offers::seal_plain_contact_requests(&db, &seal_key)
+        .await
+        .context("sealing contact requests stored before sealing")?;
+    if sealed > 0 {
+        tracing::info!(sealed, "sealed contact requests stored in plain text");
+    }
     let web = WebConfig {
         base_url: cfg.base_url.clone(),
         demo,
@@ -227,8 +234,9 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         oidc: cfg.oidc.clone(),
         body_limit: cfg.body_limit,
         guest_requests_per_hour: cfg.guest_requests_per_hour,
-        outreach_key: Arc::new(outreach_key(&cfg)?),
+        outreach_key: seal_key,
         outreach_retention_days: cfg.outreach_retention_days,
+        metrics_token: cfg.metrics_token.clone(),
     };
     let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
     let loading = std::time::Instant::now();
@@ -252,6 +260,18 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         clock,
         cfg.base_url.clone(),
     ));
+    if let Some(metrics_bind) = &cfg.metrics_bind {
+        let listener = tokio::net::TcpListener::bind(metrics_bind)
+            .await
+            .with_context(|| format!("cannot listen on {metrics_bind} for metrics"))?;
+        tracing::info!(address = %metrics_bind, "metrics served on a separate address");
+        let metrics = naboskab_web::metrics_app(state.clone());
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, metrics).await {
+                tracing::error!(error = %e, "metrics listener stopped");
+            }
+        });
+    }
     let listener = tokio::net::TcpListener::bind(&cfg.bind)
         .await
         .with_context(|| format!("cannot listen on {}", cfg.bind))?;
@@ -414,7 +434,7 @@ async fn run(cli: Cli) -> Result<()> {
                 .await?
                 .ok_or_else(|| anyhow!("no account with e-mail {email}"))?;
             let secret =
-                naboskab_web::accounts::issue_api_token(&db, u.id, &name, false, SystemClock.now())
+                naboskab_web::accounts::issue_api_token(&db, u.id, &name, None, SystemClock.now())
                     .await?;
             println!("{secret}");
             Ok(())

@@ -5,6 +5,7 @@ use crate::accounts::{self, password_error_key};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::pages::auth::redirect_with_cookies;
+use crate::ratelimit::Device;
 use crate::security::verify_password;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page_with_status};
@@ -47,8 +48,13 @@ async fn account_page(
         .await?
         .into_iter()
         .map(|m: MembershipView| {
+            let role = page_ctx.t(&format!("role-{}", m.role.as_str()));
             (
-                page_ctx.t(&format!("role-{}", m.role.as_str())),
+                if m.pending {
+                    format!("{role} ({})", page_ctx.t("members-pending"))
+                } else {
+                    role
+                },
                 m.organisation_name,
                 m.organisation_id,
             )
@@ -69,7 +75,7 @@ async fn account_page(
     }
     Ok(AccountPage {
         signups,
-        tokens: users::api_tokens_of_user(&st.db, user.id).await?,
+        tokens: users::api_tokens_of_user(&st.db, user.id, st.now()).await?,
         session_count: users::count_sessions_of_user(&st.db, user.id).await?,
         memberships,
         user,
@@ -110,8 +116,19 @@ pub async fn change_password(
 ) -> AppResult<Response> {
     ctx.authorize(Action::ManageOwnAccount, &Resource::OwnAccount)?;
     let user = ctx.require_user()?.clone();
+    // The current password is guessed no faster here than at sign-in: the same throttle,
+    // under the same account key.
+    let now = st.now();
+    let device_hash = accounts::device_of(&st, &headers, Some(user.id), false).await?;
+    let device = device_hash
+        .as_deref()
+        .map_or(Device::Unknown, Device::Known);
+    st.sign_in
+        .check(&user.email, &ctx.client_ip, device, now)
+        .map_err(AppError::TooManyRequests)?;
     let mut errors = Vec::new();
     if !verify_password(f.current_password, user.password_hash.clone()).await {
+        st.sign_in.failed(&user.email, &ctx.client_ip, device, now);
         errors.push(FieldError {
             field: "current_password".into(),
             key: "field-current-password-wrong",
@@ -149,12 +166,35 @@ pub async fn change_password(
     ))
 }
 
-/// `POST /account/logout-everywhere`
-pub async fn logout_everywhere(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+/// The "log out everywhere" form.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct LogoutEverywhereForm {
+    /// `1`: revoke every API token too.
+    revoke_tokens: String,
+}
+
+/// `POST /account/logout-everywhere`: ends every session, and (when ticked) revokes every
+/// API token.
+pub async fn logout_everywhere(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Form(f): Form<LogoutEverywhereForm>,
+) -> AppResult<Response> {
     ctx.authorize(Action::ManageOwnAccount, &Resource::OwnAccount)?;
     let user = ctx.require_user()?;
     let n = users::delete_sessions_of_user(&st.db, user.id).await?;
-    tracing::info!(user_id = user.id, sessions = n, "logout everywhere");
+    let revoked = if f.revoke_tokens == "1" {
+        users::revoke_api_tokens_of_user(&st.db, user.id, st.now()).await?
+    } else {
+        0
+    };
+    tracing::info!(
+        user_id = user.id,
+        sessions = n,
+        tokens = revoked,
+        "logout everywhere"
+    );
     Ok(redirect_with_cookies(
         "/login?notice=notice-logged-out-everywhere",
         &[accounts::clear_session_cookie(&st)],
@@ -176,6 +216,14 @@ pub async fn create_token(
 ) -> AppResult<Response> {
     ctx.authorize(Action::ManageOwnAccount, &Resource::OwnAccount)?;
     let user = ctx.require_user()?;
+    // Tokens are made in a browser session only: a token cannot make tokens, so its second
+    // factor cannot be renewed past the session that proved it.
+    let Some(session_hash) = ctx.session_hash.as_deref().filter(|_| !ctx.via_bearer) else {
+        return Err(AppError::Forbidden);
+    };
+    let session = users::live_session(&st.db, session_hash, st.now())
+        .await?
+        .ok_or(AppError::Unauthorized)?;
     let name = f.name.trim();
     if name.is_empty() || name.chars().count() > 80 {
         let key = if name.is_empty() {
@@ -193,8 +241,8 @@ pub async fn create_token(
         let p = account_page(&st, &ctx, None, FormErrors::default(), errors).await?;
         return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
     }
-    let secret =
-        accounts::issue_api_token(&st.db, user.id, name, ctx.actor.second_factor, st.now()).await?;
+    let until = accounts::second_factor_until(&session);
+    let secret = accounts::issue_api_token(&st.db, user.id, name, until, st.now()).await?;
     tracing::info!(user_id = user.id, "API token created");
     let p = account_page(
         &st,

@@ -5,6 +5,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::grants;
 use crate::pages::public::{OrgLink, org_href};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -17,7 +18,7 @@ use naboskab_domain::email::normalise_email;
 use naboskab_domain::{Action, Resource, Role};
 use naboskab_store::offers::{self, Helpline};
 use naboskab_store::orgs::{self, Organisation};
-use naboskab_store::users::{self, MembershipView, User};
+use naboskab_store::users::{self, GrantOutcome, MembershipView, User};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -70,7 +71,8 @@ struct MembersPage {
     ctx: PageCtx,
     org: Organisation,
     org_href: String,
-    members: Vec<(MembershipView, String)>,
+    /// Each role held or waiting, its label, and whether the viewer may confirm it.
+    members: Vec<(MembershipView, String, bool)>,
     roles: Vec<(&'static str, String)>,
     errors: FormErrors,
     email: String,
@@ -86,12 +88,14 @@ async fn members_page(
     email: String,
 ) -> AppResult<MembersPage> {
     let p = PageCtx::new(st, ctx);
+    let chain = orgs::chain(&st.db, org.id).await?;
     let members = users::members_of_organisation(&st.db, org.id)
         .await?
         .into_iter()
         .map(|m| {
             let label = p.t(&format!("role-{}", m.role.as_str()));
-            (m, label)
+            let can_confirm = grants::may_confirm(ctx, &chain, &m);
+            (m, label, can_confirm)
         })
         .collect();
     let roles = Role::ALL
@@ -117,12 +121,27 @@ async fn members_page(
 }
 
 async fn load_org(st: &AppState, ctx: &Ctx, id: i64, action: Action) -> AppResult<Organisation> {
+    Ok(load_org_with_chain(st, ctx, id, action).await?.0)
+}
+
+/// The organisation and its chain, once the actor may do `action` there.
+async fn load_org_with_chain(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    action: Action,
+) -> AppResult<(Organisation, Vec<i64>)> {
     let org = orgs::organisation(&st.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let chain = orgs::chain(&st.db, id).await?;
-    ctx.authorize(action, &Resource::Organisation { chain })?;
-    Ok(org)
+    ctx.authorize(
+        action,
+        &Resource::Organisation {
+            chain: chain.clone(),
+        },
+    )?;
+    Ok((org, chain))
 }
 
 /// `GET /organisations/{id}/members`
@@ -147,14 +166,15 @@ pub struct MemberForm {
     remove: String,
 }
 
-/// `POST /organisations/{id}/members`: grants (or, with `remove=1`, removes) a role.
+/// `POST /organisations/{id}/members`: grants (or, with `remove=1`, removes) a role. Nobody
+/// grants themselves a role; the social caretaker's role waits for a second person.
 pub async fn change_member(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
     Form(f): Form<MemberForm>,
 ) -> AppResult<Response> {
-    let org = load_org(&st, &ctx, id, Action::ManageMembers).await?;
+    let (org, chain) = load_org_with_chain(&st, &ctx, id, Action::ManageMembers).await?;
     let mut errors = Vec::new();
     let role = Role::parse(&f.role).filter(|r| crate::accounts::grantable_on_web(*r));
     if role.is_none() {
@@ -167,11 +187,16 @@ pub async fn change_member(
         Ok(e) => users::user_by_email(&st.db, &e).await?,
         Err(_) => None,
     };
-    if user.is_none() {
-        errors.push(FieldError {
+    match &user {
+        None => errors.push(FieldError {
             field: "email".into(),
             key: "field-no-such-account",
-        });
+        }),
+        Some(u) if f.remove != "1" && Some(u.id) == ctx.actor.user_id => errors.push(FieldError {
+            field: "email".into(),
+            key: "members-self-grant",
+        }),
+        Some(_) => {}
     }
     let (Some(role), Some(user), true) = (role, user, errors.is_empty()) else {
         let p = members_page(
@@ -184,15 +209,50 @@ pub async fn change_member(
         .await?;
         return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
     };
-    if f.remove == "1" {
-        users::remove_membership(&st.db, user.id, org.id, role).await?;
-        tracing::info!(by = ?ctx.actor.user_id, user_id = user.id, org = org.id, role = role.as_str(), "role removed");
+    let notice = if f.remove == "1" {
+        grants::revoke(&st, &ctx, &org, &chain, &user, role).await?;
+        "notice-members-updated"
     } else {
-        users::add_membership(&st.db, user.id, org.id, role, st.now()).await?;
-        tracing::info!(by = ?ctx.actor.user_id, user_id = user.id, org = org.id, role = role.as_str(), "role granted");
+        match grants::grant(&st, &ctx, &org, chain, &user, role).await? {
+            GrantOutcome::Pending => "notice-members-pending",
+            GrantOutcome::Granted | GrantOutcome::Unchanged => "notice-members-updated",
+        }
+    };
+    Ok(Redirect::to(&format!(
+        "/organisations/{}/members?notice={notice}",
+        org.id
+    ))
+    .into_response())
+}
+
+/// The confirmation form of a grant waiting for a second person.
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+pub struct ConfirmForm {
+    user: String,
+    role: String,
+}
+
+/// `POST /organisations/{id}/members/confirm`: a second administrator (or a platform
+/// administrator) confirms a grant; the person then holds the role and is told.
+pub async fn confirm_member(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Form(f): Form<ConfirmForm>,
+) -> AppResult<Response> {
+    let (org, chain) = load_org_with_chain(&st, &ctx, id, Action::ViewMembers).await?;
+    let role = Role::parse(&f.role).ok_or(AppError::NotFound)?;
+    let user = match f.user.parse::<i64>() {
+        Ok(uid) => users::user_by_id(&st.db, uid).await?,
+        Err(_) => None,
+    }
+    .ok_or(AppError::NotFound)?;
+    if !grants::confirm(&st, &ctx, &org, chain, &user, role).await? {
+        return Err(AppError::NotFound);
     }
     Ok(Redirect::to(&format!(
-        "/organisations/{}/members?notice=notice-members-updated",
+        "/organisations/{}/members?notice=notice-members-confirmed",
         org.id
     ))
     .into_response())

@@ -4,6 +4,7 @@
 use crate::accounts::{self, password_error_key};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::ratelimit::Device;
 use crate::security::{hash_token, verify_password};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -123,17 +124,20 @@ pub async fn login_submit(
         ));
     }
     let email = normalise_email(&f.email).unwrap_or_default();
-    if st.login_failures_per_account.is_limited(&email, now) {
-        tracing::warn!(ip = %ctx.client_ip, "login rate limit reached for account");
-        return Err(AppError::TooManyRequests(
-            st.login_failures_per_account.retry_after(&email, now),
-        ));
-    }
     let user = if email.is_empty() {
         None
     } else {
         users::user_by_email(&st.db, &email).await?
     };
+    let device_hash =
+        accounts::device_of(&st, &headers, user.as_ref().map(|u| u.id), false).await?;
+    let device = device_hash
+        .as_deref()
+        .map_or(Device::Unknown, Device::Known);
+    if let Err(wait) = st.sign_in.check(&email, &ctx.client_ip, device, now) {
+        tracing::warn!(ip = %ctx.client_ip, "login rate limit reached for account");
+        return Err(AppError::TooManyRequests(wait));
+    }
     let ok = verify_password(
         f.password,
         user.as_ref().and_then(|u| u.password_hash.clone()),
@@ -142,7 +146,7 @@ pub async fn login_submit(
     let user = match user {
         Some(u) if ok && u.disabled_at.is_none() => u,
         _ => {
-            st.login_failures_per_account.record(&email, now);
+            st.sign_in.failed(&email, &ctx.client_ip, device, now);
             tracing::info!(ip = %ctx.client_ip, "login failed");
             let errors = FormErrors::new(
                 ctx.locale,
@@ -163,9 +167,10 @@ pub async fn login_submit(
     let ua = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok());
-    let cookie = accounts::start_session(&st, user.id, ua).await?;
+    let mut cookies = vec![accounts::start_session(&st, user.id, ua).await?];
+    cookies.extend(accounts::remember_device(&st, &headers, user.id, false).await?);
     tracing::info!(user_id = user.id, ip = %ctx.client_ip, "login succeeded");
-    Ok(redirect_with_cookies(&safe_next(Some(&f.next)), &[cookie]))
+    Ok(redirect_with_cookies(&safe_next(Some(&f.next)), &cookies))
 }
 
 /// `POST /logout`

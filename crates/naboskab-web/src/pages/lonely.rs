@@ -215,7 +215,7 @@ pub async fn contact(
         consent_text: ctx.t("lonely-consent"),
         ..Default::default()
     };
-    match offers::create_contact_request(&st.db, &request, now).await {
+    match offers::create_contact_request(&st.db, &st.config.outreach_key, &request, now).await {
         Ok(id) => {
             tracing::info!(request_id = id, department = ?department, "contact request stored");
             let p = PageCtx::new(&st, &ctx);

@@ -361,16 +361,15 @@ fn json_ld(
         .replace('&', "\\u0026")
 }
 
-/// Who may edit an offer: the policy decides on the owning organisation's chain.
+/// Who may edit, archive, reschedule or cancel an offer and keep its check-in list: the
+/// policy decides on the owning organisation's chain alone (the department it is held in
+/// gives nobody a say over another association's offer).
 pub async fn can_manage(st: &AppState, ctx: &Ctx, o: &Offer) -> AppResult<bool> {
-    let mut chain = orgs::chain(&st.db, o.organisation_id).await?;
-    if let Some(d) = o.department_id {
-        chain.extend(orgs::chain(&st.db, d).await?);
-    }
+    let owner_chain = orgs::chain(&st.db, o.organisation_id).await?;
     Ok(naboskab_domain::policy::decide(
         &ctx.actor,
         Action::ManageOffers,
-        &Resource::Organisation { chain },
+        &Resource::Offer { owner_chain },
     )
     .is_allowed())
 }

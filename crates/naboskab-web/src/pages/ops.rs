@@ -4,11 +4,12 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::security::constant_time_eq;
 use crate::state::AppState;
 use crate::templates::{PageCtx, page};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use naboskab_domain::{Action, Resource};
 use naboskab_store::outbox::{self, OutboxMessage};
@@ -29,8 +30,35 @@ pub async fn readyz(State(st): State<AppState>) -> Response {
     }
 }
 
-/// `GET /metrics`
-pub async fn metrics(State(st): State<AppState>) -> Response {
+/// `GET /metrics` on the site's own address: private by default. It answers only a scraper
+/// that presents the configured `metrics_token` as a bearer token (401 otherwise); with no
+/// token configured it does not exist here (404), and Prometheus reads it from the separate
+/// `metrics_bind` address instead ([`metrics_on_private_address`]).
+pub async fn metrics(State(st): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(expected) = st.config.metrics_token.as_deref() else {
+        return AppError::NotFound.into_response();
+    };
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if !constant_time_eq(presented.trim(), expected) {
+        let mut r = StatusCode::UNAUTHORIZED.into_response();
+        r.headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        return r;
+    }
+    render_metrics(&st).await
+}
+
+/// `GET /metrics` on the separate metrics address (`metrics_bind`, meant for a private
+/// interface): no token needed there.
+pub async fn metrics_on_private_address(State(st): State<AppState>) -> Response {
+    render_metrics(&st).await
+}
+
+async fn render_metrics(st: &AppState) -> Response {
     let pending = outbox::due(&st.db, i64::MAX, 10_000)
         .await
         .map(|v| v.len() as i64)

@@ -165,7 +165,7 @@ pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
     let now = st.now();
     let key = &st.config.outreach_key;
     let entries = store::caseload(&st.db, key, &held, &who, now).await?;
-    let requests = store::open_requests(&st.db, &held, &who, now).await?;
+    let requests = store::open_requests(&st.db, &st.config.outreach_key, &held, &who, now).await?;
     let waiting = store::waiting_referrals(&st.db, key, &held, &who, now).await?;
     let deps = departments(&st, &held).await?;
     let dep_name = |id: Option<i64>| {
@@ -492,7 +492,7 @@ pub async fn new_form(
     let f = match q.request {
         Some(id) => {
             let who = auditor(&ctx, "first contact");
-            store::open_requests(&st.db, &held, &who, st.now())
+            store::open_requests(&st.db, &st.config.outreach_key, &held, &who, st.now())
                 .await?
                 .iter()
                 .find(|r| r.id == id)

@@ -8,6 +8,7 @@
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::pages::auth::{redirect_with_cookies, safe_next};
+use crate::ratelimit::Device;
 use crate::security::hash_token;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -15,7 +16,7 @@ use crate::totp;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_store::users::{self, TokenPurpose};
 use serde::Deserialize;
@@ -227,27 +228,27 @@ pub struct CodeForm {
     token: String,
 }
 
-fn refused(st: &AppState, key: &str, now: i64) -> Result<(), AppError> {
-    if st.login_failures_per_account.is_limited(key, now) {
-        return Err(AppError::TooManyRequests(
-            st.login_failures_per_account.retry_after(key, now),
-        ));
-    }
-    Ok(())
-}
-
 /// `POST /two-factor`: checks a code from the app or a recovery code; the session then
 /// reaches what needs the second factor.
 pub async fn verify(
     State(st): State<AppState>,
     ctx: Ctx,
+    headers: HeaderMap,
     Form(f): Form<CodeForm>,
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let session = session_of(&ctx)?.to_owned();
     let now = st.now();
+    // Wrong codes are throttled like wrong passwords, per device the account knows (one
+    // that passed two-step sign-in before) or per address and account.
     let budget = format!("second-factor:{}", user.id);
-    refused(&st, &budget, now)?;
+    let device_hash = crate::accounts::device_of(&st, &headers, Some(user.id), true).await?;
+    let device = device_hash
+        .as_deref()
+        .map_or(Device::Unknown, Device::Known);
+    st.sign_in
+        .check(&budget, &ctx.client_ip, device, now)
+        .map_err(AppError::TooManyRequests)?;
     let next = safe_next(Some(&f.next));
     let Some(secret) = secret_of(&st, user.id).await? else {
         return Ok(Redirect::to(&format!(
@@ -265,13 +266,15 @@ pub async fn verify(
         }
     };
     if !accepted {
-        st.login_failures_per_account.record(&budget, now);
+        st.sign_in.failed(&budget, &ctx.client_ip, device, now);
         tracing::info!(user_id = user.id, "second factor refused");
         return wrong_code(&st, &ctx, next, Step::Code).await;
     }
     let (cookie, _) = crate::accounts::rotate_session_with_second_factor(&st, &session).await?;
+    let mut cookies = vec![cookie];
+    cookies.extend(crate::accounts::remember_device(&st, &headers, user.id, true).await?);
     tracing::info!(user_id = user.id, "second factor passed");
-    Ok(redirect_with_cookies(&next, &[cookie]))
+    Ok(redirect_with_cookies(&next, &cookies))
 }
 
 /// `POST /two-factor/setup`: the first code proves the app has the key; the key is stored

@@ -345,6 +345,7 @@ async fn api_tokens_are_shown_once_work_and_can_be_revoked() {
     let id = users::api_tokens_of_user(
         app.db(),
         app.demo.user("arrangoer@demo.naboskab.dk").expect("user"),
+        app.clock_now(),
     )
     .await
     .expect("tokens")[0]

@@ -350,7 +350,7 @@ async fn the_lonely_page_shows_help_and_stores_a_contact_request() {
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text);
         assert!(r.select_text("h1")[0].contains("Tak"));
-        let stored = offers::contact_requests_for(app.db(), dep)
+        let stored = offers::contact_requests_for(app.db(), &app.state.config.outreach_key, dep)
             .await
             .expect("requests");
         assert!(stored.iter().any(|s| s.name == "Karin"
@@ -430,7 +430,7 @@ async fn a_contact_request_survives_a_restart() {
     let reopened = naboskab_store::Db::open_sqlite(&path)
         .await
         .expect("reopen");
-    let stored = offers::contact_requests_for(&reopened, dep)
+    let stored = offers::contact_requests_for(&reopened, &app.state.config.outreach_key, dep)
         .await
         .expect("requests");
     assert!(

@@ -195,3 +195,619 @@ async fn a_refused_csrf_check_logs_the_route_but_no_secret_from_the_path_or_quer
         app.cleanup().await;
     }
 }
+
+const ADMIN: &str = "admin@demo.naboskab.dk";
+const HOUSING_ADMIN: &str = "boligorganisation@demo.naboskab.dk";
+const ORGANISER: &str = "arrangoer@demo.naboskab.dk";
+const BOARD: &str = "bestyrelse@demo.naboskab.dk";
+
+async fn grant_actions(app: &TestApp) -> Vec<String> {
+    app.db()
+        .query(
+            "SELECT action FROM audit_log WHERE subject_type = $1 ORDER BY id",
+            naboskab_store::params![naboskab_store::users::GRANT_SUBJECT],
+        )
+        .await
+        .expect("audit")
+        .iter()
+        .map(|r| r.string(0).expect("text"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_caretakers_role_needs_a_second_person_and_nobody_grants_themselves_a_role() {
+    for app in TestApp::all().await {
+        let org = app.demo.org("org-taastrup").expect("org");
+        let members = format!("/organisations/{org}/members");
+        let mut hoa = app.logged_in(HOUSING_ADMIN).await;
+        // To oneself: refused and named, whatever the role.
+        for role in ["social_caretaker", "organiser"] {
+            let r = hoa
+                .post_form(&members, &[("email", HOUSING_ADMIN), ("role", role)])
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{role}");
+            assert!(
+                r.text.contains("Du kan ikke give dig selv en rolle"),
+                "{role}"
+            );
+        }
+        let hoa_id = app.demo.user(HOUSING_ADMIN).expect("user");
+        let held: Vec<_> = naboskab_store::users::memberships_of(app.db(), hoa_id)
+            .await
+            .expect("memberships")
+            .into_iter()
+            .map(|m| m.role)
+            .collect();
+        assert_eq!(held, vec![naboskab_domain::Role::HousingOrgAdmin]);
+
+        // To someone else: pending, grants nothing, and the other administrators are asked.
+        let r = hoa
+            .post_form(
+                &members,
+                &[("email", RESIDENT), ("role", "social_caretaker")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        assert!(r.location().ends_with("notice=notice-members-pending"));
+        let resident_id = app.demo.user(RESIDENT).expect("user");
+        assert!(
+            !naboskab_store::users::memberships_of(app.db(), resident_id)
+                .await
+                .expect("m")
+                .iter()
+                .any(|m| m.role == naboskab_domain::Role::SocialCaretaker),
+            "a pending grant grants nothing"
+        );
+        let mut resident = app.logged_in(RESIDENT).await;
+        assert_eq!(
+            resident.get("/outreach").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let page = hoa.get(&members).await;
+        assert!(page.text.contains("venter på, at en anden bekræfter"));
+        assert!(
+            !page.text.contains("/members/confirm"),
+            "the granter is offered no confirmation of their own grant"
+        );
+        // Confirming one's own grant is refused, also when posted by hand.
+        let user_field = resident_id.to_string();
+        let confirm = [("user", user_field.as_str()), ("role", "social_caretaker")];
+        let r = hoa.post_form(&format!("{members}/confirm"), &confirm).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+        // The platform administrator confirms; the resident is told and holds the role.
+        let mut admin = app.logged_in(ADMIN).await;
+        let page = admin.get(&members).await;
+        assert!(page.text.contains("/members/confirm"), "{}", page.text);
+        let r = admin
+            .post_form(&format!("{members}/confirm"), &confirm)
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let (body, _) = crate::helpers::last_mail(app.db(), RESIDENT).await;
+        assert!(body.contains("Social vicevært"), "{body}");
+        assert!(
+            naboskab_store::users::memberships_of(app.db(), resident_id)
+                .await
+                .expect("m")
+                .iter()
+                .any(|m| m.role == naboskab_domain::Role::SocialCaretaker)
+        );
+        let r = admin
+            .post_form(&format!("{members}/confirm"), &confirm)
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "nothing left to confirm");
+        // Removal: one audit row too.
+        let r = hoa
+            .post_form(
+                &members,
+                &[
+                    ("email", RESIDENT),
+                    ("role", "social_caretaker"),
+                    ("remove", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            grant_actions(&app).await,
+            ["grant-pending", "grant-confirm", "revoke"]
+        );
+        // Any other role holds at once, and its holder is told.
+        let r = hoa
+            .post_form(&members, &[("email", RESIDENT), ("role", "organiser")])
+            .await;
+        assert!(r.location().ends_with("notice=notice-members-updated"));
+        assert!(
+            crate::helpers::last_mail(app.db(), RESIDENT)
+                .await
+                .0
+                .contains("Arrangør")
+        );
+        assert_eq!(
+            grant_actions(&app).await.last().map(String::as_str),
+            Some("grant")
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn an_associations_offer_is_changed_only_by_the_association_not_by_the_department() {
+    for app in TestApp::all().await {
+        let broen = app.demo.org("assoc-broen").expect("association");
+        let dep = app.demo.org("dep-norreparken").expect("department");
+        let offer = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) FROM offer WHERE organisation_id = $1 AND department_id = $2 AND status = 'published'",
+                naboskab_store::params![broen, dep],
+            )
+            .await
+            .expect("offer")
+            .i64(0)
+            .expect("an association's offer in Nørreparken");
+        let occurrence = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) FROM occurrence WHERE offer_id = $1 AND starts_at > $2",
+                naboskab_store::params![offer, app.state.now()],
+            )
+            .await
+            .expect("occurrence")
+            .i64(0)
+            .expect("a time to come");
+        // The department's organiser (of another association) and its board member.
+        for who in [ORGANISER, BOARD] {
+            let mut c = app.logged_in(who).await;
+            let r = c.post_form(&format!("/offers/{offer}/archive"), &[]).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} archive");
+            let r = c.get(&format!("/offers/{offer}/edit")).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{who} edit");
+            let r = c
+                .post_form(
+                    &format!("/occurrences/{occurrence}/edit"),
+                    &[("cancel", "1"), ("cancel_reason", "Aflyst af en anden")],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{who} cancel");
+            let r = c
+                .get(&format!("/occurrences/{occurrence}/attendance"))
+                .await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{who} check-in list");
+            let r = c.get(&format!("/offers/{offer}/schedule")).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{who} schedule");
+        }
+        let status = app
+            .db()
+            .query_one(
+                "SELECT status FROM offer WHERE id = $1",
+                naboskab_store::params![offer],
+            )
+            .await
+            .expect("status")
+            .string(0)
+            .expect("text");
+        assert_eq!(status, "published");
+        let cancelled = app
+            .db()
+            .query_one(
+                "SELECT cancelled FROM occurrence WHERE id = $1",
+                naboskab_store::params![occurrence],
+            )
+            .await
+            .expect("row")
+            .i64(0)
+            .expect("flag");
+        assert_eq!(cancelled, 0);
+        // The platform administrator still may (and the board its own department's offers).
+        let mut admin = app.logged_in(ADMIN).await;
+        let r = admin
+            .get(&format!("/occurrences/{occurrence}/attendance"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let own = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) FROM offer WHERE organisation_id = $1",
+                naboskab_store::params![dep],
+            )
+            .await
+            .expect("own")
+            .i64(0)
+            .expect("the department's own offer");
+        let mut board = app.logged_in(BOARD).await;
+        assert_eq!(
+            board.get(&format!("/offers/{own}/edit")).await.status,
+            StatusCode::OK
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn tokens_are_made_in_a_browser_session_only_expire_and_carry_the_second_factor_no_longer_than_it()
+ {
+    for app in TestApp::all().await {
+        let mut session = app.logged_in(CARETAKER).await;
+        app.clock.advance(600);
+        let mut api = crate::helpers::bearer_from(&mut session, &app).await;
+        // A token cannot make a token.
+        let r = api
+            .post_raw("/account/tokens", &[("name", "forever")])
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let until = app
+            .db()
+            .query_one(
+                "SELECT second_factor_until, expires_at, created_at FROM api_token ORDER BY id DESC LIMIT 1",
+                vec![],
+            )
+            .await
+            .expect("token");
+        let (second_factor_until, expires_at, created_at) = (
+            until
+                .opt_i64(0)
+                .expect("until")
+                .expect("carries the factor"),
+            until.i64(1).expect("expires"),
+            until.i64(2).expect("created"),
+        );
+        let session_hash = naboskab_web::security::hash_token(
+            session
+                .cookies
+                .get(app.state.config.session_cookie())
+                .expect("cookie"),
+        );
+        let live = naboskab_store::users::live_session(app.db(), &session_hash, app.state.now())
+            .await
+            .expect("session")
+            .expect("live");
+        let passed = live.second_factor_at.expect("passed");
+        assert_eq!(
+            second_factor_until,
+            (passed + naboskab_web::accounts::SECOND_FACTOR_TOKEN_S).min(live.expires_at),
+            "counted from when the session passed it, never past the session"
+        );
+        assert!(second_factor_until <= live.expires_at);
+        assert_eq!(expires_at - created_at, 90 * 24 * 3600);
+        // The account page shows when it expires; "log out everywhere" offers to revoke it.
+        let page = session.get("/account").await;
+        assert!(page.text.contains("Udløber"));
+        assert!(page.text.contains("name=\"revoke_tokens\""));
+        // The factor lapses with it; the token itself runs 90 days.
+        app.clock.advance(second_factor_until - app.state.now());
+        let r = api.get("/api/v1/outreach/contacts").await;
+        assert_eq!(r.json()["code"], "second_factor_needed");
+        assert_eq!(api.get("/api/v1/me").await.status, StatusCode::OK);
+        app.clock.advance(expires_at - app.state.now());
+        assert_eq!(api.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
+
+        // "Log out everywhere" with the box ticked revokes every token.
+        let mut resident = app.logged_in(RESIDENT).await;
+        let mut script = crate::helpers::bearer_from(&mut resident, &app).await;
+        assert_eq!(script.get("/api/v1/me").await.status, StatusCode::OK);
+        let r = resident
+            .post_form("/account/logout-everywhere", &[("revoke_tokens", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            script.get("/api/v1/me").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        app.cleanup().await;
+    }
+}
+
+/// A client whose requests come from `address` (the app trusts the proxy's header).
+fn from_address(app: &TestApp, address: &str) -> Client {
+    let mut c = app.client();
+    c.headers.push(("x-forwarded-for".into(), address.into()));
+    c
+}
+
+fn trusting_proxy() -> naboskab_web::WebConfig {
+    naboskab_web::WebConfig {
+        trust_proxy: true,
+        ..crate::helpers::demo_config()
+    }
+}
+
+#[tokio::test]
+async fn a_hundred_wrong_passwords_from_ten_addresses_do_not_lock_the_owner_out_of_their_device() {
+    for db in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("databases")
+    {
+        let app = TestApp::with(db, trusting_proxy()).await;
+        // The owner signed in from this browser before.
+        let mut owner = from_address(&app, "198.51.100.20");
+        assert_eq!(
+            owner.login(RESIDENT, crate::helpers::PASSWORD).await.status,
+            StatusCode::SEE_OTHER
+        );
+        assert!(owner.cookies.contains_key(app.state.config.device_cookie()));
+        owner.post_form("/logout", &[]).await;
+        // Ten addresses, ten wrong guesses each.
+        for a in 0..10 {
+            let mut attacker = from_address(&app, &format!("203.0.113.{a}"));
+            for _ in 0..10 {
+                let r = attacker.login(RESIDENT, "gæt gæt gæt gæt").await;
+                assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+            }
+            let r = attacker.login(RESIDENT, "gæt gæt gæt gæt").await;
+            assert_eq!(
+                r.status,
+                StatusCode::TOO_MANY_REQUESTS,
+                "the address is slowed down"
+            );
+            app.clock.advance(61);
+        }
+        // Unknown devices now wait, even with the right password…
+        let mut stranger = from_address(&app, "192.0.2.99");
+        let r = stranger.login(RESIDENT, crate::helpers::PASSWORD).await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(!r.header("retry-after").is_empty());
+        // …but the owner's device gets in.
+        let r = owner.login(RESIDENT, crate::helpers::PASSWORD).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn wrong_two_step_codes_do_not_lock_the_owner_out_of_their_device() {
+    for db in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("databases")
+    {
+        let app = TestApp::with(db, trusting_proxy()).await;
+        let mut owner = from_address(&app, "198.51.100.20");
+        assert_eq!(
+            owner
+                .login(CARETAKER, crate::helpers::PASSWORD)
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let r = owner
+            .post_form(
+                "/two-factor",
+                &[("code", &demo_code(&app)), ("next", "/outreach")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        owner.post_form("/logout", &[]).await;
+        // Someone with the password guesses codes from ten addresses.
+        for a in 0..10 {
+            app.clock.advance(61);
+            let mut attacker = from_address(&app, &format!("203.0.113.{a}"));
+            assert_eq!(
+                attacker
+                    .login(CARETAKER, crate::helpers::PASSWORD)
+                    .await
+                    .status,
+                StatusCode::SEE_OTHER
+            );
+            for _ in 0..10 {
+                let r = attacker
+                    .post_form("/two-factor", &[("code", "000000"), ("next", "/outreach")])
+                    .await;
+                assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+            }
+        }
+        app.clock.advance(61);
+        let mut stranger = from_address(&app, "192.0.2.99");
+        assert_eq!(
+            stranger
+                .login(CARETAKER, crate::helpers::PASSWORD)
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        let r = stranger
+            .post_form(
+                "/two-factor",
+                &[("code", &demo_code(&app)), ("next", "/outreach")],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "unknown devices wait"
+        );
+        assert_eq!(
+            owner
+                .login(CARETAKER, crate::helpers::PASSWORD)
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+        app.clock.advance(30);
+        let r = owner
+            .post_form(
+                "/two-factor",
+                &[("code", &demo_code(&app)), ("next", "/outreach")],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "the owner's device gets in: {}",
+            r.text
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_current_password_on_change_password_is_throttled_like_sign_in() {
+    for app in TestApp::all().await {
+        let mut c = app.logged_in(RESIDENT).await;
+        for i in 0..10 {
+            let r = c
+                .post_form(
+                    "/account/password",
+                    &[
+                        ("current_password", "forkert gæt"),
+                        ("new_password", "et helt nyt kodeord"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "guess {i}");
+        }
+        let r = c
+            .post_form(
+                "/account/password",
+                &[
+                    ("current_password", crate::helpers::PASSWORD),
+                    ("new_password", "et helt nyt kodeord"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "the eleventh, even right, waits"
+        );
+        assert!(!r.header("retry-after").is_empty());
+        app.clock.advance(3601);
+        let r = c
+            .post_form(
+                "/account/password",
+                &[
+                    ("current_password", crate::helpers::PASSWORD),
+                    ("new_password", "et helt nyt kodeord"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        app.cleanup().await;
+    }
+}
+
+async fn reset_mails(app: &TestApp, to: &str) -> usize {
+    naboskab_store::outbox::recent(app.db(), 100)
+        .await
+        .expect("outbox")
+        .iter()
+        .filter(|m| m.recipient == to && m.body.contains("/password/reset"))
+        .count()
+}
+
+#[tokio::test]
+async fn a_new_reset_link_ends_the_older_ones_and_at_most_five_are_mailed_an_hour() {
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        c.post_form("/password/forgot", &[("email", RESIDENT)])
+            .await;
+        let (_, first) = crate::helpers::last_mail(app.db(), RESIDENT).await;
+        app.clock.advance(1);
+        c.post_form("/password/forgot", &[("email", RESIDENT)])
+            .await;
+        let (_, second) = crate::helpers::last_mail(app.db(), RESIDENT).await;
+        assert_ne!(first, second);
+        let old = c.get(&crate::helpers::local(&first)).await;
+        assert!(
+            old.attr("input[name=token]", "value").is_none(),
+            "the older link is dead"
+        );
+        let form = c.get(&crate::helpers::local(&second)).await;
+        let token = form
+            .attr("input[name=token]", "value")
+            .expect("the newest works");
+        let r = c
+            .post_form(
+                "/password/reset",
+                &[("token", &token), ("password", "mit nye gode kodeord")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // At most five reset mails an hour, with the same answer each time.
+        for _ in 0..6 {
+            app.clock.advance(1);
+            let r = c
+                .post_form("/password/forgot", &[("email", RESIDENT)])
+                .await;
+            assert_eq!(r.status, StatusCode::OK);
+        }
+        assert_eq!(reset_mails(&app, RESIDENT).await, 5);
+        app.clock.advance(3600);
+        c.post_form("/password/forgot", &[("email", RESIDENT)])
+            .await;
+        assert_eq!(reset_mails(&app, RESIDENT).await, 6);
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn metrics_are_private_by_default_and_open_only_to_the_configured_token_or_address() {
+    for db in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("databases")
+    {
+        let token = "prometheus-scraper-token-0123456789abcdef";
+        let app = TestApp::with(
+            db,
+            naboskab_web::WebConfig {
+                metrics_token: Some(token.into()),
+                ..crate::helpers::demo_config()
+            },
+        )
+        .await;
+        let mut anyone = app.client();
+        let r = anyone.get("/metrics").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert!(!r.text.contains("naboskab_"));
+        let mut wrong = app.client();
+        wrong
+            .headers
+            .push(("authorization".into(), "Bearer not-the-token".into()));
+        assert_eq!(wrong.get("/metrics").await.status, StatusCode::UNAUTHORIZED);
+        let mut scraper = app.client();
+        scraper
+            .headers
+            .push(("authorization".into(), format!("Bearer {token}")));
+        let r = scraper.get("/metrics").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text.contains("naboskab_outbox_pending"), "{}", r.text);
+
+        // Without a token configured, the site's address has no /metrics at all…
+        let default = TestApp {
+            router: naboskab_web::app(naboskab_web::AppState::new(
+                crate::helpers::demo_config(),
+                app.db().clone(),
+                app.clock.clone(),
+                std::sync::Arc::new(naboskab_web::mail::KeepInOutbox),
+            )),
+            state: app.state.clone(),
+            clock: app.clock.clone(),
+            demo: app.demo.clone(),
+            db: None,
+        };
+        assert_eq!(
+            default.client().get("/metrics").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            default.client().get("/healthz").await.status,
+            StatusCode::OK,
+            "health checks stay open"
+        );
+        // …and the separate private address serves it without one.
+        let private = TestApp {
+            router: naboskab_web::metrics_app(app.state.clone()),
+            state: app.state.clone(),
+            clock: app.clock.clone(),
+            demo: app.demo.clone(),
+            db: None,
+        };
+        let r = private.client().get("/metrics").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text.contains("naboskab_outbox_pending"));
+        assert_eq!(
+            private.client().get("/account").await.status,
+            StatusCode::NOT_FOUND
+        );
+        app.cleanup().await;
+    }
+}

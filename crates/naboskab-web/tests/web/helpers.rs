@@ -310,3 +310,20 @@ pub async fn record_of(app: &TestApp, org: &str) -> i64 {
         .i64(0)
         .expect("id")
 }
+
+/// A client that calls the API with a token made on "Min konto" in `session`.
+pub async fn bearer_from(session: &mut Client, app: &TestApp) -> Client {
+    let made = session
+        .post_form("/account/tokens", &[("name", "caseload script")])
+        .await;
+    assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
+    let secret = made
+        .select_text(".notice code")
+        .first()
+        .cloned()
+        .expect("the new token is shown once");
+    let mut c = app.client();
+    c.headers
+        .push(("authorization".into(), format!("Bearer {secret}")));
+    c
+}

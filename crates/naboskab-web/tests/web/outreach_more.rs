@@ -3,7 +3,7 @@
 //! organisation, its boards and the municipality (small cells suppressed), and erasure that
 //! takes the sign-ups a referral made with it.
 
-use crate::helpers::{Client, TestApp, record_of};
+use crate::helpers::{Client, TestApp, bearer_from, record_of};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use naboskab_store::audit;
@@ -16,23 +16,6 @@ async fn audit_rows(app: &TestApp, id: i64) -> Vec<audit::AuditRow> {
     audit::rows_about(app.db(), reach::SUBJECT, id)
         .await
         .expect("audit")
-}
-
-/// An API client with a token made on the account page of `session`.
-async fn bearer_from(session: &mut Client, app: &TestApp) -> Client {
-    let made = session
-        .post_form("/account/tokens", &[("name", "caseload script")])
-        .await;
-    assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
-    let secret = made
-        .select_text(".notice code")
-        .first()
-        .cloned()
-        .expect("the new token is shown once");
-    let mut c = app.client();
-    c.headers
-        .push(("authorization".into(), format!("Bearer {secret}")));
-    c
 }
 
 async fn send_json(
