@@ -1,6 +1,7 @@
 //! OpenID Connect login against a mock provider running inside the test.
 
 use crate::helpers::*;
+use crate::helpers::{Client, Resp};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -10,12 +11,39 @@ use naboskab_web::{OidcConfig, WebConfig};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+/// The provider's keys: `a` before rotation, `b` after, and `wrong`, never published.
+const KEYS: [(&str, &[u8]); 3] = [
+    ("key-a", include_bytes!("../fixtures/oidc-test-key-a.der")),
+    ("key-b", include_bytes!("../fixtures/oidc-test-key-b.der")),
+    (
+        "key-wrong",
+        include_bytes!("../fixtures/oidc-test-key-wrong.der"),
+    ),
+];
+
+fn key_pair(index: usize) -> ring::signature::RsaKeyPair {
+    ring::signature::RsaKeyPair::from_der(KEYS[index].1).expect("test key")
+}
+
+/// A MitID broker stand-in: discovery, a JWKS with the keys it publishes, and a token
+/// endpoint that signs ID tokens (RS256) with the key it signs with now.
 #[derive(Clone, Default)]
 struct Mock {
     issuer: String,
     /// code -> (nonce, code_challenge)
     codes: Arc<Mutex<HashMap<String, (String, String)>>>,
     email: Arc<Mutex<String>>,
+    /// Indexes into [`KEYS`]: the keys in the JWKS, and the one tokens are signed with.
+    published: Arc<Mutex<Vec<usize>>>,
+    signing: Arc<Mutex<usize>>,
+}
+
+impl Mock {
+    /// Publishes `keys` and signs with `signing` from now on.
+    fn keys(&self, published: &[usize], signing: usize) {
+        *self.published.lock().expect("lock") = published.to_vec();
+        *self.signing.lock().expect("lock") = signing;
+    }
 }
 
 fn b64(v: &[u8]) -> String {
@@ -28,7 +56,29 @@ async fn discovery(State(m): State<Mock>) -> Json<serde_json::Value> {
         "authorization_endpoint": format!("{}/authorize", m.issuer),
         "token_endpoint": format!("{}/token", m.issuer),
         "jwks_uri": format!("{}/jwks", m.issuer),
+        "response_types_supported": ["code"],
+        "subject_types_supported": ["public"],
+        "id_token_signing_alg_values_supported": ["RS256"],
     }))
+}
+
+async fn jwks(State(m): State<Mock>) -> Json<serde_json::Value> {
+    let keys: Vec<serde_json::Value> = m
+        .published
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(|i| {
+            let pair = key_pair(*i);
+            let public: ring::rsa::PublicKeyComponents<Vec<u8>> = pair.public().into();
+            serde_json::json!({
+                "kty": "RSA", "use": "sig", "alg": "RS256", "kid": KEYS[*i].0,
+                "n": b64(&public.n),
+                "e": b64(&public.e),
+            })
+        })
+        .collect();
+    Json(serde_json::json!({ "keys": keys }))
 }
 
 async fn token(
@@ -51,11 +101,23 @@ async fn token(
         "iss": m.issuer, "sub": "mitid-person-42", "aud": "naboskab-test", "exp": T0 + 300, "iat": T0,
         "nonce": nonce, "email": m.email.lock().expect("lock").clone(), "email_verified": true, "name": "Karen MitID",
     });
-    let id_token = format!(
-        "{}.{}.c2ln",
-        b64(br#"{"alg":"RS256","typ":"JWT"}"#),
+    let signing = *m.signing.lock().expect("lock");
+    let header = serde_json::json!({ "alg": "RS256", "typ": "JWT", "kid": KEYS[signing].0 });
+    let signed = format!(
+        "{}.{}",
+        b64(header.to_string().as_bytes()),
         b64(claims.to_string().as_bytes())
     );
+    let pair = key_pair(signing);
+    let mut signature = vec![0; pair.public().modulus_len()];
+    pair.sign(
+        &ring::signature::RSA_PKCS1_SHA256,
+        &ring::rand::SystemRandom::new(),
+        signed.as_bytes(),
+        &mut signature,
+    )
+    .expect("sign");
+    let id_token = format!("{signed}.{}", b64(&signature));
     Ok(Json(
         serde_json::json!({ "access_token": "at", "token_type": "Bearer", "id_token": id_token }),
     ))
@@ -70,8 +132,10 @@ async fn start_mock() -> Mock {
         issuer,
         ..Default::default()
     };
+    mock.keys(&[0], 0);
     let router = Router::new()
         .route("/.well-known/openid-configuration", get(discovery))
+        .route("/jwks", get(jwks))
         .route("/token", post(token))
         .with_state(mock.clone());
     tokio::spawn(async move { axum::serve(listener, router).await });
@@ -176,6 +240,71 @@ async fn login_through_the_mitid_broker_creates_or_links_an_account() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
+}
+
+fn config_for(mock: &Mock) -> WebConfig {
+    WebConfig {
+        oidc: Some(OidcConfig {
+            issuer: mock.issuer.clone(),
+            client_id: "naboskab-test".into(),
+            client_secret: "hemmelig".into(),
+            label: "MitID".into(),
+        }),
+        ..demo_config()
+    }
+}
+
+/// Starts a login, lets the person authenticate at the mock, and returns to the callback.
+async fn log_in_through(c: &mut Client, mock: &Mock, code: &str) -> Resp {
+    let q = query_of(c.get("/auth/oidc/start").await.location());
+    mock.codes.lock().expect("lock").insert(
+        code.to_owned(),
+        (q["nonce"].clone(), q["code_challenge"].clone()),
+    );
+    c.get(&format!(
+        "/auth/oidc/callback?code={code}&state={}",
+        q["state"]
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn id_tokens_are_verified_against_the_providers_keys_and_a_key_rotation_is_followed() {
+    for db in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("databases")
+    {
+        let mock = start_mock().await;
+        *mock.email.lock().expect("lock") = "karen@example.dk".into();
+        let app = TestApp::with(db, config_for(&mock)).await;
+        let mut c = app.client();
+        let r = log_in_through(&mut c, &mock, "signed-with-a").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        c.post_form("/logout", &[]).await;
+
+        // The provider rotates: only key b is published and signs from now on.
+        mock.keys(&[1], 1);
+        let r = log_in_through(&mut c, &mock, "signed-with-b").await;
+        assert_eq!(
+            r.status,
+            StatusCode::SEE_OTHER,
+            "after rotation: {}",
+            r.text
+        );
+        c.post_form("/logout", &[]).await;
+
+        // A token signed with a key the provider does not publish is refused…
+        mock.keys(&[1], 2);
+        let r = log_in_through(&mut c, &mock, "signed-with-wrong").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
+        // …and so is one signed with the key withdrawn at the rotation.
+        mock.keys(&[1], 0);
+        let r = log_in_through(&mut c, &mock, "signed-with-old").await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
