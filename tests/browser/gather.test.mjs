@@ -28,9 +28,24 @@ const click = (page, locator) => Promise.all([page.waitForLoadState('load'), loc
 
 /** A Saturday about eleven weeks ahead, inside the private-party rule's 120 days. */
 function saturdayAhead() {
+  const toSaturday = (d) => {
+    while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
+    return d;
+  };
+  // The demo resident already has a party about eight weeks after the coming Saturday, and the
+  // room allows one private party a month: book in another month than that one.
+  const partyMonths = [56, 63].map((days) => {
+    const p = toSaturday(new Date());
+    p.setUTCDate(p.getUTCDate() + days);
+    return p.getUTCMonth();
+  });
   const d = new Date();
   d.setUTCDate(d.getUTCDate() + 77);
-  while (d.getUTCDay() !== 6) d.setUTCDate(d.getUTCDate() + 1);
+  toSaturday(d);
+  while (partyMonths.includes(d.getUTCMonth())) {
+    d.setUTCMonth(d.getUTCMonth() + 1, 1);
+    toSaturday(d);
+  }
   return d.toISOString().slice(0, 10);
 }
 

@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkPage, formatReport, goto, launchBrowser, loginAs, newContext, url } from './support.mjs';
+import { checkPage, formatReport, goto, launchBrowser, loginAs, newContext, signInWithSecondStep, url } from './support.mjs';
 
 let browser;
 before(async () => {
@@ -30,27 +30,6 @@ async function withPage(fn) {
 
 const click = (page, locator) => Promise.all([page.waitForLoadState('load'), locator.click()]);
 const CARETAKER = 'vicevaert@demo.naboskab.dk';
-
-/** Signs `email` in with the password, then the second step on the way to `path` (the demo
- * shows the code). */
-async function signInWithSecondStep(page, email, path) {
-  await loginAs(page, email);
-  await goto(page, path);
-  assert.match(new URL(page.url()).pathname, /^\/two-factor/, `${path} asks for the second step`);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const hint = await page.locator('main .notice').innerText();
-    const code = hint.match(/(\d{6})/)[1];
-    await page.fill('#field-code', code);
-    await click(page, page.locator('main form button[type=submit]'));
-    if (new URL(page.url()).pathname === path) {
-      return;
-    }
-    // A code works once: after two sign-ins within the same half minute, wait for a new one.
-    await new Promise((resolve) => setTimeout(resolve, 31_000));
-    await goto(page, `/two-factor?next=${encodeURIComponent(path)}`);
-  }
-  assert.equal(new URL(page.url()).pathname, path);
-}
 
 // The caretaker signs in once (password and second step) and works in that session.
 let caretakerContext;
