@@ -1129,7 +1129,7 @@ members-self-grant = لا يمكنك أن تمنح نفسك دورًا. اطلب
 notice-members-pending = تم منح الدور، وهو الآن بانتظار تأكيد مسؤول آخر.
 notice-members-confirmed = تم تأكيد الدور وهو ساري المفعول الآن.
 mail-role-granted-subject = لديك دور جديد في Naboskab
-mail-role-granted-body = مرحبًا { $name }
+mail-role-granted-body = مرحبًا { $person }
 
     أنت الآن { $role } في { $org }.
 

@@ -1068,7 +1068,7 @@ members-self-grant = Du kan ikke give dig selv en rolle. Bed en anden administra
 notice-members-pending = Rollen er givet og venter nu på, at en anden administrator bekræfter den.
 notice-members-confirmed = Rollen er bekræftet og gælder nu.
 mail-role-granted-subject = Du har fået en ny rolle i Naboskab
-mail-role-granted-body = Hej { $name }
+mail-role-granted-body = Hej { $person }
 
     Du er nu { $role } i { $org }.
 

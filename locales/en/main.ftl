@@ -1092,7 +1092,7 @@ members-self-grant = You cannot give yourself a role. Ask another administrator.
 notice-members-pending = The role is given and now waits for another administrator to confirm it.
 notice-members-confirmed = The role is confirmed and holds from now on.
 mail-role-granted-subject = You have a new role in Naboskab
-mail-role-granted-body = Hello { $name }
+mail-role-granted-body = Hello { $person }
 
     You are now { $role } in { $org }.
 

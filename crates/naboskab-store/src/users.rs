@@ -757,8 +757,8 @@ pub async fn count_sessions_of_user(db: &Db, user_id: i64) -> Result<i64, StoreE
     .i64(0)
 }
 
-/// Deletes sessions past their absolute end, one-time tokens past expiry, and outbox
-/// messages older than [`crate::outbox::KEEP_S`] (GDPR-04).
+/// Deletes sessions past their absolute end, one-time tokens past expiry, outbox messages
+/// older than [`crate::outbox::KEEP_S`] (GDPR-04) and devices unused for [`KNOWN_DEVICE_S`].
 pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
     let mut tx = db.begin().await?;
     let a = tx
@@ -785,8 +785,14 @@ pub async fn purge_expired(db: &Db, now: i64) -> Result<u64, StoreError> {
             params![now - crate::outbox::KEEP_S],
         )
         .await?;
+    let e = tx
+        .execute(
+            "DELETE FROM known_device WHERE last_used_at <= $1",
+            params![now - KNOWN_DEVICE_S],
+        )
+        .await?;
     tx.commit().await?;
-    Ok(a + b + c + d)
+    Ok(a + b + c + d + e)
 }
 
 // ----- API tokens -----
@@ -913,6 +919,9 @@ pub async fn revoke_api_tokens_of_user(db: &Db, user_id: i64, now: i64) -> Resul
 }
 
 // ----- known devices -----
+
+/// A device unused this long is forgotten (and its cookie lives as long): 180 days.
+pub const KNOWN_DEVICE_S: i64 = 180 * 24 * 3600;
 
 /// Remembers that the device holding the cookie whose hash is `token_hash` signed in to the
 /// account (and, with `second_factor`, passed two-step sign-in there).

@@ -1005,5 +1005,15 @@ async fn a_device_is_known_to_an_account_once_it_signed_in_there() {
             None,
             "unused too long"
         );
+        users::purge_expired(db, NOW + 20 + users::KNOWN_DEVICE_S)
+            .await
+            .expect("purge");
+        let left = db
+            .query_one("SELECT COUNT(*) FROM known_device", vec![])
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert_eq!(left, 0, "forgotten after 180 days unused");
     });
 }

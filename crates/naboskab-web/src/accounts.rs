@@ -164,8 +164,8 @@ pub async fn rotate_session_with_second_factor(
     Ok((cookie, csrf))
 }
 
-/// A device cookie lives 180 days, and a device unused that long is forgotten.
-pub const DEVICE_S: i64 = 180 * 24 * 3600;
+/// A device cookie lives as long as an unused device is remembered (180 days).
+pub const DEVICE_S: i64 = users::KNOWN_DEVICE_S;
 
 /// The SHA-256 of the request's device cookie, if it carries one.
 fn device_hash(st: &AppState, headers: &HeaderMap) -> Option<String> {

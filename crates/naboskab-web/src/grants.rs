@@ -35,6 +35,25 @@ fn locale_of(user: &User) -> Locale {
         .unwrap_or(Locale::Da)
 }
 
+/// The mails' words: the role in `locale`, the organisation and a link to its members page.
+fn grant_mail_args(
+    st: &AppState,
+    locale: Locale,
+    person: &str,
+    org: &Organisation,
+    role: Role,
+) -> [(&'static str, String); 4] {
+    [
+        ("person", person.to_owned()),
+        ("role", i18n::t(locale, &format!("role-{}", role.as_str()))),
+        ("org", org.name.clone()),
+        (
+            "link",
+            format!("{}/organisations/{}/members", st.config.base_url, org.id),
+        ),
+    ]
+}
+
 /// Tells `user` by mail that they now hold `role` in `org`.
 async fn tell_granted(
     st: &AppState,
@@ -50,15 +69,7 @@ async fn tell_granted(
         Some(user.id),
         "mail-role-granted-subject",
         "mail-role-granted-body",
-        &[
-            ("name", user.display_name.clone()),
-            ("role", i18n::t(locale, &format!("role-{}", role.as_str()))),
-            ("org", org.name.clone()),
-            (
-                "link",
-                format!("{}/organisations/{}/members", st.config.base_url, org.id),
-            ),
-        ],
+        &grant_mail_args(st, locale, &user.display_name, org, role),
     )
     .await
 }
@@ -92,15 +103,7 @@ async fn ask_for_confirmation(
                 None,
                 "mail-role-confirm-subject",
                 "mail-role-confirm-body",
-                &[
-                    ("person", grantee.display_name.clone()),
-                    ("role", i18n::t(locale, &format!("role-{}", role.as_str()))),
-                    ("org", org.name.clone()),
-                    (
-                        "link",
-                        format!("{}/organisations/{}/members", st.config.base_url, org.id),
-                    ),
-                ],
+                &grant_mail_args(st, locale, &grantee.display_name, org, role),
             )
             .await?;
         }

@@ -90,12 +90,7 @@ async fn passing_two_step_sign_in_gives_the_session_a_new_id() {
         let cookie_name = app.state.config.session_cookie();
         let before: Client = c.clone();
         let old = c.cookies.get(cookie_name).cloned().expect("session");
-        let r = c
-            .post_form(
-                "/two-factor",
-                &[("code", &demo_code(&app)), ("next", "/outreach")],
-            )
-            .await;
+        let r = second_step(&mut c, &demo_code(&app)).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         let new = c.cookies.get(cookie_name).cloned().expect("session");
         assert_ne!(old, new, "a new session id after the second factor");
@@ -498,6 +493,18 @@ async fn tokens_are_made_in_a_browser_session_only_expire_and_carry_the_second_f
     }
 }
 
+/// Signs `email` in with the demo password, which must succeed.
+async fn signs_in(c: &mut Client, email: &str) {
+    let r = c.login(email, crate::helpers::PASSWORD).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{email}: {}", r.text);
+}
+
+/// Types a two-step code on the way to the caseload.
+async fn second_step(c: &mut Client, code: &str) -> crate::helpers::Resp {
+    c.post_form("/two-factor", &[("code", code), ("next", "/outreach")])
+        .await
+}
+
 /// A client whose requests come from `address` (the app trusts the proxy's header).
 fn from_address(app: &TestApp, address: &str) -> Client {
     let mut c = app.client();
@@ -521,10 +528,7 @@ async fn a_hundred_wrong_passwords_from_ten_addresses_do_not_lock_the_owner_out_
         let app = TestApp::with(db, trusting_proxy()).await;
         // The owner signed in from this browser before.
         let mut owner = from_address(&app, "198.51.100.20");
-        assert_eq!(
-            owner.login(RESIDENT, crate::helpers::PASSWORD).await.status,
-            StatusCode::SEE_OTHER
-        );
+        signs_in(&mut owner, RESIDENT).await;
         assert!(owner.cookies.contains_key(app.state.config.device_cookie()));
         owner.post_form("/logout", &[]).await;
         // Ten addresses, ten wrong guesses each.
@@ -562,73 +566,32 @@ async fn wrong_two_step_codes_do_not_lock_the_owner_out_of_their_device() {
     {
         let app = TestApp::with(db, trusting_proxy()).await;
         let mut owner = from_address(&app, "198.51.100.20");
-        assert_eq!(
-            owner
-                .login(CARETAKER, crate::helpers::PASSWORD)
-                .await
-                .status,
-            StatusCode::SEE_OTHER
-        );
-        let r = owner
-            .post_form(
-                "/two-factor",
-                &[("code", &demo_code(&app)), ("next", "/outreach")],
-            )
-            .await;
+        signs_in(&mut owner, CARETAKER).await;
+        let r = second_step(&mut owner, &demo_code(&app)).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         owner.post_form("/logout", &[]).await;
         // Someone with the password guesses codes from ten addresses.
         for a in 0..10 {
             app.clock.advance(61);
             let mut attacker = from_address(&app, &format!("203.0.113.{a}"));
-            assert_eq!(
-                attacker
-                    .login(CARETAKER, crate::helpers::PASSWORD)
-                    .await
-                    .status,
-                StatusCode::SEE_OTHER
-            );
+            signs_in(&mut attacker, CARETAKER).await;
             for _ in 0..10 {
-                let r = attacker
-                    .post_form("/two-factor", &[("code", "000000"), ("next", "/outreach")])
-                    .await;
+                let r = second_step(&mut attacker, "000000").await;
                 assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
             }
         }
         app.clock.advance(61);
         let mut stranger = from_address(&app, "192.0.2.99");
-        assert_eq!(
-            stranger
-                .login(CARETAKER, crate::helpers::PASSWORD)
-                .await
-                .status,
-            StatusCode::SEE_OTHER
-        );
-        let r = stranger
-            .post_form(
-                "/two-factor",
-                &[("code", &demo_code(&app)), ("next", "/outreach")],
-            )
-            .await;
+        signs_in(&mut stranger, CARETAKER).await;
+        let r = second_step(&mut stranger, &demo_code(&app)).await;
         assert_eq!(
             r.status,
             StatusCode::TOO_MANY_REQUESTS,
             "unknown devices wait"
         );
-        assert_eq!(
-            owner
-                .login(CARETAKER, crate::helpers::PASSWORD)
-                .await
-                .status,
-            StatusCode::SEE_OTHER
-        );
+        signs_in(&mut owner, CARETAKER).await;
         app.clock.advance(30);
-        let r = owner
-            .post_form(
-                "/two-factor",
-                &[("code", &demo_code(&app)), ("next", "/outreach")],
-            )
-            .await;
+        let r = second_step(&mut owner, &demo_code(&app)).await;
         assert_eq!(
             r.status,
             StatusCode::SEE_OTHER,

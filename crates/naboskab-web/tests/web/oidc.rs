@@ -149,97 +149,99 @@ fn query_of(location: &str) -> HashMap<String, String> {
 
 #[tokio::test]
 async fn login_through_the_mitid_broker_creates_or_links_an_account() {
-    let mock = start_mock().await;
-    *mock.email.lock().expect("lock") = "karen@example.dk".into();
-    let config = WebConfig {
-        oidc: Some(OidcConfig {
-            issuer: mock.issuer.clone(),
-            client_id: "naboskab-test".into(),
-            client_secret: "hemmelig".into(),
-            label: "MitID".into(),
-        }),
-        ..demo_config()
-    };
-    let app = TestApp::with(
-        naboskab_store::testing::TestDb::sqlite().await.expect("db"),
-        config,
-    )
-    .await;
-    let mut c = app.client();
-    let login_page = c.get("/login").await;
-    assert!(
-        login_page
-            .select_text("a.button")
-            .iter()
-            .any(|t| t.replace(['\u{2068}', '\u{2069}'], "") == "Log ind med MitID")
-    );
-
-    for round in 0..2 {
-        let start = c.get("/auth/oidc/start").await;
-        assert_eq!(start.status, StatusCode::SEE_OTHER);
+    for db in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("databases")
+    {
+        let mock = start_mock().await;
+        *mock.email.lock().expect("lock") = "karen@example.dk".into();
+        let config = WebConfig {
+            oidc: Some(OidcConfig {
+                issuer: mock.issuer.clone(),
+                client_id: "naboskab-test".into(),
+                client_secret: "hemmelig".into(),
+                label: "MitID".into(),
+            }),
+            ..demo_config()
+        };
+        let app = TestApp::with(db, config).await;
+        let mut c = app.client();
+        let login_page = c.get("/login").await;
         assert!(
-            start
-                .location()
-                .starts_with(&format!("{}/authorize?", mock.issuer))
+            login_page
+                .select_text("a.button")
+                .iter()
+                .any(|t| t.replace(['\u{2068}', '\u{2069}'], "") == "Log ind med MitID")
         );
+
+        for round in 0..2 {
+            let start = c.get("/auth/oidc/start").await;
+            assert_eq!(start.status, StatusCode::SEE_OTHER);
+            assert!(
+                start
+                    .location()
+                    .starts_with(&format!("{}/authorize?", mock.issuer))
+            );
+            let q = query_of(start.location());
+            assert_eq!(q["client_id"], "naboskab-test");
+            assert_eq!(q["code_challenge_method"], "S256");
+            assert_eq!(q["redirect_uri"], "http://naboskab.test/auth/oidc/callback");
+            // The person authenticates at the broker, which sends them back with a code.
+            let code = format!("code-{round}");
+            mock.codes.lock().expect("lock").insert(
+                code.clone(),
+                (q["nonce"].clone(), q["code_challenge"].clone()),
+            );
+            let back = c
+                .get(&format!(
+                    "/auth/oidc/callback?code={code}&state={}",
+                    q["state"]
+                ))
+                .await;
+            assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.text);
+            assert_eq!(back.location(), "/account");
+            let account = c.get("/account").await;
+            assert!(account.text.contains("Karen MitID"));
+            assert!(account.text.contains("karen@example.dk"));
+            c.post_form("/logout", &[]).await;
+        }
+        let karen = naboskab_store::users::user_by_oidc(app.db(), &mock.issuer, "mitid-person-42")
+            .await
+            .expect("get")
+            .expect("linked");
+        assert_eq!(karen.email, "karen@example.dk");
+        assert_eq!(
+            naboskab_store::users::list_users(app.db())
+                .await
+                .expect("list")
+                .iter()
+                .filter(|u| u.email == "karen@example.dk")
+                .count(),
+            1
+        );
+
+        // A replayed or forged state is refused.
+        let replay = c.get("/auth/oidc/callback?code=code-0&state=made-up").await;
+        assert_eq!(replay.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
+
+        // A nonce mismatch (token for another login) is refused.
+        let start = c.get("/auth/oidc/start").await;
         let q = query_of(start.location());
-        assert_eq!(q["client_id"], "naboskab-test");
-        assert_eq!(q["code_challenge_method"], "S256");
-        assert_eq!(q["redirect_uri"], "http://naboskab.test/auth/oidc/callback");
-        // The person authenticates at the broker, which sends them back with a code.
-        let code = format!("code-{round}");
         mock.codes.lock().expect("lock").insert(
-            code.clone(),
-            (q["nonce"].clone(), q["code_challenge"].clone()),
+            "code-x".into(),
+            ("someone-elses-nonce".into(), q["code_challenge"].clone()),
         );
-        let back = c
+        let r = c
             .get(&format!(
-                "/auth/oidc/callback?code={code}&state={}",
+                "/auth/oidc/callback?code=code-x&state={}",
                 q["state"]
             ))
             .await;
-        assert_eq!(back.status, StatusCode::SEE_OTHER, "{}", back.text);
-        assert_eq!(back.location(), "/account");
-        let account = c.get("/account").await;
-        assert!(account.text.contains("Karen MitID"));
-        assert!(account.text.contains("karen@example.dk"));
-        c.post_form("/logout", &[]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
+        app.cleanup().await;
     }
-    let karen = naboskab_store::users::user_by_oidc(app.db(), &mock.issuer, "mitid-person-42")
-        .await
-        .expect("get")
-        .expect("linked");
-    assert_eq!(karen.email, "karen@example.dk");
-    assert_eq!(
-        naboskab_store::users::list_users(app.db())
-            .await
-            .expect("list")
-            .iter()
-            .filter(|u| u.email == "karen@example.dk")
-            .count(),
-        1
-    );
-
-    // A replayed or forged state is refused.
-    let replay = c.get("/auth/oidc/callback?code=code-0&state=made-up").await;
-    assert_eq!(replay.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
-
-    // A nonce mismatch (token for another login) is refused.
-    let start = c.get("/auth/oidc/start").await;
-    let q = query_of(start.location());
-    mock.codes.lock().expect("lock").insert(
-        "code-x".into(),
-        ("someone-elses-nonce".into(), q["code_challenge"].clone()),
-    );
-    let r = c
-        .get(&format!(
-            "/auth/oidc/callback?code=code-x&state={}",
-            q["state"]
-        ))
-        .await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(c.get("/account").await.status, StatusCode::SEE_OTHER);
 }
 
 fn config_for(mock: &Mock) -> WebConfig {
@@ -309,35 +311,37 @@ async fn id_tokens_are_verified_against_the_providers_keys_and_a_key_rotation_is
 
 #[tokio::test]
 async fn an_existing_account_with_the_same_verified_email_is_linked() {
-    let mock = start_mock().await;
-    *mock.email.lock().expect("lock") = "beboer@demo.naboskab.dk".into();
-    let config = WebConfig {
-        oidc: Some(OidcConfig {
-            issuer: mock.issuer.clone(),
-            client_id: "naboskab-test".into(),
-            client_secret: "s".into(),
-            label: "MitID".into(),
-        }),
-        ..demo_config()
-    };
-    let app = TestApp::with(
-        naboskab_store::testing::TestDb::sqlite().await.expect("db"),
-        config,
-    )
-    .await;
-    let mut c = app.client();
-    let q = query_of(c.get("/auth/oidc/start").await.location());
-    mock.codes.lock().expect("lock").insert(
-        "c".into(),
-        (q["nonce"].clone(), q["code_challenge"].clone()),
-    );
-    c.get(&format!("/auth/oidc/callback?code=c&state={}", q["state"]))
-        .await;
-    let account = c.get("/account").await;
-    assert!(
-        account.text.contains("Fatima Hassan"),
-        "linked to the demo resident"
-    );
+    for db in naboskab_store::testing::TestDb::all()
+        .await
+        .expect("databases")
+    {
+        let mock = start_mock().await;
+        *mock.email.lock().expect("lock") = "beboer@demo.naboskab.dk".into();
+        let config = WebConfig {
+            oidc: Some(OidcConfig {
+                issuer: mock.issuer.clone(),
+                client_id: "naboskab-test".into(),
+                client_secret: "s".into(),
+                label: "MitID".into(),
+            }),
+            ..demo_config()
+        };
+        let app = TestApp::with(db, config).await;
+        let mut c = app.client();
+        let q = query_of(c.get("/auth/oidc/start").await.location());
+        mock.codes.lock().expect("lock").insert(
+            "c".into(),
+            (q["nonce"].clone(), q["code_challenge"].clone()),
+        );
+        c.get(&format!("/auth/oidc/callback?code=c&state={}", q["state"]))
+            .await;
+        let account = c.get("/account").await;
+        assert!(
+            account.text.contains("Fatima Hassan"),
+            "linked to the demo resident"
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
