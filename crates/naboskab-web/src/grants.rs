@@ -8,10 +8,11 @@ use crate::context::Ctx;
 use crate::error::AppError;
 use crate::i18n::{self, Locale};
 use crate::state::AppState;
+use naboskab_domain::OrgKind;
 use naboskab_domain::policy::grant_needs_confirmation;
 use naboskab_domain::{Action, Resource, Role};
 use naboskab_store::audit::Auditor;
-use naboskab_store::orgs::Organisation;
+use naboskab_store::orgs::{self, Organisation};
 use naboskab_store::users::{self, GrantOutcome, User};
 
 /// The audit row's role and purpose for a change made by `ctx`'s actor in `chain`.
@@ -74,7 +75,8 @@ async fn tell_granted(
     .await
 }
 
-/// Tells the organisation's other administrators that a grant waits for one of them.
+/// Tells the organisation's other administrators that a grant waits for one of them; when it
+/// has no other administrator, the platform administrators are asked instead.
 async fn ask_for_confirmation(
     st: &AppState,
     granter: Option<i64>,
@@ -86,27 +88,38 @@ async fn ask_for_confirmation(
         Some(id) => users::user_by_id(&st.db, id).await?.map(|u| u.email),
         None => None,
     };
+    let is_second_person = |c: &users::MemberContact| {
+        Some(&c.email) != granter_email.as_ref() && c.email != grantee.email
+    };
+    let mut confirmers = Vec::new();
     for chain_org in [Some(org.id), org.parent_id].into_iter().flatten() {
-        for c in users::contacts_with_role(&st.db, chain_org, Role::HousingOrgAdmin).await? {
-            if Some(&c.email) == granter_email.as_ref() || c.email == grantee.email {
-                continue;
-            }
-            let locale = c
-                .locale
-                .as_deref()
-                .and_then(Locale::parse)
-                .unwrap_or(Locale::Da);
-            queue_mail(
-                st,
-                locale,
-                &c.email,
-                None,
-                "mail-role-confirm-subject",
-                "mail-role-confirm-body",
-                &grant_mail_args(st, locale, &grantee.display_name, org, role),
-            )
-            .await?;
+        confirmers
+            .extend(users::contacts_with_role(&st.db, chain_org, Role::HousingOrgAdmin).await?);
+    }
+    confirmers.retain(is_second_person);
+    if confirmers.is_empty() {
+        for platform in orgs::organisations_of_kind(&st.db, OrgKind::Platform).await? {
+            confirmers
+                .extend(users::contacts_with_role(&st.db, platform.id, Role::PlatformAdmin).await?);
         }
+        confirmers.retain(is_second_person);
+    }
+    for c in confirmers {
+        let locale = c
+            .locale
+            .as_deref()
+            .and_then(Locale::parse)
+            .unwrap_or(Locale::Da);
+        queue_mail(
+            st,
+            locale,
+            &c.email,
+            None,
+            "mail-role-confirm-subject",
+            "mail-role-confirm-body",
+            &grant_mail_args(st, locale, &grantee.display_name, org, role),
+        )
+        .await?;
     }
     Ok(())
 }

@@ -244,6 +244,14 @@ async fn the_caretakers_role_needs_a_second_person_and_nobody_grants_themselves_
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         assert!(r.location().ends_with("notice=notice-members-pending"));
+        // The organisation has no other administrator: the platform administrators are asked.
+        let (asked, link) = crate::helpers::last_mail(app.db(), ADMIN).await;
+        assert!(asked.contains("Bekræft den her"), "{asked}");
+        assert!(
+            asked.contains("Fatima Hassan") && asked.contains("Social vicevært"),
+            "{asked}"
+        );
+        assert!(link.ends_with(&members), "{link}");
         let resident_id = app.demo.user(RESIDENT).expect("user");
         assert!(
             !naboskab_store::users::memberships_of(app.db(), resident_id)
