@@ -155,16 +155,7 @@ async fn login_through_the_mitid_broker_creates_or_links_an_account() {
     {
         let mock = start_mock().await;
         *mock.email.lock().expect("lock") = "karen@example.dk".into();
-        let config = WebConfig {
-            oidc: Some(OidcConfig {
-                issuer: mock.issuer.clone(),
-                client_id: "naboskab-test".into(),
-                client_secret: "hemmelig".into(),
-                label: "MitID".into(),
-            }),
-            ..demo_config()
-        };
-        let app = TestApp::with(db, config).await;
+        let app = TestApp::with(db, config_for(&mock)).await;
         let mut c = app.client();
         let login_page = c.get("/login").await;
         assert!(
@@ -317,16 +308,7 @@ async fn an_existing_account_with_the_same_verified_email_is_linked() {
     {
         let mock = start_mock().await;
         *mock.email.lock().expect("lock") = "beboer@demo.naboskab.dk".into();
-        let config = WebConfig {
-            oidc: Some(OidcConfig {
-                issuer: mock.issuer.clone(),
-                client_id: "naboskab-test".into(),
-                client_secret: "s".into(),
-                label: "MitID".into(),
-            }),
-            ..demo_config()
-        };
-        let app = TestApp::with(db, config).await;
+        let app = TestApp::with(db, config_for(&mock)).await;
         let mut c = app.client();
         let q = query_of(c.get("/auth/oidc/start").await.location());
         mock.codes.lock().expect("lock").insert(
