@@ -97,6 +97,7 @@ request = function()
   }, body)
 end
 LUA
+started=$(date +%s)
 wrk -t2 -c32 -d"$DURATION" --latency -s "$TMP/book.lua" "$B" >"$TMP/book.txt"
 
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -104,7 +105,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
 else
   q() { psql -At "$DATABASE_URL" -c "$1"; }
 fi
-stored=$(q "SELECT COUNT(*) FROM booking WHERE title = 'Øvetime'")
+# Titles are sealed at rest: the run's bookings are the ones made since it started.
+stored=$(q "SELECT COUNT(*) FROM booking WHERE created_at >= $started")
 holding=$(q "SELECT COUNT(*) FROM booking WHERE status IN ('requested', 'confirmed')")
 overlaps=$(q "SELECT COUNT(*) FROM booking a JOIN booking b ON a.room_id = b.room_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at WHERE a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')")
 ratio() { python3 -c "print(f'{$1/$2*100:.0f} %')"; }

@@ -66,12 +66,13 @@ request = function()
   return wrk.format("POST", "/api/v1/occurrences/" .. id .. "/signups", { ["Content-Type"] = "application/json" }, body)
 end
 LUA
+started=$(date +%s)
 wrk -t2 -c32 -d"$DURATION" --latency -s "$TMP/signup.lua" "$B" >"$TMP/signup.txt"
 over=$(curl -s "$B/api/v1/occurrences?department=$DEP&limit=1000&to=$(date -u -d '+28 days' +%Y-%m-%dT%H:%M:%SZ)" \
   | python3 -c 'import sys,json; print(sum(1 for i in json.load(sys.stdin)["items"] if i["capacity"] is not None and i["places_left"] < 0))')
 if [ -z "${DATABASE_URL:-}" ]; then
   overbooked=$(sqlite3 "$TMP/data/naboskab.db" "SELECT COUNT(*) FROM (SELECT o.id FROM occurrence o JOIN signup s ON s.occurrence_id = o.id AND s.status = 'confirmed' GROUP BY o.id, o.capacity HAVING SUM(s.places) > o.capacity)")
-  signups=$(sqlite3 "$TMP/data/naboskab.db" "SELECT status, COUNT(*) FROM signup WHERE email LIKE 'g%@example.dk' GROUP BY status" | tr '\n' ' ')
+  signups=$(sqlite3 "$TMP/data/naboskab.db" "SELECT status, COUNT(*) FROM signup WHERE user_id IS NULL AND created_at >= $started GROUP BY status" | tr '\n' ' ')
 else
   overbooked="(see places_left check)"
   signups=""

@@ -8,6 +8,7 @@
 //! SQLite binds `$n` by name, so a parameter may appear in any order or more than once.
 
 use crate::error::StoreError;
+use crate::seal::SealKey;
 use rusqlite::types::ValueRef;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
 use sqlx::{Column, PgPool, Postgres, Row as _, TypeInfo};
@@ -238,6 +239,7 @@ enum Inner {
 pub struct Db {
     inner: Arc<Inner>,
     commits: Arc<AtomicU64>,
+    sealing: Option<Arc<SealKey>>,
 }
 
 const SQLITE_READERS: usize = 4;
@@ -411,6 +413,7 @@ impl Db {
         })
         .await?;
         Ok(Db {
+            sealing: None,
             commits: Arc::default(),
             inner: Arc::new(Inner::Sqlite(SqliteDb {
                 path,
@@ -438,6 +441,7 @@ impl Db {
             .connect_with(opts)
             .await?;
         Ok(Db {
+            sealing: None,
             commits: Arc::default(),
             inner: Arc::new(Inner::Postgres(pool)),
         })
@@ -455,9 +459,23 @@ impl Db {
             .acquire_timeout(Duration::from_secs(2))
             .connect_lazy_with(opts);
         Ok(Db {
+            sealing: None,
             commits: Arc::default(),
             inner: Arc::new(Inner::Postgres(pool)),
         })
+    }
+
+    /// This handle with the key the store seals contact details with (sign-ups, walk-ins,
+    /// bookings). Without one, storing or reading those columns fails with
+    /// [`StoreError::Config`] rather than writing them in plain text.
+    pub fn with_sealing(mut self, key: Arc<SealKey>) -> Db {
+        self.sealing = Some(key);
+        self
+    }
+
+    /// The key contact details are sealed with (see [`Db::with_sealing`]).
+    pub fn sealing(&self) -> Result<&SealKey, StoreError> {
+        self.sealing.as_deref().ok_or_else(no_sealing_key)
     }
 
     /// How many write transactions this handle (and its clones) has committed; caches of
@@ -576,6 +594,7 @@ impl Db {
                 })
                 .await?;
                 Ok(Tx {
+                    sealing: self.sealing.clone(),
                     commits: self.commits.clone(),
                     inner: TxInner::Sqlite {
                         conn,
@@ -585,6 +604,7 @@ impl Db {
                 })
             }
             Inner::Postgres(pool) => Ok(Tx {
+                sealing: self.sealing.clone(),
                 commits: self.commits.clone(),
                 inner: TxInner::Postgres(Some(Box::new(pool.begin().await?))),
             }),
@@ -699,7 +719,19 @@ pub enum Reader<'a> {
     Tx(&'a mut Tx),
 }
 
+fn no_sealing_key() -> StoreError {
+    StoreError::Config("no sealing key: contact details cannot be stored or read".into())
+}
+
 impl Reader<'_> {
+    /// The sealing key of the pool or transaction read through.
+    pub fn sealing(&self) -> Result<&SealKey, StoreError> {
+        match self {
+            Reader::Pool(db) => db.sealing(),
+            Reader::Tx(tx) => tx.sealing(),
+        }
+    }
+
     /// Runs a query assembled with [`Sql`].
     pub async fn query_built(&mut self, sql: Sql) -> Result<Vec<Row>, StoreError> {
         match self {
@@ -713,9 +745,15 @@ impl Reader<'_> {
 pub struct Tx {
     inner: TxInner,
     commits: Arc<AtomicU64>,
+    sealing: Option<Arc<SealKey>>,
 }
 
 impl Tx {
+    /// The key of the [`Db`] this transaction was begun on (see [`Db::with_sealing`]).
+    pub fn sealing(&self) -> Result<&SealKey, StoreError> {
+        self.sealing.as_deref().ok_or_else(no_sealing_key)
+    }
+
     /// Runs a query inside the transaction.
     pub async fn query(
         &mut self,

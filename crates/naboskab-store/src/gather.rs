@@ -15,6 +15,7 @@ use crate::db::{Db, Reader, Row, Sql, Tx};
 use crate::error::StoreError;
 use crate::join::{OwnedMessage, send_all};
 use crate::params;
+use crate::seal::SealKey;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use naboskab_domain::gather::{
     self, Approver, Bookers, BookingKind, Breach, DailyWindow, KindRule, MAX_BOOKING_DAYS,
@@ -556,7 +557,28 @@ fn at(seconds: i64) -> DateTime<Utc> {
 
 const BOOKING_COLUMNS: &str = "SELECT id, room_id, kind, status, starts_at, ends_at, user_id, booker_name, booker_email, booker_phone, locale, organisation_id, offer_id, title, attendees, note, price_ore, deposit_ore, forfeited_ore, deposit_status, deposit_withheld_ore, deposit_reason, reason, decided_by, series_key, sequence, created_at FROM booking";
 
-fn booking_from(r: &Row) -> Result<Booking, StoreError> {
+/// Booking columns sealed at rest: who booked and how to reach them, and every free text
+/// (a private party's title names the person; notes and reasons may say anything).
+const SEALED_BOOKING_COLUMNS: [&str; 7] = [
+    "booker_name",
+    "booker_email",
+    "booker_phone",
+    "title",
+    "note",
+    "reason",
+    "deposit_reason",
+];
+
+fn seal_booking(key: &SealKey, column: &str, text: &str) -> Result<String, StoreError> {
+    debug_assert!(SEALED_BOOKING_COLUMNS.contains(&column));
+    key.seal_optional(&format!("booking.{column}"), text)
+}
+
+fn open_booking(key: &SealKey, column: &str, stored: &str) -> Result<String, StoreError> {
+    key.open_optional(&format!("booking.{column}"), stored)
+}
+
+fn booking_from(key: &SealKey, r: &Row) -> Result<Booking, StoreError> {
     let kind = r.string(2)?;
     let status = r.string(3)?;
     Ok(Booking {
@@ -569,22 +591,22 @@ fn booking_from(r: &Row) -> Result<Booking, StoreError> {
         starts_at: r.i64(4)?,
         ends_at: r.i64(5)?,
         user_id: r.opt_i64(6)?,
-        booker_name: r.string(7)?,
-        booker_email: r.string(8)?,
-        booker_phone: r.string(9)?,
+        booker_name: open_booking(key, "booker_name", &r.string(7)?)?,
+        booker_email: open_booking(key, "booker_email", &r.string(8)?)?,
+        booker_phone: open_booking(key, "booker_phone", &r.string(9)?)?,
         locale: r.string(10)?,
         organisation_id: r.opt_i64(11)?,
         offer_id: r.opt_i64(12)?,
-        title: r.string(13)?,
+        title: open_booking(key, "title", &r.string(13)?)?,
         attendees: r.opt_i64(14)?,
-        note: r.string(15)?,
+        note: open_booking(key, "note", &r.string(15)?)?,
         price_ore: r.i64(16)?,
         deposit_ore: r.i64(17)?,
         forfeited_ore: r.i64(18)?,
         deposit_status: r.string(19)?,
         deposit_withheld_ore: r.i64(20)?,
-        deposit_reason: r.string(21)?,
-        reason: r.string(22)?,
+        deposit_reason: open_booking(key, "deposit_reason", &r.string(21)?)?,
+        reason: open_booking(key, "reason", &r.string(22)?)?,
         decided_by: r.opt_i64(23)?,
         series_key: r.opt_string(24)?,
         sequence: r.i64(25)?,
@@ -592,15 +614,15 @@ fn booking_from(r: &Row) -> Result<Booking, StoreError> {
     })
 }
 
-fn bookings_from(rows: Vec<Row>) -> Result<Vec<Booking>, StoreError> {
-    rows.iter().map(booking_from).collect()
+fn bookings_from(key: &SealKey, rows: Vec<Row>) -> Result<Vec<Booking>, StoreError> {
+    rows.iter().map(|r| booking_from(key, r)).collect()
 }
 
 /// One booking.
 pub async fn booking(db: &Db, id: i64) -> Result<Option<Booking>, StoreError> {
     let mut sql = Sql::new(BOOKING_COLUMNS);
     sql.push(" WHERE id = ").bind(id);
-    Ok(bookings_from(db.query_built(sql).await?)?
+    Ok(bookings_from(db.sealing()?, db.query_built(sql).await?)?
         .into_iter()
         .next())
 }
@@ -608,7 +630,8 @@ pub async fn booking(db: &Db, id: i64) -> Result<Option<Booking>, StoreError> {
 async fn booking_in(tx: &mut Tx, id: i64) -> Result<Booking, StoreError> {
     let mut sql = Sql::new(BOOKING_COLUMNS);
     sql.push(" WHERE id = ").bind(id);
-    bookings_from(tx.query_built(sql).await?)?
+    let rows = tx.query_built(sql).await?;
+    bookings_from(tx.sealing()?, rows)?
         .into_iter()
         .next()
         .ok_or(StoreError::NotFound)
@@ -625,7 +648,7 @@ pub async fn holding(
     let mut sql = Sql::new(BOOKING_COLUMNS);
     push_overlap(&mut sql, room_id, from, to);
     sql.push(" ORDER BY starts_at");
-    bookings_from(db.query_built(sql).await?)
+    bookings_from(db.sealing()?, db.query_built(sql).await?)
 }
 
 /// `WHERE` for the holding bookings of a room that overlap `[from, to)`. The lower bound on
@@ -666,7 +689,7 @@ pub async fn bookings_of_rooms(
         .push(" AND status IN (")
         .bind_list(statuses.iter().map(|s| s.as_str()))
         .push(") ORDER BY starts_at, id");
-    bookings_from(db.query_built(sql).await?)
+    bookings_from(db.sealing()?, db.query_built(sql).await?)
 }
 
 /// A person's bookings ending after `since`, soonest first.
@@ -681,7 +704,7 @@ pub async fn bookings_of_user(
         .push(" AND ends_at > ")
         .bind(since)
         .push(" ORDER BY starts_at, id");
-    bookings_from(db.query_built(sql).await?)
+    bookings_from(db.sealing()?, db.query_built(sql).await?)
 }
 
 /// Requests waiting for approval in these rooms, oldest request first.
@@ -693,7 +716,7 @@ pub async fn pending(db: &Db, room_ids: &[i64]) -> Result<Vec<Booking>, StoreErr
     sql.push(" WHERE status = 'requested' AND room_id IN (")
         .bind_list(room_ids.iter().copied())
         .push(") ORDER BY created_at, id");
-    bookings_from(db.query_built(sql).await?)
+    bookings_from(db.sealing()?, db.query_built(sql).await?)
 }
 
 /// Something that happened to a booking, for the message the caller writes.
@@ -836,9 +859,8 @@ async fn by_key(
         .bind(user_id)
         .push(" AND idempotency_key = ")
         .bind(key);
-    Ok(bookings_from(conn.query_built(sql).await?)?
-        .into_iter()
-        .next())
+    let rows = conn.query_built(sql).await?;
+    Ok(bookings_from(conn.sealing()?, rows)?.into_iter().next())
 }
 
 /// One date of a recurring request and what it got.
@@ -958,7 +980,8 @@ async fn book_in(
     let mut sql = Sql::new(BOOKING_COLUMNS);
     push_overlap(&mut sql, room.id, from, to);
     sql.push(" ORDER BY starts_at");
-    let conflicts = bookings_from(tx.query_built(sql).await?)?;
+    let rows = tx.query_built(sql).await?;
+    let conflicts = bookings_from(tx.sealing()?, rows)?;
     if !conflicts.is_empty() {
         let displaceable = b.kind == BookingKind::Community
             && conflicts
@@ -994,14 +1017,23 @@ async fn book_in(
     } else {
         "none"
     };
+    let key = tx.sealing()?;
+    let [name, email, phone, title, note] = [
+        ("booker_name", &b.booker_name),
+        ("booker_email", &b.booker_email),
+        ("booker_phone", &b.booker_phone),
+        ("title", &b.title),
+        ("note", &b.note),
+    ]
+    .map(|(column, text)| seal_booking(key, column, text));
     let id = tx
         .query_one(
             "INSERT INTO booking (room_id, kind, status, starts_at, ends_at, user_id, booker_name, booker_email, booker_phone, locale, organisation_id, offer_id, title, attendees, note, price_ore, deposit_ore, deposit_status, series_key, idempotency_key, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $21) RETURNING id",
             params![
-                room.id, b.kind.as_str(), status.as_str(), from, to, b.user_id, b.booker_name.as_str(),
-                b.booker_email.as_str(), b.booker_phone.as_str(), b.locale.as_str(), b.organisation_id,
-                b.offer_id, b.title.as_str(), b.attendees, b.note.as_str(), price_ore, deposit_ore,
+                room.id, b.kind.as_str(), status.as_str(), from, to, b.user_id, name?,
+                email?, phone?, b.locale.as_str(), b.organisation_id,
+                b.offer_id, title?, b.attendees, note?, price_ore, deposit_ore,
                 deposit_status, series_key, b.idempotency_key.as_deref(), now
             ],
         )
@@ -1056,6 +1088,7 @@ async fn close_in(
         params![id],
     )
     .await?;
+    let reason = seal_booking(tx.sealing()?, "reason", reason)?;
     tx.execute(
         "UPDATE booking SET status = $2, reason = $3, decided_by = $4, decided_at = $5, forfeited_ore = $6, deposit_status = 'none', sequence = sequence + 1, updated_at = $5 WHERE id = $1",
         params![id, status.as_str(), reason, by, now, forfeited_ore],
@@ -1103,6 +1136,7 @@ pub async fn decide(
         } else {
             "none"
         };
+        let reason = seal_booking(tx.sealing()?, "reason", reason)?;
         tx.execute(
             "UPDATE booking SET status = 'confirmed', reason = $2, decided_by = $3, decided_at = $4, deposit_status = $5, sequence = sequence + 1, updated_at = $4 WHERE id = $1",
             params![id, reason, by, now, deposit_status],
@@ -1193,6 +1227,7 @@ pub async fn settle_deposit(
     } else {
         "withheld"
     };
+    let reason = seal_booking(tx.sealing()?, "deposit_reason", reason)?;
     tx.execute(
         "UPDATE booking SET deposit_status = $2, deposit_withheld_ore = $3, deposit_reason = $4, updated_at = $5 WHERE id = $1",
         params![id, status, withheld, reason, now],
@@ -1201,6 +1236,52 @@ pub async fn settle_deposit(
     let booking = booking_in(&mut tx, id).await?;
     tx.commit().await?;
     Ok(booking)
+}
+
+/// Seals the bookings an earlier version stored in plain text; returns how many it sealed (0
+/// once all are sealed). A row is replaced only while it still holds what was read.
+pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
+    let key = db.sealing()?;
+    let rows = db
+        .query(
+            "SELECT id, booker_name, booker_email, booker_phone, title, note, reason, deposit_reason FROM booking
+             WHERE (booker_name <> '' AND booker_name NOT LIKE 'v1.%') OR (booker_email <> '' AND booker_email NOT LIKE 'v1.%')
+                OR (booker_phone <> '' AND booker_phone NOT LIKE 'v1.%') OR (title <> '' AND title NOT LIKE 'v1.%')
+                OR (note <> '' AND note NOT LIKE 'v1.%') OR (reason <> '' AND reason NOT LIKE 'v1.%')
+                OR (deposit_reason <> '' AND deposit_reason NOT LIKE 'v1.%')",
+            vec![],
+        )
+        .await?;
+    let mut sealed = 0;
+    for r in &rows {
+        let mut stored = Vec::with_capacity(SEALED_BOOKING_COLUMNS.len());
+        let mut new = Vec::with_capacity(SEALED_BOOKING_COLUMNS.len());
+        for (i, column) in SEALED_BOOKING_COLUMNS.iter().enumerate() {
+            let value = r.string(i + 1)?;
+            new.push(if value.starts_with("v1.") {
+                value.clone()
+            } else {
+                seal_booking(key, column, &value)?
+            });
+            stored.push(value);
+        }
+        let mut tx = db.begin().await?;
+        sealed += tx
+            .execute(
+                "UPDATE booking SET booker_name = $2, booker_email = $3, booker_phone = $4, title = $5, note = $6, reason = $7, deposit_reason = $8
+                 WHERE id = $1 AND booker_name = $9 AND booker_email = $10 AND booker_phone = $11 AND title = $12 AND note = $13
+                   AND reason = $14 AND deposit_reason = $15",
+                params![
+                    r.i64(0)?, new[0].as_str(), new[1].as_str(), new[2].as_str(), new[3].as_str(),
+                    new[4].as_str(), new[5].as_str(), new[6].as_str(), stored[0].as_str(),
+                    stored[1].as_str(), stored[2].as_str(), stored[3].as_str(), stored[4].as_str(),
+                    stored[5].as_str(), stored[6].as_str()
+                ],
+            )
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(sealed)
 }
 
 /// Counts the slot rows of a room that overlap `[from, to)`, held by more than one booking:

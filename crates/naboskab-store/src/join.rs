@@ -16,6 +16,7 @@ use crate::db::{Db, Row, Sql, Tx};
 use crate::error::StoreError;
 use crate::outbox::{self, NewMessage};
 use crate::params;
+use crate::seal::SealKey;
 use chrono::{DateTime, Duration, Utc};
 use naboskab_domain::schedule::{self, Series};
 
@@ -647,14 +648,40 @@ pub struct Participant {
 
 const PARTICIPANT_COLUMNS: &str = "SELECT id, occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, assisted_by, consent_method, present FROM signup";
 
-fn participant_from(r: &Row) -> Result<Participant, StoreError> {
+/// A sign-up's name, e-mail and phone as stored: sealed, each with its blind index.
+struct SealedContact {
+    name: String,
+    email: String,
+    phone: String,
+    name_index: String,
+    email_index: String,
+    phone_index: String,
+}
+
+fn seal_contact(
+    key: &SealKey,
+    name: &str,
+    email: &str,
+    phone: &str,
+) -> Result<SealedContact, StoreError> {
+    Ok(SealedContact {
+        name: key.seal_optional("signup.name", name)?,
+        email: key.seal_optional("signup.email", email)?,
+        phone: key.seal_optional("signup.phone", phone)?,
+        name_index: key.blind_index("signup.name", name),
+        email_index: key.blind_index("signup.email", email),
+        phone_index: key.blind_index("signup.phone", phone),
+    })
+}
+
+fn participant_from(key: &SealKey, r: &Row) -> Result<Participant, StoreError> {
     Ok(Participant {
         id: r.i64(0)?,
         occurrence_id: r.i64(1)?,
         user_id: r.opt_i64(2)?,
-        name: r.string(3)?,
-        email: r.string(4)?,
-        phone: r.string(5)?,
+        name: key.open_optional("signup.name", &r.string(3)?)?,
+        email: key.open_optional("signup.email", &r.string(4)?)?,
+        phone: key.open_optional("signup.phone", &r.string(5)?)?,
         locale: r.string(6)?,
         status: r.string(7)?,
         arrival: r.i64(8)?,
@@ -680,21 +707,20 @@ async fn participants_in(
         .push(" AND status IN (")
         .bind_list(statuses.iter().copied())
         .push(") ORDER BY arrival");
-    tx.query_built(sql)
-        .await?
-        .iter()
-        .map(participant_from)
-        .collect()
+    let rows = tx.query_built(sql).await?;
+    let key = tx.sealing()?;
+    rows.iter().map(|r| participant_from(key, r)).collect()
 }
 
 /// Everyone signed up for an occurrence (confirmed first, then the waitlist), in arrival order.
 pub async fn participants(db: &Db, occurrence_id: i64) -> Result<Vec<Participant>, StoreError> {
     const SQL: &str = "SELECT id, occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, assisted_by, consent_method, present FROM signup WHERE occurrence_id = $1 AND status <> 'cancelled' ORDER BY CASE status WHEN 'confirmed' THEN 0 ELSE 1 END, arrival";
     debug_assert!(SQL.starts_with(PARTICIPANT_COLUMNS));
+    let key = db.sealing()?;
     db.query(SQL, params![occurrence_id])
         .await?
         .iter()
-        .map(participant_from)
+        .map(|r| participant_from(key, r))
         .collect()
 }
 
@@ -705,10 +731,11 @@ pub async fn participant_by_token(
 ) -> Result<Option<Participant>, StoreError> {
     const SQL: &str = "SELECT id, occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, assisted_by, consent_method, present FROM signup WHERE token_hash = $1";
     debug_assert!(SQL.starts_with(PARTICIPANT_COLUMNS));
+    let key = db.sealing()?;
     db.query_opt(SQL, params![token_hash])
         .await?
         .as_ref()
-        .map(participant_from)
+        .map(|r| participant_from(key, r))
         .transpose()
 }
 
@@ -727,6 +754,7 @@ pub async fn signups_of_user(
         .iter()
         .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
         .collect::<Result<_, StoreError>>()?;
+    let key = db.sealing()?;
     let mut out = Vec::new();
     for (sid, oid) in ids {
         const SQL: &str = "SELECT id, occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, assisted_by, consent_method, present FROM signup WHERE id = $1";
@@ -735,7 +763,7 @@ pub async fn signups_of_user(
             db.query_opt(SQL, params![sid]).await?,
             occurrence(db, oid).await?,
         ) {
-            out.push((participant_from(&p)?, o));
+            out.push((participant_from(key, &p)?, o));
         }
     }
     Ok(out)
@@ -797,8 +825,9 @@ pub enum SignupResult {
 /// Signs up for an occurrence: a place while there is room (a friend takes a second), else the
 /// waitlist. Decided under the occurrence's row lock, so capacity is never exceeded.
 pub async fn sign_up(db: &Db, s: &NewSignup, now: i64) -> Result<SignupResult, StoreError> {
+    let key = db.sealing()?;
     let mut tx = db.begin().await?;
-    let result = sign_up_in(&mut tx, s, now).await?;
+    let result = sign_up_in(&mut tx, key, s, now).await?;
     if matches!(
         result,
         SignupResult::Confirmed { .. } | SignupResult::Waitlisted { .. }
@@ -808,7 +837,13 @@ pub async fn sign_up(db: &Db, s: &NewSignup, now: i64) -> Result<SignupResult, S
     Ok(result)
 }
 
-async fn sign_up_in(tx: &mut Tx, s: &NewSignup, now: i64) -> Result<SignupResult, StoreError> {
+async fn sign_up_in(
+    tx: &mut Tx,
+    key: &SealKey,
+    s: &NewSignup,
+    now: i64,
+) -> Result<SignupResult, StoreError> {
+    let sealed = seal_contact(key, &s.name, &s.email, &s.phone)?;
     let Some(row) = tx
         .query_opt(
             "UPDATE occurrence SET arrivals = arrivals + 1 WHERE id = $1 RETURNING arrivals, capacity, confirmed_places, cancelled, ends_at",
@@ -824,8 +859,8 @@ async fn sign_up_in(tx: &mut Tx, s: &NewSignup, now: i64) -> Result<SignupResult
     }
     let existing = tx
         .query_opt(
-            "SELECT id FROM signup WHERE occurrence_id = $1 AND status <> 'cancelled' AND ((user_id IS NOT NULL AND user_id = $2) OR ($3 <> '' AND email = $3) OR ($4 <> '' AND phone = $4))",
-            params![s.occurrence_id, s.user_id, s.email.as_str(), s.phone.as_str()],
+            "SELECT id FROM signup WHERE occurrence_id = $1 AND status <> 'cancelled' AND ((user_id IS NOT NULL AND user_id = $2) OR ($3 <> '' AND email_index = $3) OR ($4 <> '' AND phone_index = $4))",
+            params![s.occurrence_id, s.user_id, sealed.email_index.as_str(), sealed.phone_index.as_str()],
         )
         .await?;
     if let Some(e) = existing {
@@ -844,12 +879,13 @@ async fn sign_up_in(tx: &mut Tx, s: &NewSignup, now: i64) -> Result<SignupResult
     let status = if fits { "confirmed" } else { "waitlisted" };
     let id = tx
         .query_one(
-            "INSERT INTO signup (occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, token_hash, assisted_by, consent_method, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+            "INSERT INTO signup (occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, token_hash, assisted_by, consent_method, created_at, updated_at, name_index, email_index, phone_index)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18) RETURNING id",
             params![
-                s.occurrence_id, s.user_id, s.name.as_str(), s.email.as_str(), s.phone.as_str(), s.locale.as_str(),
+                s.occurrence_id, s.user_id, sealed.name.as_str(), sealed.email.as_str(), sealed.phone.as_str(), s.locale.as_str(),
                 status, arrival, places, s.first_time, s.verified, s.token_hash.as_str(), s.assisted_by,
-                s.consent_method.as_str(), now
+                s.consent_method.as_str(), now, sealed.name_index.as_str(), sealed.email_index.as_str(),
+                sealed.phone_index.as_str()
             ],
         )
         .await?
@@ -892,10 +928,11 @@ pub struct History {
 /// Records sign-ups and attendance of many occurrences in one transaction (same rules as
 /// [`sign_up`]: capacity, waitlist, one sign-up per person).
 pub async fn import_history(db: &Db, list: &[History]) -> Result<(), StoreError> {
+    let key = db.sealing()?;
     let mut tx = db.begin().await?;
     for h in list {
         for (signup, came) in &h.signups {
-            let result = sign_up_in(&mut tx, signup, h.signed_up_at).await?;
+            let result = sign_up_in(&mut tx, key, signup, h.signed_up_at).await?;
             if *came && let SignupResult::Confirmed { id } = result {
                 tx.execute(
                     "UPDATE signup SET present = $2 WHERE id = $1",
@@ -907,7 +944,11 @@ pub async fn import_history(db: &Db, list: &[History]) -> Result<(), StoreError>
         for name in &h.walk_ins {
             tx.execute(
                 "INSERT INTO walk_in (occurrence_id, name, created_at) VALUES ($1, $2, $3)",
-                params![h.occurrence_id, name.as_str(), h.signed_up_at],
+                params![
+                    h.occurrence_id,
+                    key.seal_optional(WALK_IN_NAME, name)?,
+                    h.signed_up_at
+                ],
             )
             .await?;
         }
@@ -1138,6 +1179,82 @@ pub async fn set_present(db: &Db, signup_id: i64, present: bool) -> Result<(), S
     Ok(())
 }
 
+/// Seals the sign-ups and walk-ins an earlier version stored in plain text, filling in the
+/// sign-ups' blind indexes; returns how many rows it sealed (0 once all are sealed).
+pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
+    let key = db.sealing()?;
+    let rows = db
+        .query(
+            "SELECT id, name, email, phone FROM signup
+             WHERE (name <> '' AND name NOT LIKE 'v1.%') OR (email <> '' AND email NOT LIKE 'v1.%')
+                OR (phone <> '' AND phone NOT LIKE 'v1.%')",
+            vec![],
+        )
+        .await?;
+    let mut sealed = 0;
+    for r in &rows {
+        let stored = [r.string(1)?, r.string(2)?, r.string(3)?];
+        let [name, email, phone] = stored.clone().map(|v| {
+            if v.starts_with("v1.") {
+                String::new()
+            } else {
+                v
+            }
+        });
+        let c = seal_contact(key, &name, &email, &phone)?;
+        let mut tx = db.begin().await?;
+        // Only plain columns are replaced (a half-sealed row keeps its sealed ones), and only
+        // while the row still holds what was read: a sign-up blanked or sealed meanwhile is
+        // left as it is.
+        sealed += tx
+            .execute(
+                "UPDATE signup SET
+                    name = CASE WHEN $2 <> '' THEN $2 ELSE name END,
+                    name_index = CASE WHEN $2 <> '' THEN $5 ELSE name_index END,
+                    email = CASE WHEN $3 <> '' THEN $3 ELSE email END,
+                    email_index = CASE WHEN $3 <> '' THEN $6 ELSE email_index END,
+                    phone = CASE WHEN $4 <> '' THEN $4 ELSE phone END,
+                    phone_index = CASE WHEN $4 <> '' THEN $7 ELSE phone_index END
+                 WHERE id = $1 AND name = $8 AND email = $9 AND phone = $10",
+                params![
+                    r.i64(0)?,
+                    c.name.as_str(),
+                    c.email.as_str(),
+                    c.phone.as_str(),
+                    c.name_index.as_str(),
+                    c.email_index.as_str(),
+                    c.phone_index.as_str(),
+                    stored[0].as_str(),
+                    stored[1].as_str(),
+                    stored[2].as_str()
+                ],
+            )
+            .await?;
+        tx.commit().await?;
+    }
+    let walk_ins = db
+        .query(
+            "SELECT id, name FROM walk_in WHERE name <> '' AND name NOT LIKE 'v1.%'",
+            vec![],
+        )
+        .await?;
+    for r in &walk_ins {
+        let name = key.seal(WALK_IN_NAME, &r.string(1)?)?;
+        let mut tx = db.begin().await?;
+        sealed += tx
+            .execute(
+                "UPDATE walk_in SET name = $2 WHERE id = $1 AND name NOT LIKE 'v1.%'",
+                params![r.i64(0)?, name],
+            )
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(sealed)
+}
+
+/// The column a walk-in's name is sealed for.
+const WALK_IN_NAME: &str = "walk_in.name";
+
 /// Notes someone who came without signing up.
 pub async fn add_walk_in(
     db: &Db,
@@ -1145,11 +1262,12 @@ pub async fn add_walk_in(
     name: &str,
     now: i64,
 ) -> Result<i64, StoreError> {
+    let sealed = db.sealing()?.seal_optional(WALK_IN_NAME, name)?;
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
             "INSERT INTO walk_in (occurrence_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
-            params![occurrence_id, name, now],
+            params![occurrence_id, sealed, now],
         )
         .await?
         .i64(0)?;
@@ -1159,13 +1277,14 @@ pub async fn add_walk_in(
 
 /// The walk-ins of an occurrence, in order.
 pub async fn walk_ins(db: &Db, occurrence_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
+    let key = db.sealing()?;
     db.query(
         "SELECT id, name FROM walk_in WHERE occurrence_id = $1 ORDER BY id",
         params![occurrence_id],
     )
     .await?
     .iter()
-    .map(|r| Ok((r.i64(0)?, r.string(1)?)))
+    .map(|r| Ok((r.i64(0)?, key.open_optional(WALK_IN_NAME, &r.string(1)?)?)))
     .collect()
 }
 
@@ -1191,7 +1310,7 @@ pub async fn attendance_summary(
 ) -> Result<AttendanceSummary, StoreError> {
     let present = db
         .query(
-            "SELECT COALESCE(CAST(s.user_id AS TEXT), NULLIF(s.email, ''), NULLIF(s.phone, ''), s.name), COUNT(*) FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+            "SELECT COALESCE(CAST(s.user_id AS TEXT), NULLIF(s.email_index, ''), NULLIF(s.phone_index, ''), NULLIF(s.name_index, ''), 's' || CAST(s.id AS TEXT)), COUNT(*) FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
              WHERE o.offer_id = $1 AND o.starts_at >= $2 AND o.starts_at < $3 AND s.present = $4 GROUP BY 1",
             params![offer_id, from, to, true],
         )

@@ -42,3 +42,15 @@ pub async fn open(
         None => Db::open_sqlite(sqlite_path).await,
     }
 }
+
+/// Seals the personal details an earlier version stored in plain text (contact requests,
+/// sign-ups, walk-ins, bookings, the outbox) with the handle's key (see [`Db::with_sealing`]); returns
+/// how many rows it sealed. The server runs it at start; it is a no-op once all are sealed.
+pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
+    Ok(
+        offers::seal_plain_contact_requests(db, db.sealing()?).await?
+            + join::seal_plain_rows(db).await?
+            + gather::seal_plain_rows(db).await?
+            + outbox::seal_plain_rows(db).await?,
+    )
+}

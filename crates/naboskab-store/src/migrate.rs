@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(9, "0009_outreach_api"),
     migration!(10, "0010_no_show_followup"),
     migration!(11, "0011_harden"),
+    migration!(12, "0012_sealed_contacts"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

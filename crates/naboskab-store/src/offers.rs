@@ -648,17 +648,11 @@ pub struct ContactRequest {
 const SEALED_REQUEST_COLUMNS: [&str; 5] = ["name", "phone", "email", "when_to_call", "message"];
 
 fn seal_request_field(key: &SealKey, column: &str, text: &str) -> Result<String, StoreError> {
-    if text.is_empty() {
-        return Ok(String::new());
-    }
-    key.seal(&format!("contact_request.{column}"), text)
+    key.seal_optional(&format!("contact_request.{column}"), text)
 }
 
 fn open_request_field(key: &SealKey, column: &str, stored: String) -> Result<String, StoreError> {
-    if stored.is_empty() {
-        return Ok(stored);
-    }
-    key.open(&format!("contact_request.{column}"), &stored)
+    key.open_optional(&format!("contact_request.{column}"), &stored)
 }
 
 /// Stores a "contact me" request, its personal fields sealed; returns its id.

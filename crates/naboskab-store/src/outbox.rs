@@ -1,10 +1,13 @@
 //! The outbox: every e-mail (and later SMS) is first stored here, in the same request that
 //! causes it, then delivered by a background worker with retries and backoff. A failing mail
-//! server therefore loses nothing.
+//! server therefore loses nothing. Recipient, subject and body are sealed at rest with the
+//! handle's key (see [`Db::with_sealing`]): a message names the person and what they signed
+//! up for.
 
 use crate::db::{Db, Row, Tx};
 use crate::error::StoreError;
 use crate::params;
+use crate::seal::SealKey;
 
 /// How long a message is kept after it was sent (or, when it never went, after it was
 /// written): long enough to answer "did the reminder go out?", then it is deleted with the
@@ -34,13 +37,22 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
 }
 
-fn message_from(r: &Row) -> Result<OutboxMessage, StoreError> {
+/// The outbox columns sealed at rest.
+const SEALED_COLUMNS: [&str; 3] = ["recipient", "subject", "body"];
+
+fn seal(key: &SealKey, column: &str, text: &str) -> Result<String, StoreError> {
+    key.seal_optional(&format!("outbox.{column}"), text)
+}
+
+fn message_from(key: &SealKey, r: &Row) -> Result<OutboxMessage, StoreError> {
+    let open =
+        |i: usize, column: &str| key.open_optional(&format!("outbox.{column}"), &r.string(i)?);
     Ok(OutboxMessage {
         id: r.i64(0)?,
         channel: r.string(1)?,
-        recipient: r.string(2)?,
-        subject: r.string(3)?,
-        body: r.string(4)?,
+        recipient: open(2, "recipient")?,
+        subject: open(3, "subject")?,
+        body: open(4, "body")?,
         created_at: r.i64(5)?,
         attempts: r.i64(6)?,
         sent_at: r.opt_i64(7)?,
@@ -74,10 +86,18 @@ pub async fn enqueue(db: &Db, m: &NewMessage<'_>, now: i64) -> Result<i64, Store
 /// Stores a message inside a transaction, so it is sent exactly when the change it tells
 /// about is committed.
 pub async fn enqueue_in(tx: &mut Tx, m: &NewMessage<'_>, now: i64) -> Result<i64, StoreError> {
+    let key = tx.sealing()?;
+    let [recipient, subject, body] = [m.recipient, m.subject, m.body]
+        .into_iter()
+        .zip(SEALED_COLUMNS)
+        .map(|(text, column)| seal(key, column, text))
+        .collect::<Result<Vec<_>, _>>()?
+        .try_into()
+        .map_err(|_| StoreError::Sealed)?;
     tx.query_one(
         "INSERT INTO outbox (channel, recipient, subject, body, user_id, created_at, next_attempt_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
-        params![m.channel, m.recipient, m.subject, m.body, m.user_id, now],
+        params![m.channel, recipient, subject, body, m.user_id, now],
     )
     .await?
     .i64(0)
@@ -91,7 +111,7 @@ pub async fn recent(db: &Db, limit: i64) -> Result<Vec<OutboxMessage>, StoreErro
     )
     .await?
     .iter()
-    .map(message_from)
+    .map(|r| message_from(db.sealing()?, r))
     .collect()
 }
 
@@ -104,8 +124,50 @@ pub async fn due(db: &Db, now: i64, limit: i64) -> Result<Vec<OutboxMessage>, St
     )
     .await?
     .iter()
-    .map(message_from)
+    .map(|r| message_from(db.sealing()?, r))
     .collect()
+}
+
+/// Seals messages an earlier version stored in plain text; returns how many (0 once all are
+/// sealed). A row is replaced only while it still holds what was read.
+pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
+    let key = db.sealing()?;
+    let rows = db
+        .query(
+            "SELECT id, recipient, subject, body FROM outbox
+             WHERE (recipient <> '' AND recipient NOT LIKE 'v1.%') OR (subject <> '' AND subject NOT LIKE 'v1.%')
+                OR (body <> '' AND body NOT LIKE 'v1.%')",
+            vec![],
+        )
+        .await?;
+    let mut sealed = 0;
+    for r in &rows {
+        let stored = [r.string(1)?, r.string(2)?, r.string(3)?];
+        let mut new = Vec::with_capacity(3);
+        for (value, column) in stored.iter().zip(SEALED_COLUMNS) {
+            new.push(if value.starts_with("v1.") {
+                value.clone()
+            } else {
+                seal(key, column, value)?
+            });
+        }
+        sealed += db
+            .execute(
+                "UPDATE outbox SET recipient = $2, subject = $3, body = $4
+                 WHERE id = $1 AND recipient = $5 AND subject = $6 AND body = $7",
+                params![
+                    r.i64(0)?,
+                    new[0].as_str(),
+                    new[1].as_str(),
+                    new[2].as_str(),
+                    stored[0].as_str(),
+                    stored[1].as_str(),
+                    stored[2].as_str()
+                ],
+            )
+            .await?;
+    }
+    Ok(sealed)
 }
 
 /// Claims a due message for delivery by pushing its next attempt into the future; returns

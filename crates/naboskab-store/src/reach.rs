@@ -804,8 +804,13 @@ async fn referrals_of(
         .iter()
         .filter_map(|r| r.opt_i64(5).transpose())
         .collect::<Result<_, _>>()?;
+    // Phones are compared by their blind index: sign-ups keep their phone sealed.
+    let phone_index: Vec<String> = people
+        .iter()
+        .map(|p| key.blind_index("signup.phone", p.phone))
+        .collect();
     let mut present = crate::db::Sql::new(
-        "SELECT o.offer_id, s.id, s.user_id, s.phone, o.starts_at FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+        "SELECT o.offer_id, s.id, s.user_id, s.phone_index, o.starts_at FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
          WHERE s.present = ",
     );
     present
@@ -816,15 +821,10 @@ async fn referrals_of(
         .bind_list(signups)
         .push(") OR s.user_id IN (")
         .bind_list(people.iter().filter_map(|p| p.user_id))
-        .push(") OR s.phone IN (")
-        .bind_list(
-            people
-                .iter()
-                .filter(|p| !p.phone.is_empty())
-                .map(|p| p.phone.to_owned()),
-        )
+        .push(") OR s.phone_index IN (")
+        .bind_list(phone_index.iter().filter(|i| !i.is_empty()).cloned())
         .push("))");
-    // `(offer, sign-up, account, phone, start)` of every check-in that may be theirs.
+    // `(offer, sign-up, account, phone index, start)` of every check-in that may be theirs.
     let checked_in: Vec<(i64, i64, Option<i64>, String, i64)> = tx
         .query_built(present)
         .await?
@@ -855,7 +855,7 @@ async fn referrals_of(
                 Some(*offer) == offer_id
                     && (Some(*signup) == signup_id
                         || (user.is_some() && *user == person.user_id)
-                        || (!person.phone.is_empty() && phone == person.phone))
+                        || (!phone_index[i].is_empty() && *phone == phone_index[i]))
             })
             .map(|c| c.4)
             .collect();
@@ -1270,7 +1270,7 @@ pub async fn erase(db: &Db, id: i64, who: &Auditor, now: i64) -> Result<bool, St
     )
     .await?;
     tx.execute(
-        "UPDATE signup SET name = '', email = '', phone = '', updated_at = $2 WHERE user_id IS NULL
+        "UPDATE signup SET name = '', email = '', phone = '', name_index = '', email_index = '', phone_index = '', updated_at = $2 WHERE user_id IS NULL
            AND id IN (SELECT signup_id FROM outreach_referral WHERE contact_id = $1 AND signup_id IS NOT NULL)",
         params![id, now],
     )

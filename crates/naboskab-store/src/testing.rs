@@ -27,6 +27,12 @@ macro_rules! on_every_backend {
 /// The environment variable naming the PostgreSQL used by tests.
 pub const POSTGRES_ENV: &str = "NABOSKAB_TEST_POSTGRES_URL";
 
+/// The key test databases seal contact details with (the same for every handle on one test
+/// database, as one installation has one key).
+pub fn test_sealing_key() -> std::sync::Arc<crate::seal::SealKey> {
+    std::sync::Arc::new(crate::seal::SealKey::for_tests("store"))
+}
+
 /// A migrated database that cleans up after itself.
 pub struct TestDb {
     /// The handle.
@@ -39,7 +45,9 @@ impl TestDb {
     /// A fresh, migrated SQLite database in a temporary directory.
     pub async fn sqlite() -> Result<TestDb, StoreError> {
         let dir = tempfile::tempdir().map_err(|e| StoreError::Other(e.to_string()))?;
-        let db = Db::open_sqlite(&dir.path().join("naboskab.db")).await?;
+        let db = Db::open_sqlite(&dir.path().join("naboskab.db"))
+            .await?
+            .with_sealing(test_sealing_key());
         migrate(&db, 1_780_000_000).await?;
         Ok(TestDb {
             db,
@@ -59,7 +67,9 @@ impl TestDb {
             .execute_unchecked(&format!("CREATE SCHEMA {schema}"))
             .await?;
         admin.close().await;
-        let db = Db::connect_postgres(&url, Some(&schema)).await?;
+        let db = Db::connect_postgres(&url, Some(&schema))
+            .await?
+            .with_sealing(test_sealing_key());
         migrate(&db, 1_780_000_000).await?;
         Ok(Some(TestDb {
             db,
@@ -79,11 +89,12 @@ impl TestDb {
 
     /// A second, independent handle on the same database, as another process would have.
     pub async fn another_handle(&self) -> Result<Db, StoreError> {
-        match (&self.schema, self.db.sqlite_path()) {
-            (Some((url, schema)), _) => Db::connect_postgres(url, Some(schema)).await,
-            (None, Some(path)) => Db::open_sqlite(path).await,
-            (None, None) => Err(StoreError::Other("no database to reopen".into())),
-        }
+        let db = match (&self.schema, self.db.sqlite_path()) {
+            (Some((url, schema)), _) => Db::connect_postgres(url, Some(schema)).await?,
+            (None, Some(path)) => Db::open_sqlite(path).await?,
+            (None, None) => return Err(StoreError::Other("no database to reopen".into())),
+        };
+        Ok(db.with_sealing(test_sealing_key()))
     }
 
     /// Everything the database holds, as bytes someone with the disk or a backup would see:

@@ -617,16 +617,34 @@ async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
         let found = |bytes: &[u8], canary: &str| {
             bytes.windows(canary.len()).any(|w| w == canary.as_bytes())
         };
-        // Sealed values never hold the plain text; the sign-up does until erasure.
-        assert!(
-            found(&before, "Canaryperson"),
-            "the sign-up names the person"
-        );
-        for sealed in ["Canarynote", "Canaryfollowup", "Canarybuddy"] {
+        // Sealed values never hold the plain text, the sign-up made on the person's behalf
+        // included; its sealed name and blind indexes go with the erasure.
+        for sealed in [
+            "Canaryperson",
+            "Canarynote",
+            "Canaryfollowup",
+            "Canarybuddy",
+        ] {
             assert!(!found(&before, sealed), "{sealed} is sealed");
         }
+        let identifying = || async {
+            db.query_one(
+                "SELECT name || email || phone || name_index || email_index || phone_index FROM signup WHERE id = $1",
+                naboskab_store::params![signup],
+            )
+            .await
+            .expect("sign-up")
+            .string(0)
+            .expect("text")
+        };
+        assert!(!identifying().await.is_empty());
 
         assert!(reach::erase(db, id, &who, NOW + DAY).await.expect("erase"));
+        assert_eq!(
+            identifying().await,
+            "",
+            "nothing left to identify the person by"
+        );
         let after = t.raw_contents().await.expect("contents");
         for canary in CANARIES {
             assert!(!found(&after, canary), "{canary} left after erasure");

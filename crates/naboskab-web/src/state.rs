@@ -104,7 +104,7 @@ impl Default for WebConfig {
             guest_requests_per_hour: 10,
             // Installations always pass their own key (see `naboskab serve`); this one is
             // for tests.
-            outreach_key: Arc::new(SealKey::for_tests("web")),
+            outreach_key: naboskab_store::testing::test_sealing_key(),
             outreach_retention_days: 365,
             metrics_token: None,
         }
@@ -148,6 +148,9 @@ impl AppState {
         mailer: Arc<dyn Mailer>,
     ) -> AppState {
         let guest_limit = config.guest_requests_per_hour as usize;
+        // One key for everything sealed: outreach records (passed explicitly) and the contact
+        // details the store seals on its own.
+        let db = db.with_sealing(config.outreach_key.clone());
         AppState {
             config: Arc::new(config),
             db,

@@ -133,7 +133,8 @@ async fn open_db(cfg: &Config) -> Result<Db> {
         &cfg.data_dir.join("naboskab.db"),
     )
     .await
-    .context("cannot open the database")?;
+    .context("cannot open the database")?
+    .with_sealing(Arc::new(outreach_key(cfg)?));
     let applied = migrate::migrate(&db, SystemClock.now())
         .await
         .context("migration failed")?;
@@ -221,11 +222,11 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
     let mailer: Arc<dyn Mailer> = Arc::new(naboskab_web::mail::Channels { email, sms });
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let seal_key = Arc::new(outreach_key(&cfg)?);
-    let sealed = naboskab_store::offers::seal_plain_contact_requests(&db, &seal_key)
+    let sealed = naboskab_store::seal_plain_rows(&db)
         .await
-        .context("sealing contact requests stored before sealing")?;
+        .context("sealing personal details stored before sealing")?;
     if sealed > 0 {
-        tracing::info!(sealed, "sealed contact requests stored in plain text");
+        tracing::info!(sealed, "sealed personal details stored in plain text");
     }
     let web = WebConfig {
         base_url: cfg.base_url.clone(),

@@ -91,17 +91,31 @@ async fn every_route_for_every_role_matches_the_matrix() {
         .i64(0)
         .expect("id")
         .to_string();
-    let party = app
+    let every_room: Vec<i64> = app
         .db()
-        .query_one(
-            "SELECT id FROM booking WHERE title = $1",
-            naboskab_store::params!["Fatimas fødselsdag"],
-        )
+        .query("SELECT id FROM room", vec![])
         .await
-        .expect("demo booking")
-        .i64(0)
-        .expect("id")
-        .to_string();
+        .expect("rooms")
+        .iter()
+        .map(|r| r.i64(0).expect("id"))
+        .collect();
+    let party = naboskab_store::gather::bookings_of_rooms(
+        app.db(),
+        &every_room,
+        0,
+        i64::MAX / 2,
+        &[
+            naboskab_store::gather::BookingStatus::Requested,
+            naboskab_store::gather::BookingStatus::Confirmed,
+        ],
+    )
+    .await
+    .expect("demo bookings")
+    .into_iter()
+    .find(|b| b.title == "Fatimas fødselsdag")
+    .expect("demo booking")
+    .id
+    .to_string();
     let taastrup = app.demo.org("org-taastrup").expect("housing organisation");
     let (contact, followup) = {
         let r = app

@@ -38,8 +38,10 @@ async fn send_json(
 async fn signups_named(app: &TestApp, name: &str) -> i64 {
     app.db()
         .query_one(
-            "SELECT COUNT(*) FROM signup WHERE name = $1",
-            naboskab_store::params![name],
+            "SELECT COUNT(*) FROM signup WHERE name_index = $1",
+            naboskab_store::params![
+                naboskab_store::testing::test_sealing_key().blind_index("signup.name", name)
+            ],
         )
         .await
         .expect("count")
