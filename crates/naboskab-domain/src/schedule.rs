@@ -404,6 +404,11 @@ fn floating_until(rule: &str) -> String {
         .join(";")
 }
 
+/// A time with the Copenhagen offset, e.g. `2027-01-05T14:00:00+01:00`.
+pub fn rfc3339_local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Copenhagen).to_rfc3339()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

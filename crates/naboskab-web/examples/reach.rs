@@ -156,7 +156,7 @@ async fn caseload(
         },
         db.clone(),
         Arc::new(naboskab_web::clock::SystemClock),
-        Arc::new(naboskab_web::mail::KeepInOutbox),
+        Arc::new(naboskab_app::messaging::KeepInOutbox),
     );
     let cookie = naboskab_web::accounts::start_session(&state, caretaker, None).await?;
     let cookie = cookie.split(';').next().unwrap_or_default().to_owned();

@@ -6,7 +6,6 @@ use crate::i18n::{self, Locale};
 use crate::security::{hash_password, hash_token, random_token};
 use crate::state::AppState;
 use axum::http::HeaderMap;
-use fluent_bundle::FluentValue;
 use naboskab_domain::email::normalise_email;
 use naboskab_domain::password::{PasswordError, check_new_password};
 use naboskab_domain::{Actor, Role};
@@ -219,24 +218,6 @@ pub fn clear_session_cookie(st: &AppState) -> String {
     st.config.cookie(st.config.session_cookie(), "", Some(0))
 }
 
-/// A message's subject and plain-text body in `locale`, from two Fluent keys and their
-/// arguments (without the invisible isolation marks Fluent puts around arguments).
-pub fn render_message(
-    locale: Locale,
-    subject_key: &str,
-    body_key: &str,
-    args: &[(&str, String)],
-) -> (String, String) {
-    let fargs: Vec<(&str, FluentValue<'_>)> = args
-        .iter()
-        .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
-        .collect();
-    (
-        i18n::strip_isolation(&i18n::t_args(locale, subject_key, &fargs)),
-        i18n::strip_isolation(&i18n::t_args(locale, body_key, &fargs)),
-    )
-}
-
 /// Stores a mail in the outbox, written in `locale`; `args` fill the body.
 pub async fn queue_mail(
     st: &AppState,
@@ -247,7 +228,7 @@ pub async fn queue_mail(
     body_key: &str,
     args: &[(&str, String)],
 ) -> Result<(), AppError> {
-    let (subject, body) = render_message(locale, subject_key, body_key, args);
+    let (subject, body) = i18n::render_message(locale, subject_key, body_key, args);
     outbox::enqueue(
         &st.db,
         &NewMessage {

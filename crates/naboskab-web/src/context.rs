@@ -33,6 +33,25 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Who signs up from a form: the signed-in person as themselves, or the details typed (a
+    /// guest, or a resident signed up by staff on their behalf).
+    pub fn person<'a>(
+        &'a self,
+        name: &'a str,
+        phone: &'a str,
+        email: &'a str,
+        on_behalf: bool,
+    ) -> naboskab_app::join::Person<'a> {
+        match (&self.user, on_behalf) {
+            (Some(u), false) => naboskab_app::join::Person::Account {
+                user_id: u.id,
+                name: &u.display_name,
+                email: &u.email,
+            },
+            _ => naboskab_app::join::Person::Typed { name, phone, email },
+        }
+    }
+
     /// Text in the request's language.
     pub fn t(&self, key: &str) -> String {
         i18n::t(self.locale, key)

@@ -11,24 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use naboskab_store::StoreError;
 
-/// One field's problem; `key` is a Fluent message id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FieldError {
-    /// The form or JSON field name.
-    pub field: String,
-    /// Fluent key describing the problem.
-    pub key: &'static str,
-}
-
-impl FieldError {
-    /// A problem with `field`, described by the Fluent message `key`.
-    pub fn new(field: &str, key: &'static str) -> FieldError {
-        FieldError {
-            field: field.to_owned(),
-            key,
-        }
-    }
-}
+pub use naboskab_app::FieldError;
 
 /// Every error a handler can return.
 #[derive(Debug, thiserror::Error)]
@@ -224,6 +207,21 @@ impl From<StoreError> for AppError {
             }
             StoreError::Conflict(_) => AppError::Conflict("error-conflict"),
             other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<naboskab_app::Error> for AppError {
+    fn from(e: naboskab_app::Error) -> Self {
+        match e {
+            naboskab_app::Error::NotFound => AppError::NotFound,
+            naboskab_app::Error::SignInRequired => AppError::Unauthorized,
+            naboskab_app::Error::Forbidden => AppError::Forbidden,
+            naboskab_app::Error::SecondFactorNeeded => AppError::SecondFactorNeeded,
+            naboskab_app::Error::Invalid(fields) => AppError::Invalid(fields),
+            naboskab_app::Error::Conflict(key) => AppError::Conflict(key),
+            naboskab_app::Error::TooManyRequests(s) => AppError::TooManyRequests(s),
+            naboskab_app::Error::Store(e) => AppError::from(e),
         }
     }
 }

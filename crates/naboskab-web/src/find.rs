@@ -274,22 +274,7 @@ pub async fn run(st: &AppState, find: &CheckedFind, locale: &str) -> AppResult<R
     })
 }
 
-/// A language's name in itself, for "spoken here" lists.
-pub fn language_name(code: &str) -> &'static str {
-    match code {
-        "da" => "Dansk",
-        "en" => "English",
-        "ar" => "العربية",
-        "tr" => "Türkçe",
-        "so" => "Soomaali",
-        "ur" => "اردو",
-        "fa" => "فارسی",
-        "uk" => "Українська",
-        "pl" => "Polski",
-        "ku" => "Kurdî",
-        _ => "",
-    }
-}
+pub use naboskab_app::i18n::language_name;
 
 /// A distance for people: "400 m", "1,2 km" (Danish decimal comma) or "1.2 km".
 pub fn format_distance(locale: crate::i18n::Locale, metres: i64) -> String {

@@ -8,7 +8,7 @@ use crate::error::{AppError, RenderableError};
 use crate::i18n::{self, Locale};
 use crate::security::{constant_time_eq, hash_token, random_token};
 use crate::state::AppState;
-use crate::templates;
+use crate::templates::{self, Rendered};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
@@ -325,11 +325,6 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
     with_cookies(resp, &set_cookies)
 }
 
-/// Marks a response whose error body the handler rendered itself (a form shown again with its
-/// problems), so the context layer leaves it alone.
-#[derive(Debug, Clone, Copy)]
-pub struct Rendered;
-
 fn with_cookies(mut resp: Response, cookies: &[String]) -> Response {
     for c in cookies {
         if let Ok(v) = HeaderValue::from_str(c) {
@@ -414,7 +409,7 @@ pub fn render_error(st: &AppState, ctx: &Ctx, err: RenderableError) -> Response 
             body["errors"] = serde_json::Value::Array(errors);
         }
         if let Some((start, end)) = err.taken {
-            let when = crate::pages::rooms::span_text(ctx.locale, start, end);
+            let when = naboskab_app::gather::span_text(ctx.locale, start, end);
             body["detail"] = i18n::strip_isolation(&i18n::t_args(
                 ctx.locale,
                 "booking-taken-by",
@@ -422,8 +417,8 @@ pub fn render_error(st: &AppState, ctx: &Ctx, err: RenderableError) -> Response 
             ))
             .into();
             body["conflict"] = serde_json::json!({
-                "start": crate::api::occurrences::rfc3339_local(start),
-                "end": crate::api::occurrences::rfc3339_local(end),
+                "start": naboskab_domain::schedule::rfc3339_local(start),
+                "end": naboskab_domain::schedule::rfc3339_local(end),
             });
         }
         let mut r = (err.status, body.to_string()).into_response();

@@ -8,7 +8,6 @@
 pub mod accounts;
 pub mod api;
 pub mod cache;
-pub mod clock;
 pub mod context;
 pub mod demo;
 pub mod demo_gather;
@@ -17,13 +16,13 @@ pub mod demo_offers;
 pub mod demo_reach;
 pub mod error;
 pub mod find;
-pub mod forms;
 pub mod grants;
-pub mod i18n;
 pub mod ical;
+pub mod input;
 pub mod layers;
-pub mod mail;
+pub mod links;
 pub mod metrics;
+pub mod outreach_export;
 pub mod pages;
 pub mod ratelimit;
 pub mod richtext;
@@ -32,7 +31,10 @@ pub mod security;
 pub mod state;
 pub mod templates;
 pub mod totp;
+pub mod views;
 pub mod xlsx;
+
+pub use naboskab_app::{clock, i18n};
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state};

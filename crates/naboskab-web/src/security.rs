@@ -4,22 +4,10 @@
 
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::{Algorithm, Argon2, Params, Version};
-use base64::Engine;
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-/// A URL-safe random token of `bytes` random bytes.
-pub fn random_token(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    rand::rng().fill_bytes(&mut buf);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(buf)
-}
-
-/// SHA-256 of a token, hex encoded: what the database stores for sessions and tokens.
-pub fn hash_token(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
+pub use naboskab_app::secrets::{hash_token, random_token};
 
 /// Compares two strings in time independent of where they differ.
 pub fn constant_time_eq(a: &str, b: &str) -> bool {

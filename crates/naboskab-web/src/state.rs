@@ -1,10 +1,11 @@
 //! Application state shared by every request: configuration, database, clock, mailer, rate
 //! limiters and metrics. Passed through axum's `State`; there are no globals.
 
-use crate::clock::Clock;
-use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::ratelimit::{RateLimiter, SignInThrottle};
+use naboskab_app::clock::Clock;
+use naboskab_app::messaging::Mailer;
+use naboskab_app::{App, AppConfig};
 use naboskab_store::Db;
 use naboskab_store::seal::SealKey;
 use std::sync::Arc;
@@ -114,6 +115,8 @@ impl Default for WebConfig {
 /// Everything a handler can reach.
 #[derive(Clone)]
 pub struct AppState {
+    /// The use cases' application: the same database, clock and catalogue as below.
+    pub app: App,
     /// Configuration.
     pub config: Arc<WebConfig>,
     /// The database.
@@ -136,7 +139,7 @@ pub struct AppState {
     /// Published offers, in memory, for search, browsing and result cards.
     pub catalogue: Arc<naboskab_store::catalogue::Catalogue>,
     /// Calendar pages computed in the last second.
-    pub calendar_cache: Arc<crate::cache::ShortCache<crate::pages::calendar::CalendarView>>,
+    pub calendar_cache: Arc<crate::cache::ShortCache<crate::views::CalendarView>>,
 }
 
 impl AppState {
@@ -149,12 +152,22 @@ impl AppState {
     ) -> AppState {
         let guest_limit = config.guest_requests_per_hour as usize;
         // One key for everything sealed: outreach records (passed explicitly) and the contact
-        // details the store seals on its own.
-        let db = db.with_sealing(config.outreach_key.clone());
-        AppState {
-            config: Arc::new(config),
+        // details the store seals on its own (`App::new` puts it on the handle).
+        let app = App::new(
             db,
             clock,
+            AppConfig {
+                base_url: config.base_url.clone(),
+                outreach_key: config.outreach_key.clone(),
+                outreach_retention_days: config.outreach_retention_days,
+            },
+        );
+        AppState {
+            config: Arc::new(config),
+            db: app.db.clone(),
+            clock: app.clock.clone(),
+            catalogue: app.catalogue.clone(),
+            app,
             mailer,
             login_per_ip: Arc::new(RateLimiter::new(10, 60)),
             sign_in: Arc::new(SignInThrottle::default()),
@@ -165,7 +178,6 @@ impl AppState {
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .unwrap_or_default(),
-            catalogue: Arc::new(naboskab_store::catalogue::Catalogue::new()),
             calendar_cache: Arc::new(crate::cache::ShortCache::new(
                 std::time::Duration::from_secs(1),
                 512,
@@ -176,5 +188,17 @@ impl AppState {
     /// Now, in seconds since the epoch.
     pub fn now(&self) -> i64 {
         self.clock.now()
+    }
+
+    /// Refuses a guest (no account) who has sent too many sign-ups or requests from this
+    /// address this hour.
+    pub fn check_guest_limit(&self, ctx: &crate::context::Ctx) -> crate::error::AppResult<()> {
+        let now = self.now();
+        if ctx.user.is_none() && !self.signup_per_ip.try_acquire(&ctx.client_ip, now) {
+            return Err(crate::error::AppError::TooManyRequests(
+                self.signup_per_ip.retry_after(&ctx.client_ip, now),
+            ));
+        }
+        Ok(())
     }
 }

@@ -5,7 +5,6 @@
 use crate::context::Ctx;
 use crate::error::{AppError, FieldError, RenderableError};
 use crate::i18n::{self, Locale};
-use crate::layers::Rendered;
 use crate::state::AppState;
 use askama::Template;
 use axum::http::StatusCode;
@@ -254,3 +253,7 @@ pub fn error_page(st: &AppState, ctx: &Ctx, err: &RenderableError) -> Response {
         Err(_) => (err.status, err.status.canonical_reason().unwrap_or("Error")).into_response(),
     }
 }
+/// Marks a response whose error body the handler rendered itself (a form shown again with its
+/// problems), so the context layer leaves it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Rendered;

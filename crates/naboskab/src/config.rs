@@ -165,9 +165,9 @@ pub struct Config {
     /// Guest requests per address and hour.
     pub guest_requests_per_hour: u32,
     /// SMTP settings.
-    pub smtp: Option<naboskab_web::mail::SmtpConfig>,
+    pub smtp: Option<naboskab_app::delivery::SmtpConfig>,
     /// SMS provider settings.
-    pub sms: Option<naboskab_web::mail::SmsConfig>,
+    pub sms: Option<naboskab_app::delivery::SmsConfig>,
     /// OIDC settings.
     pub oidc: Option<naboskab_web::OidcConfig>,
     /// Outreach sealing key as configured (else the data folder's key file).
@@ -239,7 +239,7 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
         ));
     }
     let smtp_host = args.smtp_host.clone().or(file.smtp_host);
-    let smtp = smtp_host.map(|host| naboskab_web::mail::SmtpConfig {
+    let smtp = smtp_host.map(|host| naboskab_app::delivery::SmtpConfig {
         host,
         port: file.smtp_port.unwrap_or(587),
         username: file.smtp_username.clone(),
@@ -252,7 +252,7 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
     });
     let sms = match file.sms_url.clone() {
         Some(url) if url.starts_with("https://") || url.starts_with("http://") => {
-            Some(naboskab_web::mail::SmsConfig {
+            Some(naboskab_app::delivery::SmsConfig {
                 url,
                 token: file.sms_token.clone(),
                 sender: file.sms_sender.clone().unwrap_or_else(|| "Naboskab".into()),

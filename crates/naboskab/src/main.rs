@@ -6,11 +6,12 @@ mod config;
 use anyhow::{Context, Result, anyhow};
 use clap::{Parser, Subcommand};
 use config::{Config, ConfigArgs};
+use naboskab_app::clock::{Clock, SystemClock};
+use naboskab_app::delivery::{HttpSmsGateway, SmtpMailer};
+use naboskab_app::messaging::{Channels, KeepInOutbox, Mailer};
 use naboskab_domain::Role;
 use naboskab_store::seal::SealKey;
 use naboskab_store::{Db, migrate, users};
-use naboskab_web::clock::{Clock, SystemClock};
-use naboskab_web::mail::{KeepInOutbox, Mailer, SmtpMailer};
 use naboskab_web::{AppState, WebConfig};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -216,10 +217,10 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         _ => Arc::new(KeepInOutbox),
     };
     let sms: Arc<dyn Mailer> = match (&cfg.sms, demo) {
-        (Some(sms), false) => Arc::new(naboskab_web::mail::HttpSmsGateway::new(sms.clone())),
+        (Some(sms), false) => Arc::new(HttpSmsGateway::new(sms.clone())),
         _ => Arc::new(KeepInOutbox),
     };
-    let mailer: Arc<dyn Mailer> = Arc::new(naboskab_web::mail::Channels { email, sms });
+    let mailer: Arc<dyn Mailer> = Arc::new(Channels { email, sms });
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
     let seal_key = Arc::new(outreach_key(&cfg)?);
     let sealed = naboskab_store::seal_plain_rows(&db)
@@ -251,16 +252,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         ms = loading.elapsed().as_millis() as u64,
         "offer catalogue loaded"
     );
-    tokio::spawn(naboskab_web::pages::join::run_release_loop(state.clone()));
-    tokio::spawn(naboskab_web::pages::outreach::run_retention_loop(
-        state.clone(),
-    ));
-    tokio::spawn(naboskab_web::mail::run_outbox_worker(
-        db.clone(),
-        mailer,
-        clock,
-        cfg.base_url.clone(),
-    ));
+    naboskab_app::jobs::spawn_all(&state.app, mailer);
     if let Some(metrics_bind) = &cfg.metrics_bind {
         let listener = tokio::net::TcpListener::bind(metrics_bind)
             .await

@@ -11,7 +11,7 @@ pub mod outreach;
 pub mod rooms;
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -20,7 +20,6 @@ use axum::response::{IntoResponse, Response};
 use naboskab_domain::{Action, Resource};
 use naboskab_store::users;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use utoipa::{OpenApi, ToSchema};
 
 /// The generated OpenAPI document.
@@ -94,40 +93,7 @@ pub async fn openapi_json() -> Response {
     }
 }
 
-/// Parses a query string strictly: unknown parameters are refused by name.
-pub fn parse_query<T: DeserializeOwned>(raw: Option<&str>) -> AppResult<T> {
-    serde_urlencoded::from_str(raw.unwrap_or_default()).map_err(|e| {
-        let msg = e.to_string();
-        let field = msg.split('`').nth(1).unwrap_or("query").to_owned();
-        let key = if msg.starts_with("unknown field") {
-            "field-unknown"
-        } else {
-            "field-invalid"
-        };
-        AppError::Invalid(vec![FieldError { field, key }])
-    })
-}
-
-/// Parses a JSON request body after the handler has asked the policy (so callers who may not
-/// act learn nothing from validation). A body that is not the expected JSON is a 422 naming
-/// the member, or `body` when the JSON itself is broken.
-pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> AppResult<T> {
-    serde_json::from_slice(body).map_err(|e| {
-        let msg = e.to_string();
-        let field = msg
-            .split('`')
-            .nth(1)
-            .filter(|_| e.is_data())
-            .unwrap_or("body")
-            .to_owned();
-        let key = if msg.starts_with("unknown field") {
-            "field-unknown"
-        } else {
-            "field-invalid"
-        };
-        AppError::Invalid(vec![FieldError { field, key }])
-    })
-}
+pub use crate::input::{parse_json, parse_query};
 
 /// A role held by the caller.
 #[derive(Serialize, ToSchema)]

@@ -5,24 +5,19 @@
 use super::Problem;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::pages::join::{check_guest_limit, person_signing_up};
-use crate::security::{hash_token, random_token};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use naboskab_app::join as cases;
 use naboskab_domain::schedule;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::join::{self, Occurrence, OccurrenceQuery, SeriesRow, SignupResult};
-use naboskab_store::offers;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// A time with the Copenhagen offset, e.g. `2027-01-05T14:00:00+01:00`.
-pub fn rfc3339_local(t: DateTime<Utc>) -> String {
-    t.with_timezone(&chrono_tz::Europe::Copenhagen).to_rfc3339()
-}
+pub use naboskab_domain::schedule::rfc3339_local;
 
 /// One occurrence.
 #[derive(Serialize, ToSchema)]
@@ -285,46 +280,24 @@ pub async fn create_signup(
     Path(id): Path<i64>,
     Json(input): Json<SignupIn>,
 ) -> AppResult<(StatusCode, Json<SignupOut>)> {
-    ctx.authorize(Action::SignUp, &Resource::Public)?;
-    let occ = join::occurrence(&st.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let published = offers::offer(&st.db, occ.offer_id)
-        .await?
-        .is_some_and(|o| o.status == "published");
-    if !published {
-        return Err(AppError::NotFound);
-    }
-    if !occ.signup_required {
-        return Err(AppError::Conflict("signup-drop-in"));
-    }
-    let mut problems = Vec::new();
-    let mut signup = person_signing_up(
-        &ctx,
-        &input.name,
-        &input.phone,
-        &input.email,
-        false,
-        &mut problems,
-    );
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
-    check_guest_limit(&st, &ctx)?;
-    let now = st.now();
-    let token = random_token(32);
-    signup.occurrence_id = occ.id;
-    signup.token_hash = hash_token(&token);
-    signup.bring_friend = input.bring_friend;
-    signup.first_time = input.first_time;
-    let verified = signup.verified;
-    let (status, position) = match join::sign_up(&st.db, &signup, now).await? {
+    let input = cases::SignUp {
+        occurrence_id: id,
+        person: ctx.person(&input.name, &input.phone, &input.email, false),
+        locale: ctx.locale,
+        bring_friend: input.bring_friend,
+        first_time: input.first_time,
+        on_behalf: None,
+    };
+    let checked = cases::check_sign_up(&st.app, &ctx.actor, &input).await?;
+    st.check_guest_limit(&ctx)?;
+    let done = cases::sign_up(&st.app, checked).await?;
+    let verified = done.verified;
+    let (status, position) = match done.result {
         SignupResult::Confirmed { .. } => ("confirmed", None),
         SignupResult::Waitlisted { position, .. } => ("waitlisted", Some(position)),
         SignupResult::AlreadySignedUp { .. } => return Err(AppError::Conflict("signup-already")),
         SignupResult::Closed => return Err(AppError::Conflict("signup-closed")),
     };
-    crate::pages::join::send_signup_message(&st, &occ, &signup, status, &token).await?;
     Ok((
         StatusCode::CREATED,
         Json(SignupOut {

@@ -3,7 +3,7 @@
 use super::{Problem, parse_query};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::pages::public::org_href;
+use crate::links::org_href;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};

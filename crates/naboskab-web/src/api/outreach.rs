@@ -13,24 +13,24 @@
 use super::{Problem, parse_json};
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::pages::outreach::{
-    ContactForm, ReferForm, auditor, authorize_orgs, authorize_record, caretaker_orgs,
-    checked_contact, erase_on_request, export_of, make_referral, read_record, store_contact,
-    suggestions,
-};
+pub use crate::outreach_export::{ConsentOut, FollowUpOut, LogOut, ReferralOut};
+use crate::outreach_export::{consent_out, export_of, followup_out, log_out, referral_out};
 use crate::state::AppState;
-use crate::templates::PageCtx;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use naboskab_app::reach::{
+    ContactForm, ReferralRequest, auditor, authorize_orgs, authorize_record, caretaker_orgs,
+    checked_contact, erase_on_request, make_referral, read_record, store_contact, suggestions,
+};
 use naboskab_domain::reach::Profile;
 use naboskab_store::offers as offer_store;
 use naboskab_store::reach::{self as store, Record};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::pages::outreach::at_text as at;
+use crate::outreach_export::at_text as at;
 
 /// One person in the caseload.
 #[derive(Serialize, ToSchema)]
@@ -102,71 +102,6 @@ impl From<&Profile> for ProfileOut {
     }
 }
 
-/// A consent.
-#[derive(Serialize, ToSchema)]
-pub struct ConsentOut {
-    /// registration, sensitive, municipality or measurement.
-    pub scope: String,
-    /// written, verbal or digital.
-    pub method: String,
-    /// When given.
-    pub given_at: String,
-    /// When withdrawn.
-    pub withdrawn_at: Option<String>,
-    /// SHA-256 of the consent text read out or handed over.
-    pub text_sha256: String,
-}
-
-/// A logged contact.
-#[derive(Serialize, ToSchema)]
-pub struct LogOut {
-    /// door_knock, visit, phone, at_activity or drop_in.
-    pub kind: String,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// Minutes.
-    pub minutes: Option<i64>,
-    /// Short note.
-    pub note: String,
-}
-
-/// A follow-up.
-#[derive(Serialize, ToSchema)]
-pub struct FollowUpOut {
-    /// Id.
-    pub id: i64,
-    /// Due (`YYYY-MM-DD`).
-    pub due: String,
-    /// What to do.
-    pub what: String,
-    /// When done.
-    pub done_at: Option<String>,
-}
-
-/// A referral and where it stands.
-#[derive(Serialize, ToSchema)]
-pub struct ReferralOut {
-    /// Id.
-    pub id: i64,
-    /// The activity (offer id).
-    pub offer_id: Option<i64>,
-    /// Its title.
-    pub activity: String,
-    /// What the person said: suggested, accepted or declined.
-    pub status: String,
-    /// Where it stands, from attendance: suggested, accepted, signed_up, attended,
-    /// still_4_weeks, still_12_weeks, did_not_come or declined.
-    pub outcome: String,
-    /// The time signed up for (occurrence id).
-    pub occurrence_id: Option<i64>,
-    /// When that time starts.
-    pub starts_at: Option<String>,
-    /// Who goes along the first time (may be empty).
-    pub buddy: String,
-    /// When referred.
-    pub created_at: String,
-}
-
 /// A whole record.
 #[derive(Serialize, ToSchema)]
 pub struct ContactOut {
@@ -196,52 +131,6 @@ pub struct ContactOut {
     pub url: String,
 }
 
-/// A consent on the wire (the API and the data-subject export).
-pub(crate) fn consent_out(c: &store::Consent) -> ConsentOut {
-    ConsentOut {
-        scope: c.scope.as_str().into(),
-        method: c.method.as_str().into(),
-        given_at: at(c.given_at),
-        withdrawn_at: c.withdrawn_at.map(at),
-        text_sha256: c.text_hash.clone(),
-    }
-}
-
-/// A logged contact on the wire.
-pub(crate) fn log_out(l: &store::LogEntry) -> LogOut {
-    LogOut {
-        kind: l.kind.as_str().into(),
-        date: l.happened_on.to_string(),
-        minutes: l.minutes,
-        note: l.note.clone(),
-    }
-}
-
-/// A follow-up on the wire.
-pub(crate) fn followup_out(f: &store::FollowUp) -> FollowUpOut {
-    FollowUpOut {
-        id: f.id,
-        due: f.due_on.to_string(),
-        what: f.what.clone(),
-        done_at: f.done_at.map(at),
-    }
-}
-
-/// A referral on the wire.
-pub(crate) fn referral_out(x: &store::Referral) -> ReferralOut {
-    ReferralOut {
-        id: x.id,
-        offer_id: x.offer_id,
-        activity: x.offer_title.clone(),
-        status: x.status.as_str().into(),
-        outcome: x.outcome.as_str().into(),
-        occurrence_id: x.occurrence_id,
-        starts_at: x.starts_at.map(at),
-        buddy: x.buddy.clone(),
-        created_at: at(x.created_at),
-    }
-}
-
 fn contact_out(st: &AppState, r: &Record) -> ContactOut {
     ContactOut {
         id: r.id,
@@ -265,13 +154,13 @@ fn contact_out(st: &AppState, r: &Record) -> ContactOut {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Not a social caretaker, or `second_factor_needed`")))]
 pub async fn list_contacts(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<ContactList>> {
-    let held = caretaker_orgs(&ctx);
-    authorize_orgs(&ctx, &held)?;
+    let held = caretaker_orgs(&ctx.actor);
+    authorize_orgs(&ctx.actor, &held)?;
     let entries = store::caseload(
         &st.db,
         &st.config.outreach_key,
         &held,
-        &auditor(&ctx, "caseload"),
+        &auditor(&ctx.actor, "caseload"),
         st.now(),
     )
     .await?;
@@ -357,13 +246,13 @@ pub async fn create_contact(
     ctx: Ctx,
     body: Bytes,
 ) -> AppResult<(StatusCode, Json<ContactOut>)> {
-    authorize_orgs(&ctx, &caretaker_orgs(&ctx))?;
+    authorize_orgs(&ctx.actor, &caretaker_orgs(&ctx.actor))?;
     let form = ContactForm::from(parse_json::<ContactIn>(&body)?);
-    let (new, consents) = checked_contact(&st, &ctx, &form)
+    let (new, consents) = checked_contact(&st.app, &ctx.actor, &form)
         .await?
         .map_err(AppError::Invalid)?;
-    let id = store_contact(&st, &ctx, &new, &consents).await?;
-    let r = read_record(&st, &ctx, id, "first contact").await?;
+    let id = store_contact(&st.app, &ctx.actor, &new, &consents).await?;
+    let r = read_record(&st.app, &ctx.actor, id, "first contact").await?;
     Ok((StatusCode::CREATED, Json(contact_out(&st, &r))))
 }
 
@@ -378,7 +267,7 @@ pub async fn get_contact(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Json<ContactOut>> {
-    let r = read_record(&st, &ctx, id, "follow-up").await?;
+    let r = read_record(&st.app, &ctx.actor, id, "follow-up").await?;
     Ok(Json(contact_out(&st, &r)))
 }
 
@@ -394,8 +283,8 @@ pub async fn delete_contact(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<StatusCode> {
-    authorize_record(&st, &ctx, id).await?;
-    erase_on_request(&st, &ctx, id).await?;
+    authorize_record(&st.app, &ctx.actor, id).await?;
+    erase_on_request(&st.app, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -432,10 +321,9 @@ pub async fn list_suggestions(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Json<SuggestionList>> {
-    let r = read_record(&st, &ctx, id, "suggestions").await?;
-    let p = PageCtx::new(&st, &ctx);
+    let r = read_record(&st.app, &ctx.actor, id, "suggestions").await?;
     let cats = offer_store::categories(&st.db).await?;
-    let found = suggestions(&st, &p, &cats, &r).await?;
+    let found = suggestions(&st.app, ctx.locale, &cats, &r).await?;
     Ok(Json(SuggestionList {
         items: found
             .into_iter()
@@ -468,7 +356,7 @@ pub async fn list_referrals(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Json<ReferralList>> {
-    let r = read_record(&st, &ctx, id, "referral").await?;
+    let r = read_record(&st.app, &ctx.actor, id, "referral").await?;
     Ok(Json(ReferralList {
         items: r.referrals.iter().map(referral_out).collect(),
     }))
@@ -502,15 +390,15 @@ pub async fn create_referral(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> AppResult<(StatusCode, Json<ReferralOut>)> {
-    authorize_record(&st, &ctx, id).await?;
+    authorize_record(&st.app, &ctx.actor, id).await?;
     let input: ReferralIn = parse_json(&body)?;
-    let form = ReferForm {
+    let form = ReferralRequest {
         offer_id: input.offer_id,
-        sign_up: if input.sign_up { "1" } else { "" }.into(),
+        sign_up: input.sign_up,
         buddy: input.buddy,
     };
-    let made = make_referral(&st, &ctx, id, &form).await?;
-    let r = read_record(&st, &ctx, id, "referral").await?;
+    let made = make_referral(&st.app, &ctx.actor, id, &form).await?;
+    let r = read_record(&st.app, &ctx.actor, id, "referral").await?;
     let referral = r
         .referrals
         .iter()

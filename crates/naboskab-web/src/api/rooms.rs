@@ -7,14 +7,15 @@ use super::Problem;
 use super::occurrences::rfc3339_local;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::pages::rooms::{
-    BookingMessenger, bookable_kinds, breach_field, check_request, find_room, room_chain,
-};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Duration, Utc};
+use naboskab_app::gather::{
+    BookingMessenger, bookable_kinds, breach_field, check_request, find_room, room_chain,
+    visible_booking,
+};
 use naboskab_domain::schedule;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::gather::{self as store, Booking, BookingEvent, BookingOutcome, Room};
@@ -64,7 +65,7 @@ fn room_out(st: &AppState, ctx: &Ctx, r: &Room, chain: &[i64]) -> RoomOut {
         step_free: r.details.step_free,
         open_from,
         open_until,
-        bookable_kinds: bookable_kinds(ctx, r, chain)
+        bookable_kinds: bookable_kinds(&ctx.actor, r, chain)
             .into_iter()
             .map(|k| k.as_str().to_owned())
             .collect(),
@@ -79,7 +80,7 @@ pub async fn list_rooms(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let mut items = Vec::new();
     for r in store::rooms(&st.db, None).await? {
-        let chain = room_chain(&st, &r).await?;
+        let chain = room_chain(&st.app, &r).await?;
         items.push(room_out(&st, &ctx, &r, &chain));
     }
     Ok(Json(RoomList { items }))
@@ -174,7 +175,7 @@ pub async fn availability(
 ) -> AppResult<Json<AvailabilityOut>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let input: AvailabilityInput = super::parse_query(raw.as_deref())?;
-    let room = find_room(&st, id).await?;
+    let room = find_room(&st.app, id).await?;
     let mut problems = Vec::new();
     let now = DateTime::from_timestamp(st.now(), 0).unwrap_or_default();
     let from = match input.from.as_deref().map(str::trim) {
@@ -299,13 +300,15 @@ pub async fn create_booking(
     Json(input): Json<BookingIn>,
 ) -> AppResult<(StatusCode, Json<BookingOut>)> {
     ctx.require_user()?;
-    let room = find_room(&st, input.room_id).await?;
+    let room = find_room(&st.app, input.room_id).await?;
     let mut problems = Vec::new();
     let start = parse_time("start", &input.start, &mut problems);
     let end = parse_time("end", &input.end, &mut problems);
     let checked = check_request(
-        &st,
-        &ctx,
+        &st.app,
+        &ctx.actor,
+        ctx.user.as_ref(),
+        ctx.locale,
         &room,
         &input.kind,
         start,
@@ -328,7 +331,7 @@ pub async fn create_booking(
     b.age_declared = input.age_declared;
     b.displace = input.displace;
     b.idempotency_key = key;
-    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
     let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::request_booking(&st.db, &b, &notify, st.now()).await? {
         BookingOutcome::Booked(bk) => Ok((StatusCode::CREATED, Json(booking_out(&st, &bk)))),
@@ -381,6 +384,6 @@ pub async fn get_booking(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Json<BookingOut>> {
-    let (b, _, _) = crate::pages::rooms::visible_booking(&st, &ctx, id).await?;
+    let (b, _, _) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
     Ok(Json(booking_out(&st, &b)))
 }

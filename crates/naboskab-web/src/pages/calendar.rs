@@ -8,9 +8,10 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{self, Locale};
 use crate::ical::{Calendar, EventInfo};
 use crate::pages::join::when_text;
-use crate::pages::offers::{Choice, choices};
+use crate::pages::offers::choices;
 use crate::state::AppState;
 use crate::templates::{PageCtx, page};
+use crate::views::{CalendarDay, CalendarEntry, CalendarView};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
@@ -49,38 +50,6 @@ pub struct CalendarInput {
     accessible: String,
     /// Page language (handled by the request context).
     lang: String,
-}
-
-/// One occurrence on a calendar.
-#[derive(Debug, Clone)]
-pub struct CalendarEntry {
-    /// The occurrence.
-    pub occ: Occurrence,
-    /// The offer's title in the page's language.
-    pub title: String,
-    /// "14:00–16:00".
-    pub time: String,
-    /// Department or place.
-    pub place: String,
-    /// Free places when limited.
-    pub places_left: Option<i64>,
-    /// "3 ledige pladser", when limited.
-    pub places_label: Option<String>,
-}
-
-/// One day of a calendar.
-#[derive(Debug, Clone)]
-pub struct CalendarDay {
-    /// `2027-01-05`.
-    pub iso: String,
-    /// "tirsdag 5. januar".
-    pub label: String,
-    /// Whether it is today.
-    pub today: bool,
-    /// Whether it belongs to the month shown (month grid).
-    pub in_month: bool,
-    /// What happens that day.
-    pub entries: Vec<CalendarEntry>,
 }
 
 /// What is being shown: everyone, or one place.
@@ -339,27 +308,6 @@ fn query_string(keep: &[(&'static str, String)], date: NaiveDate) -> String {
     parts.join("&amp;")
 }
 
-/// A computed calendar, shared between requests for a moment (see [`crate::cache`]).
-pub struct CalendarView {
-    heading: String,
-    month_view: bool,
-    weekday_names: Vec<String>,
-    days: Vec<CalendarDay>,
-    prev_href: String,
-    next_href: String,
-    other_view_href: String,
-    feed_href: Option<String>,
-    programme_href: Option<String>,
-    /// The filter form: its choices and the hidden scope and date.
-    categories: Vec<Choice>,
-    targets: Vec<Choice>,
-    languages: Vec<Choice>,
-    free: bool,
-    accessible: bool,
-    hidden: Vec<(&'static str, String)>,
-    filtered: bool,
-}
-
 #[derive(Template)]
 #[template(path = "calendar.html")]
 struct CalendarPage {
@@ -374,7 +322,7 @@ async fn calendar(
     month_view: bool,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let input: CalendarInput = crate::api::parse_query(raw)?;
+    let input: CalendarInput = crate::input::parse_query(raw)?;
     let today = utc_to_local(now_utc(st)).date();
     let key = format!(
         "{month_view}|{}|{today}|{}",
@@ -749,7 +697,7 @@ pub async fn programme(
     RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let input: ProgrammeInput = crate::api::parse_query(raw.as_deref())?;
+    let input: ProgrammeInput = crate::input::parse_query(raw.as_deref())?;
     // A department, or a housing area with all its departments.
     let d = orgs::organisation(&st.db, id)
         .await?

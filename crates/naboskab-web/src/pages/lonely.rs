@@ -5,7 +5,6 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::forms::check_contact;
 use crate::pages::offers::{CardView, Choice, cards_for};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -14,6 +13,7 @@ use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use naboskab_app::contact::check_contact;
 use naboskab_domain::{Action, OrgKind, Resource, Role};
 use naboskab_store::catalogue::OfferQuery;
 use naboskab_store::offers::{self, ContactRequest, Helpline, StaffContact};

@@ -129,16 +129,7 @@ pub async fn cards_for(
     ))
 }
 
-/// A choice in a filter.
-#[derive(Debug, Clone)]
-pub struct Choice {
-    /// Value sent.
-    pub value: String,
-    /// Label shown.
-    pub label: String,
-    /// Whether chosen.
-    pub selected: bool,
-}
+pub use crate::views::Choice;
 
 /// Choices for a select, marking the current value.
 pub fn choices(
@@ -434,7 +425,7 @@ pub async fn offer_page(
         };
         (
             occ.id,
-            crate::pages::join::when_text(locale, &occ),
+            naboskab_app::join::when_text(locale, &occ),
             left,
             occ.cancelled,
         )

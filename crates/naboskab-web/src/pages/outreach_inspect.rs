@@ -9,7 +9,8 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::pages::outreach::{export_view, readable_export};
+use crate::outreach_export::export_view;
+use crate::pages::outreach::readable_export;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;

@@ -27,17 +27,7 @@ pub struct OrgLink {
     pub address: String,
 }
 
-/// The public page of an organisation.
-pub fn org_href(o: &Organisation) -> String {
-    match o.kind {
-        OrgKind::Department => format!("/departments/{}", o.id),
-        OrgKind::Municipality => format!(
-            "/municipalities/{}",
-            o.municipality_code.clone().unwrap_or_default()
-        ),
-        _ => format!("/organisations/{}", o.id),
-    }
-}
+pub use crate::links::org_href;
 
 fn address_line(o: &Organisation) -> String {
     let place = [o.postal_code.clone(), o.city.clone()]
@@ -69,7 +59,7 @@ struct HomePage {
     areas: Vec<OrgLink>,
     departments: Vec<OrgLink>,
     cards: Vec<CardView>,
-    today: Vec<crate::pages::calendar::CalendarEntry>,
+    today: Vec<crate::views::CalendarEntry>,
     today_near: bool,
 }
 

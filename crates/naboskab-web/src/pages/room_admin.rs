@@ -7,7 +7,6 @@
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::i18n;
-use crate::pages::rooms::room_chain;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
@@ -16,6 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, NaiveDate, NaiveTime};
+use naboskab_app::gather::{find_room, room_chain};
 use naboskab_domain::OrgKind;
 use naboskab_domain::gather::{
     self, Approver, Bookers, BookingKind, DailyWindow, KindRule, format_minutes,
@@ -42,8 +42,8 @@ async fn managed_department(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<orgs
 
 /// A room the actor manages.
 async fn managed_room(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Room> {
-    let room = crate::pages::rooms::find_room(st, id).await?;
-    let chain = room_chain(st, &room).await?;
+    let room = find_room(&st.app, id).await?;
+    let chain = room_chain(&st.app, &room).await?;
     ctx.authorize(Action::ManageRooms, &Resource::Organisation { chain })?;
     Ok(room)
 }

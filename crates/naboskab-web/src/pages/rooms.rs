@@ -18,103 +18,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
-use naboskab_domain::gather::{self, BookingKind, Breach, DailyWindow};
-use naboskab_domain::policy::decide;
-use naboskab_domain::schedule::{local_to_utc, utc_to_local};
-use naboskab_domain::{Action, Resource, Role};
-use naboskab_store::gather::{
-    self as store, Booking, BookingEvent, BookingOutcome, BookingStatus, NewBooking, ROOM_TYPES,
-    Room, SeriesItem,
+use naboskab_app::gather::{
+    BookingMessenger, bookable_kinds, check_request, find_room, may_approve, may_manage,
+    own_associations, room_chain, series_summary, span_text, visible_booking,
 };
-use naboskab_store::join::OwnedMessage;
+use naboskab_domain::gather::{self, BookingKind, Breach, DailyWindow};
+use naboskab_domain::schedule::{local_to_utc, utc_to_local};
+use naboskab_domain::{Action, Resource};
+use naboskab_store::gather::{
+    self as store, Booking, BookingEvent, BookingOutcome, BookingStatus, ROOM_TYPES, Room,
+    SeriesItem,
+};
 use naboskab_store::orgs;
-use naboskab_store::users::{self, MemberContact};
 use serde::Deserialize;
-
-/// "Saturday 16 January 2027, 12:00–23:00" in `locale`.
-pub fn span_text(locale: Locale, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-    let same_day = utc_to_local(start).date() == utc_to_local(end - Duration::seconds(1)).date();
-    if same_day {
-        format!(
-            "{}–{}",
-            i18n::format_datetime(locale, start),
-            i18n::format_time(locale, end)
-        )
-    } else {
-        format!(
-            "{} – {}",
-            i18n::format_datetime(locale, start),
-            i18n::format_datetime(locale, end)
-        )
-    }
-}
-
-/// The department chain of a room (for the policy).
-pub async fn room_chain(st: &AppState, room: &Room) -> AppResult<Vec<i64>> {
-    Ok(orgs::chain(&st.db, room.details.department_id).await?)
-}
-
-/// Whether the actor may manage this room (its department's board and the housing
-/// organisation's staff).
-pub fn may_manage(ctx: &Ctx, chain: &[i64]) -> bool {
-    decide(
-        &ctx.actor,
-        Action::ManageRooms,
-        &Resource::Organisation {
-            chain: chain.to_vec(),
-        },
-    )
-    .is_allowed()
-}
-
-/// Whether the actor may decide requests of this kind in this room.
-pub fn may_approve(ctx: &Ctx, room: &Room, kind: BookingKind, chain: &[i64]) -> bool {
-    let action = match room.rule(kind).approval {
-        gather::Approver::Staff => Action::ApproveAsStaff,
-        _ => Action::ApproveAsBoard,
-    };
-    decide(
-        &ctx.actor,
-        action,
-        &Resource::Organisation {
-            chain: chain.to_vec(),
-        },
-    )
-    .is_allowed()
-}
-
-/// The kinds the actor may book in this room (enabled and allowed by the room's rule).
-pub fn bookable_kinds(ctx: &Ctx, room: &Room, chain: &[i64]) -> Vec<BookingKind> {
-    BookingKind::ALL
-        .into_iter()
-        .filter(|k| {
-            let rule = room.rule(*k);
-            rule.enabled
-                && decide(
-                    &ctx.actor,
-                    Action::BookRoom,
-                    &Resource::RoomKind {
-                        chain: chain.to_vec(),
-                        bookers: rule.bookers,
-                    },
-                )
-                .is_allowed()
-        })
-        .collect()
-}
-
-/// The associations and partners the actor organises for (kind "association").
-pub async fn own_associations(st: &AppState, ctx: &Ctx) -> AppResult<Vec<(i64, String)>> {
-    let mut out = Vec::new();
-    for m in &ctx.actor.memberships {
-        if m.role == Role::Organiser
-            && let Some(o) = orgs::organisation(&st.db, m.organisation_id).await?
-        {
-            out.push((o.id, o.name));
-        }
-    }
-    Ok(out)
-}
 
 /// One breach of a room's rules as a sentence in `locale`.
 pub fn breach_text(locale: Locale, b: &Breach) -> String {
@@ -154,159 +70,6 @@ pub fn breach_text(locale: Locale, b: &Breach) -> String {
         Breach::MonthlyLimit(n_) => n("breach-monthly-limit", "count", *n_),
         Breach::AgeNotDeclared(a) => n("breach-age", "age", *a),
     }
-}
-
-/// The form field a breach belongs to, for the API's problem document and the error summary.
-pub fn breach_field(b: &Breach) -> &'static str {
-    match b {
-        Breach::KindClosed | Breach::MonthlyLimit(_) => "kind",
-        Breach::AgeNotDeclared(_) => "age_declared",
-        Breach::TooShort(_) | Breach::TooLong(_) | Breach::BadTimes => "end",
-        _ => "start",
-    }
-}
-
-/// Writes a room's booking messages: to the booker in their language for every event, and,
-/// when a request waits for approval, to the people who decide it (the department's board, or
-/// the housing organisation's staff, as the room's rule says) in theirs. Approvers' notices are
-/// filed under the booking's account in the outbox: they are about that person's booking and
-/// go with it when the account is erased.
-pub struct BookingMessenger {
-    base_url: String,
-    room: Room,
-    board: Vec<MemberContact>,
-    staff: Vec<MemberContact>,
-}
-
-impl BookingMessenger {
-    /// The messenger for one room; reads who approves its requests only when a rule of the
-    /// room asks for approval.
-    pub async fn for_room(st: &AppState, room: &Room) -> AppResult<BookingMessenger> {
-        let mut board = Vec::new();
-        let mut staff = Vec::new();
-        if BookingKind::ALL
-            .iter()
-            .any(|k| room.rule(*k).approval != gather::Approver::None)
-        {
-            let chain = room_chain(st, room).await?;
-            board =
-                users::contacts_with_role(&st.db, room.details.department_id, Role::BoardMember)
-                    .await?;
-            for org in &chain {
-                staff.extend(users::contacts_with_role(&st.db, *org, Role::HousingOrgAdmin).await?);
-            }
-        }
-        Ok(BookingMessenger {
-            base_url: st.config.base_url.clone(),
-            room: room.clone(),
-            board,
-            staff,
-        })
-    }
-
-    /// The messages for one event of one booking.
-    pub fn messages(&self, b: &Booking, event: BookingEvent) -> Vec<OwnedMessage> {
-        let room = &self.room;
-        let locale = Locale::parse(&b.locale).unwrap_or(Locale::Da);
-        let event_key = match event {
-            BookingEvent::Confirmed | BookingEvent::Approved => "confirmed",
-            BookingEvent::Requested => "requested",
-            BookingEvent::Rejected => "rejected",
-            BookingEvent::Cancelled => "cancelled",
-            BookingEvent::Displaced => "displaced",
-        };
-        let key_text = if matches!(event, BookingEvent::Confirmed | BookingEvent::Approved) {
-            room.details.key_instructions.clone()
-        } else {
-            String::new()
-        };
-        let args = [
-            ("name", b.booker_name.clone()),
-            ("room", room.details.name.clone()),
-            ("when", span_text(locale, b.start(), b.end())),
-            ("reason", b.reason.clone()),
-            ("keys", key_text),
-            ("link", format!("{}/bookings/{}", self.base_url, b.id)),
-        ];
-        let (subject, body) = crate::accounts::render_message(
-            locale,
-            &format!("booking-mail-{event_key}-subject"),
-            &format!("booking-mail-{event_key}-body"),
-            &args,
-        );
-        let mut out = contact_messages(b, subject, body);
-        if event == BookingEvent::Requested {
-            out.extend(self.approver_messages(b));
-        }
-        out
-    }
-
-    /// "A request waits for your decision", to each approver in their language.
-    fn approver_messages(&self, b: &Booking) -> Vec<OwnedMessage> {
-        let approvers = match self.room.rule(b.kind).approval {
-            gather::Approver::None => return vec![],
-            // A department without board members on Naboskab falls back to the staff.
-            gather::Approver::Board if !self.board.is_empty() => &self.board,
-            gather::Approver::Board | gather::Approver::Staff => &self.staff,
-        };
-        approvers
-            .iter()
-            .map(|a| {
-                let locale = a
-                    .locale
-                    .as_deref()
-                    .and_then(Locale::parse)
-                    .unwrap_or(Locale::Da);
-                let kind = i18n::t(locale, &format!("booking-kind-{}", b.kind.as_str()));
-                let args = [
-                    ("name", b.booker_name.clone()),
-                    ("room", self.room.details.name.clone()),
-                    ("when", span_text(locale, b.start(), b.end())),
-                    ("kind", kind),
-                    ("title", b.title.clone()),
-                    ("link", format!("{}/bookings/{}", self.base_url, b.id)),
-                ];
-                let (subject, body) = crate::accounts::render_message(
-                    locale,
-                    "booking-mail-approve-subject",
-                    "booking-mail-approve-body",
-                    &args,
-                );
-                OwnedMessage {
-                    channel: "email",
-                    recipient: a.email.clone(),
-                    subject,
-                    body,
-                }
-            })
-            .collect()
-    }
-}
-
-/// One message to the booker: by e-mail when an address is known, else by text message.
-fn contact_messages(b: &Booking, subject: String, body: String) -> Vec<OwnedMessage> {
-    if !b.booker_email.is_empty() {
-        vec![OwnedMessage {
-            channel: "email",
-            recipient: b.booker_email.clone(),
-            subject,
-            body,
-        }]
-    } else if !b.booker_phone.is_empty() {
-        vec![OwnedMessage {
-            channel: "sms",
-            recipient: b.booker_phone.clone(),
-            subject,
-            body,
-        }]
-    } else {
-        vec![]
-    }
-}
-
-/// A room by id, or 404.
-pub async fn find_room(st: &AppState, id: i64) -> AppResult<Room> {
-    store::room(&st.db, id).await?.ok_or(AppError::NotFound)
 }
 
 /// Department names by id, for lists.
@@ -546,7 +309,7 @@ async fn room_page(
     taken: Option<(Vec<Booking>, bool)>,
 ) -> AppResult<RoomPage> {
     let p = PageCtx::new(st, ctx);
-    let chain = room_chain(st, &room).await?;
+    let chain = room_chain(&st.app, &room).await?;
     let department = orgs::organisation(&st.db, room.details.department_id)
         .await?
         .map(|o| o.name)
@@ -606,7 +369,7 @@ async fn room_page(
         }
         (i18n::format_month(p.locale, m), weeks)
     });
-    let kinds: Vec<(&'static str, String)> = bookable_kinds(ctx, &room, &chain)
+    let kinds: Vec<(&'static str, String)> = bookable_kinds(&ctx.actor, &room, &chain)
         .into_iter()
         .map(|k| (k.as_str(), p.t(&format!("booking-kind-{}", k.as_str()))))
         .collect();
@@ -679,9 +442,9 @@ async fn room_page(
         prev_week: (monday - Duration::days(7)).format("%Y-%m-%d").to_string(),
         next_week: (monday + Duration::days(7)).format("%Y-%m-%d").to_string(),
         month_param: first.format("%Y-%m").to_string(),
-        associations: own_associations(st, ctx).await?,
+        associations: own_associations(&st.app, &ctx.actor).await?,
         min_age,
-        can_manage: may_manage(ctx, &chain),
+        can_manage: may_manage(&ctx.actor, &chain),
         signed_in: ctx.user.is_some(),
         displaceable: taken.as_ref().is_some_and(|(_, d)| *d),
         kinds,
@@ -746,7 +509,7 @@ pub async fn show(
     Query(q): Query<RoomQuery>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let room = find_room(&st, id).await?;
+    let room = find_room(&st.app, id).await?;
     let f = BookingForm {
         date: q.week.clone().unwrap_or_default(),
         ..BookingForm::default()
@@ -754,70 +517,6 @@ pub async fn show(
     Ok(page(
         &room_page(&st, &ctx, room, &q, f, FormErrors::default(), vec![], None).await?,
     ))
-}
-
-/// Reads the kind, times and who is booking; names every field at fault. An end time at or
-/// before the start time means the next day (20:00–01:00).
-#[allow(clippy::too_many_arguments)]
-pub async fn check_request(
-    st: &AppState,
-    ctx: &Ctx,
-    room: &Room,
-    kind: &str,
-    start: Option<DateTime<Utc>>,
-    end: Option<DateTime<Utc>>,
-    organisation: Option<i64>,
-    problems: &mut Vec<FieldError>,
-) -> AppResult<Option<NewBooking>> {
-    let user = ctx.require_user()?;
-    let chain = room_chain(st, room).await?;
-    let Some(kind) = BookingKind::parse(kind) else {
-        problems.push(FieldError {
-            field: "kind".into(),
-            key: "field-booking-kind-required",
-        });
-        return Ok(None);
-    };
-    if !bookable_kinds(ctx, room, &chain).contains(&kind) {
-        return Err(AppError::Forbidden);
-    }
-    let organisation_id = if kind == BookingKind::Association {
-        let mine = own_associations(st, ctx).await?;
-        match organisation.filter(|o| mine.iter().any(|(id, _)| id == o)) {
-            Some(o) => Some(o),
-            None => {
-                problems.push(FieldError {
-                    field: "organisation".into(),
-                    key: "field-booking-organisation-required",
-                });
-                None
-            }
-        }
-    } else {
-        None
-    };
-    let (Some(start), Some(end)) = (start, end) else {
-        return Ok(None);
-    };
-    Ok(Some(NewBooking {
-        room_id: room.id,
-        kind,
-        start,
-        end,
-        user_id: Some(user.id),
-        booker_name: user.display_name.clone(),
-        booker_email: user.email.clone(),
-        booker_phone: String::new(),
-        locale: ctx.locale.code().to_owned(),
-        organisation_id,
-        offer_id: None,
-        title: String::new(),
-        attendees: None,
-        note: String::new(),
-        age_declared: false,
-        displace: false,
-        idempotency_key: None,
-    }))
 }
 
 fn parse_form_times(
@@ -879,15 +578,17 @@ pub async fn book(
     Form(f): Form<BookingForm>,
 ) -> AppResult<Response> {
     ctx.require_user()?;
-    let room = find_room(&st, id).await?;
-    if bookable_kinds(&ctx, &room, &room_chain(&st, &room).await?).is_empty() {
+    let room = find_room(&st.app, id).await?;
+    if bookable_kinds(&ctx.actor, &room, &room_chain(&st.app, &room).await?).is_empty() {
         return Err(AppError::Forbidden);
     }
     let mut problems = Vec::new();
     let (start, end) = parse_form_times(&f, &mut problems);
     let checked = check_request(
-        &st,
-        &ctx,
+        &st.app,
+        &ctx.actor,
+        ctx.user.as_ref(),
+        ctx.locale,
         &room,
         &f.kind,
         start,
@@ -994,7 +695,7 @@ pub async fn book(
             problems: refused,
         }));
     }
-    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
     let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::request_booking(&st.db, &b, &notify, now).await? {
         BookingOutcome::Booked(bk) | BookingOutcome::Replayed(bk) => {
@@ -1039,39 +740,6 @@ pub async fn book(
     }
 }
 
-/// One message for a recurring request: what was booked and what was not.
-fn series_summary(base_url: &str, room: &Room, items: &[SeriesItem]) -> Vec<OwnedMessage> {
-    let Some(first) = items.iter().find_map(|i| match &i.outcome {
-        BookingOutcome::Booked(b) => Some(b),
-        _ => None,
-    }) else {
-        return vec![];
-    };
-    let locale = Locale::parse(&first.locale).unwrap_or(Locale::Da);
-    let list = |booked: bool| {
-        items
-            .iter()
-            .filter(|i| matches!(i.outcome, BookingOutcome::Booked(_)) == booked)
-            .map(|i| format!("- {}", span_text(locale, i.start, i.end)))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
-    let args = [
-        ("name", first.booker_name.clone()),
-        ("room", room.details.name.clone()),
-        ("booked", list(true)),
-        ("missing", list(false)),
-        ("link", format!("{base_url}/rooms/{}", room.id)),
-    ];
-    let (subject, body) = crate::accounts::render_message(
-        locale,
-        "booking-mail-series-subject",
-        "booking-mail-series-body",
-        &args,
-    );
-    contact_messages(first, subject, body)
-}
-
 #[derive(Template)]
 #[template(path = "booking.html")]
 struct BookingPage {
@@ -1095,36 +763,16 @@ struct BookingPage {
     key_method: String,
 }
 
-/// A booking the actor may see (the booker, or the people who manage its room), with its
-/// room; 404 for anyone else, so ids do not tell that a booking exists.
-pub async fn visible_booking(
-    st: &AppState,
-    ctx: &Ctx,
-    id: i64,
-) -> AppResult<(Booking, Room, Vec<i64>)> {
-    ctx.require_user()?;
-    let b = store::booking(&st.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let room = find_room(st, b.room_id).await?;
-    let chain = room_chain(st, &room).await?;
-    let is_booker = ctx.user.as_ref().is_some_and(|u| Some(u.id) == b.user_id);
-    if !is_booker && !may_manage(ctx, &chain) && !may_approve(ctx, &room, b.kind, &chain) {
-        return Err(AppError::NotFound);
-    }
-    Ok((b, room, chain))
-}
-
 /// `GET /bookings/{id}`
 pub async fn booking_page(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let (b, room, chain) = visible_booking(&st, &ctx, id).await?;
+    let (b, room, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
     let p = PageCtx::new(&st, &ctx);
     let is_booker = ctx.user.as_ref().is_some_and(|u| Some(u.id) == b.user_id);
-    let can_manage = may_manage(&ctx, &chain);
+    let can_manage = may_manage(&ctx.actor, &chain);
     let organisation = match b.organisation_id {
         Some(o) => orgs::organisation(&st.db, o)
             .await?
@@ -1137,7 +785,7 @@ pub async fn booking_page(
         kind: p.t(&format!("booking-kind-{}", b.kind.as_str())),
         status: p.t(&format!("booking-status-{}", b.status.as_str())),
         can_decide: b.status == BookingStatus::Requested
-            && may_approve(&ctx, &room, b.kind, &chain),
+            && may_approve(&ctx.actor, &room, b.kind, &chain),
         can_cancel: b.status.holds() && b.ends_at > st.now() && (is_booker || can_manage),
         show_keys: b.status == BookingStatus::Confirmed && (is_booker || can_manage),
         price: i18n::format_money(p.locale, b.price_ore),
@@ -1179,8 +827,8 @@ pub async fn decide_request(
     Path(id): Path<i64>,
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    let (b, room, chain) = visible_booking(&st, &ctx, id).await?;
-    if !may_approve(&ctx, &room, b.kind, &chain) {
+    let (b, room, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
+    if !may_approve(&ctx.actor, &room, b.kind, &chain) {
         return Err(AppError::Forbidden);
     }
     let approve = match f.decision.as_str() {
@@ -1193,7 +841,7 @@ pub async fn decide_request(
         return Err(AppError::field("reason", "field-booking-reason-required"));
     }
     let by = ctx.require_user()?.id;
-    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
     let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::decide(&st.db, id, approve, reason, by, &notify, st.now()).await {
         Ok(done) => {
@@ -1226,13 +874,13 @@ pub async fn cancel(
     Path(id): Path<i64>,
     Form(f): Form<CancelForm>,
 ) -> AppResult<Response> {
-    let (b, room, chain) = visible_booking(&st, &ctx, id).await?;
+    let (b, room, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
     let is_booker = ctx.user.as_ref().is_some_and(|u| Some(u.id) == b.user_id);
-    if !is_booker && !may_manage(&ctx, &chain) {
+    if !is_booker && !may_manage(&ctx.actor, &chain) {
         return Err(AppError::Forbidden);
     }
     let by = ctx.require_user()?.id;
-    let messenger = BookingMessenger::for_room(&st, &room).await?;
+    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
     let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
     match store::cancel(&st.db, id, f.reason.trim(), by, &notify, st.now()).await {
         Ok(_) => Ok(
@@ -1262,8 +910,8 @@ pub async fn settle_deposit(
     Path(id): Path<i64>,
     Form(f): Form<DepositForm>,
 ) -> AppResult<Response> {
-    let (_, _, chain) = visible_booking(&st, &ctx, id).await?;
-    if !may_manage(&ctx, &chain) {
+    let (_, _, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
+    if !may_manage(&ctx.actor, &chain) {
         return Err(AppError::Forbidden);
     }
     let withheld = match naboskab_domain::offer::parse_price_kroner(&f.withheld) {
@@ -1329,20 +977,20 @@ pub async fn overview(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
     let mut decidable = Vec::new();
     let mut managed = Vec::new();
     for r in &rooms {
-        let chain = room_chain(&st, r).await?;
+        let chain = room_chain(&st.app, r).await?;
         if BookingKind::ALL
             .iter()
-            .any(|k| may_approve(&ctx, r, *k, &chain))
+            .any(|k| may_approve(&ctx.actor, r, *k, &chain))
         {
             decidable.push(r.id);
         }
-        if may_manage(&ctx, &chain) {
+        if may_manage(&ctx.actor, &chain) {
             managed.push((r.id, r.details.name.clone(), r.details.department_id));
         }
     }
     let mut departments = Vec::new();
     for d in orgs::organisations_of_kind(&st.db, naboskab_domain::OrgKind::Department).await? {
-        if may_manage(&ctx, &orgs::chain(&st.db, d.id).await?) {
+        if may_manage(&ctx.actor, &orgs::chain(&st.db, d.id).await?) {
             departments.push((d.id, d.name));
         }
     }
@@ -1351,8 +999,8 @@ pub async fn overview(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
     for b in store::pending(&st.db, &decidable).await? {
         let room = rooms.iter().find(|r| r.id == b.room_id);
         if let Some(room) = room {
-            let chain = room_chain(&st, room).await?;
-            if may_approve(&ctx, room, b.kind, &chain) {
+            let chain = room_chain(&st.app, room).await?;
+            if may_approve(&ctx.actor, room, b.kind, &chain) {
                 pending.push(booking_row(&p, &rooms, &b));
             }
         }
@@ -1384,7 +1032,7 @@ pub async fn feed(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let room = find_room(&st, id).await?;
+    let room = find_room(&st.app, id).await?;
     let now = st.now();
     let bookings = store::bookings_of_rooms(
         &st.db,

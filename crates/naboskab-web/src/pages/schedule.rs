@@ -5,7 +5,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::pages::join::{cancellation_notice, managed_occurrence, when_text};
+use crate::pages::join::{managed_occurrence, when_text};
 use crate::pages::offers::require_manage;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -15,6 +15,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Datelike;
+use naboskab_app::join::cancellation_notice;
 use naboskab_domain::schedule::{self, ScheduleError, Series};
 use naboskab_store::join::{self, NewSeries, OccurrenceEdit};
 use naboskab_store::offers::{self, Offer};
@@ -379,7 +380,7 @@ pub async fn edit(
         cancel_reason: cancel.then(|| f.cancel_reason.trim().to_owned()),
     };
     st.catalogue.refresh(&st.db).await?;
-    let notify = cancellation_notice(&st);
+    let notify = cancellation_notice(&st.app);
     join::edit_occurrence(&st.db, occ.id, &edit, &notify, st.now()).await?;
     tracing::info!(occurrence = occ.id, cancel, by = ?ctx.actor.user_id, "occurrence changed");
     Ok(Redirect::to(&format!(

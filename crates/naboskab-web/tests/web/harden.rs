@@ -748,7 +748,7 @@ async fn metrics_are_private_by_default_and_open_only_to_the_configured_token_or
                 crate::helpers::demo_config(),
                 app.db().clone(),
                 app.clock.clone(),
-                std::sync::Arc::new(naboskab_web::mail::KeepInOutbox),
+                std::sync::Arc::new(naboskab_app::messaging::KeepInOutbox),
             )),
             state: app.state.clone(),
             clock: app.clock.clone(),

@@ -3,10 +3,10 @@
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
+use naboskab_app::messaging::KeepInOutbox;
 use naboskab_store::testing::TestDb;
 use naboskab_web::clock::TestClock;
 use naboskab_web::demo::{self, DemoIds};
-use naboskab_web::mail::KeepInOutbox;
 use naboskab_web::{AppState, WebConfig};
 use std::collections::HashMap;
 use std::sync::Arc;

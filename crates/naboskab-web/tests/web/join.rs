@@ -368,7 +368,7 @@ async fn calendar_feeds_are_valid_icalendar_with_stable_uids_and_cancellations()
         assert_eq!(prop(e, "SEQUENCE"), Some("0"));
 
         // One occurrence is cancelled: the feed says so with the same UID and a RECURRENCE-ID.
-        let notify = naboskab_web::pages::join::cancellation_notice(&app.state);
+        let notify = naboskab_app::join::cancellation_notice(&app.state.app);
         join::edit_occurrence(
             app.db(),
             occ[1].id,
@@ -493,15 +493,15 @@ async fn reminders_go_out_once_the_day_before_with_a_working_link() {
             }
         };
         // Two days before: not yet (demo activities of that day may get theirs).
-        naboskab_web::mail::queue_reminders(app.db(), base, start - 2 * 86_400)
+        naboskab_app::jobs::queue_reminders(app.db(), base, start - 2 * 86_400)
             .await
             .expect("run");
         assert_eq!(reminders_to("anna@example.dk").await, 0);
         // The day before: the two with a place get one reminder each; the waitlisted one none.
-        naboskab_web::mail::queue_reminders(app.db(), base, start - 20 * 3_600)
+        naboskab_app::jobs::queue_reminders(app.db(), base, start - 20 * 3_600)
             .await
             .expect("run");
-        naboskab_web::mail::queue_reminders(app.db(), base, start - 19 * 3_600)
+        naboskab_app::jobs::queue_reminders(app.db(), base, start - 19 * 3_600)
             .await
             .expect("run");
         assert_eq!(reminders_to("anna@example.dk").await, 1, "exactly once");
@@ -836,7 +836,7 @@ async fn a_guest_who_does_not_confirm_within_a_day_gives_the_place_to_the_next_i
         // Within the day: nothing happens.
         app.clock.advance(23 * 3_600);
         assert_eq!(
-            naboskab_web::pages::join::release_unconfirmed(&app.state)
+            naboskab_app::join::release_unconfirmed(&app.state.app)
                 .await
                 .expect("run"),
             0
@@ -844,7 +844,7 @@ async fn a_guest_who_does_not_confirm_within_a_day_gives_the_place_to_the_next_i
         // After it: Ulla's unconfirmed place goes to Vera, who is told.
         app.clock.advance(2 * 3_600);
         assert_eq!(
-            naboskab_web::pages::join::release_unconfirmed(&app.state)
+            naboskab_app::join::release_unconfirmed(&app.state.app)
                 .await
                 .expect("run"),
             1

@@ -453,7 +453,7 @@ async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
             .i64(0)
             .expect("start");
         // Before the time has passed: nothing to ask.
-        naboskab_web::pages::outreach::follow_up_no_shows(&app.state)
+        naboskab_app::jobs::follow_up_no_shows(&app.state.app)
             .await
             .expect("job");
         let asks = |page: &crate::helpers::Resp| {
@@ -466,7 +466,7 @@ async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
         // A day after the time, without a check-in: one follow-up, and only one.
         app.clock.advance(starts - crate::helpers::T0 + 86_400 + 60);
         let mut c = app.logged_in(CARETAKER).await;
-        let added = naboskab_web::pages::outreach::follow_up_no_shows(&app.state)
+        let added = naboskab_app::jobs::follow_up_no_shows(&app.state.app)
             .await
             .expect("job");
         assert!(added >= 1, "{added}");
@@ -474,7 +474,7 @@ async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
         assert_eq!(asks(&page), 1, "the follow-up is on the record");
         let referrals = page.select_text("section[aria-labelledby=referrals-heading] li");
         assert!(referrals[0].contains("kom ikke"), "{referrals:?}");
-        naboskab_web::pages::outreach::follow_up_no_shows(&app.state)
+        naboskab_app::jobs::follow_up_no_shows(&app.state.app)
             .await
             .expect("job");
         let page = c.get(&format!("/outreach/contacts/{own}")).await;

@@ -4,8 +4,8 @@
 use crate::helpers::*;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use naboskab_app::messaging::KeepInOutbox;
 use naboskab_web::clock::TestClock;
-use naboskab_web::mail::KeepInOutbox;
 use naboskab_web::{AppState, WebConfig};
 use std::sync::Arc;
 

@@ -285,6 +285,41 @@ pub fn keys_of(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// A message's subject and plain-text body in `locale`, from two Fluent keys and their
+/// arguments (without the invisible isolation marks Fluent puts around arguments).
+pub fn render_message(
+    locale: Locale,
+    subject_key: &str,
+    body_key: &str,
+    args: &[(&str, String)],
+) -> (String, String) {
+    let fargs: Vec<(&str, FluentValue<'_>)> = args
+        .iter()
+        .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
+        .collect();
+    (
+        strip_isolation(&t_args(locale, subject_key, &fargs)),
+        strip_isolation(&t_args(locale, body_key, &fargs)),
+    )
+}
+
+/// A language's name in itself, for "spoken here" lists.
+pub fn language_name(code: &str) -> &'static str {
+    match code {
+        "da" => "Dansk",
+        "en" => "English",
+        "ar" => "العربية",
+        "tr" => "Türkçe",
+        "so" => "Soomaali",
+        "ur" => "اردو",
+        "fa" => "فارسی",
+        "uk" => "Українська",
+        "pl" => "Polski",
+        "ku" => "Kurdî",
+        _ => "",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,7 +364,9 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let da = key_set(Locale::Da);
         let mut used = BTreeSet::new();
-        let mut stack = vec![root.join("templates"), root.join("src")];
+        // The keys are used here and by the web adapters' code and templates.
+        let web = root.join("../naboskab-web");
+        let mut stack = vec![root.join("src"), web.join("templates"), web.join("src")];
         while let Some(dir) = stack.pop() {
             for entry in std::fs::read_dir(&dir).expect("dir").flatten() {
                 let p = entry.path();

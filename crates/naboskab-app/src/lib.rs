@@ -1,0 +1,89 @@
+//! Naboskab's use cases, between the adapters (HTML pages and the JSON API in
+//! `naboskab-web`) and the store. One module per job; each use case takes the actor, typed
+//! input and the [`App`] (store, clock, configuration), asks the domain policy, runs the
+//! store work, queues messages and returns a typed result or an [`Error`]. Nothing here knows
+//! HTTP, templates or wire formats. The background jobs live in [`jobs`], started by the
+//! binary; messages are written in the recipient's language with [`i18n`] and sent through a
+//! [`messaging::Mailer`].
+
+pub mod clock;
+pub mod contact;
+pub mod delivery;
+pub mod error;
+pub mod gather;
+pub mod i18n;
+pub mod jobs;
+pub mod join;
+pub mod messaging;
+pub mod offers;
+pub mod reach;
+pub mod secrets;
+
+pub use error::{Error, FieldError};
+
+use clock::Clock;
+use naboskab_store::Db;
+use naboskab_store::catalogue::Catalogue;
+use naboskab_store::seal::SealKey;
+use std::sync::Arc;
+
+/// Asks the domain policy and turns its refusal into the use case's answer: nobody signed in,
+/// a second factor needed, or forbidden (logged).
+pub fn authorize(
+    actor: &naboskab_domain::Actor,
+    action: naboskab_domain::Action,
+    resource: &naboskab_domain::Resource,
+) -> error::Result<()> {
+    use naboskab_domain::policy::{Decision, Denial, decide};
+    match decide(actor, action, resource) {
+        Decision::Allow => Ok(()),
+        Decision::Deny(Denial::NotSignedIn) => Err(Error::SignInRequired),
+        Decision::Deny(Denial::SecondFactorNeeded) => Err(Error::SecondFactorNeeded),
+        Decision::Deny(Denial::Forbidden) => {
+            tracing::info!(user = ?actor.user_id, ?action, "permission denied");
+            Err(Error::Forbidden)
+        }
+    }
+}
+
+/// What the use cases need to know about the installation.
+pub struct AppConfig {
+    /// The public address, for links in messages (`https://naboskab.example.dk`).
+    pub base_url: String,
+    /// The key outreach records are sealed with (the store seals contact details with the
+    /// same key, carried by the [`Db`] handle).
+    pub outreach_key: Arc<SealKey>,
+    /// Days without contact after which an outreach record is erased.
+    pub outreach_retention_days: u32,
+}
+
+/// The application: the store, the clock, the in-process catalogue and the configuration.
+/// Cheap to clone (every part is shared).
+#[derive(Clone)]
+pub struct App {
+    /// The database, carrying the sealing key.
+    pub db: Db,
+    /// Where "now" comes from.
+    pub clock: Arc<dyn Clock>,
+    /// Every published offer in memory: search, result cards and titles for messages.
+    pub catalogue: Arc<Catalogue>,
+    /// The installation's settings.
+    pub config: Arc<AppConfig>,
+}
+
+impl App {
+    /// The application over `db`, whose handle gets the configuration's sealing key.
+    pub fn new(db: Db, clock: Arc<dyn Clock>, config: AppConfig) -> App {
+        App {
+            db: db.with_sealing(config.outreach_key.clone()),
+            clock,
+            catalogue: Arc::new(Catalogue::new()),
+            config: Arc::new(config),
+        }
+    }
+
+    /// Now, in UTC seconds.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+}
