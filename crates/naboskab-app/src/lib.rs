@@ -6,6 +6,7 @@
 //! binary; messages are written in the recipient's language with [`i18n`] and sent through a
 //! [`messaging::Mailer`].
 
+pub mod accounts;
 pub mod clock;
 pub mod contact;
 pub mod delivery;

@@ -30,10 +30,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let now = chrono::Utc::now().timestamp();
     naboskab_store::migrate::migrate(&db, now).await?;
     let key = SealKey::for_tests("bench");
-    let ids = naboskab_web::demo::seed(&db, "bench-password-2026", &key, now)
+    let ids = naboskab_demo::seed(&db, "bench-password-2026", &key, now)
         .await?
         .ok_or("the database must be empty")?;
-    naboskab_web::demo_offers::add_generated(&db, offers, now).await?;
+    naboskab_demo::offers::add_generated(&db, offers, now).await?;
     let catalogue = Catalogue::new();
     let held = catalogue.refresh(&db).await?;
     // Nørreparken, Taastrup.
@@ -95,7 +95,7 @@ fn quantiles(times: &mut [f64]) -> (f64, f64) {
 /// Fills the demo caretaker's caseload up to 250 people and times the page.
 async fn caseload(
     db: &naboskab_store::Db,
-    ids: &naboskab_web::demo::DemoIds,
+    ids: &naboskab_demo::DemoIds,
     key: SealKey,
     now: i64,
 ) -> Result<(), Box<dyn std::error::Error>> {

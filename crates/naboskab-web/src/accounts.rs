@@ -3,14 +3,13 @@
 
 use crate::error::AppError;
 use crate::i18n::{self, Locale};
-use crate::security::{hash_password, hash_token, random_token};
+use crate::security::{hash_token, random_token};
 use crate::state::AppState;
 use axum::http::HeaderMap;
-use naboskab_domain::email::normalise_email;
-use naboskab_domain::password::{PasswordError, check_new_password};
+use naboskab_domain::password::PasswordError;
 use naboskab_domain::{Actor, Role};
 use naboskab_store::outbox::{self, NewMessage};
-use naboskab_store::users::{self, NewUser, SessionLimits, TokenPurpose};
+use naboskab_store::users::{self, SessionLimits, TokenPurpose};
 use naboskab_store::{Db, StoreError};
 
 /// Staff sessions: 30 minutes idle, 12 hours at most (ASVS L2).
@@ -42,37 +41,6 @@ pub fn password_error_key(e: PasswordError) -> &'static str {
         PasswordError::TooLong => "field-password-too-long",
         PasswordError::TooCommon => "field-password-too-common",
     }
-}
-
-/// Creates an account with a checked password; for the CLI and the demo seed.
-pub async fn create_account(
-    db: &Db,
-    email: &str,
-    display_name: &str,
-    password: &str,
-    verified: bool,
-    now: i64,
-) -> Result<i64, String> {
-    let email =
-        normalise_email(email).map_err(|_| format!("'{email}' is not an e-mail address"))?;
-    check_new_password(password, &email).map_err(|e| format!("password refused: {e}"))?;
-    let hash = hash_password(password.to_owned()).await?;
-    users::create_user(
-        db,
-        &NewUser {
-            email: &email,
-            display_name,
-            password_hash: Some(&hash),
-            verified,
-            locale: None,
-        },
-        now,
-    )
-    .await
-    .map_err(|e| match e {
-        StoreError::Conflict(_) => format!("an account with {email} exists already"),
-        other => other.to_string(),
-    })
 }
 
 /// Issues an API token for a user that works for [`users::API_TOKEN_LIFETIME_S`] and carries

@@ -147,11 +147,11 @@ async fn open_db(cfg: &Config) -> Result<Db> {
 
 fn demo_password() -> String {
     std::env::var("NABOSKAB_DEMO_PASSWORD")
-        .unwrap_or_else(|_| naboskab_web::demo::DEFAULT_PASSWORD.to_owned())
+        .unwrap_or_else(|_| naboskab_demo::DEFAULT_PASSWORD.to_owned())
 }
 
 async fn seed_demo(db: &Db, cfg: &Config) -> Result<()> {
-    match naboskab_web::demo::seed(db, &demo_password(), &outreach_key(cfg)?, SystemClock.now())
+    match naboskab_demo::seed(db, &demo_password(), &outreach_key(cfg)?, SystemClock.now())
         .await
         .map_err(|e| anyhow!(e))?
     {
@@ -339,9 +339,8 @@ async fn run(cli: Cli) -> Result<()> {
             seed_demo(&db, &cfg).await?;
             if extra_offers > 0 {
                 let started = std::time::Instant::now();
-                let n =
-                    naboskab_web::demo_offers::add_generated(&db, extra_offers, SystemClock.now())
-                        .await?;
+                let n = naboskab_demo::offers::add_generated(&db, extra_offers, SystemClock.now())
+                    .await?;
                 println!(
                     "added {n} generated offers in {:.1} s",
                     started.elapsed().as_secs_f64()
@@ -349,12 +348,9 @@ async fn run(cli: Cli) -> Result<()> {
             }
             if extra_series > 0 {
                 let started = std::time::Instant::now();
-                let dep = naboskab_web::demo_join::add_generated_series(
-                    &db,
-                    extra_series,
-                    SystemClock.now(),
-                )
-                .await?;
+                let dep =
+                    naboskab_demo::join::add_generated_series(&db, extra_series, SystemClock.now())
+                        .await?;
                 println!(
                     "added {extra_series} weekly activities to department {dep} in {:.1} s",
                     started.elapsed().as_secs_f64()
@@ -362,7 +358,7 @@ async fn run(cli: Cli) -> Result<()> {
             }
             if extra_bookings > 0 {
                 let started = std::time::Instant::now();
-                let (dep, rooms) = naboskab_web::demo_gather::add_generated_bookings(
+                let (dep, rooms) = naboskab_demo::gather::add_generated_bookings(
                     &db,
                     extra_bookings,
                     SystemClock.now(),
@@ -390,7 +386,7 @@ async fn run(cli: Cli) -> Result<()> {
             let db = open_db(&cfg).await?;
             let now = SystemClock.now();
             let id =
-                naboskab_web::accounts::create_account(&db, &email, &name, &password, true, now)
+                naboskab_app::accounts::create_account(&db, &email, &name, &password, true, now)
                     .await
                     .map_err(|e| anyhow!(e))?;
             if let Some(role) = role {

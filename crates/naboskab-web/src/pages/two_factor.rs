@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_store::users::{self, TokenPurpose};
 use serde::Deserialize;
 
-const SECRET_COLUMN: &str = "app_user.totp_sealed";
+use naboskab_app::accounts::TOTP_SECRET_COLUMN as SECRET_COLUMN;
 
 /// Where to continue.
 #[derive(Debug, Default, Deserialize)]
@@ -339,15 +339,4 @@ pub async fn setup(
         resp.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(resp)
-}
-
-/// Sets up a known secret for a demo account (the demo shows its current code).
-pub async fn enrol_demo(
-    db: &naboskab_store::Db,
-    key: &naboskab_store::seal::SealKey,
-    user_id: i64,
-    secret_base32: &str,
-) -> Result<(), naboskab_store::StoreError> {
-    let sealed = key.seal(SECRET_COLUMN, secret_base32)?;
-    users::enrol_totp(db, user_id, &sealed, 0, &[]).await
 }

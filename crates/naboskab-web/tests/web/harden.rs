@@ -5,7 +5,7 @@
 use crate::helpers::{Client, TestApp, record_of};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use naboskab_web::demo_reach::DEMO_TOTP_SECRET;
+use naboskab_demo::reach::DEMO_TOTP_SECRET;
 use naboskab_web::totp;
 use std::sync::{Arc, Mutex};
 

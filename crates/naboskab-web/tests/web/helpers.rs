@@ -4,9 +4,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use naboskab_app::messaging::KeepInOutbox;
+use naboskab_demo::DemoIds;
 use naboskab_store::testing::TestDb;
 use naboskab_web::clock::TestClock;
-use naboskab_web::demo::{self, DemoIds};
 use naboskab_web::{AppState, WebConfig};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -27,7 +27,7 @@ impl TestApp {
     pub async fn with(db: TestDb, config: WebConfig) -> TestApp {
         naboskab_web::install_crypto_provider();
         let clock = Arc::new(TestClock::at(T0));
-        let demo = demo::seed(&db.db, PASSWORD, &config.outreach_key, T0)
+        let demo = naboskab_demo::seed(&db.db, PASSWORD, &config.outreach_key, T0)
             .await
             .expect("seed")
             .expect("empty database");

@@ -7,7 +7,7 @@
 
 use crate::helpers::TestApp;
 use axum::http::StatusCode;
-use naboskab_web::demo_reach::DEMO_TOTP_SECRET;
+use naboskab_demo::reach::DEMO_TOTP_SECRET;
 use naboskab_web::totp;
 
 const CARETAKER: &str = "vicevaert@demo.naboskab.dk";
@@ -215,7 +215,7 @@ async fn a_platform_administrator_with_a_password_alone_reaches_no_admin_route()
             assert!(r.location().starts_with("/two-factor?next="), "{path}");
         }
         let secret =
-            totp::from_base32(naboskab_web::demo_reach::DEMO_ADMIN_TOTP_SECRET).expect("demo key");
+            totp::from_base32(naboskab_demo::reach::DEMO_ADMIN_TOTP_SECRET).expect("demo key");
         let r = c
             .post_form(
                 "/two-factor",

@@ -1,9 +1,17 @@
+//! The demo, apart from the product: `naboskab serve --demo` seeds it through [`seed`], the
+//! one entry point; nothing in the web or application crates knows it exists.
+//!
 //! Demo data: Høje-Taastrup municipality, two housing organisations, five departments with
 //! real-looking addresses and coordinates, a housing area spanning both organisations, three
 //! associations and two other partners, and one account per role. Later capabilities add
 //! their demo data here. All people and organisations are fictitious.
 
-use crate::accounts::create_account;
+pub mod gather;
+pub mod join;
+pub mod offers;
+pub mod reach;
+
+use naboskab_app::accounts::create_account;
 use naboskab_domain::{OrgKind, Role};
 use naboskab_store::orgs::{self, NewOrganisation};
 use naboskab_store::{Db, users};
@@ -318,13 +326,13 @@ pub async fn seed(
                 .map_err(|e| e.to_string())?;
         }
     }
-    crate::demo_offers::seed(db, outreach_key, &ids, now)
+    crate::offers::seed(db, outreach_key, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
-    crate::demo_gather::seed(db, &ids, now)
+    crate::gather::seed(db, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
-    crate::demo_reach::seed(db, outreach_key, &ids, now)
+    crate::reach::seed(db, outreach_key, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     Ok(Some(ids))

@@ -5,7 +5,7 @@
 //! done, and referrals in every state. Every record is marked fictitious and shown so. The demo
 //! caretaker and administrator have two-step sign-in set up with known keys.
 
-use crate::demo::DemoIds;
+use crate::DemoIds;
 use chrono::{Duration, NaiveDate};
 use naboskab_domain::reach::{
     ConsentMethod, ConsentScope, ContactKind, DayPart, Need, Profile, ReferralStatus,
@@ -100,7 +100,7 @@ async fn attend(
                 verified: true,
                 assisted_by: caretaker,
                 consent_method: "in_person".into(),
-                token_hash: crate::security::hash_token(&format!(
+                token_hash: naboskab_app::secrets::hash_token(&format!(
                     "demo-reach-{}-{occurrence}",
                     person.name
                 )),
@@ -131,11 +131,11 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
     };
     let caretaker = ids.user("vicevaert@demo.naboskab.dk");
     if let Some(u) = caretaker {
-        crate::pages::two_factor::enrol_demo(db, key, u, DEMO_TOTP_SECRET).await?;
+        naboskab_app::accounts::enrol_known_totp(db, key, u, DEMO_TOTP_SECRET).await?;
     }
     // The administrator too, to show the logged look at a record (`/outreach/inspect`).
     if let Some(u) = ids.user("admin@demo.naboskab.dk") {
-        crate::pages::two_factor::enrol_demo(db, key, u, DEMO_ADMIN_TOTP_SECRET).await?;
+        naboskab_app::accounts::enrol_known_totp(db, key, u, DEMO_ADMIN_TOTP_SECRET).await?;
     }
     let who = Auditor {
         user_id: caretaker,

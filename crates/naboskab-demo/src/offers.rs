@@ -1180,7 +1180,7 @@ fn helplines() -> Vec<Helpline> {
 pub async fn seed(
     db: &Db,
     outreach_key: &naboskab_store::seal::SealKey,
-    ids: &crate::demo::DemoIds,
+    ids: &crate::DemoIds,
     now: i64,
 ) -> Result<usize, StoreError> {
     let mut created = 0;
@@ -1265,7 +1265,7 @@ pub async fn seed(
             ..Default::default()
         };
         let offer_id = offers::create_offer(db, &o, now - 86_400 * (60 - i as i64)).await?;
-        scheduled.push(crate::demo_join::Scheduled {
+        scheduled.push(crate::join::Scheduled {
             offer_id,
             weekdays: o.weekdays.clone(),
             when: sd.when,
@@ -1273,7 +1273,7 @@ pub async fn seed(
         });
         created += 1;
     }
-    crate::demo_join::seed(db, ids, &scheduled, now).await?;
+    crate::join::seed(db, ids, &scheduled, now).await?;
     for (i, h) in helplines().iter().enumerate() {
         offers::add_helpline(db, h, i as i64).await?;
     }

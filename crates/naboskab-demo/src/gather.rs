@@ -3,7 +3,7 @@
 //! association slot, weekly community dinners, private parties confirmed, waiting for the
 //! board, cancelled late (advance forfeited), and past ones with the deposit returned or kept.
 
-use crate::demo::DemoIds;
+use crate::DemoIds;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use naboskab_domain::gather::{BookingKind, DailyWindow, KindRule};
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};

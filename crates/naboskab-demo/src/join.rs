@@ -98,7 +98,7 @@ fn at(seconds: i64) -> DateTime<Utc> {
 /// Seeds schedules, sign-ups and attendance for the demo offers.
 pub async fn seed(
     db: &Db,
-    ids: &crate::demo::DemoIds,
+    ids: &crate::DemoIds,
     offers: &[Scheduled],
     now: i64,
 ) -> Result<(), StoreError> {
@@ -190,7 +190,7 @@ pub async fn seed(
                         first_time: k + 1 == occurrences.len() && n == 0,
                         bring_friend: n == 2,
                         verified: true,
-                        token_hash: crate::security::hash_token(&format!(
+                        token_hash: naboskab_app::secrets::hash_token(&format!(
                             "demo-{}-{}-{n}",
                             o.offer_id, occ.id
                         )),
@@ -221,7 +221,7 @@ pub async fn seed(
                     email: "beboer@demo.naboskab.dk".into(),
                     locale: "da".into(),
                     verified: true,
-                    token_hash: crate::security::hash_token("demo-resident"),
+                    token_hash: naboskab_app::secrets::hash_token("demo-resident"),
                     ..Default::default()
                 },
                 now,
