@@ -23,11 +23,11 @@ pub mod ratelimit;
 pub mod richtext;
 pub mod routes;
 pub mod security;
+pub mod spreadsheet;
 pub mod state;
 pub mod templates;
 pub mod totp;
 pub mod views;
-pub mod xlsx;
 
 pub use naboskab_app::{clock, i18n};
 

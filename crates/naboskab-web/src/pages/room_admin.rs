@@ -594,21 +594,6 @@ async fn export_rows(
     Ok((first, header, rows))
 }
 
-/// A CSV field: quoted when needed; a leading `=`, `+`, `-` or `@` is defused so a
-/// spreadsheet never runs it as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 /// `GET /departments/{id}/bookings.csv?month=`: private bookings for the administration.
 pub async fn export_csv(
     State(st): State<AppState>,
@@ -617,17 +602,9 @@ pub async fn export_csv(
     Query(q): Query<MonthQuery>,
 ) -> AppResult<Response> {
     let (first, header, rows) = export_rows(&st, &ctx, id, &q).await?;
-    let mut out = String::from("\u{feff}");
-    for line in std::iter::once(&header).chain(rows.iter().map(|r| &r.cells)) {
-        out.push_str(
-            &line
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
+    let mut sheet: Vec<Vec<String>> = vec![header];
+    sheet.extend(rows.into_iter().map(|r| r.cells));
+    let out = crate::spreadsheet::csv(&sheet)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
@@ -654,7 +631,7 @@ pub async fn export_xlsx(
     let (first, header, rows) = export_rows(&st, &ctx, id, &q).await?;
     let mut sheet: Vec<Vec<String>> = vec![header];
     sheet.extend(rows.into_iter().map(|r| r.cells));
-    let bytes = crate::xlsx::workbook(&i18n::t(ctx.locale, "export-sheet"), &sheet);
+    let bytes = crate::spreadsheet::xlsx(&i18n::t(ctx.locale, "export-sheet"), &sheet)?;
     Ok((
         [
             (

@@ -410,7 +410,7 @@ async fn the_board_exports_private_bookings_and_configures_the_room() {
     std::fs::write(&path, &xlsx.bytes).expect("write");
     let check = std::process::Command::new("python3")
         .arg("-c")
-        .arg("import sys, zipfile, xml.etree.ElementTree as E\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    if n.endswith('.xml') or n.endswith('.rels'): E.fromstring(z.read(n))\nrows = E.fromstring(z.read('xl/worksheets/sheet1.xml')).iter('{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t')\nprint('|'.join(t.text or '' for t in rows))")
+        .arg("import sys, zipfile, xml.etree.ElementTree as E\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    if n.endswith('.xml') or n.endswith('.rels'): E.fromstring(z.read(n))\nparts = [n for n in z.namelist() if n.startswith('xl/') and n.endswith('.xml')]\ncells = [t.text or '' for n in parts for t in E.fromstring(z.read(n)).iter('{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t')]\nprint('|'.join(cells))")
         .arg(&path)
         .output()
         .expect("python3");
