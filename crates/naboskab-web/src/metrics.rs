@@ -1,20 +1,39 @@
-//! Prometheus metrics, kept small and dependency-free: request counts by route and status
-//! class, a latency histogram, and gauges filled in at scrape time.
+//! Prometheus metrics through the `metrics` facade and `metrics-exporter-prometheus`: request
+//! counts by method, route and status class, a latency histogram, and gauges set at scrape
+//! time. Each [`Metrics`] owns its recorder (nothing is installed globally, so several servers
+//! and tests live in one process); `/metrics` renders it.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use metrics::{Unit, counter, describe_counter, describe_histogram, gauge, histogram};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
 
 const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0];
+const REQUESTS: &str = "naboskab_http_requests_total";
+const DURATION: &str = "naboskab_http_request_duration_seconds";
 
-/// Counters collected by the request layer.
-#[derive(Default)]
+/// The metrics of one server.
 pub struct Metrics {
-    requests: Mutex<BTreeMap<(String, String, &'static str), u64>>,
-    buckets: [AtomicU64; BUCKETS.len()],
-    count: AtomicU64,
-    sum_micros: AtomicU64,
+    recorder: PrometheusRecorder,
+    handle: PrometheusHandle,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        let builder = PrometheusBuilder::new();
+        // Fixed buckets make the duration a histogram rather than a summary; the bucket list
+        // is a constant, so this cannot fail.
+        let builder = builder
+            .set_buckets_for_metric(Matcher::Full(DURATION.to_owned()), &BUCKETS)
+            .unwrap_or_else(|_| PrometheusBuilder::new());
+        let recorder = builder.build_recorder();
+        let handle = recorder.handle();
+        metrics::with_local_recorder(&recorder, || {
+            describe_counter!(REQUESTS, "HTTP requests by method, route and status class.");
+            describe_histogram!(DURATION, Unit::Seconds, "Time to answer a request.");
+        });
+        Metrics { recorder, handle }
+    }
 }
 
 fn class(status: u16) -> &'static str {
@@ -30,71 +49,59 @@ fn class(status: u16) -> &'static str {
 impl Metrics {
     /// Records one request.
     pub fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
-        if let Ok(mut m) = self.requests.lock() {
-            *m.entry((method.to_owned(), route.to_owned(), class(status)))
-                .or_default() += 1;
-        }
-        for (i, b) in BUCKETS.iter().enumerate() {
-            if seconds <= *b
-                && let Some(bucket) = self.buckets.get(i)
-            {
-                bucket.fetch_add(1, Ordering::Relaxed);
-            }
-        }
-        self.count.fetch_add(1, Ordering::Relaxed);
-        self.sum_micros
-            .fetch_add((seconds * 1e6) as u64, Ordering::Relaxed);
+        metrics::with_local_recorder(&self.recorder, || {
+            counter!(
+                REQUESTS,
+                "method" => method.to_owned(),
+                "route" => route.to_owned(),
+                "status" => class(status)
+            )
+            .increment(1);
+            histogram!(DURATION).record(seconds);
+        });
     }
 
-    /// The Prometheus text exposition, with extra gauges appended.
-    pub fn render(&self, gauges: &[(&str, &str, i64)]) -> String {
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "# HELP naboskab_http_requests_total HTTP requests by method, route and status class."
-        );
-        let _ = writeln!(out, "# TYPE naboskab_http_requests_total counter");
-        if let Ok(m) = self.requests.lock() {
-            for ((method, route, status), n) in m.iter() {
-                let _ = writeln!(
-                    out,
-                    "naboskab_http_requests_total{{method=\"{method}\",route=\"{}\",status=\"{status}\"}} {n}",
-                    route.replace('\\', "\\\\").replace('"', "\\\"")
-                );
+    /// The Prometheus text exposition, with `gauges` (name, help, value) set first.
+    pub fn render(&self, gauges: &[(&'static str, &'static str, i64)]) -> String {
+        metrics::with_local_recorder(&self.recorder, || {
+            for (name, help, value) in gauges {
+                metrics::describe_gauge!(*name, *help);
+                gauge!(*name).set(*value as f64);
             }
-        }
-        let _ = writeln!(
-            out,
-            "# HELP naboskab_http_request_duration_seconds Time to answer a request."
+        });
+        self.handle.render()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_durations_and_gauges_are_exposed() {
+        let m = Metrics::default();
+        m.observe("GET", "/offers", 200, 0.003);
+        m.observe("GET", "/offers", 200, 0.3);
+        m.observe("POST", "/login", 429, 0.01);
+        let text = m.render(&[("naboskab_outbox_pending", "Messages waiting.", 7)]);
+        assert!(
+            text.contains(
+                r#"naboskab_http_requests_total{method="GET",route="/offers",status="2xx"} 2"#
+            ),
+            "{text}"
         );
-        let _ = writeln!(
-            out,
-            "# TYPE naboskab_http_request_duration_seconds histogram"
+        assert!(text.contains(r#"status="4xx"} 1"#), "{text}");
+        assert!(
+            text.contains(r#"naboskab_http_request_duration_seconds_bucket{le="0.005"} 1"#),
+            "{text}"
         );
-        for (i, b) in BUCKETS.iter().enumerate() {
-            let n = self.buckets.get(i).map_or(0, |x| x.load(Ordering::Relaxed));
-            let _ = writeln!(
-                out,
-                "naboskab_http_request_duration_seconds_bucket{{le=\"{b}\"}} {n}"
-            );
-        }
-        let count = self.count.load(Ordering::Relaxed);
-        let _ = writeln!(
-            out,
-            "naboskab_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}"
+        assert!(text.contains("naboskab_http_request_duration_seconds_count 3"));
+        assert!(text.contains("# TYPE naboskab_outbox_pending gauge"));
+        assert!(text.contains("naboskab_outbox_pending 7"));
+        let other = Metrics::default();
+        assert!(
+            !other.render(&[]).contains("/offers"),
+            "each server keeps its own numbers"
         );
-        let _ = writeln!(
-            out,
-            "naboskab_http_request_duration_seconds_sum {}",
-            self.sum_micros.load(Ordering::Relaxed) as f64 / 1e6
-        );
-        let _ = writeln!(out, "naboskab_http_request_duration_seconds_count {count}");
-        for (name, help, value) in gauges {
-            let _ = writeln!(
-                out,
-                "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}"
-            );
-        }
-        out
     }
 }

@@ -102,7 +102,11 @@ mod tests {
     fn xlsx_is_a_zip_workbook() {
         let rows = vec![vec!["Navn".to_owned()], vec!["Kirsten Dahl".to_owned()]];
         let bytes = xlsx("Bookinger: december", &rows).expect("xlsx");
-        assert_eq!(&bytes[..2], b"PK", "an Office Open XML package is a ZIP archive");
+        assert_eq!(
+            &bytes[..2],
+            b"PK",
+            "an Office Open XML package is a ZIP archive"
+        );
         assert!(xlsx("", &rows).is_ok(), "an empty sheet name falls back");
     }
 }
