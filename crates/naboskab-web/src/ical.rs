@@ -4,11 +4,15 @@
 //! A series becomes one VEVENT with `DTSTART;TZID=Europe/Copenhagen`, its RRULE and EXDATEs,
 //! and a stable UID (`series-{id}@host`); every occurrence changed by hand is a VEVENT with
 //! the same UID and a `RECURRENCE-ID`, `STATUS:CANCELLED` when cancelled. SEQUENCE follows the
-//! stored change counters. The VTIMEZONE for Europe/Copenhagen is written out, since calendar
-//! programs need it to read local times. Lines end in CRLF and are folded at 75 octets without
-//! splitting a UTF-8 character.
+//! stored change counters. Written with the `icalendar` crate, which escapes text, ends lines
+//! in CRLF and folds them at 75 octets without splitting a UTF-8 character; it does not write
+//! time-zone definitions, so the VTIMEZONE for Europe/Copenhagen (which calendar programs need
+//! to read local times) is added as a fixed block.
 
 use chrono::{DateTime, Utc};
+use icalendar::{
+    Calendar as ICalendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property,
+};
 use naboskab_domain::schedule::{self, TZID};
 use naboskab_store::gather::{Booking, BookingStatus};
 use naboskab_store::join::{Occurrence, SeriesRow};
@@ -36,32 +40,6 @@ const VTIMEZONE: &[&str] = &[
     "END:VTIMEZONE",
 ];
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11).
-fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// A local wall-clock time as `20270105T140000`.
-fn local(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
-}
-
-fn utc(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
 /// What a feed is about, for its events.
 #[derive(Debug, Clone)]
 pub struct EventInfo {
@@ -75,105 +53,109 @@ pub struct EventInfo {
     pub description: String,
 }
 
-/// Builds a calendar, line by line.
+/// Builds a calendar.
 #[derive(Debug)]
 pub struct Calendar {
-    lines: Vec<String>,
+    cal: ICalendar,
     host: String,
-    stamp: String,
+    stamp: DateTime<Utc>,
+}
+
+/// A local wall-clock time in Europe/Copenhagen.
+fn local(t: chrono::NaiveDateTime) -> CalendarDateTime {
+    CalendarDateTime::WithTimezone {
+        date_time: t,
+        tzid: TZID.to_owned(),
+    }
+}
+
+/// A property whose value is a local time (or a list of them) in Europe/Copenhagen.
+fn local_property(key: &str, times: &[chrono::NaiveDateTime]) -> Property {
+    let list: Vec<String> = times
+        .iter()
+        .map(|t| t.format("%Y%m%dT%H%M%S").to_string())
+        .collect();
+    let mut p = Property::new(key, list.join(","));
+    p.add_parameter("TZID", TZID);
+    p
 }
 
 impl Calendar {
     /// A calendar named `name`; `host` makes UIDs globally unique; `now` is the DTSTAMP.
     pub fn new(name: &str, host: &str, now: DateTime<Utc>) -> Calendar {
-        let mut lines: Vec<String> = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Naboskab//Naboskab//DA",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-        ]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-        lines.push(format!("X-WR-CALNAME:{}", text(name)));
-        lines.push(format!("X-WR-TIMEZONE:{TZID}"));
-        lines.extend(VTIMEZONE.iter().map(|s| (*s).to_owned()));
+        let mut cal = ICalendar::new();
+        cal.append_property(Property::new("PRODID", "-//Naboskab//Naboskab//DA"))
+            .append_property(Property::new("METHOD", "PUBLISH"))
+            .name(name)
+            .timezone(TZID);
         Calendar {
-            lines,
+            cal,
             host: host.to_owned(),
-            stamp: utc(now),
+            stamp: now,
         }
     }
 
-    fn common(&mut self, info: &EventInfo) {
-        self.lines.push(format!("SUMMARY:{}", text(&info.summary)));
+    /// A new event with its UID and the calendar's DTSTAMP.
+    fn event(&self, uid: &str) -> Event {
+        let mut e = Event::new();
+        e.uid(uid).timestamp(self.stamp);
+        e
+    }
+
+    fn common(e: &mut Event, info: &EventInfo) {
+        e.summary(&info.summary);
         if !info.location.is_empty() {
-            self.lines
-                .push(format!("LOCATION:{}", text(&info.location)));
+            e.location(&info.location);
         }
         if !info.description.is_empty() {
-            self.lines
-                .push(format!("DESCRIPTION:{}", text(&info.description)));
+            e.description(&info.description);
         }
-        self.lines.push(format!("URL:{}", info.url));
+        e.url(&info.url);
     }
 
     /// A series with its rule and exceptions, and its occurrences changed by hand.
     pub fn series(&mut self, s: &SeriesRow, info: &EventInfo, edited: &[&Occurrence]) {
         let uid = format!("series-{}@{}", s.id, self.host);
         let end = s.series.dtstart + chrono::Duration::minutes(s.series.duration_min);
-        self.lines.push("BEGIN:VEVENT".into());
-        self.lines.push(format!("UID:{uid}"));
-        self.lines.push(format!("DTSTAMP:{}", self.stamp));
-        self.lines
-            .push(format!("DTSTART;TZID={TZID}:{}", local(s.series.dtstart)));
-        self.lines.push(format!("DTEND;TZID={TZID}:{}", local(end)));
+        let mut e = self.event(&uid);
+        e.starts(local(s.series.dtstart)).ends(local(end));
         if let Some(rule) = &s.series.rrule {
-            self.lines.push(format!("RRULE:{rule}"));
+            e.add_property("RRULE", rule);
         }
         if !s.series.exdates.is_empty() {
-            let list: Vec<String> = s.series.exdates.iter().map(|e| local(*e)).collect();
-            self.lines
-                .push(format!("EXDATE;TZID={TZID}:{}", list.join(",")));
+            e.append_property(local_property("EXDATE", &s.series.exdates));
         }
-        self.lines.push(format!("SEQUENCE:{}", s.sequence));
+        e.sequence(u32::try_from(s.sequence).unwrap_or(0));
         let place = if s.place.is_empty() {
             info.location.clone()
         } else {
             s.place.clone()
         };
-        self.common(&EventInfo {
-            location: place,
-            ..info.clone()
-        });
-        self.lines.push("END:VEVENT".into());
+        Self::common(
+            &mut e,
+            &EventInfo {
+                location: place,
+                ..info.clone()
+            },
+        );
+        self.cal.push(e);
         for occ in edited.iter().filter(|o| o.series_id == s.id) {
             let Some(recurrence) = schedule::parse_local(&occ.recurrence_id) else {
                 continue;
             };
-            self.lines.push("BEGIN:VEVENT".into());
-            self.lines.push(format!("UID:{uid}"));
-            self.lines.push(format!("DTSTAMP:{}", self.stamp));
-            self.lines
-                .push(format!("RECURRENCE-ID;TZID={TZID}:{}", local(recurrence)));
-            self.occurrence_body(occ, info);
-            self.lines.push("END:VEVENT".into());
+            let mut e = self.event(&uid);
+            e.append_property(local_property("RECURRENCE-ID", &[recurrence]));
+            Self::occurrence_body(&mut e, occ, info);
+            self.cal.push(e);
         }
     }
 
-    fn occurrence_body(&mut self, occ: &Occurrence, info: &EventInfo) {
-        self.lines.push(format!(
-            "DTSTART;TZID={TZID}:{}",
-            local(schedule::utc_to_local(occ.starts_at))
-        ));
-        self.lines.push(format!(
-            "DTEND;TZID={TZID}:{}",
-            local(schedule::utc_to_local(occ.ends_at))
-        ));
-        self.lines.push(format!("SEQUENCE:{}", occ.sequence));
+    fn occurrence_body(e: &mut Event, occ: &Occurrence, info: &EventInfo) {
+        e.starts(local(schedule::utc_to_local(occ.starts_at)))
+            .ends(local(schedule::utc_to_local(occ.ends_at)))
+            .sequence(u32::try_from(occ.sequence).unwrap_or(0));
         if occ.cancelled {
-            self.lines.push("STATUS:CANCELLED".into());
+            e.status(EventStatus::Cancelled);
         }
         let mut info = info.clone();
         if !occ.place.is_empty() {
@@ -182,88 +164,93 @@ impl Calendar {
         if occ.cancelled && !occ.cancel_reason.is_empty() {
             info.description = occ.cancel_reason.clone();
         }
-        self.common(&info);
+        Self::common(e, &info);
     }
 
     /// One occurrence on its own ("add to calendar", personal feeds).
     pub fn occurrence(&mut self, occ: &Occurrence, info: &EventInfo) {
-        self.lines.push("BEGIN:VEVENT".into());
-        self.lines
-            .push(format!("UID:occurrence-{}@{}", occ.id, self.host));
-        self.lines.push(format!("DTSTAMP:{}", self.stamp));
-        self.occurrence_body(occ, info);
-        self.lines.push("END:VEVENT".into());
+        let mut e = self.event(&format!("occurrence-{}@{}", occ.id, self.host));
+        Self::occurrence_body(&mut e, occ, info);
+        self.cal.push(e);
     }
 
     /// A room booking (room feeds): confirmed, tentative while waiting for approval, or
     /// cancelled (rejected, cancelled or displaced), so subscribers drop it.
     pub fn booking(&mut self, b: &Booking, info: &EventInfo) {
-        self.lines.push("BEGIN:VEVENT".into());
-        self.lines
-            .push(format!("UID:booking-{}@{}", b.id, self.host));
-        self.lines.push(format!("DTSTAMP:{}", self.stamp));
-        self.lines.push(format!(
-            "DTSTART;TZID={TZID}:{}",
-            local(schedule::utc_to_local(b.start()))
-        ));
-        self.lines.push(format!(
-            "DTEND;TZID={TZID}:{}",
-            local(schedule::utc_to_local(b.end()))
-        ));
-        self.lines.push(format!("SEQUENCE:{}", b.sequence));
-        let status = match b.status {
-            BookingStatus::Confirmed => "CONFIRMED",
-            BookingStatus::Requested => "TENTATIVE",
-            _ => "CANCELLED",
-        };
-        self.lines.push(format!("STATUS:{status}"));
-        self.common(info);
-        self.lines.push("END:VEVENT".into());
+        let mut e = self.event(&format!("booking-{}@{}", b.id, self.host));
+        e.starts(local(schedule::utc_to_local(b.start())))
+            .ends(local(schedule::utc_to_local(b.end())))
+            .sequence(u32::try_from(b.sequence).unwrap_or(0))
+            .status(match b.status {
+                BookingStatus::Confirmed => EventStatus::Confirmed,
+                BookingStatus::Requested => EventStatus::Tentative,
+                _ => EventStatus::Cancelled,
+            });
+        Self::common(&mut e, info);
+        self.cal.push(e);
     }
 
-    /// The finished calendar: CRLF line ends, lines folded at 75 octets.
-    pub fn finish(mut self) -> String {
-        self.lines.push("END:VCALENDAR".into());
-        let mut out = String::new();
-        for line in &self.lines {
-            fold_into(&mut out, line);
-        }
-        out
+    /// The finished calendar (CRLF line ends, lines folded at 75 octets by the crate) with
+    /// the VTIMEZONE block the crate does not write, before the first event.
+    pub fn finish(self) -> String {
+        let text = self.cal.to_string();
+        let timezone: String = VTIMEZONE.iter().map(|l| format!("{l}\r\n")).collect();
+        let at = text
+            .find("BEGIN:VEVENT")
+            .or_else(|| text.find("END:VCALENDAR"))
+            .unwrap_or(text.len());
+        format!("{}{timezone}{}", &text[..at], &text[at..])
     }
-}
-
-/// Appends `line` folded at 75 octets (continuations start with a space) and CRLF.
-fn fold_into(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn long_lines_fold_at_75_octets_without_splitting_characters() {
-        let mut out = String::new();
-        fold_into(&mut out, &format!("SUMMARY:{}", "æøå".repeat(40)));
-        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
-            assert!(l.len() <= 75, "{} octets", l.len());
+    fn info(summary: &str) -> EventInfo {
+        EventInfo {
+            summary: summary.into(),
+            location: "Fælleshuset; sal 2, stuen".into(),
+            url: "https://naboskab.example.dk/offers/1".into(),
+            description: String::new(),
         }
-        let unfolded = out.replace("\r\n ", "");
-        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "æøå".repeat(40)));
     }
 
     #[test]
-    fn text_is_escaped() {
-        assert_eq!(text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    fn long_lines_fold_at_75_octets_text_is_escaped_and_the_timezone_is_defined() {
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let mut cal = Calendar::new("Strik, kaffe; snak", "example.dk", now);
+        let start = schedule::parse_local("2027-01-05T14:00").unwrap_or_default();
+        let occ = Occurrence {
+            id: 7,
+            series_id: 1,
+            offer_id: 1,
+            offer_title: String::new(),
+            recurrence_id: String::new(),
+            starts_at: schedule::local_to_utc(start),
+            ends_at: schedule::local_to_utc(start + chrono::Duration::hours(2)),
+            place: String::new(),
+            cancelled: false,
+            cancel_reason: String::new(),
+            edited: false,
+            signup_required: false,
+            capacity: None,
+            confirmed_places: 0,
+            headcount: None,
+            sequence: 0,
+            department_id: None,
+        };
+        cal.occurrence(&occ, &info(&"æøå".repeat(40)));
+        let out = cal.finish();
+        for l in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY:{}\r\n", "æøå".repeat(40))));
+        assert!(unfolded.contains("LOCATION:Fælleshuset\\; sal 2\\, stuen"));
+        assert!(unfolded.contains("DTSTART;TZID=Europe/Copenhagen:20270105T140000"));
+        let tz = unfolded.find("BEGIN:VTIMEZONE").expect("VTIMEZONE");
+        assert!(tz < unfolded.find("BEGIN:VEVENT").expect("event"));
+        assert!(unfolded.contains("UID:occurrence-7@example.dk"));
     }
 }
