@@ -17,7 +17,7 @@ pub struct Scheduled {
     /// Weekday codes, 1 (Monday) to 7.
     pub weekdays: Vec<String>,
     /// The offer's "when" text, e.g. "Tirsdage kl. 17.30–19.30".
-    pub when: &'static str,
+    pub when: String,
     /// Drop in (no sign-up).
     pub drop_in: bool,
 }
@@ -105,10 +105,10 @@ pub async fn seed(
     let today = schedule::utc_to_local(at(now)).date();
     let resident = ids.user("beboer@demo.naboskab.dk");
     for (i, o) in offers.iter().enumerate() {
-        let Some(rule) = rule(o.when, &o.weekdays) else {
+        let Some(rule) = rule(&o.when, &o.weekdays) else {
             continue;
         };
-        let (start_time, length) = times(o.when);
+        let (start_time, length) = times(&o.when);
         // The first matching day about three months back, so there is history.
         let mut first = today - Duration::days(91);
         let wanted: Vec<u32> = o.weekdays.iter().filter_map(|d| d.parse().ok()).collect();

@@ -302,7 +302,7 @@ fn the_application_layer_knows_no_http_templates_or_wire_formats() {
 
 /// Files over the 800-line limit when the limit was set, each with its length then: they
 /// may only shrink, and leave this list when they are under the limit.
-const LONG_FILES: [(&str, usize); 13] = [
+const LONG_FILES: [(&str, usize); 12] = [
     ("naboskab-domain/src/policy.rs", 816),
     ("naboskab-web/src/pages/calendar.rs", 836),
     ("naboskab-domain/src/reach.rs", 858),
@@ -315,7 +315,6 @@ const LONG_FILES: [(&str, usize); 13] = [
     ("naboskab-store/src/gather.rs", 1315),
     ("naboskab-store/src/join.rs", 1336),
     ("naboskab-store/src/reach.rs", 1341),
-    ("naboskab-demo/src/offers.rs", 1474),
 ];
 
 #[test]
