@@ -38,30 +38,32 @@ async fn resident_signs_in_sees_account_and_signs_out() {
 
 #[tokio::test]
 async fn wrong_password_gives_the_same_answer_for_known_and_unknown_addresses() {
-    let app = TestApp::sqlite().await;
-    let mut a = app.client();
-    let known = a
-        .login("beboer@demo.naboskab.dk", "wrong password here")
-        .await;
-    let mut b = app.client();
-    let unknown = b
-        .login("nobody@demo.naboskab.dk", "wrong password here")
-        .await;
-    assert_eq!(known.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(unknown.status, known.status);
-    assert_eq!(
-        known.select_text(".error-summary li"),
-        unknown.select_text(".error-summary li")
-    );
-    assert_eq!(
-        known.select_text(".error-summary li"),
-        vec!["E-mail eller adgangskode er forkert."]
-    );
-    // What the person typed is kept.
-    assert_eq!(
-        known.attr("input[name=email]", "value").as_deref(),
-        Some("beboer@demo.naboskab.dk")
-    );
+    for app in TestApp::all().await {
+        let mut a = app.client();
+        let known = a
+            .login("beboer@demo.naboskab.dk", "wrong password here")
+            .await;
+        let mut b = app.client();
+        let unknown = b
+            .login("nobody@demo.naboskab.dk", "wrong password here")
+            .await;
+        assert_eq!(known.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(unknown.status, known.status);
+        assert_eq!(
+            known.select_text(".error-summary li"),
+            unknown.select_text(".error-summary li")
+        );
+        assert_eq!(
+            known.select_text(".error-summary li"),
+            vec!["E-mail eller adgangskode er forkert."]
+        );
+        // What the person typed is kept.
+        assert_eq!(
+            known.attr("input[name=email]", "value").as_deref(),
+            Some("beboer@demo.naboskab.dk")
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
@@ -114,78 +116,82 @@ async fn registration_sends_a_confirmation_link_that_works_once() {
 
 #[tokio::test]
 async fn registering_a_known_address_looks_the_same_and_tells_the_owner() {
-    let app = TestApp::sqlite().await;
-    let known = app
-        .client()
-        .post_form(
-            "/register",
-            &[
-                ("name", "X"),
-                ("email", "beboer@demo.naboskab.dk"),
-                ("password", "en lang og god sætning"),
-            ],
-        )
-        .await;
-    let unknown = app
-        .client()
-        .post_form(
-            "/register",
-            &[
-                ("name", "X"),
-                ("email", "helt-ny@example.dk"),
-                ("password", "en lang og god sætning"),
-            ],
-        )
-        .await;
-    assert_eq!(known.status, unknown.status);
-    assert_eq!(known.select_text("main"), unknown.select_text("main"));
-    let (body, _) = last_mail(app.db(), "beboer@demo.naboskab.dk").await;
-    assert!(body.contains("allerede en"), "{body}");
+    for app in TestApp::all().await {
+        let known = app
+            .client()
+            .post_form(
+                "/register",
+                &[
+                    ("name", "X"),
+                    ("email", "beboer@demo.naboskab.dk"),
+                    ("password", "en lang og god sætning"),
+                ],
+            )
+            .await;
+        let unknown = app
+            .client()
+            .post_form(
+                "/register",
+                &[
+                    ("name", "X"),
+                    ("email", "helt-ny@example.dk"),
+                    ("password", "en lang og god sætning"),
+                ],
+            )
+            .await;
+        assert_eq!(known.status, unknown.status);
+        assert_eq!(known.select_text("main"), unknown.select_text("main"));
+        let (body, _) = last_mail(app.db(), "beboer@demo.naboskab.dk").await;
+        assert!(body.contains("allerede en"), "{body}");
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn registration_names_every_bad_field_and_keeps_the_input() {
-    let app = TestApp::sqlite().await;
-    let r = app
-        .client()
-        .post_form(
-            "/register",
-            &[
-                ("name", ""),
-                ("email", "not-an-address"),
-                ("password", "kort"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let problems = r.select_text(".error-summary li");
-    assert_eq!(problems.len(), 3, "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("12 tegn")));
-    assert_eq!(
-        r.attr("input[name=email]", "value").as_deref(),
-        Some("not-an-address")
-    );
-    assert_eq!(
-        r.attr("#field-email", "aria-invalid").as_deref(),
-        Some("true")
-    );
-    // A common password is refused too.
-    let r = app
-        .client()
-        .post_form(
-            "/register",
-            &[
-                ("name", "A"),
-                ("email", "a@example.dk"),
-                ("password", "passwordpassword"),
-            ],
-        )
-        .await;
-    assert!(
-        r.select_text(".error-summary li")
-            .iter()
-            .any(|p| p.contains("almindelig"))
-    );
+    for app in TestApp::all().await {
+        let r = app
+            .client()
+            .post_form(
+                "/register",
+                &[
+                    ("name", ""),
+                    ("email", "not-an-address"),
+                    ("password", "kort"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let problems = r.select_text(".error-summary li");
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("12 tegn")));
+        assert_eq!(
+            r.attr("input[name=email]", "value").as_deref(),
+            Some("not-an-address")
+        );
+        assert_eq!(
+            r.attr("#field-email", "aria-invalid").as_deref(),
+            Some("true")
+        );
+        // A common password is refused too.
+        let r = app
+            .client()
+            .post_form(
+                "/register",
+                &[
+                    ("name", "A"),
+                    ("email", "a@example.dk"),
+                    ("password", "passwordpassword"),
+                ],
+            )
+            .await;
+        assert!(
+            r.select_text(".error-summary li")
+                .iter()
+                .any(|p| p.contains("almindelig"))
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
@@ -267,113 +273,121 @@ async fn password_reset_works_once_within_30_minutes_and_ends_other_sessions() {
 
 #[tokio::test]
 async fn changing_the_password_needs_the_current_one_and_ends_other_sessions() {
-    let app = TestApp::sqlite().await;
-    let mut phone = app.logged_in("arrangoer@demo.naboskab.dk").await;
-    let mut laptop = app.logged_in("arrangoer@demo.naboskab.dk").await;
-    let wrong = laptop
-        .post_form(
-            "/account/password",
-            &[
-                ("current_password", "forkert"),
-                ("new_password", "et nyt og langt kodeord"),
-            ],
-        )
-        .await;
-    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(wrong.text.contains("nuværende adgangskode er forkert"));
-    let ok = laptop
-        .post_form(
-            "/account/password",
-            &[
-                ("current_password", PASSWORD),
-                ("new_password", "et nyt og langt kodeord"),
-            ],
-        )
-        .await;
-    assert_eq!(ok.status, StatusCode::SEE_OTHER);
-    assert_eq!(
-        laptop.get("/account").await.status,
-        StatusCode::OK,
-        "this browser stays signed in"
-    );
-    assert_eq!(
-        phone.get("/account").await.status,
-        StatusCode::SEE_OTHER,
-        "the other one is signed out"
-    );
+    for app in TestApp::all().await {
+        let mut phone = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let mut laptop = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let wrong = laptop
+            .post_form(
+                "/account/password",
+                &[
+                    ("current_password", "forkert"),
+                    ("new_password", "et nyt og langt kodeord"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.text.contains("nuværende adgangskode er forkert"));
+        let ok = laptop
+            .post_form(
+                "/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("new_password", "et nyt og langt kodeord"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            laptop.get("/account").await.status,
+            StatusCode::OK,
+            "this browser stays signed in"
+        );
+        assert_eq!(
+            phone.get("/account").await.status,
+            StatusCode::SEE_OTHER,
+            "the other one is signed out"
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn logout_everywhere_ends_every_session() {
-    let app = TestApp::sqlite().await;
-    let mut a = app.logged_in("bestyrelse@demo.naboskab.dk").await;
-    let mut b = app.logged_in("bestyrelse@demo.naboskab.dk").await;
-    let r = a.post_form("/account/logout-everywhere", &[]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(a.get("/account").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(b.get("/account").await.status, StatusCode::SEE_OTHER);
+    for app in TestApp::all().await {
+        let mut a = app.logged_in("bestyrelse@demo.naboskab.dk").await;
+        let mut b = app.logged_in("bestyrelse@demo.naboskab.dk").await;
+        let r = a.post_form("/account/logout-everywhere", &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(a.get("/account").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(b.get("/account").await.status, StatusCode::SEE_OTHER);
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn api_tokens_are_shown_once_work_and_can_be_revoked() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.logged_in("arrangoer@demo.naboskab.dk").await;
-    let r = c
-        .post_form("/account/tokens", &[("name", "Foreningens regneark")])
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED);
-    let secret = r
-        .select_text(".notice code")
-        .first()
-        .cloned()
-        .expect("secret shown");
-    assert!(secret.starts_with("nbk_"));
-    let again = c.get("/account").await;
-    assert!(
-        !again.text.contains(&secret),
-        "the secret is shown only once"
-    );
-    assert!(again.text.contains("Foreningens regneark"));
+    for app in TestApp::all().await {
+        let mut c = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let r = c
+            .post_form("/account/tokens", &[("name", "Foreningens regneark")])
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let secret = r
+            .select_text(".notice code")
+            .first()
+            .cloned()
+            .expect("secret shown");
+        assert!(secret.starts_with("nbk_"));
+        let again = c.get("/account").await;
+        assert!(
+            !again.text.contains(&secret),
+            "the secret is shown only once"
+        );
+        assert!(again.text.contains("Foreningens regneark"));
 
-    let mut api = app.client();
-    api.headers
-        .push(("authorization".into(), format!("Bearer {secret}")));
-    let me = api.get("/api/v1/me").await;
-    assert_eq!(me.status, StatusCode::OK);
-    assert_eq!(me.json()["email"], "arrangoer@demo.naboskab.dk");
+        let mut api = app.client();
+        api.headers
+            .push(("authorization".into(), format!("Bearer {secret}")));
+        let me = api.get("/api/v1/me").await;
+        assert_eq!(me.status, StatusCode::OK);
+        assert_eq!(me.json()["email"], "arrangoer@demo.naboskab.dk");
 
-    let id = users::api_tokens_of_user(
-        app.db(),
-        app.demo.user("arrangoer@demo.naboskab.dk").expect("user"),
-        app.clock_now(),
-    )
-    .await
-    .expect("tokens")[0]
-        .id;
-    let revoke = c
-        .post_form(&format!("/account/tokens/{id}/revoke"), &[])
-        .await;
-    assert_eq!(revoke.status, StatusCode::SEE_OTHER);
-    assert_eq!(api.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
-    // Someone else's token id is not found.
-    let mut other = app.logged_in("beboer@demo.naboskab.dk").await;
-    assert_eq!(
-        other
+        let id = users::api_tokens_of_user(
+            app.db(),
+            app.demo.user("arrangoer@demo.naboskab.dk").expect("user"),
+            app.clock_now(),
+        )
+        .await
+        .expect("tokens")[0]
+            .id;
+        let revoke = c
             .post_form(&format!("/account/tokens/{id}/revoke"), &[])
-            .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
+            .await;
+        assert_eq!(revoke.status, StatusCode::SEE_OTHER);
+        assert_eq!(api.get("/api/v1/me").await.status, StatusCode::UNAUTHORIZED);
+        // Someone else's token id is not found.
+        let mut other = app.logged_in("beboer@demo.naboskab.dk").await;
+        assert_eq!(
+            other
+                .post_form(&format!("/account/tokens/{id}/revoke"), &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn staff_sessions_end_after_30_idle_minutes_residents_do_not() {
-    let app = TestApp::sqlite().await;
-    let mut staff = app.logged_in("vicevaert@demo.naboskab.dk").await;
-    let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
-    app.clock.advance(31 * 60);
-    assert_eq!(staff.get("/account").await.status, StatusCode::SEE_OTHER);
-    assert_eq!(resident.get("/account").await.status, StatusCode::OK);
+    for app in TestApp::all().await {
+        let mut staff = app.logged_in("vicevaert@demo.naboskab.dk").await;
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        app.clock.advance(31 * 60);
+        assert_eq!(staff.get("/account").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(resident.get("/account").await.status, StatusCode::OK);
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]

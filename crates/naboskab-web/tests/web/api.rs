@@ -31,49 +31,53 @@ async fn municipalities_lists_all_98_on_every_backend() {
 
 #[tokio::test]
 async fn organisations_filter_by_kind_and_municipality() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.client();
-    let deps = c.get("/api/v1/organisations?kind=department").await.json();
-    assert_eq!(deps["count"], 5);
-    assert!(deps["items"].as_array().expect("items").iter().all(|o| {
-        o["lat"].is_number()
-            && o["url"]
-                .as_str()
-                .is_some_and(|u| u.contains("/departments/"))
-    }));
-    let in_htk = c
-        .get("/api/v1/organisations?municipality=0169&kind=association")
-        .await
-        .json();
-    assert_eq!(in_htk["count"], 3);
-    let id = app.demo.org("assoc-seniorklub").expect("org");
-    let one = c.get(&format!("/api/v1/organisations/{id}")).await.json();
-    assert_eq!(one["cvr"], "29384756");
-    assert_eq!(one["kind"], "association");
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let deps = c.get("/api/v1/organisations?kind=department").await.json();
+        assert_eq!(deps["count"], 5);
+        assert!(deps["items"].as_array().expect("items").iter().all(|o| {
+            o["lat"].is_number()
+                && o["url"]
+                    .as_str()
+                    .is_some_and(|u| u.contains("/departments/"))
+        }));
+        let in_htk = c
+            .get("/api/v1/organisations?municipality=0169&kind=association")
+            .await
+            .json();
+        assert_eq!(in_htk["count"], 3);
+        let id = app.demo.org("assoc-seniorklub").expect("org");
+        let one = c.get(&format!("/api/v1/organisations/{id}")).await.json();
+        assert_eq!(one["cvr"], "29384756");
+        assert_eq!(one["kind"], "association");
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn bad_query_parameters_are_named_in_a_localized_problem() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.client();
-    let r = c.get("/api/v1/organisations?kind=castle").await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        r.header("content-type"),
-        "application/problem+json; charset=utf-8"
-    );
-    let p = r.json();
-    assert_eq!(p["status"], 422);
-    assert_eq!(p["errors"][0]["field"], "kind");
-    assert_eq!(p["detail"], "Ukendt type organisation.");
-    c.headers.push(("accept-language".into(), "en".into()));
-    let p = c
-        .get("/api/v1/organisations?sort=password_hash")
-        .await
-        .json();
-    assert_eq!(p["errors"][0]["field"], "sort");
-    assert_eq!(p["errors"][0]["code"], "field-unknown");
-    assert_eq!(p["title"], "Something in the request is wrong");
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let r = c.get("/api/v1/organisations?kind=castle").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            r.header("content-type"),
+            "application/problem+json; charset=utf-8"
+        );
+        let p = r.json();
+        assert_eq!(p["status"], 422);
+        assert_eq!(p["errors"][0]["field"], "kind");
+        assert_eq!(p["detail"], "Ukendt type organisation.");
+        c.headers.push(("accept-language".into(), "en".into()));
+        let p = c
+            .get("/api/v1/organisations?sort=password_hash")
+            .await
+            .json();
+        assert_eq!(p["errors"][0]["field"], "sort");
+        assert_eq!(p["errors"][0]["code"], "field-unknown");
+        assert_eq!(p["title"], "Something in the request is wrong");
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
@@ -110,19 +114,21 @@ async fn me_needs_a_bearer_token_and_unknown_api_routes_are_problems() {
 
 #[tokio::test]
 async fn openapi_document_is_3_1_and_lists_every_api_route() {
-    let app = TestApp::sqlite().await;
-    let doc = app.client().get("/api/v1/openapi.json").await.json();
-    assert!(doc["openapi"].as_str().expect("version").starts_with("3.1"));
-    let paths = doc["paths"].as_object().expect("paths");
-    for route in naboskab_web::routes::app_routes() {
-        if route.path.starts_with("/api/v1/") && route.path != "/api/v1/openapi.json" {
-            assert!(
-                paths.contains_key(route.path),
-                "{} missing from OpenAPI",
-                route.path
-            );
+    for app in TestApp::all().await {
+        let doc = app.client().get("/api/v1/openapi.json").await.json();
+        assert!(doc["openapi"].as_str().expect("version").starts_with("3.1"));
+        let paths = doc["paths"].as_object().expect("paths");
+        for route in naboskab_web::routes::app_routes() {
+            if route.path.starts_with("/api/v1/") && route.path != "/api/v1/openapi.json" {
+                assert!(
+                    paths.contains_key(route.path),
+                    "{} missing from OpenAPI",
+                    route.path
+                );
+            }
         }
+        assert!(doc["components"]["schemas"]["MunicipalityOut"].is_object());
+        assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+        app.cleanup().await;
     }
-    assert!(doc["components"]["schemas"]["MunicipalityOut"].is_object());
-    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
 }

@@ -120,67 +120,71 @@ async fn the_api_returns_the_same_offers_as_the_page() {
 
 #[tokio::test]
 async fn the_offer_page_answers_what_when_where_and_describes_itself() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.client();
-    let id = c.get("/api/v1/offers?q=fællesspisning").await.json()["items"][0]["id"]
-        .as_i64()
-        .expect("id");
-    let r = c.get(&format!("/offers/{id}")).await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.select_text("h1"), vec!["Fællesspisning i fælleshuset"]);
-    let facts = r.select_text("dl.facts dd").join(" | ");
-    assert!(facts.contains("Tirsdage kl. 17.30–19.30"), "{facts}");
-    assert!(facts.contains("25,00 kr."), "{facts}");
-    assert!(facts.contains("العربية"), "{facts}");
-    assert!(r.text.contains("openstreetmap.org"));
-    assert_eq!(
-        r.attr("meta[property='og:title']", "content").as_deref(),
-        Some("Fællesspisning i fælleshuset")
-    );
-    let sel = scraper::Selector::parse("script[type='application/ld+json']").expect("sel");
-    let ld: serde_json::Value =
-        serde_json::from_str(&r.html().select(&sel).next().expect("json-ld").inner_html())
-            .expect("valid JSON-LD");
-    assert_eq!(ld["@type"], "Service");
-    assert_eq!(ld["offers"]["price"], "25.00");
-    let ar = c.get(&format!("/offers/{id}?lang=ar")).await;
-    assert_eq!(ar.select_text("h1"), vec!["وجبة مشتركة في البيت المشترك"]);
-    assert_eq!(c.get("/offers/999999").await.status, StatusCode::NOT_FOUND);
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let id = c.get("/api/v1/offers?q=fællesspisning").await.json()["items"][0]["id"]
+            .as_i64()
+            .expect("id");
+        let r = c.get(&format!("/offers/{id}")).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.select_text("h1"), vec!["Fællesspisning i fælleshuset"]);
+        let facts = r.select_text("dl.facts dd").join(" | ");
+        assert!(facts.contains("Tirsdage kl. 17.30–19.30"), "{facts}");
+        assert!(facts.contains("25,00 kr."), "{facts}");
+        assert!(facts.contains("العربية"), "{facts}");
+        assert!(r.text.contains("openstreetmap.org"));
+        assert_eq!(
+            r.attr("meta[property='og:title']", "content").as_deref(),
+            Some("Fællesspisning i fælleshuset")
+        );
+        let sel = scraper::Selector::parse("script[type='application/ld+json']").expect("sel");
+        let ld: serde_json::Value =
+            serde_json::from_str(&r.html().select(&sel).next().expect("json-ld").inner_html())
+                .expect("valid JSON-LD");
+        assert_eq!(ld["@type"], "Service");
+        assert_eq!(ld["offers"]["price"], "25.00");
+        let ar = c.get(&format!("/offers/{id}?lang=ar")).await;
+        assert_eq!(ar.select_text("h1"), vec!["وجبة مشتركة في البيت المشترك"]);
+        assert_eq!(c.get("/offers/999999").await.status, StatusCode::NOT_FOUND);
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn drafts_are_not_public() {
-    let app = TestApp::sqlite().await;
-    let org = app.demo.org("assoc-broen").expect("org");
-    let id = offers::create_offer(
-        app.db(),
-        &Offer {
-            organisation_id: org,
-            kind: "activity".into(),
-            status: "draft".into(),
-            title: "Hemmelig kladde".into(),
-            ..Default::default()
-        },
-        T0,
-    )
-    .await
-    .expect("draft");
-    let mut anon = app.client();
-    assert_eq!(
-        anon.get(&format!("/offers/{id}")).await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        anon.get(&format!("/api/v1/offers/{id}")).await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert!(
-        !anon
-            .get("/offers?q=hemmelig")
-            .await
-            .text
-            .contains("Hemmelig kladde")
-    );
+    for app in TestApp::all().await {
+        let org = app.demo.org("assoc-broen").expect("org");
+        let id = offers::create_offer(
+            app.db(),
+            &Offer {
+                organisation_id: org,
+                kind: "activity".into(),
+                status: "draft".into(),
+                title: "Hemmelig kladde".into(),
+                ..Default::default()
+            },
+            T0,
+        )
+        .await
+        .expect("draft");
+        let mut anon = app.client();
+        assert_eq!(
+            anon.get(&format!("/offers/{id}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            anon.get(&format!("/api/v1/offers/{id}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert!(
+            !anon
+                .get("/offers?q=hemmelig")
+                .await
+                .text
+                .contains("Hemmelig kladde")
+        );
+        app.cleanup().await;
+    }
 }
 
 const XSS: [&str; 8] = [
@@ -196,115 +200,119 @@ const XSS: [&str; 8] = [
 
 #[tokio::test]
 async fn text_in_every_offer_field_is_escaped_everywhere_it_shows() {
-    let app = TestApp::sqlite().await;
-    let org = app.demo.org("assoc-broen").expect("org");
-    let dep = app.demo.org("dep-vestervang").expect("dep");
-    for (i, payload) in XSS.iter().enumerate() {
-        let o = Offer {
-            organisation_id: org,
-            department_id: Some(dep),
-            kind: "activity".into(),
-            status: "published".into(),
-            title: format!("Angreb {i} {payload}"),
-            when_text: payload.to_string(),
-            street: payload.to_string(),
-            city: payload.to_string(),
-            contact_name: payload.to_string(),
-            contact_phone: payload.to_string(),
-            contact_email: payload.to_string(),
-            what_to_bring: payload.to_string(),
-            first_time: payload.to_string(),
-            translations: vec![Translation {
-                locale: "ar".into(),
-                title: format!("هجوم {payload}"),
-                description_html: String::new(),
-            }],
-            ..Default::default()
-        };
-        let id = offers::create_offer(app.db(), &o, T0)
-            .await
-            .expect("create");
-        let mut c = app.client();
-        for path in [
-            format!("/offers/{id}"),
-            format!("/offers/{id}?lang=ar"),
-            "/offers?q=angreb".into(),
-            format!("/departments/{dep}"),
-            format!("/departments/{dep}/feed.atom"),
-        ] {
-            let r = c.get(&path).await;
-            assert_eq!(r.status, StatusCode::OK, "{path}");
-            // The JSON-LD block holds the text as JSON data; it is checked on its own below.
-            let body = match (
-                r.text.find("<script type=\"application/ld+json\">"),
-                r.text.find("</script>"),
-            ) {
-                (Some(a), Some(b)) if b > a => {
-                    let block = &r.text[a + 35..b];
-                    assert!(
-                        !block.contains('<') && !block.contains("-->"),
-                        "JSON-LD can close its script: {block}"
-                    );
-                    format!("{}{}", &r.text[..a], &r.text[b..])
-                }
-                _ => r.text.clone(),
-            }
-            .to_lowercase();
-            for sink in [
-                "<script>alert",
-                "<img src=x",
-                "\"><img",
-                "<svg onload",
-                "<iframe",
-                "' onmouseover='",
-                "</script><script>",
+    for app in TestApp::all().await {
+        let org = app.demo.org("assoc-broen").expect("org");
+        let dep = app.demo.org("dep-vestervang").expect("dep");
+        for (i, payload) in XSS.iter().enumerate() {
+            let o = Offer {
+                organisation_id: org,
+                department_id: Some(dep),
+                kind: "activity".into(),
+                status: "published".into(),
+                title: format!("Angreb {i} {payload}"),
+                when_text: payload.to_string(),
+                street: payload.to_string(),
+                city: payload.to_string(),
+                contact_name: payload.to_string(),
+                contact_phone: payload.to_string(),
+                contact_email: payload.to_string(),
+                what_to_bring: payload.to_string(),
+                first_time: payload.to_string(),
+                translations: vec![Translation {
+                    locale: "ar".into(),
+                    title: format!("هجوم {payload}"),
+                    description_html: String::new(),
+                }],
+                ..Default::default()
+            };
+            let id = offers::create_offer(app.db(), &o, T0)
+                .await
+                .expect("create");
+            let mut c = app.client();
+            for path in [
+                format!("/offers/{id}"),
+                format!("/offers/{id}?lang=ar"),
+                "/offers?q=angreb".into(),
+                format!("/departments/{dep}"),
+                format!("/departments/{dep}/feed.atom"),
             ] {
-                assert!(
-                    !body.contains(sink),
-                    "{path} renders {sink:?} from {payload:?}"
-                );
+                let r = c.get(&path).await;
+                assert_eq!(r.status, StatusCode::OK, "{path}");
+                // The JSON-LD block holds the text as JSON data; it is checked on its own below.
+                let body = match (
+                    r.text.find("<script type=\"application/ld+json\">"),
+                    r.text.find("</script>"),
+                ) {
+                    (Some(a), Some(b)) if b > a => {
+                        let block = &r.text[a + 35..b];
+                        assert!(
+                            !block.contains('<') && !block.contains("-->"),
+                            "JSON-LD can close its script: {block}"
+                        );
+                        format!("{}{}", &r.text[..a], &r.text[b..])
+                    }
+                    _ => r.text.clone(),
+                }
+                .to_lowercase();
+                for sink in [
+                    "<script>alert",
+                    "<img src=x",
+                    "\"><img",
+                    "<svg onload",
+                    "<iframe",
+                    "' onmouseover='",
+                    "</script><script>",
+                ] {
+                    assert!(
+                        !body.contains(sink),
+                        "{path} renders {sink:?} from {payload:?}"
+                    );
+                }
             }
+            let api = c.get(&format!("/api/v1/offers/{id}")).await.json();
+            assert_eq!(
+                api["when"], *payload,
+                "the API returns the text as data, unchanged"
+            );
         }
-        let api = c.get(&format!("/api/v1/offers/{id}")).await.json();
-        assert_eq!(
-            api["when"], *payload,
-            "the API returns the text as data, unchanged"
-        );
+        app.cleanup().await;
     }
 }
 
 #[tokio::test]
 async fn feeds_list_new_offers_and_are_announced() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.client();
-    let dep = app.demo.org("dep-norreparken").expect("dep");
-    let page = c.get(&format!("/departments/{dep}")).await;
-    let href = page
-        .attr("link[rel=alternate][type='application/atom+xml']", "href")
-        .expect("announced");
-    let feed = c.get(&href).await;
-    assert_eq!(
-        feed.header("content-type"),
-        "application/atom+xml; charset=utf-8"
-    );
-    assert!(feed.text.starts_with("<?xml"));
-    assert!(feed.text.matches("<entry>").count() >= 5, "{}", feed.text);
-    assert!(feed.text.contains("Fællesspisning i fælleshuset"));
-    let m = c.get("/municipalities/0169/feed.atom").await;
-    assert!(m.text.matches("<entry>").count() >= 20);
-    assert!(
-        page.select_text(".offer-card .card__title").len() >= 5,
-        "the department page lists its offers"
-    );
-    assert!(
-        page.text.contains("Ahmed Yilmaz"),
-        "and its social caretaker"
-    );
-    let partners = page.select_text("#partners-heading + ul li a");
-    assert!(
-        partners.contains(&"Seniorklubben Taastrup".to_owned()),
-        "and the associations active there: {partners:?}"
-    );
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let page = c.get(&format!("/departments/{dep}")).await;
+        let href = page
+            .attr("link[rel=alternate][type='application/atom+xml']", "href")
+            .expect("announced");
+        let feed = c.get(&href).await;
+        assert_eq!(
+            feed.header("content-type"),
+            "application/atom+xml; charset=utf-8"
+        );
+        assert!(feed.text.starts_with("<?xml"));
+        assert!(feed.text.matches("<entry>").count() >= 5, "{}", feed.text);
+        assert!(feed.text.contains("Fællesspisning i fælleshuset"));
+        let m = c.get("/municipalities/0169/feed.atom").await;
+        assert!(m.text.matches("<entry>").count() >= 20);
+        assert!(
+            page.select_text(".offer-card .card__title").len() >= 5,
+            "the department page lists its offers"
+        );
+        assert!(
+            page.text.contains("Ahmed Yilmaz"),
+            "and its social caretaker"
+        );
+        let partners = page.select_text("#partners-heading + ul li a");
+        assert!(
+            partners.contains(&"Seniorklubben Taastrup".to_owned()),
+            "and the associations active there: {partners:?}"
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
@@ -362,56 +370,67 @@ async fn the_lonely_page_shows_help_and_stores_a_contact_request() {
 
 #[tokio::test]
 async fn the_contact_form_names_problems_and_keeps_what_was_typed() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.client();
-    let r = c
-        .post_form(
-            "/ensom",
-            &[
-                ("name", "Karin"),
-                ("message", "Jeg vil gerne i strikkeklub"),
-                ("consent", ""),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let problems = r.select_text(".error-summary li");
-    assert_eq!(problems.len(), 3, "{problems:?}");
-    assert_eq!(r.attr("#field-name", "value").as_deref(), Some("Karin"));
-    assert!(
-        r.select_text("#field-message")
-            .contains(&"Jeg vil gerne i strikkeklub".to_owned())
-    );
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let r = c
+            .post_form(
+                "/ensom",
+                &[
+                    ("name", "Karin"),
+                    ("message", "Jeg vil gerne i strikkeklub"),
+                    ("consent", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let problems = r.select_text(".error-summary li");
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert_eq!(r.attr("#field-name", "value").as_deref(), Some("Karin"));
+        assert!(
+            r.select_text("#field-message")
+                .contains(&"Jeg vil gerne i strikkeklub".to_owned())
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn when_storing_fails_the_visitor_is_told_and_keeps_the_form() {
-    let app = TestApp::sqlite().await;
-    app.db()
-        .execute_unchecked("DROP TABLE contact_request")
-        .await
-        .expect("break the table");
-    let dep = app.demo.org("dep-engbo").expect("dep").to_string();
-    let r = app
-        .client()
-        .post_form(
-            "/ensom",
-            &[
-                ("department", &dep),
-                ("name", "Karin"),
-                ("phone", "20304050"),
-                ("consent", "yes"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
-    assert!(r.text.contains("kunne ikke gemme"));
-    assert_eq!(r.attr("#field-name", "value").as_deref(), Some("Karin"));
-    assert_eq!(r.attr("#field-phone", "value").as_deref(), Some("20304050"));
+    for app in TestApp::all().await {
+        let drop = match app.db().backend() {
+            naboskab_store::Backend::Sqlite => "DROP TABLE contact_request",
+            // PostgreSQL refuses while outreach records refer to it.
+            naboskab_store::Backend::Postgres => "DROP TABLE contact_request CASCADE",
+        };
+        app.db()
+            .execute_unchecked(drop)
+            .await
+            .expect("break the table");
+        let dep = app.demo.org("dep-engbo").expect("dep").to_string();
+        let r = app
+            .client()
+            .post_form(
+                "/ensom",
+                &[
+                    ("department", &dep),
+                    ("name", "Karin"),
+                    ("phone", "20304050"),
+                    ("consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(r.text.contains("kunne ikke gemme"));
+        assert_eq!(r.attr("#field-name", "value").as_deref(), Some("Karin"));
+        assert_eq!(r.attr("#field-phone", "value").as_deref(), Some("20304050"));
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn a_contact_request_survives_a_restart() {
+    // SQLite only: it closes and reopens the database file, which is what a restart means
+    // for the embedded engine (PostgreSQL keeps its data in the server).
     let app = TestApp::sqlite().await;
     let dep = app.demo.org("dep-engbo").expect("dep");
     app.client()
@@ -442,68 +461,70 @@ async fn a_contact_request_survives_a_restart() {
 
 #[tokio::test]
 async fn the_demo_has_sixty_offers_covering_every_category_target_group_and_kind() {
-    let app = TestApp::sqlite().await;
-    let n = app
-        .db()
-        .query_one(
-            "SELECT COUNT(*) FROM offer WHERE status = 'published'",
-            vec![],
-        )
-        .await
-        .expect("count")
-        .i64(0)
-        .expect("n");
-    assert!(n >= 60, "{n} offers");
-    let translated = app
-        .db()
-        .query_one(
-            "SELECT COUNT(DISTINCT offer_id) FROM offer_translation",
-            vec![],
-        )
-        .await
-        .expect("count")
-        .i64(0)
-        .expect("n");
-    assert!(
-        translated * 3 >= n,
-        "a third translated: {translated} of {n}"
-    );
-    for (kind, all) in [
-        (
-            "category",
-            naboskab_store::migrate::CATEGORIES
-                .iter()
-                .map(|c| c.0)
-                .collect::<Vec<_>>(),
-        ),
-        ("target", naboskab_domain::offer::TARGET_GROUPS.to_vec()),
-    ] {
-        for code in all {
-            let found = app
-                .db()
-                .query_one(
-                    "SELECT COUNT(*) FROM offer_tag WHERE kind = $1 AND code = $2",
-                    naboskab_store::params![kind, code],
-                )
-                .await
-                .expect("count")
-                .i64(0)
-                .expect("n");
-            assert!(found > 0, "no demo offer with {kind} {code}");
-        }
-    }
-    for kind in naboskab_domain::offer::KINDS {
-        let found = app
+    for app in TestApp::all().await {
+        let n = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM offer WHERE kind = $1",
-                naboskab_store::params![kind],
+                "SELECT COUNT(*) FROM offer WHERE status = 'published'",
+                vec![],
             )
             .await
             .expect("count")
             .i64(0)
             .expect("n");
-        assert!(found > 0, "no demo offer of kind {kind}");
+        assert!(n >= 60, "{n} offers");
+        let translated = app
+            .db()
+            .query_one(
+                "SELECT COUNT(DISTINCT offer_id) FROM offer_translation",
+                vec![],
+            )
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert!(
+            translated * 3 >= n,
+            "a third translated: {translated} of {n}"
+        );
+        for (kind, all) in [
+            (
+                "category",
+                naboskab_store::migrate::CATEGORIES
+                    .iter()
+                    .map(|c| c.0)
+                    .collect::<Vec<_>>(),
+            ),
+            ("target", naboskab_domain::offer::TARGET_GROUPS.to_vec()),
+        ] {
+            for code in all {
+                let found = app
+                    .db()
+                    .query_one(
+                        "SELECT COUNT(*) FROM offer_tag WHERE kind = $1 AND code = $2",
+                        naboskab_store::params![kind, code],
+                    )
+                    .await
+                    .expect("count")
+                    .i64(0)
+                    .expect("n");
+                assert!(found > 0, "no demo offer with {kind} {code}");
+            }
+        }
+        for kind in naboskab_domain::offer::KINDS {
+            let found = app
+                .db()
+                .query_one(
+                    "SELECT COUNT(*) FROM offer WHERE kind = $1",
+                    naboskab_store::params![kind],
+                )
+                .await
+                .expect("count")
+                .i64(0)
+                .expect("n");
+            assert!(found > 0, "no demo offer of kind {kind}");
+        }
+        app.cleanup().await;
     }
 }
 

@@ -336,220 +336,224 @@ async fn the_rooms_api_books_answers_409_with_the_time_and_replays_a_key() {
 
 #[tokio::test]
 async fn the_room_feed_parses_and_keeps_private_bookers_private() {
-    let app = TestApp::sqlite().await;
-    let room = fælleshus(&app).await;
-    let r = app
-        .client()
-        .get(&format!("/rooms/{room}/calendar.ics"))
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert!(r.header("content-type").starts_with("text/calendar"));
-    let cal = ical::IcalParser::new(std::io::BufReader::new(r.text.as_bytes()))
-        .next()
-        .expect("a calendar")
-        .expect("parses");
-    let summaries: Vec<String> = cal
-        .events
-        .iter()
-        .filter_map(|e| {
+    for app in TestApp::all().await {
+        let room = fælleshus(&app).await;
+        let r = app
+            .client()
+            .get(&format!("/rooms/{room}/calendar.ics"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.header("content-type").starts_with("text/calendar"));
+        let cal = ical::IcalParser::new(std::io::BufReader::new(r.text.as_bytes()))
+            .next()
+            .expect("a calendar")
+            .expect("parses");
+        let summaries: Vec<String> = cal
+            .events
+            .iter()
+            .filter_map(|e| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == "SUMMARY")
+                    .and_then(|p| p.value.clone())
+            })
+            .collect();
+        assert!(summaries.iter().any(|s| s == "Fællesspisning"));
+        assert!(
+            summaries.iter().any(|s| s == "Bekræftet"),
+            "private use only says booked"
+        );
+        assert!(
+            !r.text.contains("Sølvbryllup") && !r.text.contains("Hanne"),
+            "no private titles or names"
+        );
+        assert!(cal.events.iter().any(|e| {
             e.properties
                 .iter()
-                .find(|p| p.name == "SUMMARY")
-                .and_then(|p| p.value.clone())
-        })
-        .collect();
-    assert!(summaries.iter().any(|s| s == "Fællesspisning"));
-    assert!(
-        summaries.iter().any(|s| s == "Bekræftet"),
-        "private use only says booked"
-    );
-    assert!(
-        !r.text.contains("Sølvbryllup") && !r.text.contains("Hanne"),
-        "no private titles or names"
-    );
-    assert!(cal.events.iter().any(|e| {
-        e.properties
-            .iter()
-            .any(|p| p.name == "STATUS" && p.value.as_deref() == Some("CANCELLED"))
-    }));
-    app.cleanup().await;
+                .any(|p| p.name == "STATUS" && p.value.as_deref() == Some("CANCELLED"))
+        }));
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn the_board_exports_private_bookings_and_configures_the_room() {
-    let app = TestApp::sqlite().await;
-    let room = fælleshus(&app).await;
-    let dep = app.demo.org("dep-norreparken").expect("dep");
-    let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
-    assert_eq!(
-        resident
-            .get(&format!("/departments/{dep}/bookings.csv"))
+    for app in TestApp::all().await {
+        let room = fælleshus(&app).await;
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        assert_eq!(
+            resident
+                .get(&format!("/departments/{dep}/bookings.csv"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let mut board = app.logged_in("bestyrelse@demo.naboskab.dk").await;
+        let csv = board
+            .get(&format!("/departments/{dep}/bookings.csv?month=2026-12"))
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(
+            csv.text.contains("Kirsten Dahl") && csv.text.contains("700.00"),
+            "{}",
+            csv.text
+        );
+        assert!(
+            !csv.text.contains("Fællesspisning"),
+            "only private use is exported"
+        );
+        let xlsx = board
+            .get(&format!("/departments/{dep}/bookings.xlsx?month=2026-12"))
+            .await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        let path =
+            std::env::temp_dir().join(format!("naboskab-export-{}.xlsx", std::process::id()));
+        std::fs::write(&path, &xlsx.bytes).expect("write");
+        let check = std::process::Command::new("python3")
+            .arg("-c")
+            .arg("import sys, zipfile, xml.etree.ElementTree as E\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    if n.endswith('.xml') or n.endswith('.rels'): E.fromstring(z.read(n))\nparts = [n for n in z.namelist() if n.startswith('xl/') and n.endswith('.xml')]\ncells = [t.text or '' for n in parts for t in E.fromstring(z.read(n)).iter('{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t')]\nprint('|'.join(cells))")
+            .arg(&path)
+            .output()
+            .expect("python3");
+        let _ = std::fs::remove_file(&path);
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(String::from_utf8_lossy(&check.stdout).contains("Kirsten Dahl"));
+
+        let use_page = board
+            .get(&format!("/departments/{dep}/room-use?month=2026-11"))
+            .await;
+        assert_eq!(use_page.status, StatusCode::OK);
+        assert!(use_page.text.contains(" %"), "community share shown");
+
+        let settings = board.get(&format!("/rooms/{room}/settings")).await;
+        assert_eq!(settings.status, StatusCode::OK);
+        let r = board
+            .post_form(
+                &format!("/rooms/{room}/settings"),
+                &[
+                    ("name", "Festsalen"),
+                    ("room_type", "party_room"),
+                    ("key_method", "office"),
+                    ("open_from", "08:00"),
+                    ("open_until", "24:00"),
+                    ("price_weekday", "abc"),
+                    ("private_enabled", "1"),
+                    ("private_bookers_residents", "1"),
+                    ("private_max_hours", "6"),
+                    ("private_approval", "staff"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a bad price is named"
+        );
+        assert!(r.text.contains("value=\"Festsalen\""), "input kept");
+        let r = board
+            .post_form(
+                &format!("/rooms/{room}/settings"),
+                &[
+                    ("name", "Festsalen"),
+                    ("room_type", "party_room"),
+                    ("key_method", "office"),
+                    ("open_from", "08:00"),
+                    ("open_until", "24:00"),
+                    ("price_weekday", "200"),
+                    ("private_enabled", "1"),
+                    ("private_bookers_residents", "1"),
+                    ("private_max_hours", "6"),
+                    ("private_approval", "staff"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let room_now = naboskab_store::gather::room(app.db(), room)
             .await
-            .status,
-        StatusCode::FORBIDDEN
-    );
-    let mut board = app.logged_in("bestyrelse@demo.naboskab.dk").await;
-    let csv = board
-        .get(&format!("/departments/{dep}/bookings.csv?month=2026-12"))
-        .await;
-    assert_eq!(csv.status, StatusCode::OK);
-    assert!(
-        csv.text.contains("Kirsten Dahl") && csv.text.contains("700.00"),
-        "{}",
-        csv.text
-    );
-    assert!(
-        !csv.text.contains("Fællesspisning"),
-        "only private use is exported"
-    );
-    let xlsx = board
-        .get(&format!("/departments/{dep}/bookings.xlsx?month=2026-12"))
-        .await;
-    assert_eq!(xlsx.status, StatusCode::OK);
-    let path = std::env::temp_dir().join(format!("naboskab-export-{}.xlsx", std::process::id()));
-    std::fs::write(&path, &xlsx.bytes).expect("write");
-    let check = std::process::Command::new("python3")
-        .arg("-c")
-        .arg("import sys, zipfile, xml.etree.ElementTree as E\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    if n.endswith('.xml') or n.endswith('.rels'): E.fromstring(z.read(n))\nparts = [n for n in z.namelist() if n.startswith('xl/') and n.endswith('.xml')]\ncells = [t.text or '' for n in parts for t in E.fromstring(z.read(n)).iter('{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t')]\nprint('|'.join(cells))")
-        .arg(&path)
-        .output()
-        .expect("python3");
-    let _ = std::fs::remove_file(&path);
-    assert!(
-        check.status.success(),
-        "{}",
-        String::from_utf8_lossy(&check.stderr)
-    );
-    assert!(String::from_utf8_lossy(&check.stdout).contains("Kirsten Dahl"));
-
-    let use_page = board
-        .get(&format!("/departments/{dep}/room-use?month=2026-11"))
-        .await;
-    assert_eq!(use_page.status, StatusCode::OK);
-    assert!(use_page.text.contains(" %"), "community share shown");
-
-    let settings = board.get(&format!("/rooms/{room}/settings")).await;
-    assert_eq!(settings.status, StatusCode::OK);
-    let r = board
-        .post_form(
-            &format!("/rooms/{room}/settings"),
-            &[
-                ("name", "Festsalen"),
-                ("room_type", "party_room"),
-                ("key_method", "office"),
-                ("open_from", "08:00"),
-                ("open_until", "24:00"),
-                ("price_weekday", "abc"),
-                ("private_enabled", "1"),
-                ("private_bookers_residents", "1"),
-                ("private_max_hours", "6"),
-                ("private_approval", "staff"),
-            ],
-        )
-        .await;
-    assert_eq!(
-        r.status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "a bad price is named"
-    );
-    assert!(r.text.contains("value=\"Festsalen\""), "input kept");
-    let r = board
-        .post_form(
-            &format!("/rooms/{room}/settings"),
-            &[
-                ("name", "Festsalen"),
-                ("room_type", "party_room"),
-                ("key_method", "office"),
-                ("open_from", "08:00"),
-                ("open_until", "24:00"),
-                ("price_weekday", "200"),
-                ("private_enabled", "1"),
-                ("private_bookers_residents", "1"),
-                ("private_max_hours", "6"),
-                ("private_approval", "staff"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-    let room_now = naboskab_store::gather::room(app.db(), room)
-        .await
-        .expect("read")
-        .expect("room");
-    let rule = room_now.rule(naboskab_domain::gather::BookingKind::Private);
-    assert_eq!(
-        (
-            room_now.details.name.as_str(),
-            room_now.details.price_weekday_ore,
-            rule.max_minutes,
-            rule.approval.as_str()
-        ),
-        ("Festsalen", 20_000, 360, "staff")
-    );
-    assert!(
-        !room_now
-            .rule(naboskab_domain::gather::BookingKind::Community)
-            .enabled,
-        "unticked kinds are closed"
-    );
-    app.cleanup().await;
+            .expect("read")
+            .expect("room");
+        let rule = room_now.rule(naboskab_domain::gather::BookingKind::Private);
+        assert_eq!(
+            (
+                room_now.details.name.as_str(),
+                room_now.details.price_weekday_ore,
+                rule.max_minutes,
+                rule.approval.as_str()
+            ),
+            ("Festsalen", 20_000, 360, "staff")
+        );
+        assert!(
+            !room_now
+                .rule(naboskab_domain::gather::BookingKind::Community)
+                .enabled,
+            "unticked kinds are closed"
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
 async fn a_weekly_request_books_the_free_dates_and_lists_the_rest() {
-    let app = TestApp::sqlite().await;
-    let room = fælleshus(&app).await;
-    let mut board = app.logged_in("bestyrelse@demo.naboskab.dk").await;
-    // Thursdays 17:00–18:00 clash with the weekly community dinner from 17:30.
-    let r = board
-        .post_form(
-            &format!("/rooms/{room}/book"),
-            &[
-                ("kind", "community"),
-                ("date", "2026-11-23"),
-                ("from", "17:00"),
-                ("to", "18:00"),
-                ("title", "Lektiecafé"),
-                ("rules_accepted", "1"),
-                ("repeat_until", "2026-12-21"),
-            ],
-        )
-        .await;
-    assert_eq!(
-        r.status,
-        StatusCode::OK,
-        "{}",
-        r.text
-            .split("notice--error")
-            .nth(1)
-            .unwrap_or(r.text.split("error-summary").nth(1).unwrap_or(""))
-    );
-    assert!(
-        r.text
-            .replace(['\u{2068}', '\u{2069}'], "")
-            .contains("5 datoer er booket"),
-        "{}",
-        r.text
-    );
-    let r = board
-        .post_form(
-            &format!("/rooms/{room}/book"),
-            &[
-                ("kind", "community"),
-                ("date", "2026-11-26"),
-                ("from", "17:00"),
-                ("to", "18:00"),
-                ("title", "Lektiecafé"),
-                ("rules_accepted", "1"),
-                ("repeat_until", "2026-12-10"),
-            ],
-        )
-        .await;
-    assert!(
-        r.text
-            .replace(['\u{2068}', '\u{2069}'], "")
-            .contains("3 datoer kunne ikke bookes"),
-        "{}",
-        r.text
-    );
-    app.cleanup().await;
+    for app in TestApp::all().await {
+        let room = fælleshus(&app).await;
+        let mut board = app.logged_in("bestyrelse@demo.naboskab.dk").await;
+        // Thursdays 17:00–18:00 clash with the weekly community dinner from 17:30.
+        let r = board
+            .post_form(
+                &format!("/rooms/{room}/book"),
+                &[
+                    ("kind", "community"),
+                    ("date", "2026-11-23"),
+                    ("from", "17:00"),
+                    ("to", "18:00"),
+                    ("title", "Lektiecafé"),
+                    ("rules_accepted", "1"),
+                    ("repeat_until", "2026-12-21"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{}",
+            r.text
+                .split("notice--error")
+                .nth(1)
+                .unwrap_or(r.text.split("error-summary").nth(1).unwrap_or(""))
+        );
+        assert!(
+            r.text
+                .replace(['\u{2068}', '\u{2069}'], "")
+                .contains("5 datoer er booket"),
+            "{}",
+            r.text
+        );
+        let r = board
+            .post_form(
+                &format!("/rooms/{room}/book"),
+                &[
+                    ("kind", "community"),
+                    ("date", "2026-11-26"),
+                    ("from", "17:00"),
+                    ("to", "18:00"),
+                    ("title", "Lektiecafé"),
+                    ("rules_accepted", "1"),
+                    ("repeat_until", "2026-12-10"),
+                ],
+            )
+            .await;
+        assert!(
+            r.text
+                .replace(['\u{2068}', '\u{2069}'], "")
+                .contains("3 datoer kunne ikke bookes"),
+            "{}",
+            r.text
+        );
+        app.cleanup().await;
+    }
 }

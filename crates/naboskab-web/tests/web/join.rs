@@ -641,50 +641,51 @@ async fn an_organiser_schedules_an_offer_and_cancels_one_time_with_a_reason() {
 
 #[tokio::test]
 async fn the_printed_programme_has_large_type_two_languages_and_qr_codes() {
-    let app = TestApp::sqlite().await;
-    let dep = app.demo.org("dep-norreparken").expect("dep");
-    let mut c = app.client();
-    let r = c
-        .get(&format!(
-            "/departments/{dep}/programme?date=2026-11-16&second=ar"
-        ))
-        .await;
-    assert_eq!(r.status, StatusCode::OK);
-    let html = r.html();
-    let rows = html
-        .select(&scraper::Selector::parse(".programme__table tr").expect("css"))
-        .count();
-    assert!(rows >= 5, "the demo department's week: {rows} activities");
-    assert!(
-        r.text.contains("وجبة مشتركة في البيت المشترك"),
-        "Arabic title beside the Danish one"
-    );
-    assert!(r.text.contains("lang=\"ar\" dir=\"rtl\""));
-    assert_eq!(
-        html.select(&scraper::Selector::parse(".programme__qr svg").expect("css"))
-            .count(),
-        rows,
-        "a QR code per activity"
-    );
-    assert!(
-        r.text.contains("Alle er velkomne"),
-        "the footer is in Danish for the notice board"
-    );
-    // A housing area's programme gathers its departments.
-    let area = app.demo.org("area-taastrup-ost").expect("area");
-    let a = c
-        .get(&format!("/departments/{area}/programme?date=2026-11-16"))
-        .await;
-    assert_eq!(a.status, StatusCode::OK);
-    let area_rows = a
-        .html()
-        .select(&scraper::Selector::parse(".programme__table tr").expect("css"))
-        .count();
-    assert!(
-        area_rows > rows,
-        "{area_rows} in the area, {rows} in the department"
-    );
-    app.cleanup().await;
+    for app in TestApp::all().await {
+        let dep = app.demo.org("dep-norreparken").expect("dep");
+        let mut c = app.client();
+        let r = c
+            .get(&format!(
+                "/departments/{dep}/programme?date=2026-11-16&second=ar"
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let html = r.html();
+        let rows = html
+            .select(&scraper::Selector::parse(".programme__table tr").expect("css"))
+            .count();
+        assert!(rows >= 5, "the demo department's week: {rows} activities");
+        assert!(
+            r.text.contains("وجبة مشتركة في البيت المشترك"),
+            "Arabic title beside the Danish one"
+        );
+        assert!(r.text.contains("lang=\"ar\" dir=\"rtl\""));
+        assert_eq!(
+            html.select(&scraper::Selector::parse(".programme__qr svg").expect("css"))
+                .count(),
+            rows,
+            "a QR code per activity"
+        );
+        assert!(
+            r.text.contains("Alle er velkomne"),
+            "the footer is in Danish for the notice board"
+        );
+        // A housing area's programme gathers its departments.
+        let area = app.demo.org("area-taastrup-ost").expect("area");
+        let a = c
+            .get(&format!("/departments/{area}/programme?date=2026-11-16"))
+            .await;
+        assert_eq!(a.status, StatusCode::OK);
+        let area_rows = a
+            .html()
+            .select(&scraper::Selector::parse(".programme__table tr").expect("css"))
+            .count();
+        assert!(
+            area_rows > rows,
+            "{area_rows} in the area, {rows} in the department"
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
@@ -794,25 +795,26 @@ async fn the_calendar_filters_like_find_and_a_schedule_changes_from_a_date() {
 
 #[tokio::test]
 async fn the_front_page_shows_what_happens_today_near_a_signed_in_resident() {
-    let app = TestApp::sqlite().await;
-    let (_, occ) = weekly_offer(&app, "Formiddagskaffe", None).await;
-    // The clock starts on Wednesday 18 November 2026; move it to an hour before the first time.
-    app.clock.advance(occ[0].starts_at.timestamp() - 3_600 - T0);
-    let anonymous = app.client().get("/").await;
-    assert!(anonymous.text.contains("Sker i dag"));
-    assert!(
-        anonymous.text.contains("Formiddagskaffe"),
-        "{}",
-        anonymous.text
-    );
-    let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
-    let home = resident.get("/").await;
-    assert!(home.text.contains("Sker i dag nær dig"));
-    assert!(
-        home.text.contains("Formiddagskaffe"),
-        "Nørreparken is the resident's own department"
-    );
-    app.cleanup().await;
+    for app in TestApp::all().await {
+        let (_, occ) = weekly_offer(&app, "Formiddagskaffe", None).await;
+        // The clock starts on Wednesday 18 November 2026; move it to an hour before the first time.
+        app.clock.advance(occ[0].starts_at.timestamp() - 3_600 - T0);
+        let anonymous = app.client().get("/").await;
+        assert!(anonymous.text.contains("Sker i dag"));
+        assert!(
+            anonymous.text.contains("Formiddagskaffe"),
+            "{}",
+            anonymous.text
+        );
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        let home = resident.get("/").await;
+        assert!(home.text.contains("Sker i dag nær dig"));
+        assert!(
+            home.text.contains("Formiddagskaffe"),
+            "Nørreparken is the resident's own department"
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]

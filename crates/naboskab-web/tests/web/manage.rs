@@ -140,37 +140,39 @@ async fn an_organiser_creates_previews_and_publishes_an_offer_that_residents_the
 
 #[tokio::test]
 async fn bad_offer_input_is_named_and_kept() {
-    let app = TestApp::sqlite().await;
-    let mut org = app.logged_in("arrangoer@demo.naboskab.dk").await;
-    let seniorklub = app.demo.org("assoc-seniorklub").expect("org").to_string();
-    let r = org
-        .post_form(
-            "/offers/new",
-            &[
-                ("organisation", &seniorklub),
-                ("kind", "party"),
-                ("title", ""),
-                ("price", "tyve kroner"),
-                ("description", "Min tekst"),
-                ("intent", "publish"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        r.select_text(".error-summary li").len(),
-        3,
-        "{:?}",
-        r.select_text(".error-summary li")
-    );
-    assert_eq!(
-        r.attr("#field-price", "value").as_deref(),
-        Some("tyve kroner")
-    );
-    assert!(
-        r.select_text("#field-description")
-            .contains(&"Min tekst".to_owned())
-    );
+    for app in TestApp::all().await {
+        let mut org = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        let seniorklub = app.demo.org("assoc-seniorklub").expect("org").to_string();
+        let r = org
+            .post_form(
+                "/offers/new",
+                &[
+                    ("organisation", &seniorklub),
+                    ("kind", "party"),
+                    ("title", ""),
+                    ("price", "tyve kroner"),
+                    ("description", "Min tekst"),
+                    ("intent", "publish"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            r.select_text(".error-summary li").len(),
+            3,
+            "{:?}",
+            r.select_text(".error-summary li")
+        );
+        assert_eq!(
+            r.attr("#field-price", "value").as_deref(),
+            Some("tyve kroner")
+        );
+        assert!(
+            r.select_text("#field-description")
+                .contains(&"Min tekst".to_owned())
+        );
+        app.cleanup().await;
+    }
 }
 
 #[tokio::test]
@@ -399,68 +401,70 @@ async fn the_platform_administrator_edits_the_helplines_of_the_lonely_page() {
 
 #[tokio::test]
 async fn nobody_edits_another_organisations_offers() {
-    let app = TestApp::sqlite().await;
-    // An offer of Kulturforeningen Broen, which the demo organiser does not belong to.
-    let broen = app.demo.org("assoc-broen").expect("org");
-    let theirs = offers::offers_of_organisation(app.db(), broen)
-        .await
-        .expect("list")[0]
-        .0;
-    let mut org = app.logged_in("arrangoer@demo.naboskab.dk").await;
-    assert_eq!(
-        org.get(&format!("/offers/{theirs}/edit")).await.status,
-        StatusCode::NOT_FOUND
-    );
-    let before = offers::offer(app.db(), theirs)
-        .await
-        .expect("get")
-        .expect("exists");
-    let r = org
-        .post_form(
-            &format!("/offers/{theirs}/edit"),
-            &[
-                ("title", "Overtaget"),
-                ("kind", "activity"),
-                ("intent", "publish"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(
-        org.post_form(&format!("/offers/{theirs}/archive"), &[])
+    for app in TestApp::all().await {
+        // An offer of Kulturforeningen Broen, which the demo organiser does not belong to.
+        let broen = app.demo.org("assoc-broen").expect("org");
+        let theirs = offers::offers_of_organisation(app.db(), broen)
             .await
-            .status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        offers::offer(app.db(), theirs)
+            .expect("list")[0]
+            .0;
+        let mut org = app.logged_in("arrangoer@demo.naboskab.dk").await;
+        assert_eq!(
+            org.get(&format!("/offers/{theirs}/edit")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        let before = offers::offer(app.db(), theirs)
             .await
             .expect("get")
-            .expect("exists"),
-        before,
-        "nothing changed"
-    );
-    // Nor can they publish in someone else's name.
-    let r = org
-        .post_form(
-            "/offers/new",
-            &[
-                ("organisation", &broen.to_string()),
-                ("kind", "activity"),
-                ("title", "Falsk"),
-                ("intent", "publish"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    // Residents have no offers to manage.
-    let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
-    assert_eq!(
-        resident.get("/offers/new").await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        resident.get("/manage/offers").await.status,
-        StatusCode::FORBIDDEN
-    );
+            .expect("exists");
+        let r = org
+            .post_form(
+                &format!("/offers/{theirs}/edit"),
+                &[
+                    ("title", "Overtaget"),
+                    ("kind", "activity"),
+                    ("intent", "publish"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            org.post_form(&format!("/offers/{theirs}/archive"), &[])
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            offers::offer(app.db(), theirs)
+                .await
+                .expect("get")
+                .expect("exists"),
+            before,
+            "nothing changed"
+        );
+        // Nor can they publish in someone else's name.
+        let r = org
+            .post_form(
+                "/offers/new",
+                &[
+                    ("organisation", &broen.to_string()),
+                    ("kind", "activity"),
+                    ("title", "Falsk"),
+                    ("intent", "publish"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // Residents have no offers to manage.
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        assert_eq!(
+            resident.get("/offers/new").await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            resident.get("/manage/offers").await.status,
+            StatusCode::FORBIDDEN
+        );
+        app.cleanup().await;
+    }
 }

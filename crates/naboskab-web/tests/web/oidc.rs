@@ -328,16 +328,18 @@ async fn an_existing_account_with_the_same_verified_email_is_linked() {
 
 #[tokio::test]
 async fn without_oidc_configured_the_routes_do_not_exist() {
-    let app = TestApp::sqlite().await;
-    assert_eq!(
-        app.client().get("/auth/oidc/start").await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert!(
-        app.client()
-            .get("/login")
-            .await
-            .select_text("a.button")
-            .is_empty()
-    );
+    for app in TestApp::all().await {
+        assert_eq!(
+            app.client().get("/auth/oidc/start").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert!(
+            app.client()
+                .get("/login")
+                .await
+                .select_text("a.button")
+                .is_empty()
+        );
+        app.cleanup().await;
+    }
 }

@@ -199,137 +199,140 @@ async fn a_caretaker_turns_a_request_into_a_record_under_consent_and_erases_it_o
 
 #[tokio::test]
 async fn nobody_but_the_holding_organisations_caretakers_reaches_a_record() {
-    let app = TestApp::sqlite().await;
-    let own = record_of(&app, "org-taastrup").await;
-    let other = record_of(&app, "org-vestegn").await;
-    let mut c = app.logged_in(CARETAKER).await;
-    assert_eq!(
-        c.get(&format!("/outreach/contacts/{other}")).await.status,
-        StatusCode::NOT_FOUND,
-        "another housing organisation's record (SEC-03), answered as a missing one"
-    );
-    let home = c.get("/outreach").await;
-    let vestegn_name = app
-        .db()
-        .query_one(
-            "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
-            naboskab_store::params![app.demo.org("org-vestegn").expect("org")],
-        )
-        .await
-        .expect("count")
-        .i64(0)
-        .expect("n");
-    assert!(vestegn_name > 0, "the demo has records elsewhere");
-    let listed = home.select_text("table.data tbody tr").len() as i64;
-    let own_count = app
-        .db()
-        .query_one(
-            "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
-            naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
-        )
-        .await
-        .expect("count")
-        .i64(0)
-        .expect("n");
-    assert_eq!(
-        listed, own_count,
-        "the caseload lists only the own organisation's"
-    );
-    let before = reads_of(&app, own).await;
-    for who in [
-        "beboer@demo.naboskab.dk",
-        "bestyrelse@demo.naboskab.dk",
-        "boligorganisation@demo.naboskab.dk",
-        "kommune@demo.naboskab.dk",
-        "admin@demo.naboskab.dk",
-    ] {
-        let mut c = app.logged_in(who).await;
+    for app in TestApp::all().await {
+        let own = record_of(&app, "org-taastrup").await;
+        let other = record_of(&app, "org-vestegn").await;
+        let mut c = app.logged_in(CARETAKER).await;
+        assert_eq!(
+            c.get(&format!("/outreach/contacts/{other}")).await.status,
+            StatusCode::NOT_FOUND,
+            "another housing organisation's record (SEC-03), answered as a missing one"
+        );
+        let home = c.get("/outreach").await;
+        let vestegn_name = app
+            .db()
+            .query_one(
+                "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
+                naboskab_store::params![app.demo.org("org-vestegn").expect("org")],
+            )
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert!(vestegn_name > 0, "the demo has records elsewhere");
+        let listed = home.select_text("table.data tbody tr").len() as i64;
+        let own_count = app
+            .db()
+            .query_one(
+                "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
+                naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
+            )
+            .await
+            .expect("count")
+            .i64(0)
+            .expect("n");
+        assert_eq!(
+            listed, own_count,
+            "the caseload lists only the own organisation's"
+        );
+        let before = reads_of(&app, own).await;
+        for who in [
+            "beboer@demo.naboskab.dk",
+            "bestyrelse@demo.naboskab.dk",
+            "boligorganisation@demo.naboskab.dk",
+            "kommune@demo.naboskab.dk",
+            "admin@demo.naboskab.dk",
+        ] {
+            let mut c = app.logged_in(who).await;
+            for path in [
+                "/outreach".to_owned(),
+                format!("/outreach/contacts/{own}"),
+                format!("/outreach/contacts/{own}/edit"),
+            ] {
+                let r = c.get(&path).await;
+                assert_eq!(r.status, StatusCode::FORBIDDEN, "{who} {path}");
+                assert!(!r.text.contains("(fiktiv)"), "{who} {path}");
+            }
+        }
+        assert_eq!(
+            reads_of(&app, own).await,
+            before,
+            "refused requests read nothing"
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_failing_audit_write_shows_nothing_of_the_record() {
+    for app in TestApp::all().await {
+        let own = record_of(&app, "org-taastrup").await;
+        let mut c = app.logged_in(CARETAKER).await;
+        let page = c.get(&format!("/outreach/contacts/{own}/edit")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let name = page.attr("#field-name", "value").expect("name");
+        app.db()
+            .execute_unchecked("ALTER TABLE audit_log RENAME TO audit_log_away")
+            .await
+            .expect("rename");
         for path in [
             "/outreach".to_owned(),
             format!("/outreach/contacts/{own}"),
             format!("/outreach/contacts/{own}/edit"),
         ] {
             let r = c.get(&path).await;
-            assert_eq!(r.status, StatusCode::FORBIDDEN, "{who} {path}");
-            assert!(!r.text.contains("(fiktiv)"), "{who} {path}");
+            assert!(r.status.is_server_error(), "{path}: {}", r.status);
+            assert!(!r.text.contains(&name), "{path} showed the record");
         }
+        app.db()
+            .execute_unchecked("ALTER TABLE audit_log_away RENAME TO audit_log")
+            .await
+            .expect("rename back");
+        app.cleanup().await;
     }
-    assert_eq!(
-        reads_of(&app, own).await,
-        before,
-        "refused requests read nothing"
-    );
-    app.cleanup().await;
-}
-
-#[tokio::test]
-async fn a_failing_audit_write_shows_nothing_of_the_record() {
-    let app = TestApp::sqlite().await;
-    let own = record_of(&app, "org-taastrup").await;
-    let mut c = app.logged_in(CARETAKER).await;
-    let page = c.get(&format!("/outreach/contacts/{own}/edit")).await;
-    assert_eq!(page.status, StatusCode::OK);
-    let name = page.attr("#field-name", "value").expect("name");
-    app.db()
-        .execute_unchecked("ALTER TABLE audit_log RENAME TO audit_log_away")
-        .await
-        .expect("rename");
-    for path in [
-        "/outreach".to_owned(),
-        format!("/outreach/contacts/{own}"),
-        format!("/outreach/contacts/{own}/edit"),
-    ] {
-        let r = c.get(&path).await;
-        assert!(r.status.is_server_error(), "{path}: {}", r.status);
-        assert!(!r.text.contains(&name), "{path} showed the record");
-    }
-    app.db()
-        .execute_unchecked("ALTER TABLE audit_log_away RENAME TO audit_log")
-        .await
-        .expect("rename back");
-    app.cleanup().await;
 }
 
 #[tokio::test]
 async fn the_record_suggests_offers_that_fit_with_reasons_and_never_ones_for_another_age() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.logged_in(CARETAKER).await;
-    let dep = app.demo.org("dep-sondergaarden").expect("dep").to_string();
-    let r = c
-        .post_form(
-            "/outreach/contacts",
-            &[
-                ("name", "Ayşe (fiktiv)"),
-                ("department", dep.as_str()),
-                ("language", "tr"),
-                ("interest", "language"),
-                ("weekday", "4"),
-                ("age_group", "elderly"),
-                ("need", "step_free"),
-                ("consent", "registration"),
-                ("method", "verbal"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
-    let page = c.get(r.location()).await;
-    let items = page.select_text("section[aria-labelledby=suggestions-heading] li");
-    assert!(!items.is_empty(), "{}", page.text);
-    let first = items[0].replace(['\u{2068}', '\u{2069}'], "");
-    assert!(
-        first.contains("Sprogcafé"),
-        "the shared interest nearby first: {first}"
-    );
-    assert!(first.contains("foregår på Türkçe"), "{first}");
-    assert!(first.contains("torsdag"), "{first}");
-    assert!(first.contains("Uden trapper"), "{first}");
-    for i in &items {
+    for app in TestApp::all().await {
+        let mut c = app.logged_in(CARETAKER).await;
+        let dep = app.demo.org("dep-sondergaarden").expect("dep").to_string();
+        let r = c
+            .post_form(
+                "/outreach/contacts",
+                &[
+                    ("name", "Ayşe (fiktiv)"),
+                    ("department", dep.as_str()),
+                    ("language", "tr"),
+                    ("interest", "language"),
+                    ("weekday", "4"),
+                    ("age_group", "elderly"),
+                    ("need", "step_free"),
+                    ("consent", "registration"),
+                    ("method", "verbal"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let page = c.get(r.location()).await;
+        let items = page.select_text("section[aria-labelledby=suggestions-heading] li");
+        assert!(!items.is_empty(), "{}", page.text);
+        let first = items[0].replace(['\u{2068}', '\u{2069}'], "");
         assert!(
-            !i.contains("Ungeklub") && !i.contains("Fodbold for unge"),
-            "an offer for the young suggested to someone of 65+: {i}"
+            first.contains("Sprogcafé"),
+            "the shared interest nearby first: {first}"
         );
+        assert!(first.contains("foregår på Türkçe"), "{first}");
+        assert!(first.contains("torsdag"), "{first}");
+        assert!(first.contains("Uden trapper"), "{first}");
+        for i in &items {
+            assert!(
+                !i.contains("Ungeklub") && !i.contains("Fodbold for unge"),
+                "an offer for the young suggested to someone of 65+: {i}"
+            );
+        }
+        app.cleanup().await;
     }
-    app.cleanup().await;
 }
 
 #[tokio::test]

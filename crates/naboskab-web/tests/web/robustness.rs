@@ -11,47 +11,49 @@ use std::sync::Arc;
 
 #[tokio::test]
 async fn oversized_bodies_get_413_and_malformed_forms_never_500() {
-    let app = TestApp::sqlite().await;
-    let mut c = app.client();
-    let token = c.csrf("/login").await;
-    let big = format!("csrf_token={token}&email={}", "a".repeat(2 * 1024 * 1024));
-    let r = c
-        .send(
-            Request::post("/login")
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(big))
-                .expect("req"),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(r.text.contains("for stort"), "localized: {}", r.text);
-
-    for body in ["%%%", "email=%FF%FE&password=x", "email=a&email=b", "=&&=="] {
+    for app in TestApp::all().await {
+        let mut c = app.client();
+        let token = c.csrf("/login").await;
+        let big = format!("csrf_token={token}&email={}", "a".repeat(2 * 1024 * 1024));
         let r = c
             .send(
                 Request::post("/login")
                     .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                    .header("x-csrf-token", token.clone())
-                    .body(Body::from(body))
+                    .body(Body::from(big))
                     .expect("req"),
             )
             .await;
-        assert!(r.status.is_client_error(), "{body}: {}", r.status);
+        assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(r.text.contains("for stort"), "localized: {}", r.text);
+
+        for body in ["%%%", "email=%FF%FE&password=x", "email=a&email=b", "=&&=="] {
+            let r = c
+                .send(
+                    Request::post("/login")
+                        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                        .header("x-csrf-token", token.clone())
+                        .body(Body::from(body))
+                        .expect("req"),
+                )
+                .await;
+            assert!(r.status.is_client_error(), "{body}: {}", r.status);
+        }
+        let wrong_type = c
+            .send(
+                Request::post("/login")
+                    .header(header::CONTENT_TYPE, "text/plain")
+                    .header("x-csrf-token", token)
+                    .body(Body::from("hi"))
+                    .expect("req"),
+            )
+            .await;
+        assert_eq!(wrong_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let method = c
+            .send(Request::delete("/").body(Body::empty()).expect("req"))
+            .await;
+        assert!(method.status.is_client_error());
+        app.cleanup().await;
     }
-    let wrong_type = c
-        .send(
-            Request::post("/login")
-                .header(header::CONTENT_TYPE, "text/plain")
-                .header("x-csrf-token", token)
-                .body(Body::from("hi"))
-                .expect("req"),
-        )
-        .await;
-    assert_eq!(wrong_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    let method = c
-        .send(Request::delete("/").body(Body::empty()).expect("req"))
-        .await;
-    assert!(method.status.is_client_error());
 }
 
 #[tokio::test]
