@@ -21,8 +21,11 @@ pub enum StoreError {
     /// A sealed value did not open: altered, or sealed with another key (see [`crate::seal`]).
     #[error("a sealed value could not be opened")]
     Sealed,
-    /// Anything else the database said.
+    /// Anything else the database driver said, kept as the error's `source()`.
     #[error("database: {0}")]
+    Database(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// Anything else the store itself found wrong.
+    #[error("store: {0}")]
     Other(String),
 }
 
@@ -45,7 +48,7 @@ impl From<rusqlite::Error> for StoreError {
             {
                 StoreError::Unavailable(e.to_string())
             }
-            _ => StoreError::Other(e.to_string()),
+            _ => StoreError::Database(Box::new(e)),
         }
     }
 }
@@ -64,7 +67,23 @@ impl From<sqlx::Error> for StoreError {
             | sqlx::Error::Io(_)
             | sqlx::Error::Tls(_) => StoreError::Unavailable(e.to_string()),
             sqlx::Error::RowNotFound => StoreError::NotFound,
-            _ => StoreError::Other(e.to_string()),
+            _ => StoreError::Database(Box::new(e)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn a_driver_error_keeps_its_cause() {
+        let e = StoreError::from(rusqlite::Error::InvalidColumnName("nope".into()));
+        assert!(matches!(e, StoreError::Database(_)));
+        assert!(e.to_string().contains("nope"), "{e}");
+        assert!(e.source().is_some(), "the driver's error is the source");
+        let e = StoreError::from(sqlx::Error::ColumnNotFound("nix".into()));
+        assert!(e.source().is_some_and(|s| s.to_string().contains("nix")));
     }
 }
