@@ -8,6 +8,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::i18n::{self, Locale};
 use crate::secrets::{hash_token, random_token};
 use crate::{App, offers as offer_cases};
+use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::{Action, Actor, Resource};
 use naboskab_store::join::{self, NewSignup, Occurrence, OwnedMessage, Participant, SignupResult};
 use naboskab_store::{offers, orgs, outbox};
@@ -245,15 +246,15 @@ pub async fn sign_up(app: &App, checked: CheckedSignUp) -> Result<SignedUp> {
     signup.token_hash = hash_token(&token);
     let result = join::sign_up(&app.db, &signup, app.now()).await?;
     let status = match result {
-        SignupResult::Confirmed { .. } => Some("confirmed"),
-        SignupResult::Waitlisted { .. } => Some("waitlisted"),
+        SignupResult::Confirmed { .. } => Some(SignUpStatus::Confirmed),
+        SignupResult::Waitlisted { .. } => Some(SignUpStatus::Waitlisted),
         SignupResult::AlreadySignedUp { .. } | SignupResult::Closed => None,
     };
     let sent_to = match status {
         Some(status) => {
             tracing::info!(
                 occurrence = occurrence.id,
-                status,
+                status = status.as_str(),
                 assisted = signup.assisted_by.is_some(),
                 "signed up"
             );
@@ -275,7 +276,7 @@ async fn send_signup_message(
     app: &App,
     occ: &Occurrence,
     signup: &NewSignup,
-    status: &str,
+    status: SignUpStatus,
     token: &str,
 ) -> Result<String> {
     let locale = Locale::parse(&signup.locale).unwrap_or(Locale::Da);
@@ -287,7 +288,7 @@ async fn send_signup_message(
         email: signup.email.clone(),
         phone: signup.phone.clone(),
         locale: signup.locale.clone(),
-        status: status.to_owned(),
+        status,
         arrival: 0,
         places: if signup.bring_friend { 2 } else { 1 },
         first_time: signup.first_time,
@@ -300,7 +301,9 @@ async fn send_signup_message(
     occ.offer_title = offer_cases::title_in(app, occ.offer_id, locale, &occ.offer_title).await?;
     let (subject_key, body_key) = match (signup.verified, status) {
         (false, _) => ("signup-confirm-mail-subject", "signup-confirm-mail-body"),
-        (true, "waitlisted") => ("signup-waitlist-mail-subject", "signup-waitlist-mail-body"),
+        (true, SignUpStatus::Waitlisted) => {
+            ("signup-waitlist-mail-subject", "signup-waitlist-mail-body")
+        }
         (true, _) => ("signup-mail-subject", "signup-mail-body"),
     };
     let link = format!("/signups/{token}");

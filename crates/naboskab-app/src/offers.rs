@@ -2,6 +2,7 @@
 
 use crate::App;
 use crate::i18n::Locale;
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::{Action, Actor, Resource};
 use naboskab_store::offers::{self, Offer};
 use naboskab_store::orgs;
@@ -23,7 +24,7 @@ pub async fn can_manage(app: &App, actor: &Actor, o: &Offer) -> crate::error::Re
 /// there for the public).
 pub async fn published(app: &App, id: i64) -> crate::error::Result<Offer> {
     match offers::offer(&app.db, id).await? {
-        Some(o) if o.status == "published" => Ok(o),
+        Some(o) if o.status == OfferStatus::Published => Ok(o),
         _ => Err(crate::Error::NotFound),
     }
 }

@@ -11,7 +11,7 @@ use crate::App;
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{self, Locale};
 use crate::secrets::{hash_token, random_token};
-use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS};
+use naboskab_domain::offer::{LANGUAGES, OfferStatus, TARGET_GROUPS};
 use naboskab_domain::reach::{
     ConsentMethod, ConsentMissing, ConsentScope, DayPart, Need, Profile, ReferralStatus,
     SensitiveCategory,
@@ -431,7 +431,7 @@ pub async fn make_referral(
     let r = read_record(app, actor, id, "referral").await?;
     if naboskab_store::offers::offer(&app.db, f.offer_id)
         .await?
-        .is_none_or(|o| o.status != "published")
+        .is_none_or(|o| o.status != OfferStatus::Published)
     {
         return Err(Error::field("offer_id", "field-choose-from-list"));
     }

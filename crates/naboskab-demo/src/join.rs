@@ -248,7 +248,7 @@ pub async fn add_generated_series(db: &Db, count: usize, now: i64) -> Result<i64
                 organisation_id: dep.id,
                 department_id: Some(dep.id),
                 kind: "activity".into(),
-                status: "published".into(),
+                status: naboskab_domain::offer::OfferStatus::Published,
                 title: format!("Aktivitet {}", i + 1),
                 lat: dep.lat,
                 lon: dep.lon,

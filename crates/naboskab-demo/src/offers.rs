@@ -162,7 +162,7 @@ pub async fn seed(
             organisation_id: owner,
             department_id: department,
             kind: sd.kind.clone(),
-            status: "published".into(),
+            status: naboskab_domain::offer::OfferStatus::Published,
             title: sd.title.clone(),
             description_html: format!("<p>{}</p>", sd.description),
             step_free: flags.step_free,
@@ -348,7 +348,7 @@ pub fn generated(count: usize, organisation_id: i64) -> Vec<Offer> {
             Offer {
                 organisation_id,
                 kind: naboskab_domain::offer::KINDS[((r >> 44) % 6) as usize].into(),
-                status: "published".into(),
+                status: naboskab_domain::offer::OfferStatus::Published,
                 title,
                 description_html: format!(
                     "<p>{what} {}. {}</p>",

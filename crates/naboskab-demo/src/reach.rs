@@ -77,7 +77,7 @@ async fn attend(
             )
             .await?
             .iter()
-            .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+            .map(|r| Ok((r.i64("id")?, r.i64("starts_at")?)))
             .collect::<Result<_, StoreError>>()?;
         let Some(&(_, first_start)) = times.first() else {
             continue;
@@ -169,7 +169,7 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
         )
         .await?
         .iter()
-        .map(|r| r.i64(0))
+        .map(|r| r.i64("offer_id"))
         .collect::<Result<_, StoreError>>()?;
     for (i, first) in FIRST_NAMES.iter().enumerate() {
         // Three in four live in Taastrup Have's departments.

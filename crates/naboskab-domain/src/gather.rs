@@ -20,6 +20,20 @@ pub const SLOT_MINUTES: i64 = 15;
 /// No booking lasts longer than this (a long weekend), which bounds availability queries.
 pub const MAX_BOOKING_DAYS: i64 = 4;
 
+named! {
+    /// Where a booking's deposit stands.
+    DepositStatus {
+        /// No deposit is due (none set, or the booking never held the room).
+        None = "none",
+        /// Due or paid, held until after the booking.
+        Held = "held",
+        /// Paid back in full.
+        Returned = "returned",
+        /// Kept in part or whole, with a reason.
+        Withheld = "withheld",
+    }
+}
+
 /// Kinds of room use, in order of priority.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum BookingKind {

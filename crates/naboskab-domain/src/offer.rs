@@ -31,8 +31,21 @@ pub const LANGUAGES: [&str; 10] = ["da", "en", "ar", "tr", "so", "ur", "fa", "uk
 /// Weekdays, Monday first (ISO 8601 numbering 1–7 as codes "1".."7").
 pub const WEEKDAYS: [&str; 7] = ["1", "2", "3", "4", "5", "6", "7"];
 
-/// Lifecycle of an offer.
-pub const STATUSES: [&str; 4] = ["draft", "pending", "published", "archived"];
+named! {
+    /// Lifecycle of an offer.
+    #[derive(Default)]
+    OfferStatus {
+        /// Being written; only its organisation sees it.
+        #[default]
+        Draft = "draft",
+        /// Sent for approval by the department's board or staff.
+        Pending = "pending",
+        /// Public: found, shown and open for sign-up.
+        Published = "published",
+        /// Withdrawn; kept for history and reports.
+        Archived = "archived",
+    }
+}
 
 /// Why an offer draft was refused, by field (the field name and a Fluent key).
 pub type FieldProblem = (&'static str, &'static str);

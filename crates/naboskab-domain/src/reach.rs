@@ -10,34 +10,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A closed set of named values with a stable name for the database, forms and Fluent keys.
-macro_rules! named {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vmeta])* $variant,)+ }
-
-        impl $name {
-            /// Every value, in the order forms show them.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// Every stable name, in the same order.
-            pub const NAMES: &'static [&'static str] = &[$($text,)+];
-
-            /// Stable name.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text,)+ }
-            }
-
-            /// Parses the stable name.
-            pub fn parse(s: &str) -> Option<$name> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-        }
-    };
-}
-
 named! {
     /// What a consent covers.
     ConsentScope {

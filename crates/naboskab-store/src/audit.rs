@@ -106,13 +106,13 @@ fn audit_rows(rows: &[crate::db::Row]) -> Result<Vec<AuditRow>, StoreError> {
     rows.iter()
         .map(|r| {
             Ok(AuditRow {
-                at: r.i64(0)?,
-                actor_user_id: r.opt_i64(1)?,
-                actor_role: r.opt_string(2)?.unwrap_or_default(),
-                action: r.string(3)?,
-                subject_type: r.string(4)?,
-                subject_id: r.opt_string(5)?,
-                purpose: r.opt_string(6)?.unwrap_or_default(),
+                at: r.i64("at")?,
+                actor_user_id: r.opt_i64("actor_user_id")?,
+                actor_role: r.opt_string("actor_role")?.unwrap_or_default(),
+                action: r.string("action")?,
+                subject_type: r.string("subject_type")?,
+                subject_id: r.opt_string("subject_id")?,
+                purpose: r.opt_string("purpose")?.unwrap_or_default(),
             })
         })
         .collect()

@@ -670,7 +670,7 @@ impl Catalogue {
         let generation = db
             .query_one("SELECT n FROM catalogue_generation WHERE id = 1", params![])
             .await?
-            .i64(0)?;
+            .i64("n")?;
         if generation == since {
             return Ok(());
         }
@@ -681,7 +681,7 @@ impl Catalogue {
             )
             .await?
             .iter()
-            .map(|r| r.i64(0))
+            .map(|r| r.i64("id"))
             .collect::<Result<_, _>>()?;
         for batch in changed.chunks(LOAD_BATCH) {
             let loaded = load_batch(db, batch).await?;
@@ -761,34 +761,34 @@ async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
     let mut docs: HashMap<i64, LoadedOffer> = HashMap::new();
     let mut order = Vec::with_capacity(ids.len());
     for r in db.query_built(sql).await? {
-        let id = r.i64(0)?;
+        let id = r.i64("id")?;
         order.push(id);
-        if r.string(1)? != "published" {
+        if r.string("status")? != "published" {
             continue;
         }
         let card = OfferCard {
             id,
-            kind: r.string(4)?,
-            title: r.string(5)?,
-            price_ore: r.opt_i64(6)?,
-            newcomers_welcome: r.bool(7)?,
-            drop_in: r.bool(8)?,
-            step_free: r.bool(9)?,
-            when_text: r.string(10)?,
-            street: r.string(11)?,
-            city: r.string(12)?,
-            lat: r.opt_f64(13)?,
-            lon: r.opt_f64(14)?,
-            organisation_name: r.string(16)?,
-            department_name: r.opt_string(17)?,
+            kind: r.string("kind")?,
+            title: r.string("title")?,
+            price_ore: r.opt_i64("price_ore")?,
+            newcomers_welcome: r.bool("newcomers_welcome")?,
+            drop_in: r.bool("drop_in")?,
+            step_free: r.bool("step_free")?,
+            when_text: r.string("when_text")?,
+            street: r.string("street")?,
+            city: r.string("city")?,
+            lat: r.opt_f64("lat")?,
+            lon: r.opt_f64("lon")?,
+            organisation_name: r.string("name")?,
+            department_name: r.opt_string("name")?,
             ..Default::default()
         };
         let offer = LoadedOffer {
             card,
-            organisation_id: r.i64(2)?,
-            department_id: r.opt_i64(3)?,
-            municipality_code: r.opt_string(15)?,
-            hearing_loop: r.bool(18)?,
+            organisation_id: r.i64("organisation_id")?,
+            department_id: r.opt_i64("department_id")?,
+            municipality_code: r.opt_string("municipality_code")?,
+            hearing_loop: r.bool("hearing_loop")?,
             ..Default::default()
         };
         docs.insert(id, offer);
@@ -799,9 +799,9 @@ async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
         tags.bind_list(published.iter().copied())
             .push(") ORDER BY code");
         for r in db.query_built(tags).await? {
-            if let Some(d) = docs.get_mut(&r.i64(0)?) {
-                let code = r.string(2)?;
-                match r.string(1)?.as_str() {
+            if let Some(d) = docs.get_mut(&r.i64("offer_id")?) {
+                let code = r.string("code")?;
+                match r.string("kind")?.as_str() {
                     "category" => d.card.categories.push(code),
                     "target" => d.card.target_groups.push(code),
                     "language" => d.card.languages.push(code),
@@ -814,17 +814,19 @@ async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
             Sql::new("SELECT offer_id, locale, title FROM offer_translation WHERE offer_id IN (");
         titles.bind_list(published.iter().copied()).push(")");
         for r in db.query_built(titles).await? {
-            if let Some(d) = docs.get_mut(&r.i64(0)?) {
-                d.titles.push((r.string(1)?, r.string(2)?));
+            if let Some(d) = docs.get_mut(&r.i64("offer_id")?) {
+                d.titles.push((r.string("locale")?, r.string("title")?));
             }
         }
         let mut terms =
             Sql::new("SELECT offer_id, term, weight FROM offer_term WHERE offer_id IN (");
         terms.bind_list(published.iter().copied()).push(")");
         for r in db.query_built(terms).await? {
-            if let Some(d) = docs.get_mut(&r.i64(0)?) {
-                d.terms
-                    .push((r.string(1)?, u32::try_from(r.i64(2)?).unwrap_or(1)));
+            if let Some(d) = docs.get_mut(&r.i64("offer_id")?) {
+                d.terms.push((
+                    r.string("term")?,
+                    u32::try_from(r.i64("weight")?).unwrap_or(1),
+                ));
             }
         }
     }

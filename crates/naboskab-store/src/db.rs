@@ -8,10 +8,11 @@
 //! SQLite binds `$n` by name, so a parameter may appear in any order or more than once.
 
 use crate::error::StoreError;
+pub use crate::row::{Cell, ColumnNames, Row};
 use crate::seal::SealKey;
 use rusqlite::types::ValueRef;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
-use sqlx::{Column, PgPool, Postgres, Row as _, TypeInfo};
+use sqlx::{Column as _, PgPool, Postgres, Row as _, TypeInfo};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -126,90 +127,6 @@ macro_rules! params {
     ($($v:expr),+ $(,)?) => { vec![$($crate::db::Value::from($v)),+] };
 }
 
-/// One column value as read back.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    /// NULL.
-    Null,
-    /// Any integer (and booleans on PostgreSQL, as 0/1).
-    Int(i64),
-    /// Any floating-point number.
-    Real(f64),
-    /// Text.
-    Text(String),
-    /// Bytes.
-    Blob(Vec<u8>),
-}
-
-/// One row of a result.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row(pub Vec<Cell>);
-
-impl Row {
-    fn cell(&self, i: usize) -> Result<&Cell, StoreError> {
-        self.0
-            .get(i)
-            .ok_or_else(|| StoreError::Decode(format!("no column {i}")))
-    }
-
-    /// An integer column.
-    pub fn i64(&self, i: usize) -> Result<i64, StoreError> {
-        self.opt_i64(i)?
-            .ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
-    }
-
-    /// A nullable integer column.
-    pub fn opt_i64(&self, i: usize) -> Result<Option<i64>, StoreError> {
-        match self.cell(i)? {
-            Cell::Null => Ok(None),
-            Cell::Int(v) => Ok(Some(*v)),
-            other => Err(StoreError::Decode(format!(
-                "column {i}: expected integer, got {other:?}"
-            ))),
-        }
-    }
-
-    /// A boolean column (BOOLEAN on PostgreSQL, 0/1 on SQLite).
-    pub fn bool(&self, i: usize) -> Result<bool, StoreError> {
-        Ok(self.i64(i)? != 0)
-    }
-
-    /// A floating-point column.
-    pub fn f64(&self, i: usize) -> Result<f64, StoreError> {
-        self.opt_f64(i)?
-            .ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
-    }
-
-    /// A nullable floating-point column.
-    pub fn opt_f64(&self, i: usize) -> Result<Option<f64>, StoreError> {
-        match self.cell(i)? {
-            Cell::Null => Ok(None),
-            Cell::Real(v) => Ok(Some(*v)),
-            Cell::Int(v) => Ok(Some(*v as f64)),
-            other => Err(StoreError::Decode(format!(
-                "column {i}: expected number, got {other:?}"
-            ))),
-        }
-    }
-
-    /// A text column.
-    pub fn string(&self, i: usize) -> Result<String, StoreError> {
-        self.opt_string(i)?
-            .ok_or_else(|| StoreError::Decode(format!("column {i} is NULL")))
-    }
-
-    /// A nullable text column.
-    pub fn opt_string(&self, i: usize) -> Result<Option<String>, StoreError> {
-        match self.cell(i)? {
-            Cell::Null => Ok(None),
-            Cell::Text(v) => Ok(Some(v.clone())),
-            other => Err(StoreError::Decode(format!(
-                "column {i}: expected text, got {other:?}"
-            ))),
-        }
-    }
-}
-
 /// Which engine a [`Db`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -312,6 +229,7 @@ fn sqlite_run(
         }
     }
     let ncols = stmt.column_count();
+    let names: ColumnNames = stmt.column_names().into_iter().map(Box::from).collect();
     let mut out = Vec::new();
     let mut rows = stmt.raw_query();
     while let Some(r) = rows.next()? {
@@ -325,7 +243,7 @@ fn sqlite_run(
                 ValueRef::Blob(b) => Cell::Blob(b.to_vec()),
             });
         }
-        out.push(Row(cells));
+        out.push(Row::new(names.clone(), cells));
     }
     Ok(out)
 }
@@ -357,7 +275,7 @@ fn pg_query<'q>(
     q
 }
 
-fn pg_row(row: &PgRow) -> Result<Row, StoreError> {
+fn pg_row(names: &ColumnNames, row: &PgRow) -> Result<Row, StoreError> {
     let mut cells = Vec::with_capacity(row.len());
     for (i, col) in row.columns().iter().enumerate() {
         let cell = match col.type_info().name() {
@@ -387,7 +305,20 @@ fn pg_row(row: &PgRow) -> Result<Row, StoreError> {
         };
         cells.push(cell.unwrap_or(Cell::Null));
     }
-    Ok(Row(cells))
+    Ok(Row::new(names.clone(), cells))
+}
+
+/// Decodes a PostgreSQL result, its column names read once and shared by every row.
+fn pg_rows(rows: &[PgRow]) -> Result<Vec<Row>, StoreError> {
+    let Some(first) = rows.first() else {
+        return Ok(Vec::new());
+    };
+    let names: ColumnNames = first
+        .columns()
+        .iter()
+        .map(|c| Box::from(c.name()))
+        .collect();
+    rows.iter().map(|r| pg_row(&names, r)).collect()
 }
 
 async fn blocking<T: Send + 'static>(
@@ -521,7 +452,7 @@ impl Db {
             }
             Inner::Postgres(pool) => {
                 let rows = pg_query(sql, &params).fetch_all(pool).await?;
-                rows.iter().map(pg_row).collect()
+                pg_rows(&rows)
             }
         }
     }
@@ -538,7 +469,7 @@ impl Db {
                 let rows = pg_query(sqlx::AssertSqlSafe(text), &params)
                     .fetch_all(pool)
                     .await?;
-                rows.iter().map(pg_row).collect()
+                pg_rows(&rows)
             }
         }
     }
@@ -767,7 +698,7 @@ impl Tx {
             }
             TxInner::Postgres(tx) => {
                 let rows = pg_query(sql, &params).fetch_all(&mut ***pg(tx)?).await?;
-                rows.iter().map(pg_row).collect()
+                pg_rows(&rows)
             }
         }
     }
@@ -784,7 +715,7 @@ impl Tx {
                 let rows = pg_query(sqlx::AssertSqlSafe(text), &params)
                     .fetch_all(&mut ***pg(tx)?)
                     .await?;
-                rows.iter().map(pg_row).collect()
+                pg_rows(&rows)
             }
         }
     }

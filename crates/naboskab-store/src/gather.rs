@@ -18,8 +18,8 @@ use crate::params;
 use crate::seal::SealKey;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use naboskab_domain::gather::{
-    self, Approver, Bookers, BookingKind, Breach, DailyWindow, KindRule, MAX_BOOKING_DAYS,
-    RoomRules,
+    self, Approver, Bookers, BookingKind, Breach, DailyWindow, DepositStatus, KindRule,
+    MAX_BOOKING_DAYS, RoomRules,
 };
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 
@@ -135,46 +135,46 @@ fn minutes(v: i64) -> u16 {
 
 fn room_from(r: &Row) -> Result<Room, StoreError> {
     Ok(Room {
-        id: r.i64(0)?,
+        id: r.i64("id")?,
         details: RoomDetails {
-            department_id: r.i64(1)?,
-            name: r.string(2)?,
-            room_type: r.string(3)?,
-            description: r.string(4)?,
-            capacity: r.opt_i64(5)?,
-            facilities: r.string(6)?,
-            step_free: r.bool(7)?,
-            accessible_toilet: r.bool(8)?,
-            hearing_loop: r.bool(9)?,
-            house_rules: r.string(10)?,
-            key_method: r.string(11)?,
-            key_instructions: r.string(12)?,
-            cleaning_checklist: r.string(13)?,
+            department_id: r.i64("department_id")?,
+            name: r.string("name")?,
+            room_type: r.string("room_type")?,
+            description: r.string("description")?,
+            capacity: r.opt_i64("capacity")?,
+            facilities: r.string("facilities")?,
+            step_free: r.bool("step_free")?,
+            accessible_toilet: r.bool("accessible_toilet")?,
+            hearing_loop: r.bool("hearing_loop")?,
+            house_rules: r.string("house_rules")?,
+            key_method: r.string("key_method")?,
+            key_instructions: r.string("key_instructions")?,
+            cleaning_checklist: r.string("cleaning_checklist")?,
             opening: DailyWindow {
-                from: minutes(r.i64(14)?),
-                until: minutes(r.i64(15)?),
+                from: minutes(r.i64("open_from")?),
+                until: minutes(r.i64("open_until")?),
             },
-            price_weekday_ore: r.i64(16)?,
-            price_weekend_ore: r.i64(17)?,
-            price_per_day: r.bool(18)?,
-            deposit_ore: r.i64(19)?,
+            price_weekday_ore: r.i64("price_weekday_ore")?,
+            price_weekend_ore: r.i64("price_weekend_ore")?,
+            price_per_day: r.bool("price_per_day")?,
+            deposit_ore: r.i64("deposit_ore")?,
         },
         rules: vec![],
         blackouts: vec![],
-        bookings_seq: r.i64(20)?,
+        bookings_seq: r.i64("bookings_seq")?,
     })
 }
 
 fn rule_from(r: &Row) -> Result<(i64, KindRule), StoreError> {
-    let kind = r.string(1)?;
+    let kind = r.string("kind")?;
     let kind = BookingKind::parse(&kind)
         .ok_or_else(|| StoreError::Decode(format!("booking kind {kind}")))?;
-    let closed = r.string(9)?;
+    let closed = r.string("closed_weekdays")?;
     let mut closed_weekdays = [false; 7];
     for (i, day) in closed_weekdays.iter_mut().enumerate() {
         *day = closed.contains(char::from(b'1' + i as u8));
     }
-    let quiet = match (r.opt_i64(7)?, r.opt_i64(8)?) {
+    let quiet = match (r.opt_i64("quiet_from")?, r.opt_i64("quiet_until")?) {
         (Some(from), Some(until)) => Some(DailyWindow {
             from: minutes(from),
             until: minutes(until),
@@ -182,21 +182,21 @@ fn rule_from(r: &Row) -> Result<(i64, KindRule), StoreError> {
         _ => None,
     };
     Ok((
-        r.i64(0)?,
+        r.i64("room_id")?,
         KindRule {
             kind,
-            enabled: r.bool(2)?,
-            bookers: Bookers::parse(&r.string(3)?),
-            min_minutes: r.i64(4)?,
-            max_minutes: r.i64(5)?,
-            max_days_ahead: r.i64(6)?,
+            enabled: r.bool("enabled")?,
+            bookers: Bookers::parse(&r.string("bookers")?),
+            min_minutes: r.i64("min_minutes")?,
+            max_minutes: r.i64("max_minutes")?,
+            max_days_ahead: r.i64("max_days_ahead")?,
             quiet_hours: quiet,
             closed_weekdays,
-            max_per_month: r.opt_i64(10)?,
-            min_age: r.opt_i64(11)?,
-            approval: Approver::parse(&r.string(12)?).unwrap_or(Approver::Board),
-            cancel_notice_days: r.i64(13)?,
-            advance_ore: r.i64(14)?,
+            max_per_month: r.opt_i64("max_per_month")?,
+            min_age: r.opt_i64("min_age")?,
+            approval: Approver::parse(&r.string("approval")?).unwrap_or(Approver::Board),
+            cancel_notice_days: r.i64("cancel_notice_days")?,
+            advance_ore: r.i64("advance_ore")?,
         },
     ))
 }
@@ -206,11 +206,11 @@ fn blackout_from(r: &Row) -> Result<(i64, Blackout), StoreError> {
         NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| StoreError::Decode(e.to_string()))
     };
     Ok((
-        r.i64(0)?,
+        r.i64("room_id")?,
         Blackout {
-            first: day(r.string(1)?)?,
-            last: day(r.string(2)?)?,
-            reason: r.string(3)?,
+            first: day(r.string("first_day")?)?,
+            last: day(r.string("last_day")?)?,
+            reason: r.string("reason")?,
         },
     ))
 }
@@ -326,7 +326,7 @@ pub async fn create_room(db: &Db, d: &RoomDetails, now: i64) -> Result<i64, Stor
             p,
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     for kind in BookingKind::ALL {
         put_rule(&mut tx, id, &KindRule::default_for(kind)).await?;
     }
@@ -517,7 +517,7 @@ pub struct Booking {
     /// Advance forfeited by a late cancellation, øre.
     pub forfeited_ore: i64,
     /// none | held | returned | withheld.
-    pub deposit_status: String,
+    pub deposit_status: DepositStatus,
     /// Deposit withheld, øre.
     pub deposit_withheld_ore: i64,
     /// Why the deposit was withheld.
@@ -579,38 +579,38 @@ fn open_booking(key: &SealKey, column: &str, stored: &str) -> Result<String, Sto
 }
 
 fn booking_from(key: &SealKey, r: &Row) -> Result<Booking, StoreError> {
-    let kind = r.string(2)?;
-    let status = r.string(3)?;
+    let kind = r.string("kind")?;
+    let status = r.string("status")?;
     Ok(Booking {
-        id: r.i64(0)?,
-        room_id: r.i64(1)?,
+        id: r.i64("id")?,
+        room_id: r.i64("room_id")?,
         kind: BookingKind::parse(&kind)
             .ok_or_else(|| StoreError::Decode(format!("booking kind {kind}")))?,
         status: BookingStatus::parse(&status)
             .ok_or_else(|| StoreError::Decode(format!("booking status {status}")))?,
-        starts_at: r.i64(4)?,
-        ends_at: r.i64(5)?,
-        user_id: r.opt_i64(6)?,
-        booker_name: open_booking(key, "booker_name", &r.string(7)?)?,
-        booker_email: open_booking(key, "booker_email", &r.string(8)?)?,
-        booker_phone: open_booking(key, "booker_phone", &r.string(9)?)?,
-        locale: r.string(10)?,
-        organisation_id: r.opt_i64(11)?,
-        offer_id: r.opt_i64(12)?,
-        title: open_booking(key, "title", &r.string(13)?)?,
-        attendees: r.opt_i64(14)?,
-        note: open_booking(key, "note", &r.string(15)?)?,
-        price_ore: r.i64(16)?,
-        deposit_ore: r.i64(17)?,
-        forfeited_ore: r.i64(18)?,
-        deposit_status: r.string(19)?,
-        deposit_withheld_ore: r.i64(20)?,
-        deposit_reason: open_booking(key, "deposit_reason", &r.string(21)?)?,
-        reason: open_booking(key, "reason", &r.string(22)?)?,
-        decided_by: r.opt_i64(23)?,
-        series_key: r.opt_string(24)?,
-        sequence: r.i64(25)?,
-        created_at: r.i64(26)?,
+        starts_at: r.i64("starts_at")?,
+        ends_at: r.i64("ends_at")?,
+        user_id: r.opt_i64("user_id")?,
+        booker_name: open_booking(key, "booker_name", &r.string("booker_name")?)?,
+        booker_email: open_booking(key, "booker_email", &r.string("booker_email")?)?,
+        booker_phone: open_booking(key, "booker_phone", &r.string("booker_phone")?)?,
+        locale: r.string("locale")?,
+        organisation_id: r.opt_i64("organisation_id")?,
+        offer_id: r.opt_i64("offer_id")?,
+        title: open_booking(key, "title", &r.string("title")?)?,
+        attendees: r.opt_i64("attendees")?,
+        note: open_booking(key, "note", &r.string("note")?)?,
+        price_ore: r.i64("price_ore")?,
+        deposit_ore: r.i64("deposit_ore")?,
+        forfeited_ore: r.i64("forfeited_ore")?,
+        deposit_status: r.parsed("deposit_status", DepositStatus::parse)?,
+        deposit_withheld_ore: r.i64("deposit_withheld_ore")?,
+        deposit_reason: open_booking(key, "deposit_reason", &r.string("deposit_reason")?)?,
+        reason: open_booking(key, "reason", &r.string("reason")?)?,
+        decided_by: r.opt_i64("decided_by")?,
+        series_key: r.opt_string("series_key")?,
+        sequence: r.i64("sequence")?,
+        created_at: r.i64("created_at")?,
     })
 }
 
@@ -955,11 +955,11 @@ async fn book_in(
     let booked_this_month = match b.user_id {
         Some(user) => tx
             .query_one(
-                "SELECT COUNT(*) FROM booking WHERE room_id = $1 AND user_id = $2 AND kind = $3 AND status IN ('requested', 'confirmed') AND starts_at >= $4 AND starts_at < $5",
+                "SELECT COUNT(*) AS count FROM booking WHERE room_id = $1 AND user_id = $2 AND kind = $3 AND status IN ('requested', 'confirmed') AND starts_at >= $4 AND starts_at < $5",
                 params![room.id, user, b.kind.as_str(), month_start.timestamp(), month_end.timestamp()],
             )
             .await?
-            .i64(0)?,
+            .i64("count")?,
         None => 0,
     };
     let breaches = gather::check(
@@ -1013,9 +1013,9 @@ async fn book_in(
         BookingStatus::Requested
     };
     let deposit_status = if deposit_ore > 0 && status == BookingStatus::Confirmed {
-        "held"
+        DepositStatus::Held
     } else {
-        "none"
+        DepositStatus::None
     };
     let key = tx.sealing()?;
     let [name, email, phone, title, note] = [
@@ -1034,11 +1034,11 @@ async fn book_in(
                 room.id, b.kind.as_str(), status.as_str(), from, to, b.user_id, name?,
                 email?, phone?, b.locale.as_str(), b.organisation_id,
                 b.offer_id, title?, b.attendees, note?, price_ore, deposit_ore,
-                deposit_status, series_key, b.idempotency_key.as_deref(), now
+                deposit_status.as_str(), series_key, b.idempotency_key.as_deref(), now
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     hold_slots(tx, room.id, id, from, to).await?;
     let booking = booking_in(tx, id).await?;
     if let Some(notify) = notify {
@@ -1132,14 +1132,14 @@ pub async fn decide(
     let (mut tx, current) = locked_booking(db, id, |s| s == BookingStatus::Requested).await?;
     let (booking, event) = if approve {
         let deposit_status = if current.deposit_ore > 0 {
-            "held"
+            DepositStatus::Held
         } else {
-            "none"
+            DepositStatus::None
         };
         let reason = seal_booking(tx.sealing()?, "reason", reason)?;
         tx.execute(
             "UPDATE booking SET status = 'confirmed', reason = $2, decided_by = $3, decided_at = $4, deposit_status = $5, sequence = sequence + 1, updated_at = $4 WHERE id = $1",
-            params![id, reason, by, now, deposit_status],
+            params![id, reason, by, now, deposit_status.as_str()],
         )
         .await?;
         (booking_in(&mut tx, id).await?, BookingEvent::Approved)
@@ -1215,22 +1215,22 @@ pub async fn settle_deposit(
 ) -> Result<Booking, StoreError> {
     let mut tx = db.begin().await?;
     let current = booking_in(&mut tx, id).await?;
-    if current.deposit_status != "held" {
+    if current.deposit_status != DepositStatus::Held {
         return Err(StoreError::Conflict(format!(
             "deposit of booking {id} is {}",
-            current.deposit_status
+            current.deposit_status.as_str()
         )));
     }
     let withheld = withheld_ore.clamp(0, current.deposit_ore);
     let status = if withheld == 0 {
-        "returned"
+        DepositStatus::Returned
     } else {
-        "withheld"
+        DepositStatus::Withheld
     };
     let reason = seal_booking(tx.sealing()?, "deposit_reason", reason)?;
     tx.execute(
         "UPDATE booking SET deposit_status = $2, deposit_withheld_ore = $3, deposit_reason = $4, updated_at = $5 WHERE id = $1",
-        params![id, status, withheld, reason, now],
+        params![id, status.as_str(), withheld, reason, now],
     )
     .await?;
     let booking = booking_in(&mut tx, id).await?;
@@ -1256,8 +1256,8 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
     for r in &rows {
         let mut stored = Vec::with_capacity(SEALED_BOOKING_COLUMNS.len());
         let mut new = Vec::with_capacity(SEALED_BOOKING_COLUMNS.len());
-        for (i, column) in SEALED_BOOKING_COLUMNS.iter().enumerate() {
-            let value = r.string(i + 1)?;
+        for column in SEALED_BOOKING_COLUMNS {
+            let value = r.string(column)?;
             new.push(if value.starts_with("v1.") {
                 value.clone()
             } else {
@@ -1272,7 +1272,7 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
                  WHERE id = $1 AND booker_name = $9 AND booker_email = $10 AND booker_phone = $11 AND title = $12 AND note = $13
                    AND reason = $14 AND deposit_reason = $15",
                 params![
-                    r.i64(0)?, new[0].as_str(), new[1].as_str(), new[2].as_str(), new[3].as_str(),
+                    r.i64("id")?, new[0].as_str(), new[1].as_str(), new[2].as_str(), new[3].as_str(),
                     new[4].as_str(), new[5].as_str(), new[6].as_str(), stored[0].as_str(),
                     stored[1].as_str(), stored[2].as_str(), stored[3].as_str(), stored[4].as_str(),
                     stored[5].as_str(), stored[6].as_str()
@@ -1289,11 +1289,11 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
 pub async fn overlapping_pairs(db: &Db, room_id: i64) -> Result<i64, StoreError> {
     db
         .query_one(
-            "SELECT COUNT(*) FROM booking a JOIN booking b ON a.room_id = b.room_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at WHERE a.room_id = $1 AND a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')",
+            "SELECT COUNT(*) AS count FROM booking a JOIN booking b ON a.room_id = b.room_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at WHERE a.room_id = $1 AND a.status IN ('requested', 'confirmed') AND b.status IN ('requested', 'confirmed')",
             params![room_id],
         )
         .await?
-        .i64(0)
+        .i64("count")
 }
 
 /// Dates for a weekly recurring request: the same local times every week from `first_start`

@@ -18,6 +18,7 @@ use crate::outbox::{self, NewMessage};
 use crate::params;
 use crate::seal::SealKey;
 use chrono::{DateTime, Duration, Utc};
+use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::schedule::{self, Series};
 
 /// How far ahead occurrences exist (more than twelve months).
@@ -67,20 +68,20 @@ fn at(seconds: i64) -> DateTime<Utc> {
 }
 
 fn series_from(r: &Row) -> Result<SeriesRow, StoreError> {
-    let dtstart = r.string(2)?;
-    let rrule = r.opt_string(4)?;
-    let exdates = r.string(5)?;
+    let dtstart = r.string("dtstart_local")?;
+    let rrule = r.opt_string("rrule")?;
+    let exdates = r.string("exdates")?;
     let ex: Vec<&str> = exdates.split(',').collect();
-    let series = Series::new(&dtstart, r.i64(3)?, rrule.as_deref(), &ex)
-        .map_err(|e| StoreError::Decode(format!("series {}: {e}", r.i64(0).unwrap_or(0))))?;
+    let series = Series::new(&dtstart, r.i64("duration_min")?, rrule.as_deref(), &ex)
+        .map_err(|e| StoreError::Decode(format!("series {}: {e}", r.i64("id").unwrap_or(0))))?;
     Ok(SeriesRow {
-        id: r.i64(0)?,
-        offer_id: r.i64(1)?,
+        id: r.i64("id")?,
+        offer_id: r.i64("offer_id")?,
         series,
-        place: r.string(6)?,
-        signup_required: r.bool(7)?,
-        capacity: r.opt_i64(8)?,
-        sequence: r.i64(9)?,
+        place: r.string("place")?,
+        signup_required: r.bool("signup_required")?,
+        capacity: r.opt_i64("capacity")?,
+        sequence: r.i64("sequence")?,
     })
 }
 
@@ -189,7 +190,7 @@ async fn insert_series(
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     expand_series(tx, id, now).await?;
     Ok(id)
 }
@@ -291,7 +292,7 @@ async fn expand_series(tx: &mut Tx, id: i64, now: i64) -> Result<(), StoreError>
         .map(|e| schedule::format_local(e.recurrence_id))
         .collect();
     let mut stale = Sql::new(
-        "SELECT o.id, (SELECT COUNT(*) FROM signup s WHERE s.occurrence_id = o.id AND s.status <> 'cancelled') FROM occurrence o WHERE o.series_id = ",
+        "SELECT o.id, (SELECT COUNT(*) FROM signup s WHERE s.occurrence_id = o.id AND s.status <> 'cancelled') AS count FROM occurrence o WHERE o.series_id = ",
     );
     stale
         .bind(id)
@@ -306,7 +307,7 @@ async fn expand_series(tx: &mut Tx, id: i64, now: i64) -> Result<(), StoreError>
             .push(")");
     }
     for r in tx.query_built(stale).await? {
-        let (occ, people) = (r.i64(0)?, r.i64(1)?);
+        let (occ, people) = (r.i64("id")?, r.i64("count")?);
         if people == 0 {
             tx.execute("DELETE FROM occurrence WHERE id = $1", params![occ])
                 .await?;
@@ -327,7 +328,7 @@ pub async fn extend_horizons(db: &Db, now: i64) -> Result<usize, StoreError> {
         .query("SELECT id FROM event_series ORDER BY id", params![])
         .await?
         .iter()
-        .map(|r| r.i64(0))
+        .map(|r| r.i64("id"))
         .collect::<Result<_, _>>()?;
     for chunk in ids.chunks(200) {
         let mut tx = db.begin().await?;
@@ -392,23 +393,23 @@ const OCCURRENCE_SELECT: &str = "SELECT o.id, o.series_id, o.offer_id, f.title, 
 
 fn occurrence_from(r: &Row) -> Result<Occurrence, StoreError> {
     Ok(Occurrence {
-        id: r.i64(0)?,
-        series_id: r.i64(1)?,
-        offer_id: r.i64(2)?,
-        offer_title: r.string(3)?,
-        recurrence_id: r.string(4)?,
-        starts_at: at(r.i64(5)?),
-        ends_at: at(r.i64(6)?),
-        place: r.string(7)?,
-        cancelled: r.bool(8)?,
-        cancel_reason: r.string(9)?,
-        edited: r.bool(10)?,
-        signup_required: r.bool(11)?,
-        capacity: r.opt_i64(12)?,
-        confirmed_places: r.i64(13)?,
-        headcount: r.opt_i64(14)?,
-        sequence: r.i64(15)?,
-        department_id: r.opt_i64(16)?,
+        id: r.i64("id")?,
+        series_id: r.i64("series_id")?,
+        offer_id: r.i64("offer_id")?,
+        offer_title: r.string("title")?,
+        recurrence_id: r.string("recurrence_id")?,
+        starts_at: at(r.i64("starts_at")?),
+        ends_at: at(r.i64("ends_at")?),
+        place: r.string("place")?,
+        cancelled: r.bool("cancelled")?,
+        cancel_reason: r.string("cancel_reason")?,
+        edited: r.bool("edited")?,
+        signup_required: r.bool("signup_required")?,
+        capacity: r.opt_i64("capacity")?,
+        confirmed_places: r.i64("confirmed_places")?,
+        headcount: r.opt_i64("headcount")?,
+        sequence: r.i64("sequence")?,
+        department_id: r.opt_i64("department_id")?,
     })
 }
 
@@ -555,7 +556,11 @@ pub async fn edit_occurrence(
         )
         .await?
         .ok_or(StoreError::NotFound)?;
-    let (starts, ends, was_cancelled) = (row.i64(0)?, row.i64(1)?, row.bool(2)?);
+    let (starts, ends, was_cancelled) = (
+        row.i64("starts_at")?,
+        row.i64("ends_at")?,
+        row.bool("cancelled")?,
+    );
     if let Some(start) = edit.new_start {
         let new_start = ts(schedule::local_to_utc(start));
         tx.execute(
@@ -587,7 +592,13 @@ pub async fn edit_occurrence(
         let occ = occurrence_in(&mut tx, id)
             .await?
             .ok_or(StoreError::NotFound)?;
-        for p in participants_in(&mut tx, id, &["confirmed", "waitlisted"]).await? {
+        for p in participants_in(
+            &mut tx,
+            id,
+            &[SignUpStatus::Confirmed, SignUpStatus::Waitlisted],
+        )
+        .await?
+        {
             let messages = notify(&p, &occ);
             send_all(&mut tx, messages, p.user_id, now).await?;
         }
@@ -628,8 +639,8 @@ pub struct Participant {
     pub phone: String,
     /// Language for messages.
     pub locale: String,
-    /// confirmed, waitlisted or cancelled.
-    pub status: String,
+    /// Where the sign-up stands.
+    pub status: SignUpStatus,
     /// Order of arrival.
     pub arrival: i64,
     /// Places taken (2 with a friend).
@@ -676,28 +687,28 @@ fn seal_contact(
 
 fn participant_from(key: &SealKey, r: &Row) -> Result<Participant, StoreError> {
     Ok(Participant {
-        id: r.i64(0)?,
-        occurrence_id: r.i64(1)?,
-        user_id: r.opt_i64(2)?,
-        name: key.open_optional("signup.name", &r.string(3)?)?,
-        email: key.open_optional("signup.email", &r.string(4)?)?,
-        phone: key.open_optional("signup.phone", &r.string(5)?)?,
-        locale: r.string(6)?,
-        status: r.string(7)?,
-        arrival: r.i64(8)?,
-        places: r.i64(9)?,
-        first_time: r.bool(10)?,
-        verified: r.bool(11)?,
-        assisted_by: r.opt_i64(12)?,
-        consent_method: r.string(13)?,
-        present: r.bool(14)?,
+        id: r.i64("id")?,
+        occurrence_id: r.i64("occurrence_id")?,
+        user_id: r.opt_i64("user_id")?,
+        name: key.open_optional("signup.name", &r.string("name")?)?,
+        email: key.open_optional("signup.email", &r.string("email")?)?,
+        phone: key.open_optional("signup.phone", &r.string("phone")?)?,
+        locale: r.string("locale")?,
+        status: r.parsed("status", SignUpStatus::parse)?,
+        arrival: r.i64("arrival")?,
+        places: r.i64("places")?,
+        first_time: r.bool("first_time")?,
+        verified: r.bool("verified")?,
+        assisted_by: r.opt_i64("assisted_by")?,
+        consent_method: r.string("consent_method")?,
+        present: r.bool("present")?,
     })
 }
 
 async fn participants_in(
     tx: &mut Tx,
     occurrence_id: i64,
-    statuses: &[&str],
+    statuses: &[SignUpStatus],
 ) -> Result<Vec<Participant>, StoreError> {
     let mut sql = Sql::new(
         "SELECT id, occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, assisted_by, consent_method, present FROM signup WHERE occurrence_id = ",
@@ -705,7 +716,7 @@ async fn participants_in(
     debug_assert!(sql.text().starts_with(PARTICIPANT_COLUMNS));
     sql.bind(occurrence_id)
         .push(" AND status IN (")
-        .bind_list(statuses.iter().copied())
+        .bind_list(statuses.iter().map(|s| s.as_str()))
         .push(") ORDER BY arrival");
     let rows = tx.query_built(sql).await?;
     let key = tx.sealing()?;
@@ -752,7 +763,7 @@ pub async fn signups_of_user(
         )
         .await?
         .iter()
-        .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+        .map(|r| Ok((r.i64("id")?, r.i64("occurrence_id")?)))
         .collect::<Result<_, StoreError>>()?;
     let key = db.sealing()?;
     let mut out = Vec::new();
@@ -853,8 +864,12 @@ async fn sign_up_in(
     else {
         return Err(StoreError::NotFound);
     };
-    let (arrival, capacity, taken) = (row.i64(0)?, row.opt_i64(1)?, row.i64(2)?);
-    if row.bool(3)? || row.i64(4)? < now {
+    let (arrival, capacity, taken) = (
+        row.i64("arrivals")?,
+        row.opt_i64("capacity")?,
+        row.i64("confirmed_places")?,
+    );
+    if row.bool("cancelled")? || row.i64("ends_at")? < now {
         return Ok(SignupResult::Closed);
     }
     let existing = tx
@@ -864,32 +879,36 @@ async fn sign_up_in(
         )
         .await?;
     if let Some(e) = existing {
-        return Ok(SignupResult::AlreadySignedUp { id: e.i64(0)? });
+        return Ok(SignupResult::AlreadySignedUp { id: e.i64("id")? });
     }
     let places = if s.bring_friend { 2 } else { 1 };
     // Nobody passes the people already waiting, even when a smaller party would fit.
     let waiting = tx
         .query_one(
-            "SELECT COUNT(*) FROM signup WHERE occurrence_id = $1 AND status = 'waitlisted'",
+            "SELECT COUNT(*) AS count FROM signup WHERE occurrence_id = $1 AND status = 'waitlisted'",
             params![s.occurrence_id],
         )
         .await?
-        .i64(0)?;
+        .i64("count")?;
     let fits = waiting == 0 && capacity.is_none_or(|c| taken + places <= c);
-    let status = if fits { "confirmed" } else { "waitlisted" };
+    let status = if fits {
+        SignUpStatus::Confirmed
+    } else {
+        SignUpStatus::Waitlisted
+    };
     let id = tx
         .query_one(
             "INSERT INTO signup (occurrence_id, user_id, name, email, phone, locale, status, arrival, places, first_time, verified, token_hash, assisted_by, consent_method, created_at, updated_at, name_index, email_index, phone_index)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17, $18) RETURNING id",
             params![
                 s.occurrence_id, s.user_id, sealed.name.as_str(), sealed.email.as_str(), sealed.phone.as_str(), s.locale.as_str(),
-                status, arrival, places, s.first_time, s.verified, s.token_hash.as_str(), s.assisted_by,
+                status.as_str(), arrival, places, s.first_time, s.verified, s.token_hash.as_str(), s.assisted_by,
                 s.consent_method.as_str(), now, sealed.name_index.as_str(), sealed.email_index.as_str(),
                 sealed.phone_index.as_str()
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     let result = if fits {
         tx.execute(
             "UPDATE occurrence SET confirmed_places = confirmed_places + $2 WHERE id = $1",
@@ -900,11 +919,11 @@ async fn sign_up_in(
     } else {
         let position = tx
             .query_one(
-                "SELECT COUNT(*) FROM signup WHERE occurrence_id = $1 AND status = 'waitlisted' AND arrival <= $2",
+                "SELECT COUNT(*) AS count FROM signup WHERE occurrence_id = $1 AND status = 'waitlisted' AND arrival <= $2",
                 params![s.occurrence_id, arrival],
             )
             .await?
-            .i64(0)?;
+            .i64("count")?;
         SignupResult::Waitlisted { id, position }
     };
     Ok(result)
@@ -965,16 +984,16 @@ pub async fn import_history(db: &Db, list: &[History]) -> Result<(), StoreError>
 
 /// Position on the waitlist (1 is next), or `None` when not waitlisted.
 pub async fn waitlist_position(db: &Db, p: &Participant) -> Result<Option<i64>, StoreError> {
-    if p.status != "waitlisted" {
+    if p.status != SignUpStatus::Waitlisted {
         return Ok(None);
     }
     Ok(Some(
         db.query_one(
-            "SELECT COUNT(*) FROM signup WHERE occurrence_id = $1 AND status = 'waitlisted' AND arrival <= $2",
+            "SELECT COUNT(*) AS count FROM signup WHERE occurrence_id = $1 AND status = 'waitlisted' AND arrival <= $2",
             params![p.occurrence_id, p.arrival],
         )
         .await?
-        .i64(0)?,
+        .i64("count")?,
     ))
 }
 
@@ -989,7 +1008,7 @@ pub async fn unconfirmed_since(db: &Db, now: i64, hold: i64) -> Result<Vec<i64>,
     )
     .await?
     .iter()
-    .map(|r| r.i64(0))
+    .map(|r| r.i64("id"))
     .collect()
 }
 
@@ -1023,15 +1042,19 @@ pub async fn cancel_signup(
     else {
         return Err(StoreError::NotFound);
     };
-    let (occurrence_id, capacity, mut taken) = (occ.i64(0)?, occ.opt_i64(1)?, occ.i64(2)?);
+    let (occurrence_id, capacity, mut taken) = (
+        occ.i64("id")?,
+        occ.opt_i64("capacity")?,
+        occ.i64("confirmed_places")?,
+    );
     let me = tx
         .query_one(
             "SELECT status, places FROM signup WHERE id = $1",
             params![id],
         )
         .await?;
-    let (status, places) = (me.string(0)?, me.i64(1)?);
-    if status == "cancelled" {
+    let (status, places) = (me.parsed("status", SignUpStatus::parse)?, me.i64("places")?);
+    if status == SignUpStatus::Cancelled {
         return Ok(vec![]);
     }
     tx.execute(
@@ -1040,9 +1063,9 @@ pub async fn cancel_signup(
     )
     .await?;
     let mut promoted = Vec::new();
-    if status == "confirmed" {
+    if status == SignUpStatus::Confirmed {
         taken -= places;
-        for w in participants_in(&mut tx, occurrence_id, &["waitlisted"]).await? {
+        for w in participants_in(&mut tx, occurrence_id, &[SignUpStatus::Waitlisted]).await? {
             if capacity.is_some_and(|c| taken + w.places > c) {
                 break; // strictly in order: the next in line waits for a place that fits
             }
@@ -1053,7 +1076,7 @@ pub async fn cancel_signup(
             )
             .await?;
             promoted.push(Participant {
-                status: "confirmed".into(),
+                status: SignUpStatus::Confirmed,
                 ..w
             });
         }
@@ -1103,7 +1126,7 @@ pub async fn send_reminders(
         )
         .await?
         .iter()
-        .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+        .map(|r| Ok((r.i64("id")?, r.i64("occurrence_id")?)))
         .collect::<Result<Vec<(i64, i64)>, StoreError>>()?;
     let mut sent = 0;
     for (signup_id, occurrence_id) in due {
@@ -1120,7 +1143,7 @@ pub async fn send_reminders(
         let Some(occ) = occurrence_in(&mut tx, occurrence_id).await? else {
             continue;
         };
-        let Some(p) = participants_in(&mut tx, occurrence_id, &["confirmed"])
+        let Some(p) = participants_in(&mut tx, occurrence_id, &[SignUpStatus::Confirmed])
             .await?
             .into_iter()
             .find(|p| p.id == signup_id)
@@ -1159,7 +1182,7 @@ pub async fn calendar_feed_owner(db: &Db, token_hash: &str) -> Result<Option<i64
         params![token_hash],
     )
     .await?
-    .map(|r| r.i64(0))
+    .map(|r| r.i64("user_id"))
     .transpose()
 }
 
@@ -1193,7 +1216,7 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
         .await?;
     let mut sealed = 0;
     for r in &rows {
-        let stored = [r.string(1)?, r.string(2)?, r.string(3)?];
+        let stored = [r.string("name")?, r.string("email")?, r.string("phone")?];
         let [name, email, phone] = stored.clone().map(|v| {
             if v.starts_with("v1.") {
                 String::new()
@@ -1217,7 +1240,7 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
                     phone_index = CASE WHEN $4 <> '' THEN $7 ELSE phone_index END
                  WHERE id = $1 AND name = $8 AND email = $9 AND phone = $10",
                 params![
-                    r.i64(0)?,
+                    r.i64("id")?,
                     c.name.as_str(),
                     c.email.as_str(),
                     c.phone.as_str(),
@@ -1239,12 +1262,12 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
         )
         .await?;
     for r in &walk_ins {
-        let name = key.seal(WALK_IN_NAME, &r.string(1)?)?;
+        let name = key.seal(WALK_IN_NAME, &r.string("name")?)?;
         let mut tx = db.begin().await?;
         sealed += tx
             .execute(
                 "UPDATE walk_in SET name = $2 WHERE id = $1 AND name NOT LIKE 'v1.%'",
-                params![r.i64(0)?, name],
+                params![r.i64("id")?, name],
             )
             .await?;
         tx.commit().await?;
@@ -1270,7 +1293,7 @@ pub async fn add_walk_in(
             params![occurrence_id, sealed, now],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -1284,7 +1307,12 @@ pub async fn walk_ins(db: &Db, occurrence_id: i64) -> Result<Vec<(i64, String)>,
     )
     .await?
     .iter()
-    .map(|r| Ok((r.i64(0)?, key.open_optional(WALK_IN_NAME, &r.string(1)?)?)))
+    .map(|r| {
+        Ok((
+            r.i64("id")?,
+            key.open_optional(WALK_IN_NAME, &r.string("name")?)?,
+        ))
+    })
     .collect()
 }
 
@@ -1310,27 +1338,27 @@ pub async fn attendance_summary(
 ) -> Result<AttendanceSummary, StoreError> {
     let present = db
         .query(
-            "SELECT COALESCE(CAST(s.user_id AS TEXT), NULLIF(s.email_index, ''), NULLIF(s.phone_index, ''), NULLIF(s.name_index, ''), 's' || CAST(s.id AS TEXT)), COUNT(*) FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
+            "SELECT COALESCE(CAST(s.user_id AS TEXT), NULLIF(s.email_index, ''), NULLIF(s.phone_index, ''), NULLIF(s.name_index, ''), 's' || CAST(s.id AS TEXT)), COUNT(*) AS count FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
              WHERE o.offer_id = $1 AND o.starts_at >= $2 AND o.starts_at < $3 AND s.present = $4 GROUP BY 1",
             params![offer_id, from, to, true],
         )
         .await?;
     let others = db
         .query_one(
-            "SELECT (SELECT COUNT(*) FROM walk_in w JOIN occurrence o ON o.id = w.occurrence_id WHERE o.offer_id = $1 AND o.starts_at >= $2 AND o.starts_at < $3),
-                    (SELECT COALESCE(SUM(headcount), 0) FROM occurrence WHERE offer_id = $1 AND starts_at >= $2 AND starts_at < $3)",
+            "SELECT (SELECT COUNT(*) FROM walk_in w JOIN occurrence o ON o.id = w.occurrence_id WHERE o.offer_id = $1 AND o.starts_at >= $2 AND o.starts_at < $3) AS walk_ins,
+                    (SELECT COALESCE(SUM(headcount), 0) FROM occurrence WHERE offer_id = $1 AND starts_at >= $2 AND starts_at < $3) AS headcounts",
             params![offer_id, from, to],
         )
         .await?;
     let mut s = AttendanceSummary::default();
     for r in &present {
-        let times = r.i64(1)?;
+        let times = r.i64("count")?;
         s.participants += times;
         s.unique_participants += 1;
         if times > 1 {
             s.returning_participants += 1;
         }
     }
-    s.participants += others.i64(0)? + others.i64(1)?;
+    s.participants += others.i64("walk_ins")? + others.i64("headcounts")?;
     Ok(s)
 }

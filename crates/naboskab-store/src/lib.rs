@@ -15,6 +15,7 @@ pub mod offers;
 pub mod orgs;
 pub mod outbox;
 pub mod reach;
+pub mod row;
 pub mod seal;
 pub mod testing;
 pub mod users;

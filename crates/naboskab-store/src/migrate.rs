@@ -91,7 +91,7 @@ pub async fn migrate(db: &Db, now: i64) -> Result<usize, StoreError> {
             .await?;
         match existing {
             Some(row) => {
-                if row.string(0)? != checksum(sql) {
+                if row.string("checksum")? != checksum(sql) {
                     return Err(StoreError::Config(format!(
                         "migration {} ({}) was changed after it was applied",
                         m.version, m.name
@@ -229,7 +229,7 @@ async fn after_migration(tx: &mut Tx, version: i64, now: i64) -> Result<(), Stor
                     params![name, code, now],
                 )
                 .await?
-                .i64(0)?;
+                .i64("id")?;
             tx.execute(
                 "INSERT INTO municipality (code, name, region_code, region_name, organisation_id) VALUES ($1, $2, $3, $4, $5)",
                 params![code, name, region_code, region_name, org],

@@ -10,6 +10,7 @@ use crate::db::{Db, Row, Sql, Tx};
 use crate::error::StoreError;
 use crate::params;
 use crate::seal::SealKey;
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::search;
 use std::collections::BTreeSet;
 
@@ -39,7 +40,7 @@ pub struct Offer {
     /// Kind (see `naboskab_domain::offer::KINDS`).
     pub kind: String,
     /// draft, pending, published or archived.
-    pub status: String,
+    pub status: OfferStatus,
     /// Title in Danish (the default language).
     pub title: String,
     /// Sanitised HTML description in Danish.
@@ -115,35 +116,35 @@ const OFFER_COLUMNS: &str = "SELECT id, organisation_id, department_id, kind, st
 
 fn offer_from(r: &Row) -> Result<Offer, StoreError> {
     Ok(Offer {
-        id: r.i64(0)?,
-        organisation_id: r.i64(1)?,
-        department_id: r.opt_i64(2)?,
-        kind: r.string(3)?,
-        status: r.string(4)?,
-        title: r.string(5)?,
-        description_html: r.string(6)?,
-        step_free: r.bool(7)?,
-        accessible_toilet: r.bool(8)?,
-        hearing_loop: r.bool(9)?,
-        price_ore: r.opt_i64(10)?,
-        drop_in: r.bool(11)?,
-        newcomers_welcome: r.bool(12)?,
-        bring_friend: r.bool(13)?,
-        contact_name: r.string(14)?,
-        contact_phone: r.string(15)?,
-        contact_email: r.string(16)?,
-        street: r.string(17)?,
-        postal_code: r.string(18)?,
-        city: r.string(19)?,
-        lat: r.opt_f64(20)?,
-        lon: r.opt_f64(21)?,
-        municipality_code: r.opt_string(22)?,
-        when_text: r.string(23)?,
-        what_to_bring: r.string(24)?,
-        first_time: r.string(25)?,
-        created_by: r.opt_i64(26)?,
-        created_at: r.i64(27)?,
-        updated_at: r.i64(28)?,
+        id: r.i64("id")?,
+        organisation_id: r.i64("organisation_id")?,
+        department_id: r.opt_i64("department_id")?,
+        kind: r.string("kind")?,
+        status: r.parsed("status", OfferStatus::parse)?,
+        title: r.string("title")?,
+        description_html: r.string("description_html")?,
+        step_free: r.bool("step_free")?,
+        accessible_toilet: r.bool("accessible_toilet")?,
+        hearing_loop: r.bool("hearing_loop")?,
+        price_ore: r.opt_i64("price_ore")?,
+        drop_in: r.bool("drop_in")?,
+        newcomers_welcome: r.bool("newcomers_welcome")?,
+        bring_friend: r.bool("bring_friend")?,
+        contact_name: r.string("contact_name")?,
+        contact_phone: r.string("contact_phone")?,
+        contact_email: r.string("contact_email")?,
+        street: r.string("street")?,
+        postal_code: r.string("postal_code")?,
+        city: r.string("city")?,
+        lat: r.opt_f64("lat")?,
+        lon: r.opt_f64("lon")?,
+        municipality_code: r.opt_string("municipality_code")?,
+        when_text: r.string("when_text")?,
+        what_to_bring: r.string("what_to_bring")?,
+        first_time: r.string("first_time")?,
+        created_by: r.opt_i64("created_by")?,
+        created_at: r.i64("created_at")?,
+        updated_at: r.i64("updated_at")?,
         ..Default::default()
     })
 }
@@ -256,7 +257,7 @@ pub async fn create_offers_bulk(db: &Db, list: &[Offer], now: i64) -> Result<Vec
                 ],
             )
             .await?
-            .i64(0)?;
+            .i64("id")?;
         write_children(&mut tx, o, id).await?;
         ids.push(id);
     }
@@ -288,13 +289,13 @@ pub async fn update_offer(db: &Db, id: i64, o: &Offer, now: i64) -> Result<(), S
 }
 
 /// Sets an offer's status (publish, archive, send for approval).
-pub async fn set_status(db: &Db, id: i64, status: &str, now: i64) -> Result<(), StoreError> {
+pub async fn set_status(db: &Db, id: i64, status: OfferStatus, now: i64) -> Result<(), StoreError> {
     let mut tx = db.begin().await?;
     let seq = next_change_seq(&mut tx).await?;
     let n = tx
         .execute(
             "UPDATE offer SET status = $1, updated_at = $2, change_seq = $3 WHERE id = $4",
-            params![status, now, seq, id],
+            params![status.as_str(), now, seq, id],
         )
         .await?;
     if n == 0 {
@@ -311,7 +312,7 @@ async fn next_change_seq(tx: &mut Tx) -> Result<i64, StoreError> {
         params![],
     )
     .await?
-    .i64(0)
+    .i64("n")
 }
 
 /// One offer with tags and translations.
@@ -329,8 +330,8 @@ pub async fn offer(db: &Db, id: i64) -> Result<Option<Offer>, StoreError> {
         )
         .await?
     {
-        let code = r.string(1)?;
-        match r.string(0)?.as_str() {
+        let code = r.string("code")?;
+        match r.string("kind")?.as_str() {
             "category" => o.categories.push(code),
             "target" => o.target_groups.push(code),
             "language" => o.languages.push(code),
@@ -342,7 +343,7 @@ pub async fn offer(db: &Db, id: i64) -> Result<Option<Offer>, StoreError> {
         .query("SELECT locale, title, description_html FROM offer_translation WHERE offer_id = $1 ORDER BY locale", params![id])
         .await?
         .iter()
-        .map(|r| Ok(Translation { locale: r.string(0)?, title: r.string(1)?, description_html: r.string(2)? }))
+        .map(|r| Ok(Translation { locale: r.string("locale")?, title: r.string("title")?, description_html: r.string("description_html")? }))
         .collect::<Result<_, StoreError>>()?;
     Ok(Some(o))
 }
@@ -351,14 +352,20 @@ pub async fn offer(db: &Db, id: i64) -> Result<Option<Offer>, StoreError> {
 pub async fn offers_of_organisation(
     db: &Db,
     organisation_id: i64,
-) -> Result<Vec<(i64, String, String)>, StoreError> {
+) -> Result<Vec<(i64, String, OfferStatus)>, StoreError> {
     db.query(
         "SELECT id, title, status FROM offer WHERE organisation_id = $1 ORDER BY id DESC",
         params![organisation_id],
     )
     .await?
     .iter()
-    .map(|r| Ok((r.i64(0)?, r.string(1)?, r.string(2)?)))
+    .map(|r| {
+        Ok((
+            r.i64("id")?,
+            r.string("title")?,
+            r.parsed("status", OfferStatus::parse)?,
+        ))
+    })
     .collect()
 }
 
@@ -370,7 +377,7 @@ pub async fn organisations_active_in(db: &Db, department_id: i64) -> Result<Vec<
     )
     .await?
     .iter()
-    .map(|r| r.i64(0))
+    .map(|r| r.i64("organisation_id"))
     .collect()
 }
 
@@ -389,7 +396,7 @@ pub async fn pending_offers(
     db.query_built(sql)
         .await?
         .iter()
-        .map(|r| Ok((r.i64(0)?, r.string(1)?, r.i64(2)?)))
+        .map(|r| Ok((r.i64("id")?, r.string("title")?, r.i64("organisation_id")?)))
         .collect()
 }
 
@@ -466,10 +473,10 @@ pub async fn categories(db: &Db) -> Result<Vec<Category>, StoreError> {
     .iter()
     .map(|r| {
         Ok(Category {
-            code: r.string(0)?,
-            name_da: r.string(1)?,
-            name_en: r.string(2)?,
-            name_ar: r.string(3)?,
+            code: r.string("code")?,
+            name_da: r.string("name_da")?,
+            name_en: r.string("name_en")?,
+            name_ar: r.string("name_ar")?,
         })
     })
     .collect()
@@ -516,7 +523,7 @@ pub async fn add_helpline(db: &Db, h: &Helpline, sort_order: i64) -> Result<i64,
             params![h.name.as_str(), h.phone.as_str(), h.hours.as_str(), h.description.as_str(), h.url.as_str(), sort_order, h.is_example],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -549,13 +556,13 @@ pub async fn helplines(db: &Db) -> Result<Vec<Helpline>, StoreError> {
         .iter()
         .map(|r| {
             Ok(Helpline {
-                id: r.i64(0)?,
-                name: r.string(1)?,
-                phone: r.string(2)?,
-                hours: r.string(3)?,
-                description: r.string(4)?,
-                url: r.string(5)?,
-                is_example: r.bool(6)?,
+                id: r.i64("id")?,
+                name: r.string("name")?,
+                phone: r.string("phone")?,
+                hours: r.string("hours")?,
+                description: r.string("description")?,
+                url: r.string("url")?,
+                is_example: r.bool("is_example")?,
             })
         })
         .collect()
@@ -597,7 +604,7 @@ pub async fn set_staff_profile(
 /// in any organisation above it.
 pub async fn caretakers_for(db: &Db, chain: &[i64]) -> Result<Vec<StaffContact>, StoreError> {
     let mut sql = Sql::new(
-        "SELECT DISTINCT u.id, u.display_name, COALESCE(p.phone, ''), COALESCE(p.office_hours, ''), COALESCE(p.about, '')
+        "SELECT DISTINCT u.id, u.display_name, COALESCE(p.phone, '') AS phone, COALESCE(p.office_hours, '') AS office_hours, COALESCE(p.about, '') AS about
          FROM membership m JOIN app_user u ON u.id = m.user_id LEFT JOIN staff_profile p ON p.user_id = u.id
          WHERE m.role = 'social_caretaker' AND m.confirmed_at IS NOT NULL AND u.disabled_at IS NULL AND m.organisation_id IN (",
     );
@@ -608,11 +615,11 @@ pub async fn caretakers_for(db: &Db, chain: &[i64]) -> Result<Vec<StaffContact>,
         .iter()
         .map(|r| {
             Ok(StaffContact {
-                user_id: r.i64(0)?,
-                name: r.string(1)?,
-                phone: r.string(2)?,
-                office_hours: r.string(3)?,
-                about: r.string(4)?,
+                user_id: r.i64("id")?,
+                name: r.string("display_name")?,
+                phone: r.string("phone")?,
+                office_hours: r.string("office_hours")?,
+                about: r.string("about")?,
             })
         })
         .collect()
@@ -681,7 +688,7 @@ pub async fn create_contact_request(
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -707,16 +714,16 @@ pub async fn contact_requests_for(
 /// when_to_call, message, consent_text, created_at`, its sealed fields opened.
 pub(crate) fn contact_request_from(key: &SealKey, r: &Row) -> Result<ContactRequest, StoreError> {
     Ok(ContactRequest {
-        id: r.i64(0)?,
-        department_id: r.opt_i64(1)?,
-        name: open_request_field(key, "name", r.string(2)?)?,
-        phone: open_request_field(key, "phone", r.string(3)?)?,
-        email: open_request_field(key, "email", r.string(4)?)?,
-        preferred_language: r.string(5)?,
-        when_to_call: open_request_field(key, "when_to_call", r.string(6)?)?,
-        message: open_request_field(key, "message", r.string(7)?)?,
-        consent_text: r.string(8)?,
-        created_at: r.i64(9)?,
+        id: r.i64("id")?,
+        department_id: r.opt_i64("department_id")?,
+        name: open_request_field(key, "name", r.string("name")?)?,
+        phone: open_request_field(key, "phone", r.string("phone")?)?,
+        email: open_request_field(key, "email", r.string("email")?)?,
+        preferred_language: r.string("preferred_language")?,
+        when_to_call: open_request_field(key, "when_to_call", r.string("when_to_call")?)?,
+        message: open_request_field(key, "message", r.string("message")?)?,
+        consent_text: r.string("consent_text")?,
+        created_at: r.i64("created_at")?,
     })
 }
 
@@ -733,15 +740,15 @@ pub async fn seal_plain_contact_requests(db: &Db, key: &SealKey) -> Result<u64, 
     let mut sealed = 0;
     for r in &rows {
         let mut values = Vec::with_capacity(5);
-        for (i, column) in SEALED_REQUEST_COLUMNS.iter().enumerate() {
-            values.push(seal_request_field(key, column, &r.string(i + 1)?)?);
+        for column in SEALED_REQUEST_COLUMNS {
+            values.push(seal_request_field(key, column, &r.string(column)?)?);
         }
         let mut tx = db.begin().await?;
         sealed += tx
             .execute(
                 "UPDATE contact_request SET name = $2, phone = $3, email = $4, when_to_call = $5, message = $6
                  WHERE id = $1 AND name NOT LIKE 'v1.%'",
-                params![r.i64(0)?, values[0].as_str(), values[1].as_str(), values[2].as_str(), values[3].as_str(), values[4].as_str()],
+                params![r.i64("id")?, values[0].as_str(), values[1].as_str(), values[2].as_str(), values[3].as_str(), values[4].as_str()],
             )
             .await?;
         tx.commit().await?;

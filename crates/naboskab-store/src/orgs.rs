@@ -44,24 +44,24 @@ pub struct Organisation {
 const ORG_SELECT: &str = "SELECT id, kind, name, parent_id, municipality_code, cvr, street, postal_code, city, lat, lon, description, website, phone, email FROM organisation";
 
 fn org_from(r: &Row) -> Result<Organisation, StoreError> {
-    let kind = r.string(1)?;
+    let kind = r.string("kind")?;
     Ok(Organisation {
-        id: r.i64(0)?,
+        id: r.i64("id")?,
         kind: OrgKind::parse(&kind)
             .ok_or_else(|| StoreError::Decode(format!("unknown organisation kind {kind}")))?,
-        name: r.string(2)?,
-        parent_id: r.opt_i64(3)?,
-        municipality_code: r.opt_string(4)?,
-        cvr: r.opt_string(5)?,
-        street: r.opt_string(6)?,
-        postal_code: r.opt_string(7)?,
-        city: r.opt_string(8)?,
-        lat: r.opt_f64(9)?,
-        lon: r.opt_f64(10)?,
-        description: r.string(11)?,
-        website: r.opt_string(12)?,
-        phone: r.opt_string(13)?,
-        email: r.opt_string(14)?,
+        name: r.string("name")?,
+        parent_id: r.opt_i64("parent_id")?,
+        municipality_code: r.opt_string("municipality_code")?,
+        cvr: r.opt_string("cvr")?,
+        street: r.opt_string("street")?,
+        postal_code: r.opt_string("postal_code")?,
+        city: r.opt_string("city")?,
+        lat: r.opt_f64("lat")?,
+        lon: r.opt_f64("lon")?,
+        description: r.string("description")?,
+        website: r.opt_string("website")?,
+        phone: r.opt_string("phone")?,
+        email: r.opt_string("email")?,
     })
 }
 
@@ -131,7 +131,7 @@ pub async fn create_organisation(
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -216,7 +216,11 @@ pub async fn chain(db: &Db, id: i64) -> Result<Vec<i64>, StoreError> {
                 params![current],
             )
             .await?;
-        match parent.map(|r| r.opt_i64(0)).transpose()?.flatten() {
+        match parent
+            .map(|r| r.opt_i64("parent_id"))
+            .transpose()?
+            .flatten()
+        {
             Some(p) if !out.contains(&p) => {
                 out.push(p);
                 current = p;
@@ -287,11 +291,11 @@ pub struct Municipality {
 
 fn municipality_from(r: &Row) -> Result<Municipality, StoreError> {
     Ok(Municipality {
-        code: r.string(0)?,
-        name: r.string(1)?,
-        region_code: r.string(2)?,
-        region_name: r.string(3)?,
-        organisation_id: r.i64(4)?,
+        code: r.string("code")?,
+        name: r.string("name")?,
+        region_code: r.string("region_code")?,
+        region_name: r.string("region_name")?,
+        organisation_id: r.i64("organisation_id")?,
     })
 }
 
@@ -329,7 +333,7 @@ pub async fn offers_need_approval(db: &Db, housing_organisation: i64) -> Result<
         )
         .await?
     {
-        Some(r) => r.bool(0),
+        Some(r) => r.bool("offers_need_approval"),
         None => Ok(true),
     }
 }

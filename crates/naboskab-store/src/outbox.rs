@@ -45,18 +45,17 @@ fn seal(key: &SealKey, column: &str, text: &str) -> Result<String, StoreError> {
 }
 
 fn message_from(key: &SealKey, r: &Row) -> Result<OutboxMessage, StoreError> {
-    let open =
-        |i: usize, column: &str| key.open_optional(&format!("outbox.{column}"), &r.string(i)?);
+    let open = |column: &str| key.open_optional(&format!("outbox.{column}"), &r.string(column)?);
     Ok(OutboxMessage {
-        id: r.i64(0)?,
-        channel: r.string(1)?,
-        recipient: open(2, "recipient")?,
-        subject: open(3, "subject")?,
-        body: open(4, "body")?,
-        created_at: r.i64(5)?,
-        attempts: r.i64(6)?,
-        sent_at: r.opt_i64(7)?,
-        last_error: r.opt_string(8)?,
+        id: r.i64("id")?,
+        channel: r.string("channel")?,
+        recipient: open("recipient")?,
+        subject: open("subject")?,
+        body: open("body")?,
+        created_at: r.i64("created_at")?,
+        attempts: r.i64("attempts")?,
+        sent_at: r.opt_i64("sent_at")?,
+        last_error: r.opt_string("last_error")?,
     })
 }
 
@@ -100,7 +99,7 @@ pub async fn enqueue_in(tx: &mut Tx, m: &NewMessage<'_>, now: i64) -> Result<i64
         params![m.channel, recipient, subject, body, m.user_id, now],
     )
     .await?
-    .i64(0)
+    .i64("id")
 }
 
 /// The newest messages, newest first.
@@ -142,7 +141,11 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
         .await?;
     let mut sealed = 0;
     for r in &rows {
-        let stored = [r.string(1)?, r.string(2)?, r.string(3)?];
+        let stored = [
+            r.string("recipient")?,
+            r.string("subject")?,
+            r.string("body")?,
+        ];
         let mut new = Vec::with_capacity(3);
         for (value, column) in stored.iter().zip(SEALED_COLUMNS) {
             new.push(if value.starts_with("v1.") {
@@ -156,7 +159,7 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
                 "UPDATE outbox SET recipient = $2, subject = $3, body = $4
                  WHERE id = $1 AND recipient = $5 AND subject = $6 AND body = $7",
                 params![
-                    r.i64(0)?,
+                    r.i64("id")?,
                     new[0].as_str(),
                     new[1].as_str(),
                     new[2].as_str(),

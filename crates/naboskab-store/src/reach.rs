@@ -248,19 +248,19 @@ fn open_profile(key: &SealKey, sealed: &str) -> Result<Profile, StoreError> {
 }
 
 fn consent_from(r: &Row) -> Result<Consent, StoreError> {
-    let scope = r.string(1)?;
-    let method = r.string(2)?;
+    let scope = r.string("scope")?;
+    let method = r.string("method")?;
     Ok(Consent {
-        id: r.i64(0)?,
+        id: r.i64("id")?,
         scope: ConsentScope::parse(&scope)
             .ok_or_else(|| StoreError::Decode(format!("consent scope {scope}")))?,
         method: ConsentMethod::parse(&method)
             .ok_or_else(|| StoreError::Decode(format!("consent method {method}")))?,
-        text_hash: r.string(3)?,
-        given_at: r.i64(4)?,
-        recorded_by: r.opt_i64(5)?,
-        withdrawn_at: r.opt_i64(6)?,
-        withdrawn_by: r.opt_i64(7)?,
+        text_hash: r.string("text_hash")?,
+        given_at: r.i64("given_at")?,
+        recorded_by: r.opt_i64("recorded_by")?,
+        withdrawn_at: r.opt_i64("withdrawn_at")?,
+        withdrawn_by: r.opt_i64("withdrawn_by")?,
     })
 }
 
@@ -299,8 +299,8 @@ pub async fn owner_of(db: &Db, id: i64) -> Result<Option<Holder>, StoreError> {
     .await?
     .map(|r| {
         Ok(Holder {
-            housing_org_id: r.i64(0)?,
-            department_id: r.opt_i64(1)?,
+            housing_org_id: r.i64("housing_org_id")?,
+            department_id: r.opt_i64("department_id")?,
         })
     })
     .transpose()
@@ -339,7 +339,7 @@ pub async fn create_contact(
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     for consent in consents {
         insert_consent(&mut tx, id, consent, who.user_id, now).await?;
     }
@@ -441,16 +441,16 @@ async fn record_in(
         .await?
         .iter()
         .map(|l| {
-            let kind = l.string(1)?;
+            let kind = l.string("kind")?;
             Ok(LogEntry {
-                id: l.i64(0)?,
+                id: l.i64("id")?,
                 kind: ContactKind::parse(&kind)
                     .ok_or_else(|| StoreError::Decode(format!("contact kind {kind}")))?,
-                happened_on: parse_date(&l.string(2)?)?,
-                minutes: l.opt_i64(3)?,
-                note: key.open(NOTE_COLUMN, &l.string(4)?)?,
-                by_user: l.opt_i64(5)?,
-                created_at: l.i64(6)?,
+                happened_on: parse_date(&l.string("happened_on")?)?,
+                minutes: l.opt_i64("minutes")?,
+                note: key.open(NOTE_COLUMN, &l.string("note_sealed")?)?,
+                by_user: l.opt_i64("by_user")?,
+                created_at: l.i64("created_at")?,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
@@ -463,29 +463,29 @@ async fn record_in(
         .iter()
         .map(|f| {
             Ok(FollowUp {
-                id: f.i64(0)?,
-                due_on: parse_date(&f.string(1)?)?,
-                what: key.open(FOLLOWUP_COLUMN, &f.string(2)?)?,
-                done_at: f.opt_i64(3)?,
-                created_by: f.opt_i64(4)?,
+                id: f.i64("id")?,
+                due_on: parse_date(&f.string("due_on")?)?,
+                what: key.open(FOLLOWUP_COLUMN, &f.string("what_sealed")?)?,
+                done_at: f.opt_i64("done_at")?,
+                created_by: f.opt_i64("created_by")?,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-    let profile = open_profile(key, &r.string(4)?)?;
-    let user_id = r.opt_i64(3)?;
+    let profile = open_profile(key, &r.string("sealed")?)?;
+    let user_id = r.opt_i64("user_id")?;
     let referrals = referrals_in(tx, key, id, &profile, user_id, now).await?;
     let record = Record {
         id,
         holder: Holder {
-            housing_org_id: r.i64(0)?,
-            department_id: r.opt_i64(1)?,
+            housing_org_id: r.i64("housing_org_id")?,
+            department_id: r.opt_i64("department_id")?,
         },
-        caretaker_id: r.opt_i64(2)?,
+        caretaker_id: r.opt_i64("caretaker_id")?,
         user_id,
         profile,
-        fictitious: r.bool(5)?,
-        created_at: r.i64(6)?,
-        last_contact_at: r.i64(7)?,
+        fictitious: r.bool("fictitious")?,
+        created_at: r.i64("created_at")?,
+        last_contact_at: r.i64("last_contact_at")?,
         consents,
         log,
         followups,
@@ -607,7 +607,7 @@ pub async fn withdraw_consent(
             params![id],
         )
         .await?
-        .string(0)?;
+        .string("sealed")?;
     let mut profile = open_profile(key, &sealed)?;
     profile.sensitive.clear();
     tx.execute(
@@ -661,7 +661,7 @@ pub async fn add_log(
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.execute(
         "UPDATE outreach_contact SET last_contact_at = $2, updated_at = $2 WHERE id = $1",
         params![id, now],
@@ -699,7 +699,7 @@ pub async fn add_followup(
             ],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(Ok(followup_id))
 }
@@ -786,7 +786,7 @@ async fn referrals_of(
         return Ok(out);
     }
     let mut sql = crate::db::Sql::new(
-        "SELECT r.contact_id, r.id, r.offer_id, COALESCE(f.title, ''), r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present, r.buddy_sealed
+        "SELECT r.contact_id, r.id, r.offer_id, COALESCE(f.title, '') AS offer_title, r.occurrence_id, r.signup_id, r.status, r.created_at, o.starts_at, s.present, r.buddy_sealed
          FROM outreach_referral r LEFT JOIN offer f ON f.id = r.offer_id LEFT JOIN occurrence o ON o.id = r.occurrence_id LEFT JOIN signup s ON s.id = r.signup_id
          WHERE r.contact_id IN (",
     );
@@ -798,11 +798,11 @@ async fn referrals_of(
     }
     let offers: Vec<i64> = rows
         .iter()
-        .filter_map(|r| r.opt_i64(2).transpose())
+        .filter_map(|r| r.opt_i64("offer_id").transpose())
         .collect::<Result<_, _>>()?;
     let signups: Vec<i64> = rows
         .iter()
-        .filter_map(|r| r.opt_i64(5).transpose())
+        .filter_map(|r| r.opt_i64("signup_id").transpose())
         .collect::<Result<_, _>>()?;
     // Phones are compared by their blind index: sign-ups keep their phone sealed.
     let phone_index: Vec<String> = people
@@ -829,22 +829,30 @@ async fn referrals_of(
         .query_built(present)
         .await?
         .iter()
-        .map(|r| Ok((r.i64(0)?, r.i64(1)?, r.opt_i64(2)?, r.string(3)?, r.i64(4)?)))
+        .map(|r| {
+            Ok((
+                r.i64("offer_id")?,
+                r.i64("id")?,
+                r.opt_i64("user_id")?,
+                r.string("phone_index")?,
+                r.i64("starts_at")?,
+            ))
+        })
         .collect::<Result<_, StoreError>>()?;
     for row in &rows {
-        let contact_id = row.i64(0)?;
+        let contact_id = row.i64("contact_id")?;
         let Some(i) = people.iter().position(|p| p.contact_id == contact_id) else {
             continue;
         };
         let person = &people[i];
-        let status_text = row.string(6)?;
+        let status_text = row.string("status")?;
         let status = ReferralStatus::parse(&status_text)
             .ok_or_else(|| StoreError::Decode(format!("referral status {status_text}")))?;
-        let offer_id = row.opt_i64(2)?;
-        let signup_id = row.opt_i64(5)?;
-        let starts_at = row.opt_i64(8)?;
+        let offer_id = row.opt_i64("offer_id")?;
+        let signup_id = row.opt_i64("signup_id")?;
+        let starts_at = row.opt_i64("starts_at")?;
         let signed_up = match (starts_at, signup_id) {
-            (Some(start), Some(_)) => Some((start, row.opt_i64(9)?.unwrap_or(0) != 0)),
+            (Some(start), Some(_)) => Some((start, row.opt_i64("present")?.unwrap_or(0) != 0)),
             _ => None,
         };
         // Every time of the same activity the person was checked in at: through this
@@ -860,18 +868,18 @@ async fn referrals_of(
             .map(|c| c.4)
             .collect();
         out[i].push(Referral {
-            id: row.i64(1)?,
+            id: row.i64("id")?,
             offer_id,
-            offer_title: row.string(3)?,
-            occurrence_id: row.opt_i64(4)?,
+            offer_title: row.string("offer_title")?,
+            occurrence_id: row.opt_i64("occurrence_id")?,
             status,
             outcome: outcome(status, signed_up, &present_at, now),
             starts_at,
-            buddy: match row.opt_string(10)? {
+            buddy: match row.opt_string("buddy_sealed")? {
                 Some(sealed) => key.open(BUDDY_COLUMN, &sealed)?,
                 None => String::new(),
             },
-            created_at: row.i64(7)?,
+            created_at: row.i64("created_at")?,
         });
     }
     Ok(out)
@@ -918,7 +926,7 @@ pub async fn refer(
             params![id, r.offer_id, r.occurrence_id, r.signup_id, r.status.as_str(), buddy, who.user_id, now],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(Ok(referral))
 }
@@ -966,7 +974,7 @@ pub async fn follow_up_no_shows(
         )
         .await?
         .iter()
-        .map(|r| Ok((r.i64(0)?, r.i64(1)?)))
+        .map(|r| Ok((r.i64("contact_id")?, r.i64("id")?)))
         .collect::<Result<_, StoreError>>()?;
     let who = Auditor::system("no-show follow-up");
     let mut added = 0;
@@ -981,9 +989,16 @@ pub async fn follow_up_no_shows(
         else {
             continue;
         };
-        let profile = open_profile(key, &c.string(0)?)?;
-        let referrals =
-            referrals_in(&mut tx, key, contact_id, &profile, c.opt_i64(1)?, now).await?;
+        let profile = open_profile(key, &c.string("sealed")?)?;
+        let referrals = referrals_in(
+            &mut tx,
+            key,
+            contact_id,
+            &profile,
+            c.opt_i64("user_id")?,
+            now,
+        )
+        .await?;
         let no_show = referrals
             .iter()
             .any(|r| r.id == referral_id && r.outcome == Outcome::DidNotCome);
@@ -1081,16 +1096,17 @@ pub async fn funnel(
         .iter()
         .map(|r| {
             Ok(OpenedRecord {
-                id: r.i64(0)?,
-                profile: open_profile(key, &r.string(3)?)?,
-                user_id: r.opt_i64(4)?,
+                id: r.i64("id")?,
+                profile: open_profile(key, &r.string("sealed")?)?,
+                user_id: r.opt_i64("user_id")?,
             })
         })
         .collect::<Result<_, StoreError>>()?;
     let all = referrals_of(&mut tx, key, &referred(&people), now).await?;
     let mut out: Vec<FunnelRow> = Vec::new();
     for (r, referrals) in rows.iter().zip(all) {
-        let (department_id, caretaker_id) = (r.opt_i64(1)?, r.opt_i64(2)?);
+        let (department_id, caretaker_id) =
+            (r.opt_i64("department_id")?, r.opt_i64("caretaker_id")?);
         let row = match out
             .iter_mut()
             .position(|f| f.department_id == department_id && f.caretaker_id == caretaker_id)
@@ -1130,7 +1146,7 @@ pub async fn caseload(
     }
     let mut tx = db.begin().await?;
     let mut sql = crate::db::Sql::new(
-        "SELECT c.id, c.sealed, c.department_id, c.caretaker_id, c.last_contact_at, c.fictitious, MIN(f.due_on), COUNT(f.id)
+        "SELECT c.id, c.sealed, c.department_id, c.caretaker_id, c.last_contact_at, c.fictitious, MIN(f.due_on) AS min, COUNT(f.id) AS count
          FROM outreach_contact c LEFT JOIN outreach_followup f ON f.contact_id = c.id AND f.done_at IS NULL
          WHERE c.housing_org_id IN (",
     );
@@ -1144,14 +1160,14 @@ pub async fn caseload(
         .iter()
         .map(|r| {
             Ok(CaseloadEntry {
-                id: r.i64(0)?,
-                name: open_profile(key, &r.string(1)?)?.name,
-                department_id: r.opt_i64(2)?,
-                caretaker_id: r.opt_i64(3)?,
-                last_contact_at: r.i64(4)?,
-                fictitious: r.bool(5)?,
-                next_due: r.opt_string(6)?.map(|d| parse_date(&d)).transpose()?,
-                open_followups: r.i64(7)?,
+                id: r.i64("id")?,
+                name: open_profile(key, &r.string("sealed")?)?.name,
+                department_id: r.opt_i64("department_id")?,
+                caretaker_id: r.opt_i64("caretaker_id")?,
+                last_contact_at: r.i64("last_contact_at")?,
+                fictitious: r.bool("fictitious")?,
+                next_due: r.opt_string("min")?.map(|d| parse_date(&d)).transpose()?,
+                open_followups: r.i64("count")?,
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
@@ -1177,7 +1193,7 @@ pub async fn upcoming_referral_signups(db: &Db, id: i64, now: i64) -> Result<Vec
     )
     .await?
     .iter()
-    .map(|r| r.i64(0))
+    .map(|r| r.i64("id"))
     .collect()
 }
 
@@ -1224,9 +1240,9 @@ pub async fn waiting_referrals(
         .iter()
         .map(|r| {
             Ok(OpenedRecord {
-                id: r.i64(0)?,
-                profile: open_profile(key, &r.string(1)?)?,
-                user_id: r.opt_i64(2)?,
+                id: r.i64("id")?,
+                profile: open_profile(key, &r.string("sealed")?)?,
+                user_id: r.opt_i64("user_id")?,
             })
         })
         .collect::<Result<_, StoreError>>()?;
@@ -1296,7 +1312,7 @@ pub async fn purge_inactive(db: &Db, cutoff: i64, now: i64) -> Result<usize, Sto
         )
         .await?
         .iter()
-        .map(|r| r.i64(0))
+        .map(|r| r.i64("id"))
         .collect::<Result<_, _>>()?;
     let who = Auditor::system("retention");
     let mut erased = 0;

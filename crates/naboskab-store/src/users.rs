@@ -30,14 +30,14 @@ pub struct User {
 
 fn user_from(r: &Row) -> Result<User, StoreError> {
     Ok(User {
-        id: r.i64(0)?,
-        email: r.string(1)?,
-        display_name: r.string(2)?,
-        password_hash: r.opt_string(3)?,
-        email_verified_at: r.opt_i64(4)?,
-        preferred_locale: r.opt_string(5)?,
-        disabled_at: r.opt_i64(6)?,
-        created_at: r.i64(7)?,
+        id: r.i64("id")?,
+        email: r.string("email")?,
+        display_name: r.string("display_name")?,
+        password_hash: r.opt_string("password_hash")?,
+        email_verified_at: r.opt_i64("email_verified_at")?,
+        preferred_locale: r.opt_string("preferred_locale")?,
+        disabled_at: r.opt_i64("disabled_at")?,
+        created_at: r.i64("created_at")?,
     })
 }
 
@@ -67,7 +67,7 @@ pub async fn create_user(db: &Db, u: &NewUser<'_>, now: i64) -> Result<i64, Stor
             params![u.email, u.display_name, u.password_hash, verified, u.locale, now],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -246,19 +246,19 @@ pub struct MembershipView {
 }
 
 fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
-    let Some(role) = Role::parse(&r.string(6)?) else {
+    let Some(role) = Role::parse(&r.string("role")?) else {
         return Ok(None);
     };
     Ok(Some(MembershipView {
-        user_id: r.i64(0)?,
-        user_name: r.string(1)?,
-        user_email: r.string(2)?,
-        organisation_id: r.i64(3)?,
-        organisation_name: r.string(4)?,
-        organisation_kind: OrgKind::parse(&r.string(5)?),
+        user_id: r.i64("id")?,
+        user_name: r.string("display_name")?,
+        user_email: r.string("email")?,
+        organisation_id: r.i64("id")?,
+        organisation_name: r.string("name")?,
+        organisation_kind: OrgKind::parse(&r.string("kind")?),
         role,
-        pending: r.opt_i64(7)?.is_none(),
-        granted_by: r.opt_i64(8)?,
+        pending: r.opt_i64("confirmed_at")?.is_none(),
+        granted_by: r.opt_i64("granted_by")?,
     }))
 }
 
@@ -325,7 +325,15 @@ pub async fn grant_membership(
     } else {
         "grant"
     };
-    crate::audit::record_in(&mut tx, by, action, GRANT_SUBJECT, Some(row.i64(0)?), now).await?;
+    crate::audit::record_in(
+        &mut tx,
+        by,
+        action,
+        GRANT_SUBJECT,
+        Some(row.i64("id")?),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(if needs_confirmation {
         GrantOutcome::Pending
@@ -367,7 +375,7 @@ pub async fn confirm_membership(
         by,
         "grant-confirm",
         GRANT_SUBJECT,
-        Some(row.i64(0)?),
+        Some(row.i64("id")?),
         now,
     )
     .await?;
@@ -393,8 +401,15 @@ pub async fn revoke_membership(
         )
         .await?;
     if let Some(row) = &row {
-        crate::audit::record_in(&mut tx, by, "revoke", GRANT_SUBJECT, Some(row.i64(0)?), now)
-            .await?;
+        crate::audit::record_in(
+            &mut tx,
+            by,
+            "revoke",
+            GRANT_SUBJECT,
+            Some(row.i64("id")?),
+            now,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(row.is_some())
@@ -426,9 +441,9 @@ pub async fn memberships_of(db: &Db, user_id: i64) -> Result<Vec<Membership>, St
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
-        if let Some(role) = Role::parse(&r.string(1)?) {
+        if let Some(role) = Role::parse(&r.string("role")?) {
             out.push(Membership {
-                organisation_id: r.i64(0)?,
+                organisation_id: r.i64("organisation_id")?,
                 role,
             });
         }
@@ -505,8 +520,8 @@ pub async fn contacts_with_role(
     .iter()
     .map(|r| {
         Ok(MemberContact {
-            email: r.string(0)?,
-            locale: r.opt_string(1)?,
+            email: r.string("email")?,
+            locale: r.opt_string("preferred_locale")?,
         })
     })
     .collect()
@@ -522,7 +537,7 @@ pub async fn totp_secret(db: &Db, user_id: i64) -> Result<Option<String>, StoreE
             params![user_id],
         )
         .await?
-        .map(|r| r.opt_string(0))
+        .map(|r| r.opt_string("totp_sealed"))
         .transpose()?
         .flatten())
 }
@@ -535,7 +550,7 @@ pub async fn totp_last_step(db: &Db, user_id: i64) -> Result<Option<i64>, StoreE
             params![user_id],
         )
         .await?
-        .map(|r| r.opt_i64(0))
+        .map(|r| r.opt_i64("totp_last_step"))
         .transpose()?
         .flatten())
 }
@@ -627,7 +642,7 @@ pub async fn rotate_session_with_second_factor(
         )
         .await?;
     tx.commit().await?;
-    row.map(|r| r.i64(0)).transpose()
+    row.map(|r| r.i64("expires_at")).transpose()
 }
 
 // ----- sessions -----
@@ -698,14 +713,14 @@ pub async fn live_session(
         .await?;
     let Some(r) = row else { return Ok(None) };
     let s = Session {
-        token_hash: r.string(0)?,
-        user_id: r.i64(1)?,
-        csrf_token: r.string(2)?,
-        created_at: r.i64(3)?,
-        last_seen_at: r.i64(4)?,
-        idle_timeout_s: r.i64(5)?,
-        expires_at: r.i64(6)?,
-        second_factor_at: r.opt_i64(7)?,
+        token_hash: r.string("token_hash")?,
+        user_id: r.i64("user_id")?,
+        csrf_token: r.string("csrf_token")?,
+        created_at: r.i64("created_at")?,
+        last_seen_at: r.i64("last_seen_at")?,
+        idle_timeout_s: r.i64("idle_timeout_s")?,
+        expires_at: r.i64("expires_at")?,
+        second_factor_at: r.opt_i64("second_factor_at")?,
     };
     if now >= s.expires_at || now - s.last_seen_at >= s.idle_timeout_s {
         db.execute(
@@ -750,11 +765,11 @@ pub async fn delete_sessions_of_user(db: &Db, user_id: i64) -> Result<u64, Store
 /// Counts a user's sessions.
 pub async fn count_sessions_of_user(db: &Db, user_id: i64) -> Result<i64, StoreError> {
     db.query_one(
-        "SELECT COUNT(*) FROM user_session WHERE user_id = $1",
+        "SELECT COUNT(*) AS count FROM user_session WHERE user_id = $1",
         params![user_id],
     )
     .await?
-    .i64(0)
+    .i64("count")
 }
 
 /// Deletes sessions past their absolute end, one-time tokens past expiry, outbox messages
@@ -834,7 +849,7 @@ pub async fn create_api_token(
             params![user_id, name, token_hash, second_factor_until, now, expires_at],
         )
         .await?
-        .i64(0)?;
+        .i64("id")?;
     tx.commit().await?;
     Ok(id)
 }
@@ -863,16 +878,18 @@ pub async fn api_token_user(
         )
         .await?;
     let Some(r) = row else { return Ok(None) };
-    if r.opt_i64(2)?.is_none_or(|t| now - t >= 60) {
+    if r.opt_i64("last_used_at")?.is_none_or(|t| now - t >= 60) {
         db.execute(
             "UPDATE api_token SET last_used_at = $1 WHERE id = $2",
-            params![now, r.i64(0)?],
+            params![now, r.i64("id")?],
         )
         .await?;
     }
     Ok(Some(TokenHolder {
-        user_id: r.i64(1)?,
-        second_factor: r.opt_i64(3)?.is_some_and(|until| now < until),
+        user_id: r.i64("user_id")?,
+        second_factor: r
+            .opt_i64("second_factor_until")?
+            .is_some_and(|until| now < until),
     }))
 }
 
@@ -888,7 +905,7 @@ pub async fn api_tokens_of_user(
     )
     .await?
     .iter()
-    .map(|r| Ok(ApiToken { id: r.i64(0)?, name: r.string(1)?, created_at: r.i64(2)?, last_used_at: r.opt_i64(3)?, expires_at: r.i64(4)? }))
+    .map(|r| Ok(ApiToken { id: r.i64("id")?, name: r.string("name")?, created_at: r.i64("created_at")?, last_used_at: r.opt_i64("last_used_at")?, expires_at: r.i64("expires_at")? }))
     .collect()
 }
 
@@ -958,7 +975,7 @@ pub async fn known_device(
         params![user_id, token_hash, now - max_age_s],
     )
     .await?
-    .map(|r| Ok(r.opt_i64(0)?.is_some()))
+    .map(|r| Ok(r.opt_i64("second_factor_at")?.is_some()))
     .transpose()
 }
 
@@ -1019,11 +1036,11 @@ pub async fn auth_tokens_made_since(
     since: i64,
 ) -> Result<i64, StoreError> {
     db.query_one(
-        "SELECT COUNT(*) FROM auth_token WHERE user_id = $1 AND purpose = $2 AND created_at > $3",
+        "SELECT COUNT(*) AS count FROM auth_token WHERE user_id = $1 AND purpose = $2 AND created_at > $3",
         params![user_id, purpose.as_str(), since],
     )
     .await?
-    .i64(0)
+    .i64("count")
 }
 
 /// The user a one-time token belongs to, if it is unused and not expired (does not use it).
@@ -1038,7 +1055,7 @@ pub async fn peek_auth_token(
         params![token_hash, purpose.as_str(), now],
     )
     .await?
-    .map(|r| r.i64(0))
+    .map(|r| r.i64("user_id"))
     .transpose()
 }
 
@@ -1061,12 +1078,12 @@ pub async fn consume_auth_token(
     if let Some(r) = &row {
         tx.execute(
             "UPDATE auth_token SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
-            params![now, r.i64(0)?, purpose.as_str()],
+            params![now, r.i64("user_id")?, purpose.as_str()],
         )
         .await?;
     }
     tx.commit().await?;
-    row.map(|r| r.i64(0)).transpose()
+    row.map(|r| r.i64("user_id")).transpose()
 }
 
 // ----- OpenID Connect login state -----
@@ -1102,7 +1119,9 @@ pub async fn take_oidc_login(
         .await?;
     tx.commit().await?;
     match row {
-        Some(r) if now - r.i64(2)? < 900 => Ok(Some((r.string(0)?, r.string(1)?))),
+        Some(r) if now - r.i64("created_at")? < 900 => {
+            Ok(Some((r.string("nonce")?, r.string("pkce_verifier")?)))
+        }
         _ => Ok(None),
     }
 }

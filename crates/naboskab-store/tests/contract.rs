@@ -629,10 +629,10 @@ async fn audit_log_is_append_only() {
         );
         assert!(db.execute("DELETE FROM audit_log", vec![]).await.is_err());
         assert_eq!(
-            db.query_one("SELECT COUNT(*) FROM audit_log", vec![])
+            db.query_one("SELECT COUNT(*) AS count FROM audit_log", vec![])
                 .await
                 .expect("count")
-                .i64(0)
+                .i64("count")
                 .expect("n"),
             1
         );
@@ -647,21 +647,21 @@ async fn sqlite_runs_with_durable_settings_and_backs_up_online() {
         t.db.query_one("PRAGMA journal_mode", vec![])
             .await
             .expect("mode")
-            .string(0)
+            .string("journal_mode")
             .expect("text");
     assert_eq!(mode, "wal");
     let sync =
         t.db.query_one("PRAGMA synchronous", vec![])
             .await
             .expect("sync")
-            .i64(0)
+            .i64("synchronous")
             .expect("int");
     assert_eq!(sync, 2, "synchronous=FULL");
     let fk =
         t.db.query_one("PRAGMA foreign_keys", vec![])
             .await
             .expect("fk")
-            .i64(0)
+            .i64("foreign_keys")
             .expect("int");
     assert_eq!(fk, 1);
     let dir = tempfile::tempdir().expect("dir");
@@ -952,7 +952,7 @@ async fn a_pending_grant_grants_nothing_until_a_second_person_confirms_it() {
             .await
             .expect("audit")
             .iter()
-            .map(|r| r.string(0).expect("text"))
+            .map(|r| r.string("action").expect("text"))
             .collect();
         assert_eq!(actions, ["grant-pending", "grant-confirm", "revoke"]);
     });
@@ -1009,10 +1009,10 @@ async fn a_device_is_known_to_an_account_once_it_signed_in_there() {
             .await
             .expect("purge");
         let left = db
-            .query_one("SELECT COUNT(*) FROM known_device", vec![])
+            .query_one("SELECT COUNT(*) AS count FROM known_device", vec![])
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert_eq!(left, 0, "forgotten after 180 days unused");
     });

@@ -31,7 +31,7 @@ async fn offer(db: &Db) -> i64 {
         &Offer {
             organisation_id: org,
             kind: "activity".into(),
-            status: "published".into(),
+            status: naboskab_domain::offer::OfferStatus::Published,
             title: "Strikkeklub".into(),
             ..Default::default()
         },
@@ -222,7 +222,9 @@ async fn two_hundred_simultaneous_sign_ups_for_twenty_places() {
             "each place in line once"
         );
         let people = join::participants(db, occ).await.expect("list");
-        let (yes, wait): (Vec<_>, Vec<_>) = people.iter().partition(|p| p.status == "confirmed");
+        let (yes, wait): (Vec<_>, Vec<_>) = people
+            .iter()
+            .partition(|p| p.status == naboskab_domain::join::SignUpStatus::Confirmed);
         // Arrival order decides: the first twenty to arrive have the places.
         assert_eq!(
             yes.iter().map(|p| p.arrival).collect::<Vec<_>>(),
@@ -293,7 +295,7 @@ async fn cancelling_promotes_the_first_on_the_waitlist_exactly_once() {
         let people = join::participants(db, occ).await.expect("list");
         let confirmed: Vec<i64> = people
             .iter()
-            .filter(|p| p.status == "confirmed")
+            .filter(|p| p.status == naboskab_domain::join::SignUpStatus::Confirmed)
             .map(|p| p.id)
             .collect();
         assert_eq!(confirmed, vec![ids[3], ids[4], ids[5]]);

@@ -30,7 +30,7 @@ fn offer(org: i64, title: &str, description: &str) -> Offer {
     Offer {
         organisation_id: org,
         kind: "activity".into(),
-        status: "published".into(),
+        status: naboskab_domain::offer::OfferStatus::Published,
         title: title.into(),
         description_html: format!("<p>{description}</p>"),
         ..Default::default()
@@ -90,7 +90,7 @@ async fn seed(db: &Db) -> Vec<i64> {
             ..offer(o, "Sprogcafé", "Snak dansk med naboer over en kop te.")
         },
         Offer {
-            status: "draft".into(),
+            status: naboskab_domain::offer::OfferStatus::Draft,
             ..offer(o, "Hemmelig fællesspisning", "Kladde, ikke offentlig.")
         },
         Offer {
@@ -161,7 +161,7 @@ async fn offers_round_trip_with_tags_translations_and_status() {
         assert!(again.translations.is_empty());
         assert_eq!(again.categories, vec!["games", "language"]);
         assert_eq!(again.updated_at, NOW + 10);
-        offers::set_status(db, o.id, "archived", NOW)
+        offers::set_status(db, o.id, naboskab_domain::offer::OfferStatus::Archived, NOW)
             .await
             .expect("archive");
         assert!(
@@ -477,7 +477,7 @@ async fn the_catalogue_follows_edits_archiving_and_writes_from_another_process()
         );
 
         // Archived offers leave the catalogue.
-        offers::set_status(db, id, "archived", NOW)
+        offers::set_status(db, id, naboskab_domain::offer::OfferStatus::Archived, NOW)
             .await
             .expect("archive");
         assert_eq!(search("korsang").await, Vec::<i64>::new());

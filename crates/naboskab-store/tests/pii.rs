@@ -67,10 +67,10 @@ async fn every_column_referring_to_a_person_is_in_the_registry() {
     on_every_backend!(|db| {
         let sql = match db.backend() {
             Backend::Sqlite => {
-                "SELECT m.name || '.' || p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+                "SELECT m.name || '.' || p.name AS qualified FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
             }
             Backend::Postgres => {
-                "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                "SELECT table_name || '.' || column_name AS qualified FROM information_schema.columns WHERE table_schema = current_schema()"
             }
         };
         let columns: BTreeSet<String> = db
@@ -78,7 +78,7 @@ async fn every_column_referring_to_a_person_is_in_the_registry() {
             .await
             .expect("schema")
             .iter()
-            .map(|r| r.string(0).expect("column"))
+            .map(|r| r.string("qualified").expect("column"))
             .collect();
         assert!(columns.contains("app_user.email"), "the schema was read");
         let missing: Vec<&String> = columns

@@ -110,10 +110,10 @@ async fn consent_decides_what_may_be_stored() {
             "loneliness needs the sensitive consent"
         );
         let n = db
-            .query_one("SELECT COUNT(*) FROM outreach_contact", vec![])
+            .query_one("SELECT COUNT(*) AS count FROM outreach_contact", vec![])
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert_eq!(n, 0, "nothing stored when refused");
         let id = reach::create_contact(
@@ -264,11 +264,11 @@ async fn every_read_and_write_is_audited_and_sealed() {
         // No plain text in any sealed column.
         for sql in [
             "SELECT sealed FROM outreach_contact",
-            "SELECT note_sealed FROM outreach_log",
-            "SELECT what_sealed FROM outreach_followup",
+            "SELECT note_sealed AS sealed FROM outreach_log",
+            "SELECT what_sealed AS sealed FROM outreach_followup",
         ] {
             for r in db.query(sql, vec![]).await.expect("raw") {
-                let v = r.string(0).expect("text");
+                let v = r.string("sealed").expect("text");
                 assert!(v.starts_with("v1."), "{v}");
                 assert!(!v.to_lowercase().contains("canary"), "{sql}: {v}");
             }
@@ -496,7 +496,7 @@ async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
             &offers::Offer {
                 organisation_id: org,
                 kind: "activity".into(),
-                status: "published".into(),
+                status: naboskab_domain::offer::OfferStatus::Published,
                 title: "Strikkeklub".into(),
                 ..Default::default()
             },
@@ -524,7 +524,7 @@ async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
             )
             .await
             .expect("occurrence")
-            .i64(0)
+            .i64("id")
             .expect("id");
         let id = reach::create_contact(
             db,
@@ -629,12 +629,12 @@ async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
         }
         let identifying = || async {
             db.query_one(
-                "SELECT name || email || phone || name_index || email_index || phone_index FROM signup WHERE id = $1",
+                "SELECT name || email || phone || name_index || email_index || phone_index AS identifying FROM signup WHERE id = $1",
                 naboskab_store::params![signup],
             )
             .await
             .expect("sign-up")
-            .string(0)
+            .string("identifying")
             .expect("text")
         };
         assert!(!identifying().await.is_empty());
@@ -652,12 +652,12 @@ async fn erasure_leaves_no_trace_in_the_database_file_or_a_dump() {
         // Attendance stays, as an anonymous number.
         let present = db
             .query_one(
-                "SELECT COUNT(*) FROM signup WHERE occurrence_id = $1 AND present = $2",
+                "SELECT COUNT(*) AS count FROM signup WHERE occurrence_id = $1 AND present = $2",
                 naboskab_store::params![occurrence, true],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert_eq!(present, 1);
         t.cleanup().await;

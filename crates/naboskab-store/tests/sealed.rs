@@ -94,7 +94,7 @@ async fn occurrences(db: &Db, organisation_id: i64) -> Vec<join::Occurrence> {
         &Offer {
             organisation_id,
             kind: "activity".into(),
-            status: "published".into(),
+            status: naboskab_domain::offer::OfferStatus::Published,
             title: "Strikkeklub".into(),
             ..Default::default()
         },

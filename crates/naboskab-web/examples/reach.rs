@@ -112,11 +112,11 @@ async fn caseload(
         .ok_or("demo caretaker")?;
     let held = db
         .query_one(
-            "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
+            "SELECT COUNT(*) AS held FROM outreach_contact WHERE housing_org_id = $1",
             naboskab_store::params![org],
         )
         .await?
-        .i64(0)? as usize;
+        .i64("held")? as usize;
     let who = naboskab_store::audit::Auditor::system("benchmark data");
     let consent = [NewConsent {
         scope: ConsentScope::Registration,

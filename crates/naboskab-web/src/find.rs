@@ -129,6 +129,20 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
             None => bad("municipality", "field-choose-from-list"),
         }
     }
+    for (field, value) in [
+        ("free", &input.free),
+        ("accessible", &input.accessible),
+        ("newcomers", &input.newcomers),
+    ] {
+        if non_empty(value).is_some_and(|v| {
+            !matches!(
+                v,
+                "true" | "1" | "on" | "yes" | "false" | "0" | "off" | "no"
+            )
+        }) {
+            bad(field, "field-invalid");
+        }
+    }
     q.free = input.flag(&input.free);
     q.accessible = input.flag(&input.accessible);
     q.newcomers_welcome = input.flag(&input.newcomers);
@@ -173,15 +187,15 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
         let row = st
             .db
             .query_opt(
-                "SELECT AVG(lat), AVG(lon), MIN(city) FROM organisation WHERE postal_code = $1 AND lat IS NOT NULL",
+                "SELECT AVG(lat) AS lat, AVG(lon) AS lon, MIN(city) AS city FROM organisation WHERE postal_code = $1 AND lat IS NOT NULL",
                 params![pc],
             )
             .await?;
         match row.and_then(|r| {
             Some((
-                r.opt_f64(0).ok()??,
-                r.opt_f64(1).ok()??,
-                r.opt_string(2).ok().flatten(),
+                r.opt_f64("lat").ok()??,
+                r.opt_f64("lon").ok()??,
+                r.opt_string("city").ok().flatten(),
             ))
         }) {
             Some((lat, lon, city)) => {

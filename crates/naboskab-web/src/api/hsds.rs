@@ -10,6 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::offers::{self, Offer};
 use naboskab_store::{Sql, orgs};
@@ -167,18 +168,18 @@ async fn published_page(st: &AppState, page: i64, per_page: i64) -> AppResult<(V
     let total = st
         .db
         .query_one(
-            "SELECT COUNT(*) FROM offer WHERE status = 'published'",
+            "SELECT COUNT(*) AS count FROM offer WHERE status = 'published'",
             vec![],
         )
         .await?
-        .i64(0)?;
+        .i64("count")?;
     let mut sql = Sql::new("SELECT id FROM offer WHERE status = 'published' ORDER BY id LIMIT ");
     sql.bind(per_page)
         .push(" OFFSET ")
         .bind((page - 1) * per_page);
     let mut out = Vec::new();
     for r in st.db.query_built(sql).await? {
-        if let Some(o) = offers::offer(&st.db, r.i64(0)?).await? {
+        if let Some(o) = offers::offer(&st.db, r.i64("id")?).await? {
             out.push(o);
         }
     }
@@ -205,7 +206,7 @@ async fn published(st: &AppState, uuid: &str, kind: &str) -> AppResult<Offer> {
     let id = id_from(kind, uuid).ok_or(AppError::NotFound)?;
     offers::offer(&st.db, id)
         .await?
-        .filter(|o| o.status == "published")
+        .filter(|o| o.status == OfferStatus::Published)
         .ok_or(AppError::NotFound)
 }
 
@@ -269,11 +270,11 @@ pub async fn organizations(
     let total = st
         .db
         .query_one(
-            "SELECT COUNT(DISTINCT organisation_id) FROM offer WHERE status = 'published'",
+            "SELECT COUNT(DISTINCT organisation_id) AS count FROM offer WHERE status = 'published'",
             vec![],
         )
         .await?
-        .i64(0)?;
+        .i64("count")?;
     let mut sql = Sql::new(
         "SELECT DISTINCT organisation_id FROM offer WHERE status = 'published' ORDER BY organisation_id LIMIT ",
     );
@@ -282,7 +283,7 @@ pub async fn organizations(
         .bind((page - 1) * per_page);
     let mut contents = Vec::new();
     for r in st.db.query_built(sql).await? {
-        if let Some(o) = orgs::organisation(&st.db, r.i64(0)?).await? {
+        if let Some(o) = orgs::organisation(&st.db, r.i64("organisation_id")?).await? {
             contents.push(organization(&st, &o));
         }
     }
@@ -310,7 +311,7 @@ pub async fn organization_by_id(
     let services: Vec<Value> = offers::offers_of_organisation(&st.db, oid)
         .await?
         .into_iter()
-        .filter(|(_, _, status)| status == "published")
+        .filter(|(_, _, status)| *status == OfferStatus::Published)
         .map(|(sid, name, _)| json!({ "id": uuid_for("service", sid), "name": name, "status": "active" }))
         .collect();
     v["services"] = Value::Array(services);

@@ -3,6 +3,7 @@
 //! `/api/v1/openapi.json` is generated from them. Errors are `application/problem+json`
 //! (see [`crate::error`]).
 
+pub mod contract;
 pub mod hsds;
 pub mod occurrences;
 pub mod offers;
@@ -78,19 +79,28 @@ pub struct ProblemField {
     pub code: String,
 }
 
-/// `GET /api/v1/openapi.json`
-pub async fn openapi_json() -> Response {
-    match ApiDoc::openapi().to_pretty_json() {
-        Ok(json) => {
-            let mut r = json.into_response();
-            r.headers_mut().insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json; charset=utf-8"),
-            );
-            r
-        }
-        Err(e) => AppError::Internal(e.to_string()).into_response(),
-    }
+/// `GET /api/v1/openapi.json`: the annotations completed by [`contract::document`].
+pub async fn openapi_json(State(st): State<AppState>) -> AppResult<Response> {
+    let vocabulary = contract::Vocabulary {
+        categories: naboskab_store::offers::categories(&st.db)
+            .await?
+            .into_iter()
+            .map(|c| c.code)
+            .collect(),
+        municipalities: naboskab_store::orgs::municipalities(&st.db)
+            .await?
+            .into_iter()
+            .map(|m| m.code)
+            .collect(),
+    };
+    let json = serde_json::to_string_pretty(&contract::document(&vocabulary))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut r = json.into_response();
+    r.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    Ok(r)
 }
 
 pub use crate::input::{parse_json, parse_query};

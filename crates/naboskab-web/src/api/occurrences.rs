@@ -5,6 +5,7 @@
 use super::Problem;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::input::JsonBody;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
@@ -157,11 +158,11 @@ fn parse_time(field: &str, v: &str, problems: &mut Vec<FieldError>) -> Option<Da
 /// Occurrences of published offers in a window.
 #[utoipa::path(get, path = "/api/v1/occurrences", tag = "calendar",
     params(
-        ("from" = Option<String>, Query, description = "Start of the window: RFC 3339, or a local date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM) in Copenhagen; default now"),
-        ("to" = Option<String>, Query, description = "End of the window (exclusive); default 7 days after from; at most 400 days"),
+        ("from" = Option<String>, Query, description = "Start of the window: RFC 3339, or a local date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM) in Copenhagen; default now", pattern = "^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9]((:[0-5][0-9](\\.[0-9]{1,9})?)(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?)?)?$"),
+        ("to" = Option<String>, Query, description = "End of the window (exclusive), written as from; default 7 days after from; it must follow from by at most 400 days (422 otherwise)", pattern = "^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9]((:[0-5][0-9](\\.[0-9]{1,9})?)(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?)?)?$"),
         ("offer" = Option<i64>, Query, description = "Only this offer"),
         ("department" = Option<i64>, Query, description = "Only offers in this department"),
-        ("limit" = Option<i64>, Query, description = "1–1000, default 200")),
+        ("limit" = Option<i64>, Query, description = "1–1000, default 200", minimum = 1, maximum = 1000)),
     responses((status = 200, body = OccurrenceList), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn list_occurrences(
     State(st): State<AppState>,
@@ -273,12 +274,14 @@ pub struct SignupOut {
     params(("id" = i64, Path, description = "Occurrence id")),
     request_body = SignupIn,
     responses((status = 201, body = SignupOut), (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Already signed up, or sign-up is closed"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "A guest gives a name and an e-mail address or phone number; each problem is named in `errors`"),
+        (status = 429, body = Problem, content_type = "application/problem+json", description = "Too many guest sign-ups from this address; `Retry-After` says when to try again")))]
 pub async fn create_signup(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Json(input): Json<SignupIn>,
+    JsonBody(input): JsonBody<SignupIn>,
 ) -> AppResult<(StatusCode, Json<SignupOut>)> {
     let input = cases::SignUp {
         occurrence_id: id,

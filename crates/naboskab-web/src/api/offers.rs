@@ -8,6 +8,7 @@ use crate::find::{self, FindInput};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::offers::{self, Offer};
 use serde::Serialize;
@@ -73,16 +74,16 @@ pub struct OfferPage {
         ("target_group" = Option<String>, Query, description = "children, young, adults, elderly, families, intergenerational, women, men, newcomers"),
         ("language" = Option<String>, Query, description = "ISO 639-1 code of a language spoken"),
         ("weekday" = Option<String>, Query, description = "1 (Monday) to 7 (Sunday)"),
-        ("free" = Option<bool>, Query, description = "Only free offers"),
+        ("free" = Option<bool>, Query, description = "Only free offers (true, 1, on or yes; false, 0, off, no or empty for all)"),
         ("accessible" = Option<bool>, Query, description = "Only step-free offers"),
         ("newcomers" = Option<bool>, Query, description = "Only offers where newcomers are welcomed"),
-        ("near" = Option<String>, Query, description = "Centre as LAT,LON"),
-        ("radius_m" = Option<i64>, Query, description = "Radius around the centre in metres, 100–100000 (default 5000)"),
-        ("department" = Option<i64>, Query, description = "A department id as the centre"),
-        ("postal_code" = Option<String>, Query, description = "A postal code as the centre"),
+        ("near" = Option<String>, Query, description = "Centre as LAT,LON in decimal degrees", pattern = "^(-?(90(\\.0+)?|[1-8]?[0-9](\\.[0-9]+)?),-?(180(\\.0+)?|(1[0-7][0-9]|[1-9]?[0-9])(\\.[0-9]+)?))?$"),
+        ("radius_m" = Option<f64>, Query, description = "Radius around the centre in metres, 100–100000 (default 5000)", minimum = 100, maximum = 100000),
+        ("department" = Option<i64>, Query, description = "A department id as the centre; 422 unless it is an organisation with a known place"),
+        ("postal_code" = Option<String>, Query, description = "A Danish postal code as the centre; 422 when no such postal code is known", pattern = "^([0-9]{4})?$"),
         ("municipality" = Option<String>, Query, description = "Only offers in this municipality"),
-        ("limit" = Option<i64>, Query, description = "Page size, 1–100 (default 20)"),
-        ("cursor" = Option<String>, Query, description = "next_cursor of the previous page")),
+        ("limit" = Option<i64>, Query, description = "Page size, 1–100 (default 20)", minimum = 1, maximum = 100),
+        ("cursor" = Option<String>, Query, description = "next_cursor of the previous page; any other value is 422")),
     responses((status = 200, body = OfferPage), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn list_offers(
     State(st): State<AppState>,
@@ -261,7 +262,7 @@ pub async fn get_offer(
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let o = offers::offer(&st.db, id)
         .await?
-        .filter(|o| o.status == "published")
+        .filter(|o| o.status == OfferStatus::Published)
         .ok_or(AppError::NotFound)?;
     let series = naboskab_store::join::series_of_offer(&st.db, o.id)
         .await?

@@ -7,6 +7,7 @@ use super::Problem;
 use super::occurrences::rfc3339_local;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
+use crate::input::JsonBody;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
@@ -163,8 +164,8 @@ fn parse_time(field: &str, v: &str, problems: &mut Vec<FieldError>) -> Option<Da
 /// When the room is held between `from` and `to` (at most 62 days; default the next 7).
 #[utoipa::path(get, path = "/api/v1/rooms/{id}/availability", tag = "rooms",
     params(("id" = i64, Path, description = "Room id"),
-        ("from" = Option<String>, Query, description = "RFC 3339, or local date/time in Copenhagen; default now"),
-        ("to" = Option<String>, Query, description = "End (exclusive); default 7 days after from; at most 62 days")),
+        ("from" = Option<String>, Query, description = "RFC 3339, or local date/time in Copenhagen; default now", pattern = "^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9]((:[0-5][0-9](\\.[0-9]{1,9})?)(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?)?)?$"),
+        ("to" = Option<String>, Query, description = "End (exclusive), written as from; default 7 days after from; it must follow from by at most 62 days (422 otherwise)", pattern = "^([0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])(T([01][0-9]|2[0-3]):[0-5][0-9]((:[0-5][0-9](\\.[0-9]{1,9})?)(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?)?)?$")),
     responses((status = 200, body = AvailabilityOut), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub async fn availability(
@@ -228,12 +229,19 @@ pub async fn availability(
 #[serde(deny_unknown_fields, default)]
 pub struct BookingIn {
     /// Room.
+    #[schema(required = true)]
     pub room_id: i64,
     /// community, association, private or external.
+    #[schema(
+        required = true,
+        pattern = "^(community|association|private|external)$"
+    )]
     pub kind: String,
     /// Start: RFC 3339 or local `YYYY-MM-DDTHH:MM` (15-minute steps).
+    #[schema(required = true)]
     pub start: String,
     /// End.
+    #[schema(required = true)]
     pub end: String,
     /// What it is for.
     pub title: String,
@@ -287,17 +295,18 @@ fn booking_out(st: &AppState, b: &Booking) -> BookingOut {
 }
 
 /// Book a room. Send an `Idempotency-Key` header to make retries safe.
-#[utoipa::path(post, path = "/api/v1/bookings", tag = "rooms",
+#[utoipa::path(post, path = "/api/v1/bookings", tag = "rooms", security(("bearer" = [])),
     request_body = BookingIn,
     params(("Idempotency-Key" = Option<String>, Header, description = "Any unique string; a repeated request with the same key books once")),
     responses((status = 201, body = BookingOut), (status = 200, body = BookingOut, description = "Replayed: this key booked before"),
+        (status = 404, body = Problem, content_type = "application/problem+json", description = "No such room"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "The room is held then; `conflict` names the time"),
-        (status = 422, body = Problem, content_type = "application/problem+json")))]
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "A field is missing or malformed, or the request breaks one of the room's rules (each named in `errors`)")))]
 pub async fn create_booking(
     State(st): State<AppState>,
     ctx: Ctx,
     headers: HeaderMap,
-    Json(input): Json<BookingIn>,
+    JsonBody(input): JsonBody<BookingIn>,
 ) -> AppResult<(StatusCode, Json<BookingOut>)> {
     ctx.require_user()?;
     let room = find_room(&st.app, input.room_id).await?;
@@ -376,7 +385,7 @@ fn breach_key(b: &naboskab_domain::gather::Breach) -> &'static str {
 }
 
 /// One booking (the booker, or the people who manage or approve in its room).
-#[utoipa::path(get, path = "/api/v1/bookings/{id}", tag = "rooms",
+#[utoipa::path(get, path = "/api/v1/bookings/{id}", tag = "rooms", security(("bearer" = [])),
     params(("id" = i64, Path, description = "Booking id")),
     responses((status = 200, body = BookingOut), (status = 404, body = Problem, content_type = "application/problem+json")))]
 pub async fn get_booking(

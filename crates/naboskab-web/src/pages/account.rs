@@ -14,6 +14,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::password::check_new_password;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::users::{self, ApiToken, MembershipView, User};
@@ -70,7 +71,7 @@ async fn account_page(
             occ.id,
             crate::pages::join::when_text(ctx.locale, &occ),
             title,
-            p.status == "waitlisted",
+            p.status == SignUpStatus::Waitlisted,
         ));
     }
     Ok(AccountPage {

@@ -17,6 +17,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Duration, NaiveDate};
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS};
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_domain::{Action, OrgKind, Resource};
@@ -544,7 +545,7 @@ async fn feed_of_offers(
         let Some(o) = current.as_ref().filter(|o| o.id == s.offer_id) else {
             continue;
         };
-        if o.status != "published" {
+        if o.status != OfferStatus::Published {
             continue;
         }
         let (title, description) = o.localized(ctx.locale.code());
@@ -568,7 +569,7 @@ pub async fn offer_feed(
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let o = offers::offer(&st.db, id)
         .await?
-        .filter(|o| o.status == "published")
+        .filter(|o| o.status == OfferStatus::Published)
         .ok_or(AppError::NotFound)?;
     let body = feed_of_offers(&st, &ctx, o.localized(ctx.locale.code()).0, &[o.id]).await?;
     Ok(ics(body, &format!("naboskab-offer-{id}.ics")))
@@ -611,7 +612,7 @@ pub async fn occurrence_file(
         .ok_or(AppError::NotFound)?;
     let o = offers::offer(&st.db, occ.offer_id)
         .await?
-        .filter(|o| o.status == "published")
+        .filter(|o| o.status == OfferStatus::Published)
         .ok_or(AppError::NotFound)?;
     let (title, _) = o.localized(ctx.locale.code());
     let mut cal = Calendar::new(title, &host_of(&st.config.base_url), now_utc(&st));

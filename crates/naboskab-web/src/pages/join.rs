@@ -17,6 +17,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_app::join as cases;
+use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::join::{self, Occurrence, Participant, SignupResult};
 use naboskab_store::offers;

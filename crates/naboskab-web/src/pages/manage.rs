@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::offer::{
     KINDS, LANGUAGES, OfferRules, TARGET_GROUPS, WEEKDAYS, check_offer, parse_price_kroner,
 };
@@ -76,7 +77,7 @@ async fn needs_approval(
         .collect();
     let known = offers::offers_of_organisation(&st.db, org.id).await?;
     for (id, _, status) in known {
-        if status == "published"
+        if status == OfferStatus::Published
             && let Some(o) = offers::offer(&st.db, id).await?
             && o.department_id.is_some_and(|d| siblings.contains(&d))
         {
@@ -600,12 +601,12 @@ pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppRe
     };
     offer.status = if f.intent == "publish" {
         if needs_approval(&st, &org, offer.department_id).await? {
-            "pending".into()
+            OfferStatus::Pending
         } else {
-            "published".into()
+            OfferStatus::Published
         }
     } else {
-        "draft".into()
+        OfferStatus::Draft
     };
     let id = offers::create_offer(&st.db, &offer, st.now()).await?;
     tracing::info!(offer = id, user = ?ctx.actor.user_id, status = %offer.status, "offer created");
@@ -671,11 +672,11 @@ pub async fn update(
         Err(page) => return Ok(page),
     };
     offers::update_offer(&st.db, id, &offer, st.now()).await?;
-    if f.intent == "publish" && existing.status != "published" {
+    if f.intent == "publish" && existing.status != OfferStatus::Published {
         let status = if needs_approval(&st, &org, offer.department_id).await? {
-            "pending"
+            OfferStatus::Pending
         } else {
-            "published"
+            OfferStatus::Published
         };
         offers::set_status(&st.db, id, status, st.now()).await?;
     }
@@ -689,7 +690,7 @@ pub async fn archive(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     load_for_edit(&st, &ctx, id).await?;
-    offers::set_status(&st.db, id, "archived", st.now()).await?;
+    offers::set_status(&st.db, id, OfferStatus::Archived, st.now()).await?;
     Ok(Redirect::to("/manage/offers?notice=notice-offer-archived").into_response())
 }
 
@@ -701,14 +702,14 @@ pub async fn approve(
 ) -> AppResult<Response> {
     let o = offers::offer(&st.db, id)
         .await?
-        .filter(|o| o.status == "pending")
+        .filter(|o| o.status == OfferStatus::Pending)
         .ok_or(AppError::NotFound)?;
     let mut chain = Vec::new();
     if let Some(d) = o.department_id {
         chain = orgs::chain(&st.db, d).await?;
     }
     ctx.authorize(Action::ApproveOffers, &Resource::Organisation { chain })?;
-    offers::set_status(&st.db, id, "published", st.now()).await?;
+    offers::set_status(&st.db, id, OfferStatus::Published, st.now()).await?;
     tracing::info!(offer = id, by = ?ctx.actor.user_id, "offer approved");
     Ok(Redirect::to("/manage/offers?notice=notice-offer-approved").into_response())
 }

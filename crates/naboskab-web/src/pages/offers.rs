@@ -11,6 +11,7 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
 use naboskab_domain::{Action, Resource};
 use naboskab_store::offers::{self, Category, Offer, OfferCard};
@@ -384,7 +385,7 @@ pub async fn offer_page(
 ) -> AppResult<Response> {
     let o = offers::offer(&st.db, id).await?.ok_or(AppError::NotFound)?;
     let can_edit = can_manage(&st, &ctx, &o).await?;
-    if o.status != "published" && !can_edit {
+    if o.status != OfferStatus::Published && !can_edit {
         return Err(AppError::NotFound);
     }
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;

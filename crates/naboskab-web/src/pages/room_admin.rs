@@ -585,7 +585,7 @@ async fn export_rows(
                     0
                 }),
                 kr(b.forfeited_ore),
-                b.deposit_status.clone(),
+                b.deposit_status.to_string(),
                 kr(b.deposit_withheld_ore),
                 b.deposit_reason.clone(),
             ],

@@ -22,6 +22,7 @@ use naboskab_app::gather::{
     BookingMessenger, bookable_kinds, check_request, find_room, may_approve, may_manage,
     own_associations, room_chain, series_summary, span_text, visible_booking,
 };
+use naboskab_domain::gather::DepositStatus;
 use naboskab_domain::gather::{self, BookingKind, Breach, DailyWindow};
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_domain::{Action, Resource};

@@ -1,7 +1,8 @@
 //! The JSON API and its OpenAPI document.
 
 use crate::helpers::*;
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
 
 #[tokio::test]
 async fn municipalities_lists_all_98_on_every_backend() {
@@ -129,6 +130,85 @@ async fn openapi_document_is_3_1_and_lists_every_api_route() {
         }
         assert!(doc["components"]["schemas"]["MunicipalityOut"].is_object());
         assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_states_the_statuses_bounds_and_sets_the_server_checks() {
+    for app in TestApp::all().await {
+        let doc = app.client().get("/api/v1/openapi.json").await.json();
+        let paths = doc["paths"].as_object().expect("paths");
+        for (path, item) in paths {
+            for (method, op) in item.as_object().expect("path item") {
+                let responses = &op["responses"];
+                assert!(
+                    responses["401"].is_object(),
+                    "{method} {path}: a bad bearer token answers 401 everywhere"
+                );
+                if path.contains('{') {
+                    for status in ["404", "422"] {
+                        assert!(responses[status].is_object(), "{method} {path}: {status}");
+                    }
+                }
+                if op.get("requestBody").is_some() {
+                    for status in ["415", "422"] {
+                        assert!(responses[status].is_object(), "{method} {path}: {status}");
+                    }
+                }
+            }
+        }
+        let offers = &doc["paths"]["/api/v1/offers"]["get"]["parameters"];
+        let param = |name: &str| {
+            offers
+                .as_array()
+                .expect("parameters")
+                .iter()
+                .find(|p| p["name"] == name)
+                .unwrap_or_else(|| panic!("{name} documented"))
+                .clone()
+        };
+        assert_eq!(param("limit")["schema"]["minimum"], 1);
+        assert_eq!(param("limit")["schema"]["maximum"], 100);
+        assert_eq!(param("radius_m")["schema"]["minimum"], 100);
+        let groups = param("target_group")["schema"]["enum"].clone();
+        for g in naboskab_domain::offer::TARGET_GROUPS {
+            assert!(groups.as_array().expect("enum").contains(&g.into()), "{g}");
+        }
+        let categories = param("category")["schema"]["enum"].clone();
+        let first = naboskab_store::offers::categories(app.db())
+            .await
+            .expect("categories")
+            .into_iter()
+            .next()
+            .expect("a category");
+        assert!(
+            categories
+                .as_array()
+                .expect("enum")
+                .contains(&first.code.clone().into()),
+            "the taxonomy's categories are the enum: {categories}"
+        );
+        // What the document now says the server keeps: a flag is a flag.
+        let r = app.client().get("/api/v1/offers?free=AAA").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(r.json()["errors"][0]["field"], "free");
+        assert_eq!(
+            app.client().get("/api/v1/offers?free=false").await.status,
+            StatusCode::OK
+        );
+        // A JSON body that is not JSON is 415, named as such.
+        let r = app
+            .client()
+            .send(
+                Request::post("/api/v1/occurrences/1/signups")
+                    .header(header::CONTENT_TYPE, "text/plain")
+                    .body(Body::from("{}"))
+                    .expect("request"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        assert_eq!(r.json()["code"], "unsupported_media_type");
         app.cleanup().await;
     }
 }

@@ -72,23 +72,23 @@ async fn every_route_for_every_role_matches_the_matrix() {
         let dining = app
             .db()
             .query_one(
-                "SELECT MIN(o.id) FROM occurrence o JOIN offer f ON f.id = o.offer_id WHERE f.title = $1",
+                "SELECT MIN(o.id) AS min FROM occurrence o JOIN offer f ON f.id = o.offer_id WHERE f.title = $1",
                 naboskab_store::params!["Fællesspisning i fælleshuset"],
             )
             .await
             .expect("demo occurrence")
-            .i64(0)
+            .i64("min")
             .expect("id")
             .to_string();
         let room = app
             .db()
             .query_one(
-                "SELECT MIN(id) FROM room WHERE department_id = $1",
+                "SELECT MIN(id) AS min FROM room WHERE department_id = $1",
                 naboskab_store::params![app.demo.org("dep-norreparken").expect("dep")],
             )
             .await
             .expect("demo room")
-            .i64(0)
+            .i64("min")
             .expect("id")
             .to_string();
         let every_room: Vec<i64> = app
@@ -97,7 +97,7 @@ async fn every_route_for_every_role_matches_the_matrix() {
             .await
             .expect("rooms")
             .iter()
-            .map(|r| r.i64(0).expect("id"))
+            .map(|r| r.i64("id").expect("id"))
             .collect();
         let party = naboskab_store::gather::bookings_of_rooms(
             app.db(),
@@ -121,14 +121,14 @@ async fn every_route_for_every_role_matches_the_matrix() {
             let r = app
                 .db()
                 .query_one(
-                    "SELECT c.id, MIN(f.id) FROM outreach_contact c JOIN outreach_followup f ON f.contact_id = c.id WHERE c.housing_org_id = $1 GROUP BY c.id ORDER BY c.id LIMIT 1",
+                    "SELECT c.id, MIN(f.id) AS min FROM outreach_contact c JOIN outreach_followup f ON f.contact_id = c.id WHERE c.housing_org_id = $1 GROUP BY c.id ORDER BY c.id LIMIT 1",
                     naboskab_store::params![taastrup],
                 )
                 .await
                 .expect("demo outreach record");
             (
-                r.i64(0).expect("id").to_string(),
-                r.i64(1).expect("follow-up").to_string(),
+                r.i64("id").expect("id").to_string(),
+                r.i64("min").expect("follow-up").to_string(),
             )
         };
         let mut surprises = Vec::new();

@@ -159,7 +159,7 @@ async fn drafts_are_not_public() {
             &Offer {
                 organisation_id: org,
                 kind: "activity".into(),
-                status: "draft".into(),
+                status: naboskab_domain::offer::OfferStatus::Draft,
                 title: "Hemmelig kladde".into(),
                 ..Default::default()
             },
@@ -208,7 +208,7 @@ async fn text_in_every_offer_field_is_escaped_everywhere_it_shows() {
                 organisation_id: org,
                 department_id: Some(dep),
                 kind: "activity".into(),
-                status: "published".into(),
+                status: naboskab_domain::offer::OfferStatus::Published,
                 title: format!("Angreb {i} {payload}"),
                 when_text: payload.to_string(),
                 street: payload.to_string(),
@@ -465,23 +465,23 @@ async fn the_demo_has_sixty_offers_covering_every_category_target_group_and_kind
         let n = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM offer WHERE status = 'published'",
+                "SELECT COUNT(*) AS count FROM offer WHERE status = 'published'",
                 vec![],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert!(n >= 60, "{n} offers");
         let translated = app
             .db()
             .query_one(
-                "SELECT COUNT(DISTINCT offer_id) FROM offer_translation",
+                "SELECT COUNT(DISTINCT offer_id) AS count FROM offer_translation",
                 vec![],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert!(
             translated * 3 >= n,
@@ -501,12 +501,12 @@ async fn the_demo_has_sixty_offers_covering_every_category_target_group_and_kind
                 let found = app
                     .db()
                     .query_one(
-                        "SELECT COUNT(*) FROM offer_tag WHERE kind = $1 AND code = $2",
+                        "SELECT COUNT(*) AS count FROM offer_tag WHERE kind = $1 AND code = $2",
                         naboskab_store::params![kind, code],
                     )
                     .await
                     .expect("count")
-                    .i64(0)
+                    .i64("count")
                     .expect("n");
                 assert!(found > 0, "no demo offer with {kind} {code}");
             }
@@ -515,12 +515,12 @@ async fn the_demo_has_sixty_offers_covering_every_category_target_group_and_kind
             let found = app
                 .db()
                 .query_one(
-                    "SELECT COUNT(*) FROM offer WHERE kind = $1",
+                    "SELECT COUNT(*) AS count FROM offer WHERE kind = $1",
                     naboskab_store::params![kind],
                 )
                 .await
                 .expect("count")
-                .i64(0)
+                .i64("count")
                 .expect("n");
             assert!(found > 0, "no demo offer of kind {kind}");
         }
@@ -538,12 +538,12 @@ async fn the_hsds_api_serves_the_same_offers_as_open_referral_services() {
         let total = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM offer WHERE status = 'published'",
+                "SELECT COUNT(*) AS count FROM offer WHERE status = 'published'",
                 vec![],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert_eq!(list["total_items"], total);
         assert_eq!(list["size"], 10);

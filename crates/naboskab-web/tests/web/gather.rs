@@ -13,12 +13,12 @@ use naboskab_store::users;
 async fn fælleshus(app: &TestApp) -> i64 {
     app.db()
         .query_one(
-            "SELECT MIN(id) FROM room WHERE department_id = $1",
+            "SELECT MIN(id) AS min FROM room WHERE department_id = $1",
             naboskab_store::params![app.demo.org("dep-norreparken").expect("dep")],
         )
         .await
         .expect("room")
-        .i64(0)
+        .i64("min")
         .expect("id")
 }
 
@@ -30,7 +30,7 @@ async fn status_of(app: &TestApp, id: i64) -> String {
         )
         .await
         .expect("booking")
-        .string(0)
+        .string("status")
         .expect("status")
 }
 

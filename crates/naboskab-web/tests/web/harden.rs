@@ -205,7 +205,7 @@ async fn grant_actions(app: &TestApp) -> Vec<String> {
         .await
         .expect("audit")
         .iter()
-        .map(|r| r.string(0).expect("text"))
+        .map(|r| r.string("action").expect("text"))
         .collect()
 }
 
@@ -342,22 +342,22 @@ async fn an_associations_offer_is_changed_only_by_the_association_not_by_the_dep
         let offer = app
             .db()
             .query_one(
-                "SELECT MIN(id) FROM offer WHERE organisation_id = $1 AND department_id = $2 AND status = 'published'",
+                "SELECT MIN(id) AS min FROM offer WHERE organisation_id = $1 AND department_id = $2 AND status = 'published'",
                 naboskab_store::params![broen, dep],
             )
             .await
             .expect("offer")
-            .i64(0)
+            .i64("min")
             .expect("an association's offer in Nørreparken");
         let occurrence = app
             .db()
             .query_one(
-                "SELECT MIN(id) FROM occurrence WHERE offer_id = $1 AND starts_at > $2",
+                "SELECT MIN(id) AS min FROM occurrence WHERE offer_id = $1 AND starts_at > $2",
                 naboskab_store::params![offer, app.state.now()],
             )
             .await
             .expect("occurrence")
-            .i64(0)
+            .i64("min")
             .expect("a time to come");
         // The department's organiser (of another association) and its board member.
         for who in [ORGANISER, BOARD] {
@@ -388,7 +388,7 @@ async fn an_associations_offer_is_changed_only_by_the_association_not_by_the_dep
             )
             .await
             .expect("status")
-            .string(0)
+            .string("status")
             .expect("text");
         assert_eq!(status, "published");
         let cancelled = app
@@ -399,7 +399,7 @@ async fn an_associations_offer_is_changed_only_by_the_association_not_by_the_dep
             )
             .await
             .expect("row")
-            .i64(0)
+            .i64("cancelled")
             .expect("flag");
         assert_eq!(cancelled, 0);
         // The platform administrator still may (and the board its own department's offers).
@@ -411,12 +411,12 @@ async fn an_associations_offer_is_changed_only_by_the_association_not_by_the_dep
         let own = app
             .db()
             .query_one(
-                "SELECT MIN(id) FROM offer WHERE organisation_id = $1",
+                "SELECT MIN(id) AS min FROM offer WHERE organisation_id = $1",
                 naboskab_store::params![dep],
             )
             .await
             .expect("own")
-            .i64(0)
+            .i64("min")
             .expect("the department's own offer");
         let mut board = app.logged_in(BOARD).await;
         assert_eq!(
@@ -449,11 +449,11 @@ async fn tokens_are_made_in_a_browser_session_only_expire_and_carry_the_second_f
             .expect("token");
         let (second_factor_until, expires_at, created_at) = (
             until
-                .opt_i64(0)
+                .opt_i64("second_factor_until")
                 .expect("until")
                 .expect("carries the factor"),
-            until.i64(1).expect("expires"),
-            until.i64(2).expect("created"),
+            until.i64("expires_at").expect("expires"),
+            until.i64("created_at").expect("created"),
         );
         let session_hash = naboskab_web::security::hash_token(
             session

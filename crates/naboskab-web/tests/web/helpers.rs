@@ -295,19 +295,22 @@ pub async fn activity_with_room(app: &TestApp) -> (i64, i64) {
         )
         .await
         .expect("an activity with sign-up");
-    (row.i64(0).expect("offer"), row.i64(1).expect("start"))
+    (
+        row.i64("offer_id").expect("offer"),
+        row.i64("starts_at").expect("start"),
+    )
 }
 
 /// The first outreach record held by the demo housing organisation `org`.
 pub async fn record_of(app: &TestApp, org: &str) -> i64 {
     app.db()
         .query_one(
-            "SELECT MIN(id) FROM outreach_contact WHERE housing_org_id = $1",
+            "SELECT MIN(id) AS min FROM outreach_contact WHERE housing_org_id = $1",
             naboskab_store::params![app.demo.org(org).expect("org")],
         )
         .await
         .expect("record")
-        .i64(0)
+        .i64("min")
         .expect("id")
 }
 

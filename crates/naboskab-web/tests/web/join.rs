@@ -22,7 +22,7 @@ async fn weekly_offer(
             organisation_id: dep,
             department_id: Some(dep),
             kind: "activity".into(),
-            status: "published".into(),
+            status: naboskab_domain::offer::OfferStatus::Published,
             title: title.into(),
             ..Default::default()
         },
@@ -526,7 +526,7 @@ async fn an_organiser_schedules_an_offer_and_cancels_one_time_with_a_reason() {
                 organisation_id: dep,
                 department_id: Some(dep),
                 kind: "activity".into(),
-                status: "published".into(),
+                status: naboskab_domain::offer::OfferStatus::Published,
                 title: "Cykelværksted".into(),
                 ..Default::default()
             },

@@ -84,7 +84,8 @@ async fn an_organiser_creates_previews_and_publishes_an_offer_that_residents_the
             .expect("get")
             .expect("stored");
         assert_eq!(
-            stored.status, "published",
+            stored.status,
+            naboskab_domain::offer::OfferStatus::Published,
             "the association has published in this housing organisation before"
         );
         assert_eq!(stored.price_ore, Some(1000));
@@ -221,7 +222,7 @@ async fn an_association_new_to_a_housing_organisation_waits_for_approval_by_its_
                 .expect("get")
                 .expect("stored")
                 .status,
-            "pending"
+            naboskab_domain::offer::OfferStatus::Pending
         );
         assert_eq!(
             app.client().get(&format!("/offers/{id}")).await.status,

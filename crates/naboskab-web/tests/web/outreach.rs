@@ -101,11 +101,11 @@ async fn a_caretaker_turns_a_request_into_a_record_under_consent_and_erases_it_o
             .await
             .expect("request row");
         assert_eq!(
-            plain.string(0).expect("name"),
+            plain.string("name").expect("name"),
             "",
             "no plain copy of the name"
         );
-        assert_eq!(plain.string(1).expect("phone"), "");
+        assert_eq!(plain.string("phone").expect("phone"), "");
 
         let before = reads_of(&app, id).await;
         let page = c.get(&format!("/outreach/contacts/{id}")).await;
@@ -212,24 +212,24 @@ async fn nobody_but_the_holding_organisations_caretakers_reaches_a_record() {
         let vestegn_name = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
+                "SELECT COUNT(*) AS count FROM outreach_contact WHERE housing_org_id = $1",
                 naboskab_store::params![app.demo.org("org-vestegn").expect("org")],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert!(vestegn_name > 0, "the demo has records elsewhere");
         let listed = home.select_text("table.data tbody tr").len() as i64;
         let own_count = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM outreach_contact WHERE housing_org_id = $1",
+                "SELECT COUNT(*) AS count FROM outreach_contact WHERE housing_org_id = $1",
                 naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert_eq!(
             listed, own_count,
@@ -346,12 +346,12 @@ async fn the_export_holds_all_of_the_persons_data_and_who_looked_and_nothing_of_
         let other = app
             .db()
             .query_one(
-                "SELECT MAX(id) FROM outreach_contact WHERE housing_org_id = $1",
+                "SELECT MAX(id) AS max FROM outreach_contact WHERE housing_org_id = $1",
                 naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
             )
             .await
             .expect("another")
-            .i64(0)
+            .i64("max")
             .expect("id");
         let other_name = c
             .get(&format!("/outreach/contacts/{other}"))
@@ -442,11 +442,11 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
             .await
             .expect("the sign-up");
         assert!(
-            signup.bool(1).expect("first"),
+            signup.bool("first_time").expect("first"),
             "\"please welcome me\" is set"
         );
         assert!(
-            signup.opt_i64(2).expect("by").is_some(),
+            signup.opt_i64("assisted_by").expect("by").is_some(),
             "signed up on their behalf"
         );
         let page = c.get(&format!("/outreach/contacts/{own}")).await;
@@ -454,7 +454,7 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
         assert!(referrals[0].contains("tilmeldt"), "{referrals:?}");
 
         // The organiser checks the person in; after the time the referral says they came.
-        naboskab_store::join::set_present(app.db(), signup.i64(0).expect("id"), true)
+        naboskab_store::join::set_present(app.db(), signup.i64("signup_id").expect("id"), true)
             .await
             .expect("check-in");
         app.clock.advance(starts - crate::helpers::T0 + 86_400);
@@ -475,12 +475,12 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
         let referral = app
             .db()
             .query_one(
-                "SELECT MAX(id) FROM outreach_referral WHERE contact_id = $1",
+                "SELECT MAX(id) AS max FROM outreach_referral WHERE contact_id = $1",
                 naboskab_store::params![own],
             )
             .await
             .expect("referral")
-            .i64(0)
+            .i64("max")
             .expect("id");
         let r = c
             .post_form(
@@ -510,12 +510,12 @@ async fn a_referral_is_followed_from_sign_up_to_attendance_and_a_no_gets_a_follo
         let referrals = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM outreach_referral r JOIN outreach_contact c ON c.id = r.contact_id WHERE c.housing_org_id = $1",
+                "SELECT COUNT(*) AS count FROM outreach_referral r JOIN outreach_contact c ON c.id = r.contact_id WHERE c.housing_org_id = $1",
                 naboskab_store::params![app.demo.org("org-taastrup").expect("org")],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert_eq!(totals, referrals);
         app.cleanup().await;

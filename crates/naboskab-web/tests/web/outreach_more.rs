@@ -38,14 +38,14 @@ async fn send_json(
 async fn signups_named(app: &TestApp, name: &str) -> i64 {
     app.db()
         .query_one(
-            "SELECT COUNT(*) FROM signup WHERE name_index = $1",
+            "SELECT COUNT(*) AS count FROM signup WHERE name_index = $1",
             naboskab_store::params![
                 naboskab_store::testing::test_sealing_key().blind_index("signup.name", name)
             ],
         )
         .await
         .expect("count")
-        .i64(0)
+        .i64("count")
         .expect("n")
 }
 
@@ -267,12 +267,12 @@ async fn referral_counts_are_exact_for_the_organisation_and_suppressed_for_board
         let all = app
             .db()
             .query_one(
-                "SELECT COUNT(*) FROM outreach_referral r JOIN outreach_contact c ON c.id = r.contact_id WHERE c.housing_org_id = $1",
+                "SELECT COUNT(*) AS count FROM outreach_referral r JOIN outreach_contact c ON c.id = r.contact_id WHERE c.housing_org_id = $1",
                 naboskab_store::params![taastrup],
             )
             .await
             .expect("count")
-            .i64(0)
+            .i64("count")
             .expect("n");
         assert!(all >= 5);
 
@@ -332,12 +332,12 @@ async fn referral_counts_are_exact_for_the_organisation_and_suppressed_for_board
 async fn counts_audited(app: &TestApp, role: &str) -> i64 {
     app.db()
         .query_one(
-            "SELECT COUNT(*) FROM audit_log WHERE subject_type = $1 AND actor_role = $2",
+            "SELECT COUNT(*) AS count FROM audit_log WHERE subject_type = $1 AND actor_role = $2",
             naboskab_store::params![reach::FUNNEL, role],
         )
         .await
         .expect("audit")
-        .i64(0)
+        .i64("count")
         .expect("n")
 }
 
@@ -451,7 +451,7 @@ async fn a_referred_person_who_did_not_come_gets_a_follow_up_to_ask_why_once() {
             )
             .await
             .expect("the time")
-            .i64(0)
+            .i64("starts_at")
             .expect("start");
         // Before the time has passed: nothing to ask.
         naboskab_app::jobs::follow_up_no_shows(&app.state.app)
@@ -532,7 +532,7 @@ async fn the_caseload_lists_referrals_waiting_for_an_outcome_until_the_person_ca
             )
             .await
             .expect("sign-up")
-            .i64(0)
+            .i64("signup_id")
             .expect("id");
         naboskab_store::join::set_present(app.db(), signup, true)
             .await

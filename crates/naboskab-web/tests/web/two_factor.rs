@@ -22,10 +22,10 @@ async fn a_password_alone_reaches_no_outreach_record_and_a_code_works_once() {
     for app in TestApp::all().await {
         let record = app
             .db()
-            .query_one("SELECT MIN(id) FROM outreach_contact", vec![])
+            .query_one("SELECT MIN(id) AS min FROM outreach_contact", vec![])
             .await
             .expect("record")
-            .i64(0)
+            .i64("min")
             .expect("id");
         let mut c = app.password_only(CARETAKER).await;
         for path in [

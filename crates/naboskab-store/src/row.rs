@@ -1,0 +1,119 @@
+//! One row of a query result, read by the column's name in the SELECT list, never by its
+//! position: a decoder names what it reads, so adding or reordering columns cannot shift a
+//! value into the wrong field. An expression needs an `AS` alias (the engines name
+//! `COUNT(*)` differently); a plain column reference such as `o.title` is `title` on both.
+
+use crate::error::StoreError;
+use std::sync::Arc;
+
+/// One column value as read back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// NULL.
+    Null,
+    /// Any integer (and booleans on PostgreSQL, as 0/1).
+    Int(i64),
+    /// Any floating-point number.
+    Real(f64),
+    /// Text.
+    Text(String),
+    /// Bytes.
+    Blob(Vec<u8>),
+}
+
+/// The column names of one result, in SELECT order, shared by all its rows.
+pub type ColumnNames = Arc<[Box<str>]>;
+
+/// One row of a result: its cells under their column names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    names: ColumnNames,
+    cells: Vec<Cell>,
+}
+
+impl Row {
+    /// A row of `cells` under `names` (one name per cell).
+    pub fn new(names: ColumnNames, cells: Vec<Cell>) -> Row {
+        Row { names, cells }
+    }
+
+    /// The column names of this row's result.
+    pub fn names(&self) -> &[Box<str>] {
+        &self.names
+    }
+
+    fn cell(&self, c: &str) -> Result<&Cell, StoreError> {
+        self.names
+            .iter()
+            .position(|n| &**n == c)
+            .and_then(|i| self.cells.get(i))
+            .ok_or_else(|| StoreError::Decode(format!("no column {c}")))
+    }
+
+    /// An integer column.
+    pub fn i64(&self, c: &str) -> Result<i64, StoreError> {
+        self.opt_i64(c)?
+            .ok_or_else(|| StoreError::Decode(format!("column {c} is NULL")))
+    }
+
+    /// A nullable integer column.
+    pub fn opt_i64(&self, c: &str) -> Result<Option<i64>, StoreError> {
+        match self.cell(c)? {
+            Cell::Null => Ok(None),
+            Cell::Int(v) => Ok(Some(*v)),
+            other => Err(StoreError::Decode(format!(
+                "column {c}: expected integer, got {other:?}"
+            ))),
+        }
+    }
+
+    /// A boolean column (BOOLEAN on PostgreSQL, 0/1 on SQLite).
+    pub fn bool(&self, c: &str) -> Result<bool, StoreError> {
+        Ok(self.i64(c)? != 0)
+    }
+
+    /// A floating-point column.
+    pub fn f64(&self, c: &str) -> Result<f64, StoreError> {
+        self.opt_f64(c)?
+            .ok_or_else(|| StoreError::Decode(format!("column {c} is NULL")))
+    }
+
+    /// A nullable floating-point column.
+    pub fn opt_f64(&self, c: &str) -> Result<Option<f64>, StoreError> {
+        match self.cell(c)? {
+            Cell::Null => Ok(None),
+            Cell::Real(v) => Ok(Some(*v)),
+            Cell::Int(v) => Ok(Some(*v as f64)),
+            other => Err(StoreError::Decode(format!(
+                "column {c}: expected number, got {other:?}"
+            ))),
+        }
+    }
+
+    /// A text column.
+    pub fn string(&self, c: &str) -> Result<String, StoreError> {
+        self.opt_string(c)?
+            .ok_or_else(|| StoreError::Decode(format!("column {c} is NULL")))
+    }
+
+    /// A nullable text column.
+    pub fn opt_string(&self, c: &str) -> Result<Option<String>, StoreError> {
+        match self.cell(c)? {
+            Cell::Null => Ok(None),
+            Cell::Text(v) => Ok(Some(v.clone())),
+            other => Err(StoreError::Decode(format!(
+                "column {c}: expected text, got {other:?}"
+            ))),
+        }
+    }
+}
+
+impl Row {
+    /// A text column holding one of a closed set of stable names (a status, a kind), parsed
+    /// with the type's own `parse`; a name the type does not know is a decode error.
+    pub fn parsed<T>(&self, c: &str, parse: fn(&str) -> Option<T>) -> Result<T, StoreError> {
+        let text = self.string(c)?;
+        parse(&text)
+            .ok_or_else(|| StoreError::Decode(format!("column {c}: unknown value {text:?}")))
+    }
+}
