@@ -752,7 +752,7 @@ impl Catalogue {
 /// Reads a batch of offers (any status; those not published are removed from the catalogue).
 async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
     let mut sql = Sql::new(
-        "SELECT o.id, o.status, o.organisation_id, o.department_id, o.kind, o.title, o.price_ore, o.newcomers_welcome, o.drop_in, o.step_free, o.when_text, o.street, o.city, o.lat, o.lon, o.municipality_code, org.name, dep.name, o.hearing_loop
+        "SELECT o.id, o.status, o.organisation_id, o.department_id, o.kind, o.title, o.price_ore, o.newcomers_welcome, o.drop_in, o.step_free, o.when_text, o.street, o.city, o.lat, o.lon, o.municipality_code, org.name AS organisation_name, dep.name AS department_name, o.hearing_loop
          FROM offer o JOIN organisation org ON org.id = o.organisation_id
          LEFT JOIN organisation dep ON dep.id = o.department_id
          WHERE o.id IN (",
@@ -779,8 +779,8 @@ async fn load_batch(db: &Db, ids: &[i64]) -> Result<Vec<Loaded>, StoreError> {
             city: r.string("city")?,
             lat: r.opt_f64("lat")?,
             lon: r.opt_f64("lon")?,
-            organisation_name: r.string("name")?,
-            department_name: r.opt_string("name")?,
+            organisation_name: r.string("organisation_name")?,
+            department_name: r.opt_string("department_name")?,
             ..Default::default()
         };
         let offer = LoadedOffer {

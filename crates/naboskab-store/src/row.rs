@@ -43,11 +43,17 @@ impl Row {
     }
 
     fn cell(&self, c: &str) -> Result<&Cell, StoreError> {
-        self.names
-            .iter()
-            .position(|n| &**n == c)
-            .and_then(|i| self.cells.get(i))
-            .ok_or_else(|| StoreError::Decode(format!("no column {c}")))
+        let mut found = self.names.iter().enumerate().filter(|(_, n)| &***n == c);
+        match (found.next(), found.next()) {
+            (Some((i, _)), None) => self
+                .cells
+                .get(i)
+                .ok_or_else(|| StoreError::Decode(format!("no cell for column {c}"))),
+            (Some(_), Some(_)) => Err(StoreError::Decode(format!(
+                "column {c} is ambiguous: name each with AS"
+            ))),
+            (None, _) => Err(StoreError::Decode(format!("no column {c}"))),
+        }
     }
 
     /// An integer column.
@@ -115,5 +121,36 @@ impl Row {
         let text = self.string(c)?;
         parse(&text)
             .ok_or_else(|| StoreError::Decode(format!("column {c}: unknown value {text:?}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(names: &[&str], cells: Vec<Cell>) -> Row {
+        Row::new(names.iter().map(|n| Box::from(*n)).collect(), cells)
+    }
+
+    #[test]
+    fn a_column_is_read_by_its_name_wherever_it_stands() {
+        let r = row(
+            &["id", "title", "price_ore"],
+            vec![Cell::Int(7), Cell::Text("Madklub".into()), Cell::Null],
+        );
+        assert_eq!(r.string("title").expect("title"), "Madklub");
+        assert_eq!(r.i64("id").expect("id"), 7);
+        assert_eq!(r.opt_i64("price_ore").expect("price"), None);
+        assert!(matches!(r.i64("price_ore"), Err(StoreError::Decode(_))));
+        assert!(matches!(r.string("missing"), Err(StoreError::Decode(_))));
+    }
+
+    #[test]
+    fn two_columns_of_one_name_are_refused_rather_than_guessed() {
+        let r = row(&["id", "id"], vec![Cell::Int(1), Cell::Int(2)]);
+        let Err(StoreError::Decode(why)) = r.i64("id") else {
+            panic!("an ambiguous name must not pick one of the two");
+        };
+        assert!(why.contains("ambiguous"), "{why}");
     }
 }

@@ -250,11 +250,11 @@ fn membership_view(r: &Row) -> Result<Option<MembershipView>, StoreError> {
         return Ok(None);
     };
     Ok(Some(MembershipView {
-        user_id: r.i64("id")?,
+        user_id: r.i64("user_id")?,
         user_name: r.string("display_name")?,
         user_email: r.string("email")?,
-        organisation_id: r.i64("id")?,
-        organisation_name: r.string("name")?,
+        organisation_id: r.i64("organisation_id")?,
+        organisation_name: r.string("organisation_name")?,
         organisation_kind: OrgKind::parse(&r.string("kind")?),
         role,
         pending: r.opt_i64("confirmed_at")?.is_none(),
@@ -458,7 +458,7 @@ pub async fn membership_views_of_user(
 ) -> Result<Vec<MembershipView>, StoreError> {
     let rows = db
         .query(
-            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role, m.confirmed_at, m.granted_by
+            "SELECT u.id AS user_id, u.display_name, u.email, o.id AS organisation_id, o.name AS organisation_name, o.kind, m.role, m.confirmed_at, m.granted_by
              FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
              WHERE m.user_id = $1 ORDER BY o.name, m.role",
             params![user_id],
@@ -480,7 +480,7 @@ pub async fn members_of_organisation(
 ) -> Result<Vec<MembershipView>, StoreError> {
     let rows = db
         .query(
-            "SELECT u.id, u.display_name, u.email, o.id, o.name, o.kind, m.role, m.confirmed_at, m.granted_by
+            "SELECT u.id AS user_id, u.display_name, u.email, o.id AS organisation_id, o.name AS organisation_name, o.kind, m.role, m.confirmed_at, m.granted_by
              FROM membership m JOIN app_user u ON u.id = m.user_id JOIN organisation o ON o.id = m.organisation_id
              WHERE m.organisation_id = $1 ORDER BY u.display_name, m.role",
             params![organisation_id],

@@ -590,3 +590,54 @@ async fn lonely_page_data_helplines_caretakers_and_contact_requests() {
         );
     });
 }
+
+#[tokio::test]
+async fn a_card_names_its_organisation_and_its_department_apart() {
+    on_every_backend!(db, {
+        let association = org(&db).await;
+        let department = orgs::create_organisation(
+            &db,
+            &NewOrganisation {
+                kind: Some(OrgKind::Department),
+                name: "Afdeling Blomsterhaven".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .expect("department");
+        let id = offers::create_offer(
+            &db,
+            &Offer {
+                department_id: Some(department),
+                ..offer(association, "Strikkecafé", "Vi strikker.")
+            },
+            NOW,
+        )
+        .await
+        .expect("offer");
+        let catalogue = Catalogue::new();
+        catalogue
+            .find(
+                &db,
+                &FindParams {
+                    text: "strik".into(),
+                    filters: OfferQuery::default(),
+                    centre: None,
+                    after: None,
+                    limit: 10,
+                },
+            )
+            .await
+            .expect("load");
+        let card = catalogue.cards(&[id], "da").expect("cards").remove(0);
+        assert_eq!(
+            (
+                card.organisation_name.as_str(),
+                card.department_name.as_deref()
+            ),
+            ("Forening", Some("Afdeling Blomsterhaven")),
+            "two columns called name are read as the two names they are"
+        );
+    });
+}
