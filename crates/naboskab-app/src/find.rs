@@ -3,8 +3,8 @@
 //! department, or a postal code), running the search in the offer catalogue and taking the
 //! result cards from it.
 
-use crate::error::{AppError, AppResult, FieldError};
-use crate::state::AppState;
+use crate::App;
+use crate::error::{Error, FieldError, Result};
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
 use naboskab_store::catalogue::{Cursor, FindParams, OfferQuery};
 use naboskab_store::offers::{self, OfferCard};
@@ -88,7 +88,7 @@ pub struct CheckedFind {
 }
 
 /// Checks the input; every problem names its parameter.
-pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
+pub async fn check(app: &App, input: &FindInput) -> Result<CheckedFind> {
     let mut problems = Vec::new();
     let mut bad = |field: &str, key: &'static str| {
         problems.push(FieldError {
@@ -98,7 +98,7 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
     };
     let mut q = OfferQuery::default();
     if let Some(c) = non_empty(&input.category) {
-        let known = offers::categories(&st.db).await?;
+        let known = offers::categories(&app.db).await?;
         if known.iter().any(|k| k.code == c) {
             q.category = Some(c.to_owned());
         } else {
@@ -124,7 +124,7 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
         }
     }
     if let Some(m) = non_empty(&input.municipality) {
-        match orgs::municipality(&st.db, &format!("{m:0>4}")).await? {
+        match orgs::municipality(&app.db, &format!("{m:0>4}")).await? {
             Some(m) => q.municipality_code = Some(m.code),
             None => bad("municipality", "field-choose-from-list"),
         }
@@ -174,7 +174,7 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
         }
     } else if let Some(dep) = non_empty(&input.department) {
         match dep.parse::<i64>() {
-            Ok(id) => match orgs::organisation(&st.db, id).await? {
+            Ok(id) => match orgs::organisation(&app.db, id).await? {
                 Some(o) if o.lat.is_some() && o.lon.is_some() => {
                     centre = Some((o.lat.unwrap_or_default(), o.lon.unwrap_or_default(), radius));
                     centre_label = Some(o.name);
@@ -184,7 +184,7 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
             Err(_) => bad("department", "field-choose-from-list"),
         }
     } else if let Some(pc) = non_empty(&input.postal_code) {
-        let row = st
+        let row = app
             .db
             .query_opt(
                 "SELECT AVG(lat) AS lat, AVG(lon) AS lon, MIN(city) AS city FROM organisation WHERE postal_code = $1 AND lat IS NOT NULL",
@@ -237,7 +237,7 @@ pub async fn check(st: &AppState, input: &FindInput) -> AppResult<CheckedFind> {
         .take(200)
         .collect();
     if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
+        return Err(Error::Invalid(problems));
     }
     Ok(CheckedFind {
         params: FindParams {
@@ -270,10 +270,10 @@ pub struct Results {
 }
 
 /// Runs a checked search and loads the cards in `locale`.
-pub async fn run(st: &AppState, find: &CheckedFind, locale: &str) -> AppResult<Results> {
-    let page = st.catalogue.find(&st.db, &find.params).await?;
+pub async fn run(app: &App, find: &CheckedFind, locale: &str) -> Result<Results> {
+    let page = app.catalogue.find(&app.db, &find.params).await?;
     let ids: Vec<i64> = page.items.iter().map(|f| f.id).collect();
-    let cards = st.catalogue.cards(&ids, locale)?;
+    let cards = app.catalogue.cards(&ids, locale)?;
     let items = cards
         .into_iter()
         .zip(page.items.iter())
@@ -286,21 +286,4 @@ pub async fn run(st: &AppState, find: &CheckedFind, locale: &str) -> AppResult<R
         items,
         next_cursor: page.next.map(|c| c.encode()),
     })
-}
-
-pub use naboskab_app::i18n::language_name;
-
-/// A distance for people: "400 m", "1,2 km" (Danish decimal comma) or "1.2 km".
-pub fn format_distance(locale: crate::i18n::Locale, metres: i64) -> String {
-    if metres < 1000 {
-        format!("{} m", (metres + 5) / 10 * 10)
-    } else {
-        let tenths = (metres + 50) / 100;
-        let sep = if locale == crate::i18n::Locale::Da {
-            ','
-        } else {
-            '.'
-        };
-        format!("{}{sep}{} km", tenths / 10, tenths % 10)
-    }
 }

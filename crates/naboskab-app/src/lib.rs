@@ -11,6 +11,7 @@ pub mod clock;
 pub mod contact;
 pub mod delivery;
 pub mod error;
+pub mod find;
 pub mod gather;
 pub mod i18n;
 pub mod jobs;
@@ -18,6 +19,7 @@ pub mod join;
 pub mod messaging;
 pub mod offers;
 pub mod reach;
+pub mod richtext;
 pub mod secrets;
 
 pub use error::{Error, FieldError};

@@ -67,3 +67,18 @@ pub struct CalendarView {
     pub(crate) hidden: Vec<(&'static str, String)>,
     pub(crate) filtered: bool,
 }
+
+/// A distance for people: "400 m", "1,2 km" (Danish decimal comma) or "1.2 km".
+pub fn format_distance(locale: naboskab_app::i18n::Locale, metres: i64) -> String {
+    if metres < 1000 {
+        format!("{} m", (metres + 5) / 10 * 10)
+    } else {
+        let tenths = (metres + 50) / 100;
+        let sep = if locale == naboskab_app::i18n::Locale::Da {
+            ','
+        } else {
+            '.'
+        };
+        format!("{}{sep}{} km", tenths / 10, tenths % 10)
+    }
+}

@@ -4,10 +4,10 @@
 use super::Problem;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::find::{self, FindInput};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
+use naboskab_app::find::{self, FindInput};
 use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::offers::{self, Offer};
@@ -92,8 +92,8 @@ pub async fn list_offers(
 ) -> AppResult<Json<OfferPage>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let input: FindInput = super::parse_query(raw.as_deref())?;
-    let checked = find::check(&st, &input).await?;
-    let results = find::run(&st, &checked, ctx.locale.code()).await?;
+    let checked = find::check(&st.app, &input).await?;
+    let results = find::run(&st.app, &checked, ctx.locale.code()).await?;
     let items = results
         .items
         .into_iter()

@@ -5,7 +5,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::i18n::{self, Locale};
+use crate::i18n::{self, Locale, language_name};
 use crate::ical::{Calendar, EventInfo};
 use crate::pages::join::when_text;
 use crate::pages::offers::choices;
@@ -437,7 +437,7 @@ async fn calendar_view(
         languages: choices(
             LANGUAGES
                 .iter()
-                .map(|l| (l.to_string(), crate::find::language_name(l).to_owned())),
+                .map(|l| (l.to_string(), language_name(l).to_owned())),
             &opt(&input.language),
         ),
         free: flag(&input.free),

@@ -14,6 +14,7 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use naboskab_app::contact::check_contact;
+use naboskab_app::i18n::language_name;
 use naboskab_domain::{Action, OrgKind, Resource, Role};
 use naboskab_store::catalogue::OfferQuery;
 use naboskab_store::offers::{self, ContactRequest, Helpline, StaffContact};
@@ -98,7 +99,7 @@ async fn build(
         .iter()
         .map(|l| Choice {
             value: l.to_string(),
-            label: crate::find::language_name(l).to_owned(),
+            label: language_name(l).to_owned(),
             selected: form.preferred_language == *l
                 || (form.preferred_language.is_empty() && *l == ctx.locale.code()),
         })

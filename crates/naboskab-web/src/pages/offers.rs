@@ -3,14 +3,16 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
-use crate::find::{self, FindInput, format_distance, language_name};
 use crate::i18n::{self, Locale};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
+use crate::views::format_distance;
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use naboskab_app::find::{self, FindInput};
+use naboskab_app::i18n::language_name;
 use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
 use naboskab_domain::{Action, Resource};
@@ -117,7 +119,7 @@ pub async fn cards_for(
         },
         centre_label: None,
     };
-    let results = find::run(st, &checked, locale.code()).await?;
+    let results = find::run(&st.app, &checked, locale.code()).await?;
     let cats = offers::categories(&st.db).await?;
     Ok(card_views(
         locale,
@@ -193,9 +195,10 @@ pub async fn search_page(
     let locale = ctx.locale;
     let cats = offers::categories(&st.db).await?;
     let deps = orgs::organisations_of_kind(&st.db, naboskab_domain::OrgKind::Department).await?;
-    let (cards, next_href, centre_label, errors, status) = match find::check(&st, &input).await {
+    let (cards, next_href, centre_label, errors, status) = match find::check(&st.app, &input).await
+    {
         Ok(checked) => {
-            let results = find::run(&st, &checked, locale.code()).await?;
+            let results = find::run(&st.app, &checked, locale.code()).await?;
             let next_href = results.next_cursor.map(|c| {
                 let mut pairs: Vec<(String, String)> =
                     serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
@@ -224,14 +227,14 @@ pub async fn search_page(
                 StatusCode::OK,
             )
         }
-        Err(AppError::Invalid(problems)) => (
+        Err(naboskab_app::Error::Invalid(problems)) => (
             vec![],
             None,
             None,
             FormErrors::new(locale, &problems),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        Err(e) => return Err(e),
+        Err(e) => return Err(e.into()),
     };
     let page_data = OffersPage {
         q: input.q.clone().unwrap_or_default(),
@@ -357,13 +360,7 @@ fn json_ld(
 /// policy decides on the owning organisation's chain alone (the department it is held in
 /// gives nobody a say over another association's offer).
 pub async fn can_manage(st: &AppState, ctx: &Ctx, o: &Offer) -> AppResult<bool> {
-    let owner_chain = orgs::chain(&st.db, o.organisation_id).await?;
-    Ok(naboskab_domain::policy::decide(
-        &ctx.actor,
-        Action::ManageOffers,
-        &Resource::Offer { owner_chain },
-    )
-    .is_allowed())
+    Ok(naboskab_app::offers::can_manage(&st.app, &ctx.actor, o).await?)
 }
 
 /// Refuses unless the actor may manage the offer: 401 when nobody is signed in, else 403.

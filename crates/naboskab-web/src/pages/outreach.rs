@@ -10,7 +10,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
-use crate::i18n;
+use crate::i18n::{self, language_name};
 use crate::outreach_export::{Export, export_of};
 use crate::pages::offers::{Choice, multi_choices};
 use crate::state::AppState;
@@ -122,7 +122,7 @@ pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
             id: r.id,
             department: dep_name(r.department_id),
             received: p.datetime(&r.created_at),
-            language: crate::find::language_name(&r.preferred_language).to_owned(),
+            language: language_name(&r.preferred_language).to_owned(),
             name: r.name,
             when_to_call: r.when_to_call,
             phone: r.phone,
@@ -234,7 +234,7 @@ async fn form_page(
         languages: multi_choices(
             LANGUAGES
                 .iter()
-                .map(|l| (l.to_string(), crate::find::language_name(l).to_owned()))
+                .map(|l| (l.to_string(), language_name(l).to_owned()))
                 .collect(),
             &f.languages,
         ),
@@ -431,7 +431,7 @@ fn profile_details(
             p.t("outreach-languages"),
             pr.languages
                 .iter()
-                .map(|l| crate::find::language_name(l))
+                .map(|l| language_name(l))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
