@@ -593,10 +593,10 @@ async fn lonely_page_data_helplines_caretakers_and_contact_requests() {
 
 #[tokio::test]
 async fn a_card_names_its_organisation_and_its_department_apart() {
-    on_every_backend!(db, {
-        let association = org(&db).await;
+    on_every_backend!(|db| {
+        let association = org(db).await;
         let department = orgs::create_organisation(
-            &db,
+            db,
             &NewOrganisation {
                 kind: Some(OrgKind::Department),
                 name: "Afdeling Blomsterhaven".into(),
@@ -607,7 +607,7 @@ async fn a_card_names_its_organisation_and_its_department_apart() {
         .await
         .expect("department");
         let id = offers::create_offer(
-            &db,
+            db,
             &Offer {
                 department_id: Some(department),
                 ..offer(association, "Strikkecafé", "Vi strikker.")
@@ -619,7 +619,7 @@ async fn a_card_names_its_organisation_and_its_department_apart() {
         let catalogue = Catalogue::new();
         catalogue
             .find(
-                &db,
+                db,
                 &FindParams {
                     text: "strik".into(),
                     filters: OfferQuery::default(),
