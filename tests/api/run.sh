@@ -51,21 +51,10 @@ fi
 ST="$VENV/bin/st"
 
 # --- build ------------------------------------------------------------------
-if [[ -n "${NABOSKAB_BIN:-}" ]]; then
-  BIN="$NABOSKAB_BIN"
-else
-  BIN="$ROOT/target/debug/naboskab"
-  if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-    echo "api tests: cargo build -p naboskab"
-    cargo build -p naboskab
-  fi
-fi
-[[ -x "$BIN" ]] || die "server binary not found or not executable: $BIN"
-
-# --- free port ----------------------------------------------------------------
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')" ||
-  die "could not find a free TCP port"
-BASE_URL="http://127.0.0.1:$PORT"
+LABEL="api tests"
+# shellcheck source=../lib/demo-server.sh
+source "$ROOT/tests/lib/demo-server.sh"
+demo_server_binary
 
 # --- server -------------------------------------------------------------------
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/naboskab-api.XXXXXX")"
@@ -79,15 +68,7 @@ FUZZING=0
 
 cleanup() {
   local rc=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  demo_server_stop
   if [[ $rc -ne 0 && -f "$LOG" ]]; then
     if [[ "$FUZZING" == "1" ]]; then
       # Schemathesis has reported the failures; the log adds only the server's own errors.
@@ -116,23 +97,7 @@ trap 'exit 143' TERM
 # through can never decide the outcome. (The login limits do not touch /api/v1.)
 export NABOSKAB_GUEST_REQUESTS_PER_HOUR="${NABOSKAB_GUEST_REQUESTS_PER_HOUR:-1000000}"
 
-echo "api tests: starting $BIN on $BASE_URL (data dir $DATA_DIR)"
-NO_COLOR=1 "$BIN" serve --demo --data-dir "$DATA_DIR" --bind "127.0.0.1:$PORT" >"$LOG" 2>&1 &
-SERVER_PID=$!
-
-ready=0
-for _ in $(seq 1 120); do # 120 x 0.5 s = 60 s
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    die "server exited before it became ready"
-  fi
-  if curl -fsS --max-time 2 "$BASE_URL/readyz" >/dev/null 2>&1; then
-    ready=1
-    break
-  fi
-  sleep 0.5
-done
-[[ $ready -eq 1 ]] || die "server not ready at $BASE_URL/readyz after 60 s"
-echo "api tests: server ready"
+demo_server_start "$DATA_DIR" "$LOG"
 
 # A bearer token for the demo resident, made by the binary itself next to the running server
 # (SQLite in WAL mode with a busy timeout: the second writer waits, it does not fail).

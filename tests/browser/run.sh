@@ -43,37 +43,10 @@ if [[ ! -d "$HERE/node_modules" ]] ||
 fi
 
 # --- build ------------------------------------------------------------------
-if [[ -n "${NABOSKAB_BIN:-}" ]]; then
-  BIN="$NABOSKAB_BIN"
-else
-  BIN="$ROOT/target/debug/naboskab"
-  if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
-    echo "browser tests: cargo build -p naboskab"
-    cargo build -p naboskab
-  fi
-fi
-[[ -x "$BIN" ]] || die "server binary not found or not executable: $BIN"
-
-# --- free port ----------------------------------------------------------------
-port_in_use() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-find_free_port() {
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' &&
-      return 0
-  fi
-  local p
-  for p in $(seq 18080 18999); do
-    if ! port_in_use "$p"; then
-      echo "$p"
-      return 0
-    fi
-  done
-  return 1
-}
-PORT="$(find_free_port)" || die "could not find a free TCP port"
-BASE_URL="http://127.0.0.1:$PORT"
+LABEL="browser tests"
+# shellcheck source=../lib/demo-server.sh
+source "$ROOT/tests/lib/demo-server.sh"
+demo_server_binary
 
 # --- server -------------------------------------------------------------------
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/naboskab-browser.XXXXXX")"
@@ -84,15 +57,7 @@ SERVER_PID=""
 
 cleanup() {
   local rc=$?
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -9 "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+  demo_server_stop
   if [[ $rc -ne 0 && -f "$LOG" ]]; then
     echo "browser tests: failed (exit $rc); server log ($LOG):" >&2
     tail -n 200 "$LOG" >&2 || true
@@ -108,23 +73,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "browser tests: starting $BIN on $BASE_URL (data dir $DATA_DIR)"
-"$BIN" serve --demo --data-dir "$DATA_DIR" --bind "127.0.0.1:$PORT" >"$LOG" 2>&1 &
-SERVER_PID=$!
-
-ready=0
-for _ in $(seq 1 120); do # 120 x 0.5 s = 60 s
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    die "server exited before it became ready"
-  fi
-  if curl -fsS --max-time 2 "$BASE_URL/readyz" >/dev/null 2>&1; then
-    ready=1
-    break
-  fi
-  sleep 0.5
-done
-[[ $ready -eq 1 ]] || die "server not ready at $BASE_URL/readyz after 60 s"
-echo "browser tests: server ready"
+demo_server_start "$DATA_DIR" "$LOG"
 
 # --- tests ------------------------------------------------------------------
 set +e
