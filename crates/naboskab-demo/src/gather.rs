@@ -5,67 +5,197 @@
 
 use crate::DemoIds;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
-use naboskab_domain::gather::{BookingKind, DailyWindow, KindRule};
+use naboskab_domain::gather::{BookingKind, DailyWindow, KindRule, parse_minutes};
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_store::gather::{
     self as store, Booking, BookingEvent, BookingOutcome, NewBooking, RoomDetails,
 };
 use naboskab_store::join::OwnedMessage;
 use naboskab_store::{Db, StoreError};
+use serde::Deserialize;
 
-const DEPARTMENTS: [(&str, &str); 5] = [
-    ("dep-norreparken", "Nørreparken"),
-    ("dep-sondergaarden", "Søndergården"),
-    ("dep-engbo", "Engbo"),
-    ("dep-vestervang", "Vestervang"),
-    ("dep-flong", "Fløng Hede"),
-];
-
-fn fælleshus(department_id: i64, name: &str, n: usize) -> RoomDetails {
-    RoomDetails {
-        department_id,
-        name: format!("Fælleshuset, {name}"),
-        room_type: "faelleshus".into(),
-        description: "Lys sal med plads til fest og fællesspisning, køkken med opvaskemaskine og en lille legestue.".into(),
-        capacity: Some(60 + 10 * n as i64),
-        facilities: "Køkken med 2 ovne og opvaskemaskine\n60 stole og 10 borde\nProjektor og lærred\nHøjttaler".into(),
-        step_free: true,
-        accessible_toilet: n.is_multiple_of(2),
-        hearing_loop: n == 0,
-        house_rules: "Musik skal skrues ned kl. 24, og huset skal være tomt kl. 01.\nDøre og vinduer holdes lukkede, når der spilles musik.\nRygning er ikke tilladt indendørs.\nHuset er for afdelingens beboere; gæster er velkomne sammen med en beboer.".into(),
-        key_method: "key_box".into(),
-        key_instructions: "Nøgleboksen sidder til venstre for hoveddøren. Koden er 2580 (skiftes den 1. i måneden).".into(),
-        cleaning_checklist: "Borde og stole tørret af og stillet på plads\nGulve fejet og vasket\nKøkken, ovne og køleskab gjort rent\nAffald båret ud og sorteret\nNøglen lagt tilbage i nøgleboksen".into(),
-        opening: DailyWindow { from: 8 * 60, until: 60 },
-        price_weekday_ore: 15_000,
-        price_weekend_ore: 70_000,
-        price_per_day: true,
-        deposit_ore: 50_000,
-    }
+/// `data/rooms.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoomsFile {
+    faelleshus: HouseTemplate,
+    houses: Vec<House>,
+    meeting_room: MeetingRoom,
+    parties: Vec<Party>,
+    resident_party: ResidentParty,
+    standing: Vec<Standing>,
 }
 
-fn meeting_room(department_id: i64) -> RoomDetails {
-    RoomDetails {
-        name: "Mødelokalet, Nørreparken".into(),
+/// What every fælleshus shares.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HouseTemplate {
+    description: String,
+    facilities: Vec<String>,
+    house_rules: Vec<String>,
+    key_method: String,
+    key_instructions: String,
+    cleaning_checklist: Vec<String>,
+    open_from: String,
+    open_until: String,
+    step_free: bool,
+    price_weekday_kr: i64,
+    price_weekend_kr: i64,
+    deposit_kr: i64,
+    private_advance_kr: i64,
+    private_cancel_notice_days: i64,
+    private_days_ahead: i64,
+    days_ahead: i64,
+    blackout_in_days: i64,
+    blackout_reason: String,
+}
+
+/// One department's fælleshus.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct House {
+    department: String,
+    name: String,
+    capacity: i64,
+    accessible_toilet: bool,
+    hearing_loop: bool,
+    private_min_age: i64,
+    #[serde(default)]
+    private_closed_weekdays: Vec<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeetingRoom {
+    department: String,
+    name: String,
+    description: String,
+    capacity: i64,
+    facilities: Vec<String>,
+    step_free: bool,
+    accessible_toilet: bool,
+    hearing_loop: bool,
+    key_method: String,
+    key_instructions: String,
+    cleaning_checklist: Vec<String>,
+    open_from: String,
+    open_until: String,
+}
+
+/// A private party in every fælleshus.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Party {
+    weeks: i64,
+    guest: usize,
+    title: String,
+    outcome: String,
+    #[serde(default)]
+    withheld_kr: i64,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    friday: bool,
+    from: Option<String>,
+    until: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResidentParty {
+    weeks: i64,
+    title: String,
+    attendees: i64,
+    note: String,
+}
+
+/// A standing weekly or fortnightly use.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Standing {
+    room: String,
+    houses: String,
+    kind: String,
+    weekday: u32,
+    from: String,
+    until: String,
+    every_weeks: i64,
+    from_days: i64,
+    until_days: i64,
+    title: String,
+    booker: String,
+    in_account: bool,
+    association: Option<String>,
+    attendees: Option<i64>,
+    approved_until_days: i64,
+}
+
+fn bad(what: &str) -> StoreError {
+    StoreError::Other(format!("demo data rooms.toml: {what}"))
+}
+
+fn window(from: &str, until: &str) -> Result<DailyWindow, StoreError> {
+    DailyWindow::parse(from, until).ok_or_else(|| bad(&format!("no time span {from}–{until}")))
+}
+
+/// `HH:MM` as (hour, minute).
+fn clock(at: &str) -> Result<(u32, u32), StoreError> {
+    let m = u32::from(parse_minutes(at).ok_or_else(|| bad(&format!("no time {at}")))?);
+    Ok((m / 60, m % 60))
+}
+
+fn lines(list: &[String]) -> String {
+    list.join("\n")
+}
+
+fn house_room(t: &HouseTemplate, department_id: i64, h: &House) -> Result<RoomDetails, StoreError> {
+    Ok(RoomDetails {
+        department_id,
+        name: format!("Fælleshuset, {}", h.name),
+        room_type: "faelleshus".into(),
+        description: t.description.clone(),
+        capacity: Some(h.capacity),
+        facilities: lines(&t.facilities),
+        step_free: t.step_free,
+        accessible_toilet: h.accessible_toilet,
+        hearing_loop: h.hearing_loop,
+        house_rules: lines(&t.house_rules),
+        key_method: t.key_method.clone(),
+        key_instructions: t.key_instructions.clone(),
+        cleaning_checklist: lines(&t.cleaning_checklist),
+        opening: window(&t.open_from, &t.open_until)?,
+        price_weekday_ore: t.price_weekday_kr * 100,
+        price_weekend_ore: t.price_weekend_kr * 100,
+        price_per_day: true,
+        deposit_ore: t.deposit_kr * 100,
+    })
+}
+
+fn meeting_room(m: &MeetingRoom, department_id: i64) -> Result<RoomDetails, StoreError> {
+    Ok(RoomDetails {
+        department_id,
+        name: m.name.clone(),
         room_type: "meeting_room".into(),
-        description: "Lille mødelokale ved ejendomskontoret til 12 personer.".into(),
-        capacity: Some(12),
-        facilities: "Skærm til bærbar computer\nKaffemaskine".into(),
-        hearing_loop: true,
-        accessible_toilet: true,
+        description: m.description.clone(),
+        capacity: Some(m.capacity),
+        facilities: lines(&m.facilities),
+        step_free: m.step_free,
+        accessible_toilet: m.accessible_toilet,
+        hearing_loop: m.hearing_loop,
         house_rules: String::new(),
-        key_method: "office".into(),
-        key_instructions: "Nøglen hentes på ejendomskontoret i åbningstiden.".into(),
-        cleaning_checklist: "Borde tørret af\nKaffemaskinen tømt".into(),
-        opening: DailyWindow {
-            from: 8 * 60,
-            until: 22 * 60,
-        },
+        key_method: m.key_method.clone(),
+        key_instructions: m.key_instructions.clone(),
+        cleaning_checklist: lines(&m.cleaning_checklist),
+        opening: window(&m.open_from, &m.open_until)?,
         price_weekday_ore: 0,
         price_weekend_ore: 0,
+        price_per_day: true,
         deposit_ore: 0,
-        ..fælleshus(department_id, "", 0)
-    }
+    })
+}
+
+fn rooms_file() -> Result<RoomsFile, StoreError> {
+    crate::data::read(crate::data::ROOMS)
 }
 
 fn no_messages(_: &Booking, _: BookingEvent) -> Vec<OwnedMessage> {
@@ -142,155 +272,183 @@ fn booking(
 
 /// Seeds rooms and bookings; `now` is the demo's today.
 pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
+    let file = rooms_file()?;
+    let people = crate::data::People::load()?;
     let d = Demo { db, now };
     let today = utc_to_local(DateTime::from_timestamp(now, 0).unwrap_or_default()).date();
     let board = ids.user("bestyrelse@demo.naboskab.dk");
     let resident = ids.user("beboer@demo.naboskab.dk");
-    let organiser = ids.user("arrangoer@demo.naboskab.dk");
-    let guests = [
-        ("Hanne Sørensen", "hanne.sorensen@example.dk"),
-        ("Omar Khalil", "omar.khalil@example.dk"),
-        ("Kirsten Dahl", "kirsten.dahl@example.dk"),
-        ("Yusuf Demir", "yusuf.demir@example.dk"),
-        ("Maja Holm", "maja.holm@example.dk"),
-    ];
-    for (n, (key, name)) in DEPARTMENTS.iter().enumerate() {
-        let Some(dept) = ids.org(key) else { continue };
-        let room = store::create_room(db, &fælleshus(dept, name, n), now).await?;
+    let t = &file.faelleshus;
+    for (n, house) in file.houses.iter().enumerate() {
+        let Some(dept) = ids.org(&house.department) else {
+            continue;
+        };
+        let room = store::create_room(db, &house_room(t, dept, house)?, now).await?;
         let mut private = KindRule::default_for(BookingKind::Private);
-        private.min_age = Some(if n == 0 { 21 } else { 18 });
-        private.advance_ore = 50_000;
-        private.cancel_notice_days = 30;
-        private.closed_weekdays[6] = n == 1; // Søndergården: no private parties on Sundays.
-        private.max_days_ahead = 120;
+        private.min_age = Some(house.private_min_age);
+        private.advance_ore = t.private_advance_kr * 100;
+        private.cancel_notice_days = t.private_cancel_notice_days;
+        for day in &house.private_closed_weekdays {
+            if let Some(closed) = private.closed_weekdays.get_mut(day.wrapping_sub(1)) {
+                *closed = true;
+            }
+        }
+        private.max_days_ahead = t.private_days_ahead;
         let mut association = KindRule::default_for(BookingKind::Association);
-        association.max_days_ahead = 365;
+        association.max_days_ahead = t.days_ahead;
         let mut community = KindRule::default_for(BookingKind::Community);
-        community.max_days_ahead = 365;
+        community.max_days_ahead = t.days_ahead;
         store::set_rules(db, room, &[private, association, community]).await?;
+        let blackout = today + Duration::days(t.blackout_in_days + n as i64);
         store::set_blackouts(
             db,
             room,
             &[store::Blackout {
-                first: today + Duration::days(40 + n as i64),
-                last: today + Duration::days(41 + n as i64),
-                reason: "Gulvet slibes".into(),
+                first: blackout,
+                last: blackout + Duration::days(1),
+                reason: t.blackout_reason.clone(),
             }],
         )
         .await?;
-        // Weekly community dinner on Thursdays, 17:30–20:00, from six weeks back to six ahead.
-        let mut thursday = next(today - Duration::days(42), Weekday::Thu);
-        while thursday < today + Duration::days(45) {
-            let mut b = booking(
-                room,
-                BookingKind::Community,
-                at(thursday, 17, 30),
-                at(thursday, 20, 0),
-                ("Birthe Olsen", "bestyrelse@demo.naboskab.dk"),
-                "Fællesspisning",
-            );
-            b.user_id = board.filter(|_| n == 0);
-            b.attendees = Some(40);
-            d.book(b, board).await?;
-            thursday += Duration::weeks(1);
+        let first_house = n == 0;
+        for s in file.standing.iter().filter(|s| s.room == "faelleshus") {
+            if s.houses == "all" || first_house {
+                d.standing(ids, room, s, first_house, today).await?;
+            }
         }
         // Private parties: past with the deposit settled, upcoming confirmed, and requests.
-        let sat = |weeks: i64| next(today, Weekday::Sat) + Duration::weeks(weeks);
-        let party = |w: i64, who: usize, title: &str| {
-            booking(
+        for party in &file.parties {
+            d.party(room, party, &people.guests, n, board, today)
+                .await?;
+        }
+        if first_house {
+            // The demo resident has one party waiting for the board.
+            let r = &file.resident_party;
+            let day = next(today, Weekday::Sat) + Duration::weeks(r.weeks);
+            let mut mine = booking(
                 room,
                 BookingKind::Private,
-                at(sat(w), 12, 0),
-                at(sat(w) + Duration::days(1), 1, 0),
-                guests[(who + n) % guests.len()],
-                title,
-            )
-        };
-        if let Some(b) = d.book(party(-5, 0, "70-års fødselsdag"), board).await? {
-            store::settle_deposit(db, b.id, 0, "", now).await?;
-        }
-        if let Some(b) = d.book(party(-3, 1, "Konfirmation"), board).await? {
-            store::settle_deposit(
-                db,
-                b.id,
-                50_000,
-                "Køkkenet var ikke gjort rent, og der lå affald i gården.",
-                now,
-            )
-            .await?;
-        }
-        d.book(party(2, 2, "Sølvbryllup"), board).await?;
-        if let (Some(b), Some(by)) = (d.book(party(1, 3, "Barnedåb"), board).await?, board) {
-            store::cancel(
-                db,
-                b.id,
-                "Flyttet til familien i Odense",
-                by,
-                &no_messages,
-                now,
-            )
-            .await?;
-        }
-        d.book(party(4, 4, "Fødselsdag"), None).await?;
-        let mut friday = party(6, 0, "Familiefest");
-        friday.start = at(sat(6) - Duration::days(1), 17, 0);
-        friday.end = at(sat(6) - Duration::days(1), 23, 30);
-        d.book(friday, None).await?;
-        if n == 0 {
-            // The demo resident has one party waiting for the board, in the month after.
-            let mut mine = party(8, 0, "Fatimas fødselsdag");
+                at(day, 12, 0),
+                at(day + Duration::days(1), 1, 0),
+                (
+                    &crate::account_name("beboer@demo.naboskab.dk")?,
+                    "beboer@demo.naboskab.dk",
+                ),
+                &r.title,
+            );
             mine.user_id = resident;
-            mine.booker_name = "Fatima Hassan".into();
-            mine.booker_email = "beboer@demo.naboskab.dk".into();
-            mine.attendees = Some(35);
-            mine.note = "Vi er ca. 35, heraf 10 børn.".into();
+            mine.attendees = Some(r.attendees);
+            mine.note = r.note.clone();
             d.book(mine, None).await?;
-            // The senior club's standing Tuesday slot, 14:00–16:00, for the quarter.
-            let mut tuesday = next(today - Duration::days(42), Weekday::Tue);
-            while tuesday < today + Duration::days(50) {
-                let mut b = booking(
-                    room,
-                    BookingKind::Association,
-                    at(tuesday, 14, 0),
-                    at(tuesday, 16, 0),
-                    ("Jens Mikkelsen", "arrangoer@demo.naboskab.dk"),
-                    "Seniorklubben: kaffe og kortspil",
-                );
-                b.user_id = organiser;
-                b.organisation_id = ids.org("assoc-seniorklub");
-                b.attendees = Some(18);
-                // The coming weeks were asked for lately and wait for the board.
-                let approver = if tuesday < today + Duration::days(21) {
-                    board
-                } else {
-                    None
-                };
-                d.book(b, approver).await?;
-                tuesday += Duration::weeks(1);
-            }
-            let meeting = store::create_room(db, &meeting_room(dept), now).await?;
+        }
+        let m = &file.meeting_room;
+        if m.department == house.department {
+            let meeting = store::create_room(db, &meeting_room(m, dept)?, now).await?;
             let mut rules = vec![
                 KindRule::default_for(BookingKind::Community),
                 KindRule::default_for(BookingKind::Association),
             ];
             rules[1].approval = naboskab_domain::gather::Approver::None;
             store::set_rules(db, meeting, &rules).await?;
-            let mut day = next(today - Duration::days(30), Weekday::Mon);
-            while day < today + Duration::days(30) {
-                let b = booking(
-                    meeting,
-                    BookingKind::Community,
-                    at(day, 19, 0),
-                    at(day, 21, 0),
-                    ("Birthe Olsen", "bestyrelse@demo.naboskab.dk"),
-                    "Bestyrelsesmøde",
-                );
-                d.book(b, board).await?;
-                day += Duration::weeks(2);
+            for s in file.standing.iter().filter(|s| s.room == "meeting_room") {
+                d.standing(ids, meeting, s, true, today).await?;
             }
         }
     }
     Ok(())
+}
+
+impl Demo<'_> {
+    /// One standing use from `rooms.toml`, every `every_weeks` weeks around today.
+    async fn standing(
+        &self,
+        ids: &DemoIds,
+        room: i64,
+        s: &Standing,
+        first_house: bool,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let kind =
+            BookingKind::parse(&s.kind).ok_or_else(|| bad(&format!("no kind {}", s.kind)))?;
+        let weekday = Weekday::try_from(u8::try_from(s.weekday.wrapping_sub(1)).unwrap_or(7))
+            .map_err(|_| bad(&format!("no weekday {}", s.weekday)))?;
+        let booker_name = crate::account_name(&s.booker)?;
+        let (from, until) = (clock(&s.from)?, clock(&s.until)?);
+        let approver = ids.user("bestyrelse@demo.naboskab.dk");
+        let mut day = next(today - Duration::days(s.from_days), weekday);
+        while day < today + Duration::days(s.until_days) {
+            let mut b = booking(
+                room,
+                kind,
+                at(day, from.0, from.1),
+                at(day, until.0, until.1),
+                (&booker_name, &s.booker),
+                &s.title,
+            );
+            b.user_id = ids.user(&s.booker).filter(|_| s.in_account && first_house);
+            b.organisation_id = s.association.as_deref().and_then(|a| ids.org(a));
+            b.attendees = s.attendees;
+            let approved = day < today + Duration::days(s.approved_until_days);
+            self.book(b, approver.filter(|_| approved)).await?;
+            day += Duration::weeks(s.every_weeks);
+        }
+        Ok(())
+    }
+
+    /// One private party from `rooms.toml` in the `n`th house, and what became of it.
+    async fn party(
+        &self,
+        room: i64,
+        p: &Party,
+        guests: &[(String, String)],
+        n: usize,
+        board: Option<i64>,
+        today: NaiveDate,
+    ) -> Result<(), StoreError> {
+        let saturday = next(today, Weekday::Sat) + Duration::weeks(p.weeks);
+        let (from, until) = if p.friday {
+            let from = clock(p.from.as_deref().unwrap_or("17:00"))?;
+            let until = clock(p.until.as_deref().unwrap_or("23:30"))?;
+            let friday = saturday - Duration::days(1);
+            (at(friday, from.0, from.1), at(friday, until.0, until.1))
+        } else {
+            (at(saturday, 12, 0), at(saturday + Duration::days(1), 1, 0))
+        };
+        let (name, email) = &guests[(p.guest + n) % guests.len()];
+        let b = booking(
+            room,
+            BookingKind::Private,
+            from,
+            until,
+            (name, email),
+            &p.title,
+        );
+        let approver = match p.outcome.as_str() {
+            "waiting" => None,
+            "approved" | "deposit-returned" | "deposit-withheld" | "cancelled" => board,
+            other => return Err(bad(&format!("no party outcome {other}"))),
+        };
+        let Some(booked) = self.book(b, approver).await? else {
+            return Ok(());
+        };
+        match p.outcome.as_str() {
+            "deposit-returned" => {
+                store::settle_deposit(self.db, booked.id, 0, "", self.now).await?;
+            }
+            "deposit-withheld" => {
+                store::settle_deposit(self.db, booked.id, p.withheld_kr * 100, &p.reason, self.now)
+                    .await?;
+            }
+            "cancelled" => {
+                if let Some(by) = board {
+                    store::cancel(self.db, booked.id, &p.reason, by, &no_messages, self.now)
+                        .await?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// Rooms added for the booking benchmarks.
@@ -317,6 +475,7 @@ pub async fn add_generated_bookings(
         max_days_ahead: 400,
         ..KindRule::default_for(BookingKind::Community)
     };
+    let file = rooms_file()?;
     let mut rooms = Vec::with_capacity(GENERATED_ROOMS);
     for n in 0..GENERATED_ROOMS {
         let details = RoomDetails {
@@ -326,7 +485,7 @@ pub async fn add_generated_bookings(
                 from: 8 * 60,
                 until: 0,
             },
-            ..meeting_room(dept.id)
+            ..meeting_room(&file.meeting_room, dept.id)?
         };
         let room = store::create_room(db, &details, now).await?;
         store::set_rules(db, room, std::slice::from_ref(&community)).await?;

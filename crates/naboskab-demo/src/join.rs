@@ -76,21 +76,6 @@ pub fn rule(when: &str, weekdays: &[String]) -> Option<String> {
     })
 }
 
-const NAMES: [&str; 12] = [
-    "Inger Hansen",
-    "Mohamed Ali",
-    "Karen Nielsen",
-    "Fatima Hassan",
-    "Bent Jørgensen",
-    "Leyla Demir",
-    "Poul Andersen",
-    "Sara Abdi",
-    "Grethe Larsen",
-    "Yusuf Omar",
-    "Anna Petersen",
-    "Hanne Mortensen",
-];
-
 fn at(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap_or_default()
 }
@@ -102,6 +87,8 @@ pub async fn seed(
     offers: &[Scheduled],
     now: i64,
 ) -> Result<(), StoreError> {
+    let people = crate::data::People::load()?;
+    let names = &people.participants;
     let today = schedule::utc_to_local(at(now)).date();
     let resident = ids.user("beboer@demo.naboskab.dk");
     for (i, o) in offers.iter().enumerate() {
@@ -180,11 +167,11 @@ pub async fn seed(
                 None => 4,
             };
             for n in 0..want as usize {
-                let name = NAMES[(i + n) % NAMES.len()];
+                let name = &names[(i + n) % names.len()];
                 h.signups.push((
                     NewSignup {
                         occurrence_id: occ.id,
-                        name: name.into(),
+                        name: name.clone(),
                         phone: format!("20 {:02} {:02} {:02}", i % 100, n, k % 100),
                         locale: if n % 3 == 1 { "ar" } else { "da" }.into(),
                         first_time: k + 1 == occurrences.len() && n == 0,
@@ -200,7 +187,7 @@ pub async fn seed(
                 ));
             }
             if past && k % 3 == 0 {
-                h.walk_ins.push("Nabo fra opgang 3".into());
+                h.walk_ins.push(people.walk_in.clone());
             }
             history.push(h);
         }

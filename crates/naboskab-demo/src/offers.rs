@@ -6,10 +6,7 @@ use naboskab_store::offers::{self, ContactRequest, Helpline, Offer, Translation}
 use naboskab_store::{Db, StoreError, orgs};
 use serde::Deserialize;
 
-/// The offers to seed, from `data/offers.toml`.
-const OFFERS_TOML: &str = include_str!("../data/offers.toml");
-/// The example helplines, from `data/helplines.toml`.
-const HELPLINES_TOML: &str = include_str!("../data/helplines.toml");
+use crate::data;
 
 #[derive(Deserialize)]
 struct OfferFile {
@@ -91,9 +88,7 @@ impl FlagsSpec {
 }
 
 fn seeds() -> Result<Vec<Seed>, StoreError> {
-    toml::from_str::<OfferFile>(OFFERS_TOML)
-        .map(|f| f.offer)
-        .map_err(|e| StoreError::Other(format!("demo offers: {e}")))
+    data::read::<OfferFile>(data::OFFERS).map(|f| f.offer)
 }
 
 #[derive(Deserialize)]
@@ -113,8 +108,7 @@ struct HelplineSeed {
 /// Example helplines for the "Føler du dig ensom?" page: clearly marked as examples, with
 /// numbers that are not real.
 fn helplines() -> Result<Vec<Helpline>, StoreError> {
-    let file: HelplineFile = toml::from_str(HELPLINES_TOML)
-        .map_err(|e| StoreError::Other(format!("demo helplines: {e}")))?;
+    let file: HelplineFile = data::read(data::HELPLINES)?;
     Ok(file
         .helpline
         .into_iter()

@@ -24,32 +24,6 @@ pub const DEMO_TOTP_SECRET: &str = "NABOSKABDEMOSECRETKEYFORCARETAKR";
 /// The demo administrator's authenticator key.
 pub const DEMO_ADMIN_TOTP_SECRET: &str = "NABOSKABDEMOSECRETKEYFORADMINIST";
 
-const FIRST_NAMES: [&str; 40] = [
-    "Inger", "Poul", "Fatima", "Hassan", "Birgit", "Jørgen", "Amina", "Leyla", "Knud", "Ruth",
-    "Mehmet", "Aysel", "Grethe", "Ole", "Nadia", "Karim", "Else", "Svend", "Hodan", "Abdi", "Lis",
-    "Bent", "Zainab", "Omar", "Vibeke", "Erik", "Samira", "Yusuf", "Hanne", "Preben", "Olena",
-    "Taras", "Kirsten", "Henning", "Maryam", "Ali", "Dorthe", "Frede", "Aisha", "Jonas",
-];
-
-const NOTES: [&str; 8] = [
-    "Bor alene efter at ægtefællen døde sidste år. Vil gerne se andre, men er nervøs for at gå alene.",
-    "Kom forbi kontoret. Er glad for at snakke; spurgte til fællesspisningen.",
-    "Ingen åbnede. Lagde en seddel med mit nummer.",
-    "Taler mest arabisk. Datteren hjalp med at oversætte. Interesseret i sprogcaféen.",
-    "Har svært ved trapperne og kommer sjældent ud. Vil gerne have besøg igen.",
-    "Var med til strikkeklubben i tirsdags og sagde, at det var rart.",
-    "Ringede; vil gerne hentes første gang.",
-    "Nye i afdelingen og kender ingen endnu. Børnene går i skole lokalt.",
-];
-
-const FOLLOW_UPS: [&str; 5] = [
-    "Ring og hør, om hun vil med til fællesspisning",
-    "Følg ham til sprogcaféen første gang",
-    "Besøg igen og tag programmet med",
-    "Spørg om hjælp til MitID",
-    "Hør, hvordan det gik i seniorklubben",
-];
-
 /// What a referred person did: checked in at every time up to this many weeks after their
 /// first; `None`: signed up but did not come.
 const PATTERNS: [Option<i64>; 4] = [Some(12), None, Some(0), Some(5)];
@@ -149,16 +123,15 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
         (vestegn, ids.org("dep-vestervang")),
         (vestegn, ids.org("dep-flong")),
     ];
-    let interests = [
-        "food", "crafts", "movement", "games", "language", "culture", "digital", "music",
-    ];
-    let languages: [&[&str]; 5] = [
-        &["da"],
-        &["da", "en"],
-        &["ar", "da"],
-        &["tr", "da"],
-        &["uk"],
-    ];
+    let people = crate::data::People::load()?;
+    let crate::data::Outreach {
+        first_names,
+        interests,
+        languages,
+        notes,
+        follow_ups,
+        buddy,
+    } = &people.outreach;
     let today = day_of(now);
     // Activities with sign-up whose organisers kept check-in lists in the last months.
     let with_history: Vec<i64> = db
@@ -171,7 +144,7 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
         .iter()
         .map(|r| r.i64("offer_id"))
         .collect::<Result<_, StoreError>>()?;
-    for (i, first) in FIRST_NAMES.iter().enumerate() {
+    for (i, first) in first_names.iter().enumerate() {
         // Three in four live in Taastrup Have's departments.
         let (org, department) = places[if i % 4 == 3 { 3 + i % 2 } else { i % 3 }];
         let sensitive_ok = i % 3 != 2;
@@ -187,10 +160,10 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
             } else {
                 String::new()
             },
-            languages: languages[i % 5].iter().map(|l| l.to_string()).collect(),
+            languages: languages[i % languages.len()].clone(),
             interests: vec![
-                interests[i % interests.len()].into(),
-                interests[(i * 3 + 1) % interests.len()].into(),
+                interests[i % interests.len()].clone(),
+                interests[(i * 3 + 1) % interests.len()].clone(),
             ],
             weekdays: vec![(i % 5 + 1) as u8, ((i + 2) % 5 + 1) as u8],
             day_parts: vec![[DayPart::Morning, DayPart::Afternoon, DayPart::Evening][i % 3]],
@@ -259,7 +232,7 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
                 kind: ContactKind::ALL[(i + n) % ContactKind::ALL.len()],
                 happened_on: day_of(at),
                 minutes: Some([10, 20, 45, 60][(i + n) % 4]),
-                note: NOTES[(i + n) % NOTES.len()].into(),
+                note: notes[(i + n) % notes.len()].clone(),
             };
             reach::add_log(db, key, id, &entry, &who, at).await?.ok();
         }
@@ -296,7 +269,7 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
                 signup_id: went.map(|w| w.2),
                 status,
                 buddy: if i % 8 == 2 {
-                    "Naboen Hanne (fiktiv)".into()
+                    buddy.clone()
                 } else {
                     String::new()
                 },
@@ -313,7 +286,7 @@ pub async fn seed(db: &Db, key: &SealKey, ids: &DemoIds, now: i64) -> Result<(),
             key,
             id,
             due,
-            FOLLOW_UPS[i % FOLLOW_UPS.len()],
+            &follow_ups[i % follow_ups.len()],
             &who,
             now - 86_400,
         )
