@@ -7,13 +7,16 @@
 use crate::App;
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{self, Locale};
-use chrono::{DateTime, Duration, Utc};
+use crate::secrets::random_token;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use naboskab_domain::gather::{self, BookingKind, Breach};
 use naboskab_domain::policy::decide;
 use naboskab_domain::schedule::utc_to_local;
 use naboskab_domain::{Action, Actor, Resource, Role};
+use naboskab_store::StoreError;
 use naboskab_store::gather::{
-    self as store, Booking, BookingEvent, BookingOutcome, NewBooking, Room, SeriesItem,
+    self as store, Booking, BookingEvent, BookingOutcome, BookingStatus, Busy, NewBooking, Room,
+    SeriesItem,
 };
 use naboskab_store::join::OwnedMessage;
 use naboskab_store::orgs;
@@ -253,9 +256,79 @@ fn contact_messages(b: &Booking, subject: String, body: String) -> Vec<OwnedMess
     }
 }
 
+/// Every room (rooms are public; booking them is not), by department.
+pub async fn rooms(app: &App) -> Result<Vec<Room>> {
+    Ok(store::rooms(&app.db, None).await?)
+}
+
+/// Every room with its department's name, by department.
+pub async fn rooms_with_departments(app: &App) -> Result<Vec<(Room, String)>> {
+    let rooms = rooms(app).await?;
+    let mut names: Vec<(i64, String)> = Vec::new();
+    for r in &rooms {
+        let id = r.details.department_id;
+        if !names.iter().any(|(d, _)| *d == id)
+            && let Some(o) = orgs::organisation(&app.db, id).await?
+        {
+            names.push((id, o.name));
+        }
+    }
+    Ok(rooms
+        .into_iter()
+        .map(|r| {
+            let name = names
+                .iter()
+                .find(|(d, _)| *d == r.details.department_id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            (r, name)
+        })
+        .collect())
+}
+
+/// The name of the department a room belongs to.
+pub async fn department_name(app: &App, room: &Room) -> Result<String> {
+    Ok(orgs::organisation(&app.db, room.details.department_id)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default())
+}
+
 /// A room by id, or 404.
 pub async fn find_room(app: &App, id: i64) -> Result<Room> {
     store::room(&app.db, id).await?.ok_or(Error::NotFound)
+}
+
+/// When `room` is held between `from` and `to`, by start, as anyone may see it: the titles
+/// of community and association use, nothing of who booked.
+pub async fn taken_times(
+    app: &App,
+    room: &Room,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Busy>> {
+    Ok(store::busy(
+        &app.db,
+        room.id,
+        from.timestamp(),
+        to.timestamp(),
+        &BookingStatus::HOLDING,
+    )
+    .await?)
+}
+
+/// The bookings of the room's public calendar feed: every status (a cancelled booking tells
+/// calendars to remove it), from a month back to 400 days ahead.
+pub async fn feed_bookings(app: &App, room: &Room) -> Result<Vec<Busy>> {
+    let now = app.now();
+    Ok(store::busy(
+        &app.db,
+        room.id,
+        now - 31 * 86_400,
+        now + 400 * 86_400,
+        &BookingStatus::ALL,
+    )
+    .await?)
 }
 
 /// Reads the kind, times and who is booking (the signed-in `user`, writing in `locale`);
@@ -373,4 +446,197 @@ pub async fn visible_booking(
         return Err(Error::NotFound);
     }
     Ok((b, room, chain))
+}
+
+/// Books `room` once under its rules (the store checks them again under the room's lock, so
+/// two requests for one time never both hold it); the booker, and whoever approves requests
+/// of the kind, are told in their language.
+pub async fn request_booking(app: &App, room: &Room, b: &NewBooking) -> Result<BookingOutcome> {
+    let messenger = BookingMessenger::for_room(app, room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
+    let outcome = store::request_booking(&app.db, b, &notify, app.now()).await?;
+    if let BookingOutcome::Booked(bk) = &outcome {
+        tracing::info!(
+            room = room.id,
+            booking = bk.id,
+            kind = bk.kind.as_str(),
+            status = bk.status.as_str(),
+            "room booked"
+        );
+    }
+    Ok(outcome)
+}
+
+/// Books the same time every week until `last` (each week under the rules on its own); the
+/// booker gets one message listing what was booked and what was not.
+pub async fn request_weekly(
+    app: &App,
+    room: &Room,
+    b: &NewBooking,
+    last: NaiveDate,
+) -> Result<Vec<SeriesItem>> {
+    let first = utc_to_local(b.start);
+    let minutes = (b.end - b.start).num_minutes();
+    let dates = store::weekly_dates(first, minutes, last);
+    let key = random_token(12);
+    let base_url = app.config.base_url.clone();
+    let r = room.clone();
+    let summary = move |items: &[SeriesItem]| series_summary(&base_url, &r, items);
+    Ok(store::request_series(&app.db, b, &dates, &key, &summary, app.now()).await?)
+}
+
+fn already_settled(e: StoreError, key: &'static str) -> Error {
+    match e {
+        StoreError::Conflict(_) => Error::Conflict(key),
+        e => Error::Store(e),
+    }
+}
+
+/// Approves (`decision` "approve") or rejects ("reject", with a reason) a request, by someone
+/// who may approve the kind in its room; the booker is told. A request decided already is a
+/// conflict.
+pub async fn decide_request(
+    app: &App,
+    actor: &Actor,
+    user: Option<&User>,
+    id: i64,
+    decision: &str,
+    reason: &str,
+) -> Result<Booking> {
+    let (b, room, chain) = visible_booking(app, actor, user, id).await?;
+    if !may_approve(actor, &room, b.kind, &chain) {
+        return Err(Error::Forbidden);
+    }
+    let approve = match decision {
+        "approve" => true,
+        "reject" => false,
+        _ => return Err(Error::field("decision", "field-invalid")),
+    };
+    let reason = reason.trim();
+    if !approve && reason.is_empty() {
+        return Err(Error::field("reason", "field-booking-reason-required"));
+    }
+    let by = user.map(|u| u.id).ok_or(Error::SignInRequired)?;
+    let messenger = BookingMessenger::for_room(app, &room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
+    let done = store::decide(&app.db, id, approve, reason, by, &notify, app.now())
+        .await
+        .map_err(|e| already_settled(e, "booking-already-decided"))?;
+    tracing::info!(booking = id, approve, "booking decided");
+    Ok(done)
+}
+
+/// Cancels a booking, by its booker or the room's managers, under the room's notice rule (a
+/// late cancellation forfeits the advance); the booker is told.
+pub async fn cancel(
+    app: &App,
+    actor: &Actor,
+    user: Option<&User>,
+    id: i64,
+    reason: &str,
+) -> Result<Booking> {
+    let (b, room, chain) = visible_booking(app, actor, user, id).await?;
+    let by = user.map(|u| u.id).ok_or(Error::SignInRequired)?;
+    if b.user_id != Some(by) && !may_manage(actor, &chain) {
+        return Err(Error::Forbidden);
+    }
+    let messenger = BookingMessenger::for_room(app, &room).await?;
+    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
+    store::cancel(&app.db, id, reason.trim(), by, &notify, app.now())
+        .await
+        .map_err(|e| already_settled(e, "booking-already-decided"))
+}
+
+/// Returns a deposit after the cleaning check, whole or with `withheld` kroner kept for a
+/// stated reason, by the room's managers; once only.
+pub async fn settle_deposit(
+    app: &App,
+    actor: &Actor,
+    user: Option<&User>,
+    id: i64,
+    withheld: &str,
+    reason: &str,
+) -> Result<()> {
+    let (_, _, chain) = visible_booking(app, actor, user, id).await?;
+    if !may_manage(actor, &chain) {
+        return Err(Error::Forbidden);
+    }
+    let withheld = naboskab_domain::offer::parse_price_kroner(withheld)
+        .map_err(|_| Error::field("withheld", "field-price-invalid"))?
+        .unwrap_or(0);
+    let reason = reason.trim();
+    if withheld > 0 && reason.is_empty() {
+        return Err(Error::field("reason", "field-booking-reason-required"));
+    }
+    store::settle_deposit(&app.db, id, withheld, reason, app.now())
+        .await
+        .map_err(|e| already_settled(e, "booking-deposit-settled"))?;
+    Ok(())
+}
+
+/// The name of the association a booking is for (empty when none).
+pub async fn association_name(app: &App, b: &Booking) -> Result<String> {
+    Ok(match b.organisation_id {
+        Some(o) => orgs::organisation(&app.db, o)
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default(),
+        None => String::new(),
+    })
+}
+
+/// What a person sees on their bookings overview.
+pub struct BookingsOverview {
+    /// Every room (to name the rooms of the bookings below).
+    pub rooms: Vec<Room>,
+    /// The requests waiting for this person's decision, oldest first.
+    pub pending: Vec<Booking>,
+    /// Their own bookings from a month back.
+    pub mine: Vec<Booking>,
+    /// The rooms they manage.
+    pub managed: Vec<Room>,
+    /// The departments they may add rooms to: (id, name).
+    pub departments: Vec<(i64, String)>,
+}
+
+/// The requests waiting for the person's decision, the rooms and departments they manage, and
+/// their own bookings.
+pub async fn overview(app: &App, actor: &Actor, user: &User) -> Result<BookingsOverview> {
+    let rooms = store::rooms(&app.db, None).await?;
+    let mut decidable = Vec::new();
+    let mut managed = Vec::new();
+    for r in &rooms {
+        let chain = room_chain(app, r).await?;
+        if BookingKind::ALL
+            .iter()
+            .any(|k| may_approve(actor, r, *k, &chain))
+        {
+            decidable.push(r.id);
+        }
+        if may_manage(actor, &chain) {
+            managed.push(r.clone());
+        }
+    }
+    let mut departments = Vec::new();
+    for d in orgs::organisations_of_kind(&app.db, naboskab_domain::OrgKind::Department).await? {
+        if may_manage(actor, &orgs::chain(&app.db, d.id).await?) {
+            departments.push((d.id, d.name));
+        }
+    }
+    let mut pending = Vec::new();
+    for b in store::pending(&app.db, &decidable).await? {
+        if let Some(room) = rooms.iter().find(|r| r.id == b.room_id)
+            && may_approve(actor, room, b.kind, &room_chain(app, room).await?)
+        {
+            pending.push(b);
+        }
+    }
+    let mine = store::bookings_of_user(&app.db, user.id, app.now() - 86_400 * 30).await?;
+    Ok(BookingsOverview {
+        rooms,
+        pending,
+        mine,
+        managed,
+        departments,
+    })
 }

@@ -11,7 +11,7 @@ use crate::{App, offers as offer_cases};
 use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::{Action, Actor, Resource};
 use naboskab_store::join::{self, NewSignup, Occurrence, OwnedMessage, Participant, SignupResult};
-use naboskab_store::{offers, orgs, outbox};
+use naboskab_store::{offers, orgs};
 
 /// How consent was given when staff sign a resident up.
 pub const CONSENT_METHODS: [&str; 3] = ["in_person", "by_phone", "in_writing"];
@@ -244,7 +244,12 @@ pub async fn sign_up(app: &App, checked: CheckedSignUp) -> Result<SignedUp> {
     } = checked;
     let token = random_token(32);
     signup.token_hash = hash_token(&token);
-    let result = join::sign_up(&app.db, &signup, app.now()).await?;
+    let locale = Locale::parse(&signup.locale).unwrap_or(Locale::Da);
+    let mut titled = occurrence.clone();
+    titled.offer_title =
+        offer_cases::title_in(app, occurrence.offer_id, locale, &occurrence.offer_title).await?;
+    let tell = |status| signup_messages(&app.config.base_url, &titled, &signup, status, &token);
+    let result = join::sign_up_telling(&app.db, &signup, &tell, app.now()).await?;
     let status = match result {
         SignupResult::Confirmed { .. } => Some(SignUpStatus::Confirmed),
         SignupResult::Waitlisted { .. } => Some(SignUpStatus::Waitlisted),
@@ -258,7 +263,7 @@ pub async fn sign_up(app: &App, checked: CheckedSignUp) -> Result<SignedUp> {
                 assisted = signup.assisted_by.is_some(),
                 "signed up"
             );
-            send_signup_message(app, &occurrence, &signup, status, &token).await?
+            tell(status).pop().map(|m| m.recipient).unwrap_or_default()
         }
         None => String::new(),
     };
@@ -271,15 +276,15 @@ pub async fn sign_up(app: &App, checked: CheckedSignUp) -> Result<SignedUp> {
     })
 }
 
-/// Sends the sign-up's message through the outbox. Returns where it went.
-async fn send_signup_message(
-    app: &App,
+/// The message a new sign-up sends, in the person's language: a confirmation link for
+/// guests, a receipt with the cancellation link (or the waitlist's) for everyone else.
+fn signup_messages(
+    base_url: &str,
     occ: &Occurrence,
     signup: &NewSignup,
     status: SignUpStatus,
     token: &str,
-) -> Result<String> {
-    let locale = Locale::parse(&signup.locale).unwrap_or(Locale::Da);
+) -> Vec<OwnedMessage> {
     let participant = Participant {
         id: 0,
         occurrence_id: occ.id,
@@ -297,8 +302,6 @@ async fn send_signup_message(
         consent_method: signup.consent_method.clone(),
         present: false,
     };
-    let mut occ = occ.clone();
-    occ.offer_title = offer_cases::title_in(app, occ.offer_id, locale, &occ.offer_title).await?;
     let (subject_key, body_key) = match (signup.verified, status) {
         (false, _) => ("signup-confirm-mail-subject", "signup-confirm-mail-body"),
         (true, SignUpStatus::Waitlisted) => {
@@ -307,30 +310,59 @@ async fn send_signup_message(
         (true, _) => ("signup-mail-subject", "signup-mail-body"),
     };
     let link = format!("/signups/{token}");
-    let mut sent_to = String::new();
-    for m in messages_for(
-        &app.config.base_url,
+    messages_for(
+        base_url,
         &participant,
-        &occ,
+        occ,
         subject_key,
         body_key,
         Some(&link),
-    ) {
-        outbox::enqueue(
-            &app.db,
-            &outbox::NewMessage {
-                channel: m.channel,
-                recipient: &m.recipient,
-                subject: &m.subject,
-                body: &m.body,
-                user_id: signup.user_id,
-            },
-            app.now(),
-        )
-        .await?;
-        sent_to = m.recipient;
-    }
-    Ok(sent_to)
+    )
+}
+
+/// The sign-up behind the link in a confirmation message, with its occurrence and, while it
+/// waits, its place on the waitlist. An unknown link is [`Error::NotFound`].
+pub struct LinkedSignUp {
+    /// The sign-up.
+    pub participant: Participant,
+    /// Its occurrence.
+    pub occurrence: Occurrence,
+    /// Its place on the waitlist (1 is next), when waitlisted.
+    pub position: Option<i64>,
+}
+
+async fn by_link(app: &App, token: &str) -> Result<(Participant, Occurrence)> {
+    let participant = join::participant_by_token(&app.db, &hash_token(token))
+        .await?
+        .ok_or(Error::NotFound)?;
+    let occurrence = join::occurrence(&app.db, participant.occurrence_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok((participant, occurrence))
+}
+
+/// The sign-up behind a link (anyone holding the link may see it: the link is the secret).
+pub async fn signup_by_link(app: &App, token: &str) -> Result<LinkedSignUp> {
+    let (participant, occurrence) = by_link(app, token).await?;
+    let position = join::waitlist_position(&app.db, &participant).await?;
+    Ok(LinkedSignUp {
+        participant,
+        occurrence,
+        position,
+    })
+}
+
+/// Confirms the address of the guest whose link this is, so the place is kept.
+pub async fn confirm_by_link(app: &App, token: &str) -> Result<()> {
+    let (participant, _) = by_link(app, token).await?;
+    Ok(join::verify_signup(&app.db, participant.id, app.now()).await?)
+}
+
+/// Cancels the sign-up behind a link; whoever moves up from the waitlist is told.
+pub async fn cancel_by_link(app: &App, token: &str) -> Result<()> {
+    let (participant, _) = by_link(app, token).await?;
+    cancel_and_promote(app, participant.id).await?;
+    Ok(())
 }
 
 /// Cancels a sign-up and tells whoever moves up from the waitlist.

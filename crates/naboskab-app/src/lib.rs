@@ -18,8 +18,10 @@ pub mod jobs;
 pub mod join;
 pub mod messaging;
 pub mod offers;
+pub mod organising;
 pub mod reach;
 pub mod richtext;
+pub mod room_admin;
 pub mod secrets;
 
 pub use error::{Error, FieldError};
@@ -46,6 +48,32 @@ pub fn authorize(
             tracing::info!(user = ?actor.user_id, ?action, "permission denied");
             Err(Error::Forbidden)
         }
+    }
+}
+
+/// Something the actor was found to manage: an offer, an occurrence, a department, a room.
+/// Only the use cases that asked the policy make one, so a use case that takes it needs no
+/// second check and the check cannot be forgotten.
+#[derive(Debug, Clone)]
+pub struct Managed<T>(T);
+
+impl<T> Managed<T> {
+    /// After the policy allowed it.
+    pub(crate) fn checked(inner: T) -> Managed<T> {
+        Managed(inner)
+    }
+
+    /// The thing itself.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Managed<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
     }
 }
 

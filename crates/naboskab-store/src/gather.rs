@@ -23,6 +23,9 @@ use naboskab_domain::gather::{
 };
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 
+mod busy;
+pub use busy::{Busy, busy};
+
 /// Room types, as stored in `room.room_type` (Fluent keys `room-type-…`).
 pub const ROOM_TYPES: [&str; 6] = [
     "faelleshus",
@@ -453,6 +456,9 @@ impl BookingStatus {
         BookingStatus::Displaced,
     ];
 
+    /// The statuses that hold a room (see [`BookingStatus::holds`]).
+    pub const HOLDING: [BookingStatus; 2] = [BookingStatus::Requested, BookingStatus::Confirmed];
+
     /// Stable name (database, API, Fluent keys `booking-status-…`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -471,7 +477,7 @@ impl BookingStatus {
 
     /// Whether the booking holds its room.
     pub fn holds(self) -> bool {
-        matches!(self, BookingStatus::Requested | BookingStatus::Confirmed)
+        BookingStatus::HOLDING.contains(&self)
     }
 }
 
@@ -635,20 +641,6 @@ async fn booking_in(tx: &mut Tx, id: i64) -> Result<Booking, StoreError> {
         .into_iter()
         .next()
         .ok_or(StoreError::NotFound)
-}
-
-/// The bookings holding a room between `from` and `to` (Unix seconds), by start: what the
-/// availability view shows as taken.
-pub async fn holding(
-    db: &Db,
-    room_id: i64,
-    from: i64,
-    to: i64,
-) -> Result<Vec<Booking>, StoreError> {
-    let mut sql = Sql::new(BOOKING_COLUMNS);
-    push_overlap(&mut sql, room_id, from, to);
-    sql.push(" ORDER BY starts_at");
-    bookings_from(db.sealing()?, db.query_built(sql).await?)
 }
 
 /// `WHERE` for the holding bookings of a room that overlap `[from, to)`. The lower bound on

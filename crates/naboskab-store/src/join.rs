@@ -606,20 +606,6 @@ pub async fn edit_occurrence(
     tx.commit().await
 }
 
-/// Sets the anonymous headcount of a drop-in occurrence.
-pub async fn set_headcount(db: &Db, id: i64, count: Option<i64>) -> Result<(), StoreError> {
-    let n = db
-        .execute(
-            "UPDATE occurrence SET headcount = $2 WHERE id = $1",
-            params![id, count],
-        )
-        .await?;
-    if n == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
-}
-
 // ----- sign-ups -----
 
 /// A sign-up as stored.
@@ -836,15 +822,31 @@ pub enum SignupResult {
 /// Signs up for an occurrence: a place while there is room (a friend takes a second), else the
 /// waitlist. Decided under the occurrence's row lock, so capacity is never exceeded.
 pub async fn sign_up(db: &Db, s: &NewSignup, now: i64) -> Result<SignupResult, StoreError> {
+    sign_up_telling(db, s, &|_| vec![], now).await
+}
+
+/// The messages a new sign-up sends, by the state it got (confirmed or waitlisted).
+pub type Tell<'a> = &'a (dyn Fn(SignUpStatus) -> Vec<OwnedMessage> + Send + Sync);
+
+/// [`sign_up`], queueing the messages `tell` gives for the state the sign-up got in the same
+/// transaction: a sign-up is never stored without its message, and one durable commit
+/// covers both.
+pub async fn sign_up_telling(
+    db: &Db,
+    s: &NewSignup,
+    tell: Tell<'_>,
+    now: i64,
+) -> Result<SignupResult, StoreError> {
     let key = db.sealing()?;
     let mut tx = db.begin().await?;
     let result = sign_up_in(&mut tx, key, s, now).await?;
-    if matches!(
-        result,
-        SignupResult::Confirmed { .. } | SignupResult::Waitlisted { .. }
-    ) {
-        tx.commit().await?;
-    }
+    let status = match result {
+        SignupResult::Confirmed { .. } => SignUpStatus::Confirmed,
+        SignupResult::Waitlisted { .. } => SignUpStatus::Waitlisted,
+        SignupResult::AlreadySignedUp { .. } | SignupResult::Closed => return Ok(result),
+    };
+    send_all(&mut tx, tell(status), s.user_id, now).await?;
+    tx.commit().await?;
     Ok(result)
 }
 
@@ -1186,22 +1188,6 @@ pub async fn calendar_feed_owner(db: &Db, token_hash: &str) -> Result<Option<i64
     .transpose()
 }
 
-// ----- attendance -----
-
-/// Marks a participant present or not.
-pub async fn set_present(db: &Db, signup_id: i64, present: bool) -> Result<(), StoreError> {
-    let n = db
-        .execute(
-            "UPDATE signup SET present = $2 WHERE id = $1",
-            params![signup_id, present],
-        )
-        .await?;
-    if n == 0 {
-        return Err(StoreError::NotFound);
-    }
-    Ok(())
-}
-
 /// Seals the sign-ups and walk-ins an earlier version stored in plain text, filling in the
 /// sign-ups' blind indexes; returns how many rows it sealed (0 once all are sealed).
 pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
@@ -1278,87 +1264,7 @@ pub async fn seal_plain_rows(db: &Db) -> Result<u64, StoreError> {
 /// The column a walk-in's name is sealed for.
 const WALK_IN_NAME: &str = "walk_in.name";
 
-/// Notes someone who came without signing up.
-pub async fn add_walk_in(
-    db: &Db,
-    occurrence_id: i64,
-    name: &str,
-    now: i64,
-) -> Result<i64, StoreError> {
-    let sealed = db.sealing()?.seal_optional(WALK_IN_NAME, name)?;
-    let mut tx = db.begin().await?;
-    let id = tx
-        .query_one(
-            "INSERT INTO walk_in (occurrence_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
-            params![occurrence_id, sealed, now],
-        )
-        .await?
-        .i64("id")?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-/// The walk-ins of an occurrence, in order.
-pub async fn walk_ins(db: &Db, occurrence_id: i64) -> Result<Vec<(i64, String)>, StoreError> {
-    let key = db.sealing()?;
-    db.query(
-        "SELECT id, name FROM walk_in WHERE occurrence_id = $1 ORDER BY id",
-        params![occurrence_id],
-    )
-    .await?
-    .iter()
-    .map(|r| {
-        Ok((
-            r.i64("id")?,
-            key.open_optional(WALK_IN_NAME, &r.string("name")?)?,
-        ))
-    })
-    .collect()
-}
-
-/// Attendance of an offer's occurrences in a period: how many came in all (present sign-ups,
-/// walk-ins and headcounts), how many different people (accounts, e-mails or phones), and how
-/// many of them came more than once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct AttendanceSummary {
-    /// Attendances counted.
-    pub participants: i64,
-    /// Different people among the signed-up attendees.
-    pub unique_participants: i64,
-    /// Of those, people who came to two or more occurrences.
-    pub returning_participants: i64,
-}
-
-/// Counts attendance of an offer between `from` and `to`.
-pub async fn attendance_summary(
-    db: &Db,
-    offer_id: i64,
-    from: i64,
-    to: i64,
-) -> Result<AttendanceSummary, StoreError> {
-    let present = db
-        .query(
-            "SELECT COALESCE(CAST(s.user_id AS TEXT), NULLIF(s.email_index, ''), NULLIF(s.phone_index, ''), NULLIF(s.name_index, ''), 's' || CAST(s.id AS TEXT)), COUNT(*) AS count FROM signup s JOIN occurrence o ON o.id = s.occurrence_id
-             WHERE o.offer_id = $1 AND o.starts_at >= $2 AND o.starts_at < $3 AND s.present = $4 GROUP BY 1",
-            params![offer_id, from, to, true],
-        )
-        .await?;
-    let others = db
-        .query_one(
-            "SELECT (SELECT COUNT(*) FROM walk_in w JOIN occurrence o ON o.id = w.occurrence_id WHERE o.offer_id = $1 AND o.starts_at >= $2 AND o.starts_at < $3) AS walk_ins,
-                    (SELECT COALESCE(SUM(headcount), 0) FROM occurrence WHERE offer_id = $1 AND starts_at >= $2 AND starts_at < $3) AS headcounts",
-            params![offer_id, from, to],
-        )
-        .await?;
-    let mut s = AttendanceSummary::default();
-    for r in &present {
-        let times = r.i64("count")?;
-        s.participants += times;
-        s.unique_participants += 1;
-        if times > 1 {
-            s.returning_participants += 1;
-        }
-    }
-    s.participants += others.i64("walk_ins")? + others.i64("headcounts")?;
-    Ok(s)
-}
+mod attendance;
+pub use attendance::{
+    AttendanceSummary, add_walk_in, attendance_summary, set_headcount, set_present, walk_ins,
+};

@@ -248,6 +248,26 @@ async fn community_use_is_confirmed_at_once_and_private_waits_for_approval() {
         assert_eq!(subjects(db).await, ["Confirmed", "Requested", "Approved"]);
         let pending = gather::pending(db, &[id]).await.expect("pending");
         assert!(pending.is_empty());
+        // The public calendar names community use and hides what a private party is for.
+        let busy = gather::busy(
+            db,
+            id,
+            t("2027-01-12T00:00").timestamp(),
+            t("2027-01-17T00:00").timestamp(),
+            &BookingStatus::HOLDING,
+        )
+        .await
+        .expect("busy");
+        assert_eq!(
+            busy.iter()
+                .map(|b| (b.id, b.kind, b.public_title.as_deref()))
+                .collect::<Vec<_>>(),
+            [
+                (community.id, BookingKind::Community, Some("Fødselsdag")),
+                (private.id, BookingKind::Private, None)
+            ]
+        );
+        assert_eq!(busy[1], gather::Busy::from(&approved));
     });
 }
 
@@ -316,11 +336,12 @@ async fn a_taken_time_is_refused_naming_the_booking_in_the_way() {
             .expect("book"),
         );
         assert_eq!(gather::overlapping_pairs(db, id).await.expect("check"), 0);
-        let busy = gather::holding(
+        let busy = gather::busy(
             db,
             id,
             t("2027-01-12T00:00").timestamp(),
             t("2027-01-13T00:00").timestamp(),
+            &BookingStatus::HOLDING,
         )
         .await
         .expect("busy");

@@ -2,6 +2,7 @@
 //! always and PostgreSQL when configured, including the concurrency guarantees (DUR-01 b).
 
 use naboskab_domain::OrgKind;
+use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::schedule::{Series, parse_local};
 use naboskab_store::join::{
     self, NewSeries, NewSignup, OccurrenceEdit, OccurrenceQuery, OwnedMessage, Participant,
@@ -301,6 +302,56 @@ async fn cancelling_promotes_the_first_on_the_waitlist_exactly_once() {
         assert_eq!(confirmed, vec![ids[3], ids[4], ids[5]]);
         let o = join::occurrence(db, occ).await.expect("get").expect("occ");
         assert_eq!(o.confirmed_places, 3);
+    });
+}
+
+#[tokio::test]
+async fn a_sign_up_queues_its_message_for_the_state_it_got_and_a_repeat_queues_none() {
+    on_every_backend!(|db| {
+        let offer_id = offer(db).await;
+        join::create_series(db, offer_id, &weekly("2027-01-05T14:00", Some(1)), NOW)
+            .await
+            .expect("series");
+        let occ = all_occurrences(db, offer_id).await[0].id;
+        let by_state = |status: SignUpStatus| {
+            vec![OwnedMessage {
+                channel: "email",
+                recipient: "gaest@example.dk".into(),
+                subject: format!("Tilmelding: {status}"),
+                body: String::new(),
+            }]
+        };
+        let subjects = || async {
+            let mut list: Vec<String> = outbox::recent(db, 50)
+                .await
+                .expect("outbox")
+                .into_iter()
+                .map(|m| m.subject)
+                .collect();
+            list.sort();
+            list
+        };
+        join::sign_up_telling(db, &guest(occ, 1), &by_state, NOW)
+            .await
+            .expect("first");
+        join::sign_up_telling(db, &guest(occ, 2), &by_state, NOW)
+            .await
+            .expect("second");
+        let repeat = NewSignup {
+            token_hash: "again".into(),
+            ..guest(occ, 2)
+        };
+        assert!(matches!(
+            join::sign_up_telling(db, &repeat, &by_state, NOW)
+                .await
+                .expect("repeat"),
+            SignupResult::AlreadySignedUp { .. }
+        ));
+        assert_eq!(
+            subjects().await,
+            ["Tilmelding: confirmed", "Tilmelding: waitlisted"],
+            "one message per stored sign-up, for the state it got"
+        );
     });
 }
 

@@ -14,7 +14,7 @@ use icalendar::{
     Calendar as ICalendar, CalendarDateTime, Component, Event, EventLike, EventStatus, Property,
 };
 use naboskab_domain::schedule::{self, TZID};
-use naboskab_store::gather::{Booking, BookingStatus};
+use naboskab_store::gather::{BookingStatus, Busy};
 use naboskab_store::join::{Occurrence, SeriesRow};
 
 /// Europe/Copenhagen since 1996: summer time from the last Sunday of March 02:00 to the last
@@ -176,7 +176,7 @@ impl Calendar {
 
     /// A room booking (room feeds): confirmed, tentative while waiting for approval, or
     /// cancelled (rejected, cancelled or displaced), so subscribers drop it.
-    pub fn booking(&mut self, b: &Booking, info: &EventInfo) {
+    pub fn booking(&mut self, b: &Busy, info: &EventInfo) {
         let mut e = self.event(&format!("booking-{}@{}", b.id, self.host));
         e.starts(local(schedule::utc_to_local(b.start())))
             .ends(local(schedule::utc_to_local(b.end())))

@@ -2,7 +2,8 @@
 //! code has no `unwrap()`, SQL is never built with `format!` outside test helpers, the web
 //! crate's modules import each other in no cycle, pages and the API never import each other,
 //! background loops live in the application layer, which knows no HTTP, templates or wire
-//! formats, and no source file passes 800 lines.
+//! formats, the web crate's direct uses of the store only become fewer, and no source file
+//! passes 800 lines.
 
 use std::path::{Path, PathBuf};
 
@@ -308,11 +309,11 @@ const LONG_FILES: [(&str, usize); 11] = [
     ("naboskab-domain/src/reach.rs", 830),
     ("naboskab-domain/src/gather.rs", 889),
     ("naboskab-store/src/catalogue.rs", 893),
-    ("naboskab-web/src/pages/rooms.rs", 1068),
+    ("naboskab-web/src/pages/rooms.rs", 952),
     ("naboskab-web/src/pages/outreach.rs", 1105),
     ("naboskab-store/src/users.rs", 1127),
-    ("naboskab-store/src/gather.rs", 1315),
-    ("naboskab-store/src/join.rs", 1364),
+    ("naboskab-store/src/gather.rs", 1307),
+    ("naboskab-store/src/join.rs", 1270),
     ("naboskab-store/src/reach.rs", 1357),
 ];
 
@@ -342,4 +343,33 @@ fn no_source_file_passes_800_lines() {
         }
     }
     assert!(offenders.is_empty(), "files too long: {offenders:?}");
+}
+
+/// Uses of the store handle (`st.db`) left in the web crate: pages and the API reach the store
+/// through `naboskab-app`, and the call sites not moved yet are counted here. The count may
+/// only fall: lower it when you move one, and never raise it.
+const DIRECT_STORE_USES_IN_WEB: usize = 189;
+
+#[test]
+fn the_adapters_reach_the_store_through_the_application_layer() {
+    let mut files = vec![];
+    rust_files(&web_src(), &mut files);
+    let mut uses = 0;
+    let mut by_file = vec![];
+    for f in files {
+        let n = code_of(&f).matches("st.db").count();
+        if n > 0 {
+            by_file.push(format!("{}: {n}", f.display()));
+        }
+        uses += n;
+    }
+    assert!(
+        uses <= DIRECT_STORE_USES_IN_WEB,
+        "{uses} uses of st.db in naboskab-web (at most {DIRECT_STORE_USES_IN_WEB}): call a use case of naboskab-app instead\n{}",
+        by_file.join("\n")
+    );
+    assert!(
+        uses == DIRECT_STORE_USES_IN_WEB,
+        "only {uses} uses of st.db are left in naboskab-web: lower DIRECT_STORE_USES_IN_WEB to {uses}"
+    );
 }

@@ -14,12 +14,11 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Duration, Utc};
 use naboskab_app::gather::{
-    BookingMessenger, bookable_kinds, breach_field, check_request, find_room, room_chain,
-    visible_booking,
+    self, bookable_kinds, breach_field, check_request, find_room, room_chain, visible_booking,
 };
 use naboskab_domain::schedule;
 use naboskab_domain::{Action, Resource};
-use naboskab_store::gather::{self as store, Booking, BookingEvent, BookingOutcome, Room};
+use naboskab_store::gather::{Booking, BookingOutcome, Room};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -80,7 +79,7 @@ fn room_out(st: &AppState, ctx: &Ctx, r: &Room, chain: &[i64]) -> RoomOut {
 pub async fn list_rooms(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<RoomList>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let mut items = Vec::new();
-    for r in store::rooms(&st.db, None).await? {
+    for r in gather::rooms(&st.app).await? {
         let chain = room_chain(&st.app, &r).await?;
         items.push(room_out(&st, &ctx, &r, &chain));
     }
@@ -193,7 +192,7 @@ pub async fn availability(
     if to <= from || to - from > Duration::days(62) {
         return Err(AppError::field("to", "field-window-invalid"));
     }
-    let busy = store::holding(&st.db, room.id, from.timestamp(), to.timestamp())
+    let busy = gather::taken_times(&st.app, &room, from, to)
         .await?
         .into_iter()
         .map(|b| BusyOut {
@@ -201,7 +200,7 @@ pub async fn availability(
             end: rfc3339_local(b.end()),
             status: b.status.as_str().into(),
             kind: b.kind.as_str().into(),
-            title: b.title_is_public().then(|| b.title.clone()),
+            title: b.public_title,
         })
         .collect();
     let (open_from, open_until) = room.details.opening.format();
@@ -340,9 +339,7 @@ pub async fn create_booking(
     b.age_declared = input.age_declared;
     b.displace = input.displace;
     b.idempotency_key = key;
-    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
-    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
-    match store::request_booking(&st.db, &b, &notify, st.now()).await? {
+    match gather::request_booking(&st.app, &room, &b).await? {
         BookingOutcome::Booked(bk) => Ok((StatusCode::CREATED, Json(booking_out(&st, &bk)))),
         BookingOutcome::Replayed(bk) => Ok((StatusCode::OK, Json(booking_out(&st, &bk)))),
         BookingOutcome::Refused(list) => Err(AppError::Invalid(

@@ -6,9 +6,8 @@
 //! participant's language.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
-use crate::security::hash_token;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
@@ -17,10 +16,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_app::join as cases;
+use naboskab_app::organising::{self, CheckIn, managed_occurrence};
 use naboskab_domain::join::SignUpStatus;
 use naboskab_domain::{Action, Resource};
-use naboskab_store::join::{self, Occurrence, Participant, SignupResult};
-use naboskab_store::offers;
+use naboskab_store::join::{Occurrence, Participant, SignupResult};
 use serde::Deserialize;
 
 pub use naboskab_app::join::{CONSENT_METHODS, when_text};
@@ -182,16 +181,6 @@ struct SignupPage {
     when: String,
 }
 
-async fn by_token(st: &AppState, token: &str) -> AppResult<(Participant, Occurrence)> {
-    let p = join::participant_by_token(&st.db, &hash_token(token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let occ = join::occurrence(&st.db, p.occurrence_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((p, occ))
-}
-
 /// `GET /signups/{token}`: the sign-up behind a link, with buttons to confirm and cancel.
 pub async fn manage(
     State(st): State<AppState>,
@@ -199,8 +188,11 @@ pub async fn manage(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let (participant, occ) = by_token(&st, &token).await?;
-    let position = join::waitlist_position(&st.db, &participant).await?;
+    let cases::LinkedSignUp {
+        participant,
+        occurrence: occ,
+        position,
+    } = cases::signup_by_link(&st.app, &token).await?;
     Ok(page(&SignupPage {
         ctx: PageCtx::new(&st, &ctx),
         title: offer_title(&st, &occ, ctx.locale).await?,
@@ -219,8 +211,7 @@ pub async fn confirm(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::SignUp, &Resource::Public)?;
-    let (participant, _) = by_token(&st, &token).await?;
-    join::verify_signup(&st.db, participant.id, st.now()).await?;
+    cases::confirm_by_link(&st.app, &token).await?;
     Ok(Redirect::to(&format!("/signups/{token}?notice=notice-signup-confirmed")).into_response())
 }
 
@@ -232,8 +223,7 @@ pub async fn cancel(
     Path(token): Path<String>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::SignUp, &Resource::Public)?;
-    let (participant, _) = by_token(&st, &token).await?;
-    cases::cancel_and_promote(&st.app, participant.id).await?;
+    cases::cancel_by_link(&st.app, &token).await?;
     Ok(Redirect::to(&format!("/signups/{token}?notice=notice-signup-cancelled")).into_response())
 }
 
@@ -249,26 +239,14 @@ struct AttendancePage {
     present_count: i64,
 }
 
-pub async fn managed_occurrence(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Occurrence> {
-    let occ = join::occurrence(&st.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let o = offers::offer(&st.db, occ.offer_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    crate::pages::offers::require_manage(st, ctx, &o).await?;
-    Ok(occ)
-}
-
 /// `GET /occurrences/{id}/attendance`: the check-in list (works on a phone and on paper).
 pub async fn attendance(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let occ = managed_occurrence(&st, &ctx, id).await?;
-    let participants = join::participants(&st.db, id).await?;
-    let walk_ins = join::walk_ins(&st.db, id).await?;
+    let occ = managed_occurrence(&st.app, &ctx.actor, id).await?;
+    let (participants, walk_ins) = organising::check_in_list(&st.app, &occ).await?;
     let present_count = participants
         .iter()
         .filter(|p| p.present)
@@ -282,7 +260,7 @@ pub async fn attendance(
         participants,
         walk_ins,
         present_count,
-        occ,
+        occ: occ.into_inner(),
     }))
 }
 
@@ -307,42 +285,12 @@ pub async fn mark_attendance(
     Path(id): Path<i64>,
     Form(f): Form<AttendanceForm>,
 ) -> AppResult<Response> {
-    let occ = managed_occurrence(&st, &ctx, id).await?;
-    let mut problems = Vec::new();
-    if let Ok(signup) = f.present.parse::<i64>() {
-        let belongs = join::participants(&st.db, occ.id)
-            .await?
-            .iter()
-            .any(|p| p.id == signup);
-        if !belongs {
-            return Err(AppError::NotFound);
-        }
-        join::set_present(&st.db, signup, f.value == "1").await?;
-    }
-    let walk_in = f.walk_in.trim();
-    if !walk_in.is_empty() {
-        if walk_in.chars().count() > 100 {
-            problems.push(FieldError {
-                field: "walk_in".into(),
-                key: "field-too-long",
-            });
-        } else {
-            join::add_walk_in(&st.db, occ.id, walk_in, st.now()).await?;
-        }
-    }
-    if !f.headcount.trim().is_empty() {
-        match f.headcount.trim().parse::<i64>() {
-            Ok(n) if (0..=10_000).contains(&n) => {
-                join::set_headcount(&st.db, occ.id, Some(n)).await?
-            }
-            _ => problems.push(FieldError {
-                field: "headcount".into(),
-                key: "field-number-invalid",
-            }),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(AppError::Invalid(problems));
-    }
+    let occ = managed_occurrence(&st.app, &ctx.actor, id).await?;
+    let change = CheckIn {
+        present: f.present.parse::<i64>().ok().map(|id| (id, f.value == "1")),
+        walk_in: f.walk_in,
+        headcount: f.headcount,
+    };
+    organising::check_in(&st.app, &occ, &change).await?;
     Ok(Redirect::to(&format!("/occurrences/{}/attendance#list", occ.id)).into_response())
 }

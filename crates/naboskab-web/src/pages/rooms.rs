@@ -19,18 +19,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use naboskab_app::gather::{
-    BookingMessenger, bookable_kinds, check_request, find_room, may_approve, may_manage,
-    own_associations, room_chain, series_summary, span_text, visible_booking,
+    self as gather_cases, bookable_kinds, check_request, feed_bookings, find_room, may_approve,
+    may_manage, own_associations, room_chain, span_text, taken_times, visible_booking,
 };
 use naboskab_domain::gather::DepositStatus;
 use naboskab_domain::gather::{self, BookingKind, Breach, DailyWindow};
 use naboskab_domain::schedule::{local_to_utc, utc_to_local};
 use naboskab_domain::{Action, Resource};
-use naboskab_store::gather::{
-    self as store, Booking, BookingEvent, BookingOutcome, BookingStatus, ROOM_TYPES, Room,
-    SeriesItem,
-};
-use naboskab_store::orgs;
+use naboskab_store::gather::{Booking, BookingOutcome, BookingStatus, Busy, ROOM_TYPES, Room};
 use serde::Deserialize;
 
 /// One breach of a room's rules as a sentence in `locale`.
@@ -73,20 +69,6 @@ pub fn breach_text(locale: Locale, b: &Breach) -> String {
     }
 }
 
-/// Department names by id, for lists.
-async fn department_names(st: &AppState, rooms: &[Room]) -> AppResult<Vec<(i64, String)>> {
-    let mut out: Vec<(i64, String)> = Vec::new();
-    for r in rooms {
-        let id = r.details.department_id;
-        if !out.iter().any(|(d, _)| *d == id)
-            && let Some(o) = orgs::organisation(&st.db, id).await?
-        {
-            out.push((id, o.name));
-        }
-    }
-    Ok(out)
-}
-
 struct RoomCard {
     id: i64,
     name: String,
@@ -106,17 +88,12 @@ struct RoomsPage {
 /// `GET /rooms`: every room, by department.
 pub async fn list(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let rooms = store::rooms(&st.db, None).await?;
-    let names = department_names(&st, &rooms).await?;
+    let rooms = gather_cases::rooms_with_departments(&st.app).await?;
     let p = PageCtx::new(&st, &ctx);
     let cards = rooms
         .into_iter()
-        .map(|r| RoomCard {
-            department: names
-                .iter()
-                .find(|(d, _)| *d == r.details.department_id)
-                .map(|(_, n)| n.clone())
-                .unwrap_or_default(),
+        .map(|(r, department)| RoomCard {
+            department,
             room_type: p.t(&format!("room-type-{}", r.details.room_type)),
             id: r.id,
             name: r.details.name,
@@ -146,11 +123,10 @@ pub struct DayView {
 
 /// What a taken interval says publicly: the title of community and association use, else
 /// only "booked" or "requested".
-fn taken_label(p: &PageCtx, b: &Booking) -> String {
-    if b.title_is_public() && !b.title.is_empty() {
-        b.title.clone()
-    } else {
-        p.t(&format!("booking-status-{}", b.status.as_str()))
+fn taken_label(p: &PageCtx, b: &Busy) -> String {
+    match &b.public_title {
+        Some(title) => title.clone(),
+        None => p.t(&format!("booking-status-{}", b.status.as_str())),
     }
 }
 
@@ -158,7 +134,7 @@ fn taken_label(p: &PageCtx, b: &Booking) -> String {
 pub fn day_views(
     p: &PageCtx,
     room: &Room,
-    bookings: &[Booking],
+    bookings: &[Busy],
     first: NaiveDate,
     days: i64,
 ) -> Vec<DayView> {
@@ -311,10 +287,7 @@ async fn room_page(
 ) -> AppResult<RoomPage> {
     let p = PageCtx::new(st, ctx);
     let chain = room_chain(&st.app, &room).await?;
-    let department = orgs::organisation(&st.db, room.details.department_id)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let department = gather_cases::department_name(&st.app, &room).await?;
     let week_day = q
         .week
         .as_deref()
@@ -334,7 +307,7 @@ async fn room_page(
     };
     let from = local_to_utc(first.and_time(NaiveTime::MIN));
     let to = local_to_utc((first + Duration::days(days + 1)).and_time(NaiveTime::MIN));
-    let bookings = store::holding(&st.db, room.id, from.timestamp(), to.timestamp()).await?;
+    let bookings = taken_times(&st.app, &room, from, to).await?;
     let day_list = day_views(&p, &room, &bookings, first, days);
     let month = month_first.map(|m| {
         let mut weeks: Vec<Vec<Option<MonthCell>>> = Vec::new();
@@ -425,7 +398,7 @@ async fn room_page(
                     format!(
                         "{} ({})",
                         span_text(p.locale, b.start(), b.end()),
-                        taken_label(&p, b)
+                        taken_label(&p, &Busy::from(b))
                     )
                 })
                 .collect()
@@ -648,16 +621,8 @@ pub async fn book(
     b.booker_phone = phone;
     b.age_declared = f.age_declared == "1";
     b.displace = f.displace == "1";
-    let base = st.config.base_url.clone();
-    let now = st.now();
     if let Some(last) = repeat_until.filter(|_| !b.kind.is_paid()) {
-        let first = utc_to_local(b.start);
-        let minutes = (b.end - b.start).num_minutes();
-        let dates = store::weekly_dates(first, minutes, last);
-        let key = crate::security::random_token(12);
-        let r = room.clone();
-        let summary = move |items: &[SeriesItem]| series_summary(&base, &r, items);
-        let items = store::request_series(&st.db, &b, &dates, &key, &summary, now).await?;
+        let items = gather_cases::request_weekly(&st.app, &room, &b, last).await?;
         let p = PageCtx::new(&st, &ctx);
         let mut booked = Vec::new();
         let mut refused = Vec::new();
@@ -696,24 +661,13 @@ pub async fn book(
             problems: refused,
         }));
     }
-    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
-    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
-    match store::request_booking(&st.db, &b, &notify, now).await? {
-        BookingOutcome::Booked(bk) | BookingOutcome::Replayed(bk) => {
-            tracing::info!(
-                room = room.id,
-                booking = bk.id,
-                kind = bk.kind.as_str(),
-                status = bk.status.as_str(),
-                "room booked"
-            );
-            Ok(Redirect::to(&format!(
-                "/bookings/{}?notice=notice-booking-{}",
-                bk.id,
-                bk.status.as_str()
-            ))
-            .into_response())
-        }
+    match gather_cases::request_booking(&st.app, &room, &b).await? {
+        BookingOutcome::Booked(bk) | BookingOutcome::Replayed(bk) => Ok(Redirect::to(&format!(
+            "/bookings/{}?notice=notice-booking-{}",
+            bk.id,
+            bk.status.as_str()
+        ))
+        .into_response()),
         BookingOutcome::Refused(list) => {
             let texts = list.iter().map(|x| breach_text(ctx.locale, x)).collect();
             Ok(page_with_status(
@@ -774,13 +728,7 @@ pub async fn booking_page(
     let p = PageCtx::new(&st, &ctx);
     let is_booker = ctx.user.as_ref().is_some_and(|u| Some(u.id) == b.user_id);
     let can_manage = may_manage(&ctx.actor, &chain);
-    let organisation = match b.organisation_id {
-        Some(o) => orgs::organisation(&st.db, o)
-            .await?
-            .map(|o| o.name)
-            .unwrap_or_default(),
-        None => String::new(),
-    };
+    let organisation = gather_cases::association_name(&st.app, &b).await?;
     Ok(page(&BookingPage {
         when: span_text(p.locale, b.start(), b.end()),
         kind: p.t(&format!("booking-kind-{}", b.kind.as_str())),
@@ -828,37 +776,21 @@ pub async fn decide_request(
     Path(id): Path<i64>,
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
-    let (b, room, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
-    if !may_approve(&ctx.actor, &room, b.kind, &chain) {
-        return Err(AppError::Forbidden);
-    }
-    let approve = match f.decision.as_str() {
-        "approve" => true,
-        "reject" => false,
-        _ => return Err(AppError::field("decision", "field-invalid")),
-    };
-    let reason = f.reason.trim();
-    if !approve && reason.is_empty() {
-        return Err(AppError::field("reason", "field-booking-reason-required"));
-    }
-    let by = ctx.require_user()?.id;
-    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
-    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
-    match store::decide(&st.db, id, approve, reason, by, &notify, st.now()).await {
-        Ok(done) => {
-            tracing::info!(booking = id, approve, "booking decided");
-            Ok(Redirect::to(&format!(
-                "/bookings/{}?notice=notice-booking-{}",
-                id,
-                done.status.as_str()
-            ))
-            .into_response())
-        }
-        Err(naboskab_store::StoreError::Conflict(_)) => {
-            Err(AppError::Conflict("booking-already-decided"))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let done = gather_cases::decide_request(
+        &st.app,
+        &ctx.actor,
+        ctx.user.as_ref(),
+        id,
+        &f.decision,
+        &f.reason,
+    )
+    .await?;
+    Ok(Redirect::to(&format!(
+        "/bookings/{}?notice=notice-booking-{}",
+        id,
+        done.status.as_str()
+    ))
+    .into_response())
 }
 
 /// A cancellation.
@@ -875,24 +807,8 @@ pub async fn cancel(
     Path(id): Path<i64>,
     Form(f): Form<CancelForm>,
 ) -> AppResult<Response> {
-    let (b, room, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
-    let is_booker = ctx.user.as_ref().is_some_and(|u| Some(u.id) == b.user_id);
-    if !is_booker && !may_manage(&ctx.actor, &chain) {
-        return Err(AppError::Forbidden);
-    }
-    let by = ctx.require_user()?.id;
-    let messenger = BookingMessenger::for_room(&st.app, &room).await?;
-    let notify = |bk: &Booking, e: BookingEvent| messenger.messages(bk, e);
-    match store::cancel(&st.db, id, f.reason.trim(), by, &notify, st.now()).await {
-        Ok(_) => Ok(
-            Redirect::to(&format!("/bookings/{id}?notice=notice-booking-cancelled"))
-                .into_response(),
-        ),
-        Err(naboskab_store::StoreError::Conflict(_)) => {
-            Err(AppError::Conflict("booking-already-decided"))
-        }
-        Err(e) => Err(e.into()),
-    }
+    gather_cases::cancel(&st.app, &ctx.actor, ctx.user.as_ref(), id, &f.reason).await?;
+    Ok(Redirect::to(&format!("/bookings/{id}?notice=notice-booking-cancelled")).into_response())
 }
 
 /// The deposit settlement after the cleaning check.
@@ -911,26 +827,16 @@ pub async fn settle_deposit(
     Path(id): Path<i64>,
     Form(f): Form<DepositForm>,
 ) -> AppResult<Response> {
-    let (_, _, chain) = visible_booking(&st.app, &ctx.actor, ctx.user.as_ref(), id).await?;
-    if !may_manage(&ctx.actor, &chain) {
-        return Err(AppError::Forbidden);
-    }
-    let withheld = match naboskab_domain::offer::parse_price_kroner(&f.withheld) {
-        Ok(v) => v.unwrap_or(0),
-        Err(_) => return Err(AppError::field("withheld", "field-price-invalid")),
-    };
-    if withheld > 0 && f.reason.trim().is_empty() {
-        return Err(AppError::field("reason", "field-booking-reason-required"));
-    }
-    match store::settle_deposit(&st.db, id, withheld, f.reason.trim(), st.now()).await {
-        Ok(_) => Ok(
-            Redirect::to(&format!("/bookings/{id}?notice=notice-deposit-settled")).into_response(),
-        ),
-        Err(naboskab_store::StoreError::Conflict(_)) => {
-            Err(AppError::Conflict("booking-deposit-settled"))
-        }
-        Err(e) => Err(e.into()),
-    }
+    gather_cases::settle_deposit(
+        &st.app,
+        &ctx.actor,
+        ctx.user.as_ref(),
+        id,
+        &f.withheld,
+        &f.reason,
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/bookings/{id}?notice=notice-deposit-settled")).into_response())
 }
 
 struct BookingRow {
@@ -973,44 +879,25 @@ fn booking_row(p: &PageCtx, rooms: &[Room], b: &Booking) -> BookingRow {
 /// `GET /manage/bookings`: requests waiting for the actor's decision, the rooms they manage,
 /// and their own bookings.
 pub async fn overview(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let user = ctx.require_user()?.clone();
-    let rooms = store::rooms(&st.db, None).await?;
-    let mut decidable = Vec::new();
-    let mut managed = Vec::new();
-    for r in &rooms {
-        let chain = room_chain(&st.app, r).await?;
-        if BookingKind::ALL
-            .iter()
-            .any(|k| may_approve(&ctx.actor, r, *k, &chain))
-        {
-            decidable.push(r.id);
-        }
-        if may_manage(&ctx.actor, &chain) {
-            managed.push((r.id, r.details.name.clone(), r.details.department_id));
-        }
-    }
-    let mut departments = Vec::new();
-    for d in orgs::organisations_of_kind(&st.db, naboskab_domain::OrgKind::Department).await? {
-        if may_manage(&ctx.actor, &orgs::chain(&st.db, d.id).await?) {
-            departments.push((d.id, d.name));
-        }
-    }
+    let user = ctx.require_user()?;
+    let o = gather_cases::overview(&st.app, &ctx.actor, user).await?;
     let p = PageCtx::new(&st, &ctx);
-    let mut pending = Vec::new();
-    for b in store::pending(&st.db, &decidable).await? {
-        let room = rooms.iter().find(|r| r.id == b.room_id);
-        if let Some(room) = room {
-            let chain = room_chain(&st.app, room).await?;
-            if may_approve(&ctx.actor, room, b.kind, &chain) {
-                pending.push(booking_row(&p, &rooms, &b));
-            }
-        }
-    }
-    let mine = store::bookings_of_user(&st.db, user.id, st.now() - 86_400 * 30)
-        .await?
+    let pending = o
+        .pending
         .iter()
-        .map(|b| booking_row(&p, &rooms, b))
+        .map(|b| booking_row(&p, &o.rooms, b))
         .collect();
+    let mine = o
+        .mine
+        .iter()
+        .map(|b| booking_row(&p, &o.rooms, b))
+        .collect();
+    let managed = o
+        .managed
+        .iter()
+        .map(|r| (r.id, r.details.name.clone(), r.details.department_id))
+        .collect();
+    let departments = o.departments;
     let room_types = ROOM_TYPES
         .iter()
         .map(|t| (*t, p.t(&format!("room-type-{t}"))))
@@ -1034,15 +921,7 @@ pub async fn feed(
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let room = find_room(&st.app, id).await?;
-    let now = st.now();
-    let bookings = store::bookings_of_rooms(
-        &st.db,
-        &[room.id],
-        now - 31 * 86_400,
-        now + 400 * 86_400,
-        &BookingStatus::ALL,
-    )
-    .await?;
+    let bookings = feed_bookings(&st.app, &room).await?;
     let p = PageCtx::new(&st, &ctx);
     let mut cal = crate::ical::Calendar::new(
         &room.details.name,

@@ -4,9 +4,8 @@
 //! it, give it another place or cancel it with a reason that everyone signed up is told.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult, FieldError};
-use crate::pages::join::{managed_occurrence, when_text};
-use crate::pages::offers::require_manage;
+use crate::error::AppResult;
+use crate::pages::join::when_text;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
@@ -14,137 +13,12 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::Datelike;
-use naboskab_app::join::cancellation_notice;
-use naboskab_domain::schedule::{self, ScheduleError, Series};
-use naboskab_store::join::{self, NewSeries, OccurrenceEdit};
-use naboskab_store::offers::{self, Offer};
-use serde::Deserialize;
-
-/// How a new series repeats, as offered in the form.
-pub const REPEATS: [&str; 6] = [
-    "once",
-    "weekly",
-    "fortnightly",
-    "monthly_first",
-    "monthly_last",
-    "rule",
-];
-
-const BYDAY: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-
-/// The new-series form as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct SeriesForm {
-    start: String,
-    duration_min: String,
-    repeat: String,
-    rule: String,
-    until: String,
-    capacity: String,
-    signup_required: String,
-    place: String,
-    /// A series this one replaces from `from` onward (empty: added beside the others).
-    replaces: String,
-    /// The first day the replacement applies, `YYYY-MM-DD`.
-    from: String,
-}
-
-impl SeriesForm {
-    /// The checked series, or the problems by field.
-    fn check(&self) -> Result<NewSeries, Vec<FieldError>> {
-        let mut problems = Vec::new();
-        let mut bad = |field: &str, key: &'static str| {
-            problems.push(FieldError {
-                field: field.into(),
-                key,
-            })
-        };
-        let start = schedule::parse_local(&self.start);
-        if start.is_none() {
-            bad("start", "field-datetime-invalid");
-        }
-        let duration = match self.duration_min.trim().parse::<i64>() {
-            Ok(d) if (1..=schedule::MAX_DURATION_MIN).contains(&d) => d,
-            _ => {
-                bad("duration_min", "field-duration-invalid");
-                0
-            }
-        };
-        let day = start.map_or("MO", |s| BYDAY[s.weekday().num_days_from_monday() as usize]);
-        let mut rule = match self.repeat.as_str() {
-            "once" | "" => None,
-            "weekly" => Some(format!("FREQ=WEEKLY;BYDAY={day}")),
-            "fortnightly" => Some(format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={day}")),
-            "monthly_first" => Some(format!("FREQ=MONTHLY;BYDAY=1{day}")),
-            "monthly_last" => Some(format!("FREQ=MONTHLY;BYDAY=-1{day}")),
-            "rule" => Some(self.rule.trim().to_owned()),
-            _ => {
-                bad("repeat", "field-choose-from-list");
-                None
-            }
-        };
-        let until = self.until.trim();
-        if !until.is_empty() {
-            match chrono::NaiveDate::parse_from_str(until, "%Y-%m-%d") {
-                Ok(d) => {
-                    if let Some(r) = &mut rule
-                        && !r.contains("UNTIL=")
-                        && !r.contains("COUNT=")
-                    {
-                        r.push_str(&format!(";UNTIL={}", d.format("%Y%m%d")));
-                    }
-                }
-                Err(_) => bad("until", "field-date-invalid"),
-            }
-        }
-        let capacity = match self.capacity.trim() {
-            "" => None,
-            c => match c.parse::<i64>() {
-                Ok(n) if (1..=10_000).contains(&n) => Some(n),
-                _ => {
-                    bad("capacity", "field-number-invalid");
-                    None
-                }
-            },
-        };
-        if self.place.chars().count() > 200 {
-            bad("place", "field-too-long");
-        }
-        let series = match (start, problems.is_empty()) {
-            (Some(s), true) => {
-                match Series::new(&schedule::format_local(s), duration, rule.as_deref(), &[]) {
-                    Ok(series) => Some(series),
-                    Err(ScheduleError::Rule(_)) => {
-                        problems.push(FieldError {
-                            field: "rule".into(),
-                            key: "field-rule-invalid",
-                        });
-                        None
-                    }
-                    Err(_) => {
-                        problems.push(FieldError {
-                            field: "start".into(),
-                            key: "field-datetime-invalid",
-                        });
-                        None
-                    }
-                }
-            }
-            _ => None,
-        };
-        match series {
-            Some(series) if problems.is_empty() => Ok(NewSeries {
-                series,
-                place: self.place.trim().to_owned(),
-                signup_required: self.signup_required == "1",
-                capacity,
-            }),
-            _ => Err(problems),
-        }
-    }
-}
+use naboskab_app::organising::{
+    self, OccurrenceDraft, REPEATS, SeriesDraft, managed_occurrence, managed_offer,
+};
+use naboskab_app::{Error, Managed};
+use naboskab_domain::schedule;
+use naboskab_store::offers::Offer;
 
 #[derive(Template)]
 #[template(path = "schedule.html")]
@@ -154,19 +28,19 @@ struct SchedulePage {
     /// Each series: (id, rule as stored, first start, length, places).
     series: Vec<(i64, String, String, i64, String)>,
     repeats: Vec<(&'static str, String)>,
-    f: SeriesForm,
+    f: SeriesDraft,
     errors: FormErrors,
 }
 
 async fn schedule_page(
     st: &AppState,
     ctx: &Ctx,
-    offer: Offer,
-    f: SeriesForm,
+    offer: Managed<Offer>,
+    f: SeriesDraft,
     errors: FormErrors,
 ) -> AppResult<SchedulePage> {
     let p = PageCtx::new(st, ctx);
-    let series = join::series_of_offer(&st.db, offer.id)
+    let series = organising::series_of(&st.app, &offer)
         .await?
         .into_iter()
         .map(|s| {
@@ -190,18 +64,11 @@ async fn schedule_page(
             .map(|r| (*r, p.t(&format!("schedule-repeat-{r}"))))
             .collect(),
         ctx: p,
-        offer,
+        offer: offer.into_inner(),
         series,
         f,
         errors,
     })
-}
-
-async fn managed_offer(st: &AppState, ctx: &Ctx, id: i64) -> AppResult<Offer> {
-    ctx.require_user()?;
-    let o = offers::offer(&st.db, id).await?.ok_or(AppError::NotFound)?;
-    require_manage(st, ctx, &o).await?;
-    Ok(o)
 }
 
 /// `GET /offers/{id}/schedule`
@@ -210,8 +77,8 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let o = managed_offer(&st, &ctx, id).await?;
-    let f = SeriesForm {
+    let o = managed_offer(&st.app, &ctx.actor, id).await?;
+    let f = SeriesDraft {
         duration_min: "120".into(),
         repeat: "weekly".into(),
         signup_required: if o.drop_in { String::new() } else { "1".into() },
@@ -227,77 +94,24 @@ pub async fn add(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(f): Form<SeriesForm>,
+    Form(f): Form<SeriesDraft>,
 ) -> AppResult<Response> {
-    let o = managed_offer(&st, &ctx, id).await?;
-    let replaces = match f.replaces.trim() {
-        "" => Ok(None),
-        r => {
-            let known = join::series_of_offer(&st.db, o.id).await?;
-            let series = r
-                .parse::<i64>()
-                .ok()
-                .filter(|r| known.iter().any(|s| s.id == *r));
-            let from = chrono::NaiveDate::parse_from_str(f.from.trim(), "%Y-%m-%d").ok();
-            match (series, from) {
-                (Some(series), Some(from)) => Ok(Some((series, from))),
-                (None, _) => Err(FieldError {
-                    field: "replaces".into(),
-                    key: "field-choose-from-list",
-                }),
-                (_, None) => Err(FieldError {
-                    field: "from".into(),
-                    key: "field-date-invalid",
-                }),
-            }
-        }
-    };
-    let checked = match (f.check(), replaces) {
-        (Ok(series), Ok(replaces)) => Ok((series, replaces)),
-        (Err(mut problems), Err(p)) => {
-            problems.push(p);
-            Err(problems)
-        }
-        (Err(problems), _) => Err(problems),
-        (_, Err(p)) => Err(vec![p]),
-    };
-    match checked {
-        Ok((series, replaces)) => {
-            match replaces {
-                Some((old, from)) => {
-                    let from = from.and_hms_opt(0, 0, 0).unwrap_or_default();
-                    join::split_series(&st.db, old, from, &series, st.now()).await?;
-                }
-                None => {
-                    join::create_series(&st.db, o.id, &series, st.now()).await?;
-                }
-            }
-            tracing::info!(offer = o.id, by = ?ctx.actor.user_id, "series added");
-            Ok(Redirect::to(&format!(
-                "/offers/{}/schedule?notice=notice-settings-saved",
-                o.id
-            ))
-            .into_response())
-        }
-        Err(problems) => {
+    let o = managed_offer(&st.app, &ctx.actor, id).await?;
+    match organising::add_series(&st.app, &ctx.actor, &o, &f).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/offers/{}/schedule?notice=notice-settings-saved",
+            o.id
+        ))
+        .into_response()),
+        Err(Error::Invalid(problems)) => {
             let errors = FormErrors::new(ctx.locale, &problems);
             Ok(page_with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &schedule_page(&st, &ctx, o, f, errors).await?,
             ))
         }
+        Err(e) => Err(e.into()),
     }
-}
-
-/// A change to one occurrence as typed.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct OccurrenceForm {
-    start: String,
-    place: String,
-    cancel_reason: String,
-    /// "1" to cancel.
-    cancel: String,
 }
 
 #[derive(Template)]
@@ -306,7 +120,7 @@ struct EditPage {
     ctx: PageCtx,
     occurrence_id: i64,
     when: String,
-    f: OccurrenceForm,
+    f: OccurrenceDraft,
     errors: FormErrors,
 }
 
@@ -316,12 +130,12 @@ pub async fn edit_form(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let occ = managed_occurrence(&st, &ctx, id).await?;
+    let occ = managed_occurrence(&st.app, &ctx.actor, id).await?;
     Ok(page(&EditPage {
         ctx: PageCtx::new(&st, &ctx),
         occurrence_id: occ.id,
         when: when_text(ctx.locale, &occ),
-        f: OccurrenceForm {
+        f: OccurrenceDraft {
             start: schedule::format_local(schedule::utc_to_local(occ.starts_at)),
             place: occ.place.clone(),
             ..Default::default()
@@ -335,57 +149,25 @@ pub async fn edit(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
-    Form(f): Form<OccurrenceForm>,
+    Form(f): Form<OccurrenceDraft>,
 ) -> AppResult<Response> {
-    let occ = managed_occurrence(&st, &ctx, id).await?;
-    let mut problems = Vec::new();
-    let new_start = match schedule::parse_local(&f.start) {
-        Some(s) if s != schedule::utc_to_local(occ.starts_at) => Some(s),
-        Some(_) => None,
-        None => {
-            problems.push(FieldError {
-                field: "start".into(),
-                key: "field-datetime-invalid",
-            });
-            None
+    let occ = managed_occurrence(&st.app, &ctx.actor, id).await?;
+    match organising::change_occurrence(&st.app, &ctx.actor, &occ, &f).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/occurrences/{}?notice=notice-settings-saved",
+            occ.id
+        ))
+        .into_response()),
+        Err(Error::Invalid(problems)) => {
+            let p = EditPage {
+                ctx: PageCtx::new(&st, &ctx),
+                occurrence_id: occ.id,
+                when: when_text(ctx.locale, &occ),
+                errors: FormErrors::new(ctx.locale, &problems),
+                f,
+            };
+            Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
-    };
-    let cancel = f.cancel == "1";
-    if cancel && f.cancel_reason.trim().is_empty() {
-        problems.push(FieldError {
-            field: "cancel_reason".into(),
-            key: "field-cancel-reason-required",
-        });
+        Err(e) => Err(e.into()),
     }
-    if f.place.chars().count() > 200 || f.cancel_reason.chars().count() > 500 {
-        problems.push(FieldError {
-            field: "place".into(),
-            key: "field-too-long",
-        });
-    }
-    if !problems.is_empty() {
-        let p = EditPage {
-            ctx: PageCtx::new(&st, &ctx),
-            occurrence_id: occ.id,
-            when: when_text(ctx.locale, &occ),
-            errors: FormErrors::new(ctx.locale, &problems),
-            f,
-        };
-        return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
-    }
-    let place = f.place.trim();
-    let edit = OccurrenceEdit {
-        new_start,
-        place: (place != occ.place).then(|| place.to_owned()),
-        cancel_reason: cancel.then(|| f.cancel_reason.trim().to_owned()),
-    };
-    st.catalogue.refresh(&st.db).await?;
-    let notify = cancellation_notice(&st.app);
-    join::edit_occurrence(&st.db, occ.id, &edit, &notify, st.now()).await?;
-    tracing::info!(occurrence = occ.id, cancel, by = ?ctx.actor.user_id, "occurrence changed");
-    Ok(Redirect::to(&format!(
-        "/occurrences/{}?notice=notice-settings-saved",
-        occ.id
-    ))
-    .into_response())
 }
