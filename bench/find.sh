@@ -21,8 +21,10 @@ p99() { awk '/ 99%/ {print $2}' "$1"; }
 echo "building (release)…" >&2
 cp -r "$SHARED/bench/floor/." "$TMP/floor"
 (cd "$TMP/floor" && cargo build --release -q)
-(cd "$ROOT" && cargo build --release -q -p naboskab)
-BIN="$ROOT/target/release/naboskab"
+# NABOSKAB_BIN: a naboskab binary built elsewhere (another commit), to compare two versions
+# against the same reference in one sitting; by default this checkout's release build.
+if [ -z "${NABOSKAB_BIN:-}" ]; then (cd "$ROOT" && cargo build --release -q -p naboskab); fi
+BIN="${NABOSKAB_BIN:-$ROOT/target/release/naboskab}"
 DB_ARGS=(--data-dir "$TMP/data")
 [ -n "${DATABASE_URL:-}" ] && DB_ARGS+=(--database-url "$DATABASE_URL")
 

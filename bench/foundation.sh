@@ -21,7 +21,10 @@ wrk_rps() { wrk -t2 -c32 -d"$DURATION" --latency "$1" | tee -a "$TMP/wrk.log" | 
 echo "building the reference server and Naboskab (release)…" >&2
 cp -r "$SHARED/bench/floor/." "$TMP/floor"
 (cd "$TMP/floor" && cargo build --release -q)
-(cd "$ROOT" && cargo build --release -q -p naboskab)
+# NABOSKAB_BIN: a naboskab binary built elsewhere (another commit), to compare two versions
+# against the same reference in one sitting; by default this checkout's release build.
+if [ -z "${NABOSKAB_BIN:-}" ]; then (cd "$ROOT" && cargo build --release -q -p naboskab); fi
+BIN="${NABOSKAB_BIN:-$ROOT/target/release/naboskab}"
 
 FLOOR_PORT=$(free_port)
 "$TMP/floor/target/release/floor" seed "$TMP/events.db" >/dev/null
@@ -32,14 +35,14 @@ NB_PORT=$(free_port)
 DB_ARGS=()
 [ -n "${DATABASE_URL:-}" ] && DB_ARGS=(--database-url "$DATABASE_URL")
 t0=$(date +%s%N)
-"$ROOT/target/release/naboskab" serve --demo --data-dir "$TMP/data" --bind "127.0.0.1:$NB_PORT" "${DB_ARGS[@]}" >"$TMP/nb.log" 2>&1 &
+"$BIN" serve --demo --data-dir "$TMP/data" --bind "127.0.0.1:$NB_PORT" "${DB_ARGS[@]}" >"$TMP/nb.log" 2>&1 &
 NB_PID=$!
 until curl -fsS "http://127.0.0.1:$NB_PORT/readyz" >/dev/null 2>&1; do sleep 0.005; done
 ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 # Second start on the now-seeded database: what a restart costs.
 kill "$NB_PID"; wait "$NB_PID" 2>/dev/null || true
 t0=$(date +%s%N)
-"$ROOT/target/release/naboskab" serve --demo --data-dir "$TMP/data" --bind "127.0.0.1:$NB_PORT" "${DB_ARGS[@]}" >"$TMP/nb.log" 2>&1 &
+"$BIN" serve --demo --data-dir "$TMP/data" --bind "127.0.0.1:$NB_PORT" "${DB_ARGS[@]}" >"$TMP/nb.log" 2>&1 &
 NB_PID=$!
 until curl -fsS "http://127.0.0.1:$NB_PORT/readyz" >/dev/null 2>&1; do sleep 0.005; done
 restart_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
