@@ -643,18 +643,21 @@ async fn booking_in(tx: &mut Tx, id: i64) -> Result<Booking, StoreError> {
         .ok_or(StoreError::NotFound)
 }
 
-/// `WHERE` for the holding bookings of a room that overlap `[from, to)`. The lower bound on
-/// `starts_at` (no booking is longer than [`MAX_BOOKING_DAYS`]) lets the index answer.
-fn push_overlap(sql: &mut Sql, room_id: i64, from: i64, to: i64) {
-    sql.push(" WHERE room_id = ")
-        .bind(room_id)
-        .push(" AND starts_at >= ")
+/// `WHERE` for the bookings of `rooms` in `statuses` that overlap `[from, to)`. The lower
+/// bound on `starts_at` (no booking is longer than [`MAX_BOOKING_DAYS`]) lets the index
+/// answer. Both lists must hold something.
+fn push_overlap(sql: &mut Sql, rooms: &[i64], from: i64, to: i64, statuses: &[BookingStatus]) {
+    sql.push(" WHERE room_id IN (")
+        .bind_list(rooms.iter().copied())
+        .push(") AND starts_at >= ")
         .bind(from - MAX_BOOKING_DAYS * 86_400)
         .push(" AND starts_at < ")
         .bind(to)
         .push(" AND ends_at > ")
         .bind(from)
-        .push(" AND status IN ('requested', 'confirmed')");
+        .push(" AND status IN (")
+        .bind_list(statuses.iter().map(|s| s.as_str()))
+        .push(")");
 }
 
 /// The bookings of a room (all statuses) overlapping `[from, to)`, for the room's feed and
@@ -670,17 +673,8 @@ pub async fn bookings_of_rooms(
         return Ok(vec![]);
     }
     let mut sql = Sql::new(BOOKING_COLUMNS);
-    sql.push(" WHERE room_id IN (")
-        .bind_list(room_ids.iter().copied())
-        .push(") AND starts_at >= ")
-        .bind(from - MAX_BOOKING_DAYS * 86_400)
-        .push(" AND starts_at < ")
-        .bind(to)
-        .push(" AND ends_at > ")
-        .bind(from)
-        .push(" AND status IN (")
-        .bind_list(statuses.iter().map(|s| s.as_str()))
-        .push(") ORDER BY starts_at, id");
+    push_overlap(&mut sql, room_ids, from, to, statuses);
+    sql.push(" ORDER BY starts_at, id");
     bookings_from(db.sealing()?, db.query_built(sql).await?)
 }
 
@@ -970,7 +964,7 @@ async fn book_in(
     }
     let (from, to) = (b.start.timestamp(), b.end.timestamp());
     let mut sql = Sql::new(BOOKING_COLUMNS);
-    push_overlap(&mut sql, room.id, from, to);
+    push_overlap(&mut sql, &[room.id], from, to, &BookingStatus::HOLDING);
     sql.push(" ORDER BY starts_at");
     let rows = tx.query_built(sql).await?;
     let conflicts = bookings_from(tx.sealing()?, rows)?;

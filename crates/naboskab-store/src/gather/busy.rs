@@ -2,12 +2,12 @@
 //! calendar feed): when, what kind of use, the state, and the title only of community and
 //! association use. Read without the booker's sealed details.
 
-use super::{Booking, BookingStatus, at, open_booking};
+use super::{Booking, BookingStatus, at, open_booking, push_overlap};
 use crate::db::{Db, Row, Sql};
 use crate::error::StoreError;
 use crate::seal::SealKey;
 use chrono::{DateTime, Utc};
-use naboskab_domain::gather::{BookingKind, MAX_BOOKING_DAYS};
+use naboskab_domain::gather::BookingKind;
 
 /// A booking as anyone may see it on a room's calendar: when, what kind of use, its state,
 /// and its title only where the title is public (community and association use). Read
@@ -91,17 +91,8 @@ pub async fn busy(
     }
     let mut sql =
         Sql::new("SELECT id, kind, status, starts_at, ends_at, sequence, title FROM booking");
-    sql.push(" WHERE room_id = ")
-        .bind(room_id)
-        .push(" AND starts_at >= ")
-        .bind(from - MAX_BOOKING_DAYS * 86_400)
-        .push(" AND starts_at < ")
-        .bind(to)
-        .push(" AND ends_at > ")
-        .bind(from)
-        .push(" AND status IN (")
-        .bind_list(statuses.iter().map(|s| s.as_str()))
-        .push(") ORDER BY starts_at, id");
+    push_overlap(&mut sql, &[room_id], from, to, statuses);
+    sql.push(" ORDER BY starts_at, id");
     let key = db.sealing()?;
     db.query_built(sql)
         .await?
