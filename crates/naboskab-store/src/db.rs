@@ -8,7 +8,7 @@
 //! SQLite binds `$n` by name, so a parameter may appear in any order or more than once.
 
 use crate::error::StoreError;
-pub use crate::row::{Cell, ColumnNames, Row};
+pub use crate::row::{Cell, ColumnNames, Columns, Row};
 use crate::seal::SealKey;
 use rusqlite::types::ValueRef;
 use sqlx::postgres::{PgArguments, PgPoolOptions, PgRow};
@@ -229,7 +229,7 @@ fn sqlite_run(
         }
     }
     let ncols = stmt.column_count();
-    let names: ColumnNames = stmt.column_names().into_iter().map(Box::from).collect();
+    let names: ColumnNames = Arc::new(Columns::new(stmt.column_names().into_iter().map(Box::from)));
     let mut out = Vec::new();
     let mut rows = stmt.raw_query();
     while let Some(r) = rows.next()? {
@@ -313,11 +313,9 @@ fn pg_rows(rows: &[PgRow]) -> Result<Vec<Row>, StoreError> {
     let Some(first) = rows.first() else {
         return Ok(Vec::new());
     };
-    let names: ColumnNames = first
-        .columns()
-        .iter()
-        .map(|c| Box::from(c.name()))
-        .collect();
+    let names: ColumnNames = Arc::new(Columns::new(
+        first.columns().iter().map(|c| Box::from(c.name())),
+    ));
     rows.iter().map(|r| pg_row(&names, r)).collect()
 }
 

@@ -21,8 +21,46 @@ pub enum Cell {
     Blob(Vec<u8>),
 }
 
-/// The column names of one result, in SELECT order, shared by all its rows.
-pub type ColumnNames = Arc<[Box<str>]>;
+/// The column names of one result, in SELECT order, with the names that occur more than once
+/// found when the result is read (not on every lookup). Shared by all its rows.
+#[derive(Debug, PartialEq)]
+pub struct Columns {
+    names: Box<[Box<str>]>,
+    repeated: Box<[Box<str>]>,
+}
+
+impl Columns {
+    /// The columns of a result, in SELECT order.
+    pub fn new(names: impl IntoIterator<Item = Box<str>>) -> Columns {
+        let names: Box<[Box<str>]> = names.into_iter().collect();
+        let mut repeated: Vec<Box<str>> = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            if names[..i].contains(n) && !repeated.contains(n) {
+                repeated.push(n.clone());
+            }
+        }
+        Columns {
+            names,
+            repeated: repeated.into(),
+        }
+    }
+
+    /// Where `c` stands; an error when no column or more than one has that name.
+    fn position(&self, c: &str) -> Result<usize, StoreError> {
+        if !self.repeated.is_empty() && self.repeated.iter().any(|n| &**n == c) {
+            return Err(StoreError::Decode(format!(
+                "column {c} is ambiguous: name each with AS"
+            )));
+        }
+        self.names
+            .iter()
+            .position(|n| &**n == c)
+            .ok_or_else(|| StoreError::Decode(format!("no column {c}")))
+    }
+}
+
+/// The shared column names of one result.
+pub type ColumnNames = Arc<Columns>;
 
 /// One row of a result: its cells under their column names.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,21 +77,14 @@ impl Row {
 
     /// The column names of this row's result.
     pub fn names(&self) -> &[Box<str>] {
-        &self.names
+        &self.names.names
     }
 
     fn cell(&self, c: &str) -> Result<&Cell, StoreError> {
-        let mut found = self.names.iter().enumerate().filter(|(_, n)| &***n == c);
-        match (found.next(), found.next()) {
-            (Some((i, _)), None) => self
-                .cells
-                .get(i)
-                .ok_or_else(|| StoreError::Decode(format!("no cell for column {c}"))),
-            (Some(_), Some(_)) => Err(StoreError::Decode(format!(
-                "column {c} is ambiguous: name each with AS"
-            ))),
-            (None, _) => Err(StoreError::Decode(format!("no column {c}"))),
-        }
+        let i = self.names.position(c)?;
+        self.cells
+            .get(i)
+            .ok_or_else(|| StoreError::Decode(format!("no cell for column {c}")))
     }
 
     /// An integer column.
@@ -129,7 +160,10 @@ mod tests {
     use super::*;
 
     fn row(names: &[&str], cells: Vec<Cell>) -> Row {
-        Row::new(names.iter().map(|n| Box::from(*n)).collect(), cells)
+        Row::new(
+            Arc::new(Columns::new(names.iter().map(|n| Box::from(*n)))),
+            cells,
+        )
     }
 
     #[test]
@@ -152,5 +186,21 @@ mod tests {
             panic!("an ambiguous name must not pick one of the two");
         };
         assert!(why.contains("ambiguous"), "{why}");
+    }
+
+    #[test]
+    fn only_the_repeated_name_is_ambiguous_the_others_still_read() {
+        let r = row(
+            &["id", "name", "id", "kind"],
+            vec![
+                Cell::Int(1),
+                Cell::Text("Fælleshuset".into()),
+                Cell::Int(2),
+                Cell::Text("department".into()),
+            ],
+        );
+        assert!(matches!(r.i64("id"), Err(StoreError::Decode(_))));
+        assert_eq!(r.string("name").expect("name"), "Fælleshuset");
+        assert_eq!(r.string("kind").expect("kind"), "department");
     }
 }
