@@ -50,17 +50,9 @@ run() { wrk -t2 -c"$2" -d"$DURATION" --latency "$1" >"$TMP/$3.txt"; }
 run "http://127.0.0.1:$FLOOR_PORT/events" 32 floor_events
 run "$B/api/v1/offers?limit=50" 32 api50
 run "$B/offers" 32 html20
-# Searches: a rotating set of realistic queries (typos, folding, two words) via a Lua script.
-cat >"$TMP/search.lua" <<'LUA'
-local qs = { "strik", "f%C3%A6llesspisning", "lektiecafe", "gaatur", "sprogcafe", "kor", "yoga%20unge", "bogklub", "faellesspisnign", "banko%20aeldre", "madklub", "computerhjaelp" }
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", "/api/v1/offers?limit=20&q=" .. qs[(i % #qs) + 1])
-end
-LUA
-wrk -t1 -c1 -d"$DURATION" --latency -s "$TMP/search.lua" "$B" >"$TMP/search1.txt"
-wrk -t2 -c32 -d"$DURATION" --latency -s "$TMP/search.lua" "$B" >"$TMP/search32.txt"
+# Searches: a rotating set of realistic queries (typos, folding, two words), bench/search.lua.
+wrk -t1 -c1 -d"$DURATION" --latency -s "$ROOT/bench/search.lua" "$B" >"$TMP/search1.txt"
+wrk -t2 -c32 -d"$DURATION" --latency -s "$ROOT/bench/search.lua" "$B" >"$TMP/search32.txt"
 loaded_rss=$(rss_mib "$NB_PID")
 page_kb=$(( $(curl -s "$B/offers" | wc -c) / 1024 ))
 ratio() { python3 -c "print(f'{$1/$2*100:.0f} %')"; }

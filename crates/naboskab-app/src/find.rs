@@ -78,6 +78,34 @@ fn non_empty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The category taxonomy in display order, for filters and forms.
+pub async fn categories(app: &App) -> Result<Vec<offers::Category>> {
+    Ok(offers::categories(&app.db).await?)
+}
+
+/// The newest published offers passing `filters`, newest first, at most `limit`, whole
+/// (for feeds).
+pub async fn newest(app: &App, filters: OfferQuery, limit: usize) -> Result<Vec<offers::Offer>> {
+    let page = app
+        .catalogue
+        .find(
+            &app.db,
+            &FindParams {
+                filters,
+                limit,
+                ..Default::default()
+            },
+        )
+        .await?;
+    let mut out = Vec::with_capacity(page.items.len());
+    for f in &page.items {
+        if let Some(o) = offers::offer(&app.db, f.id).await? {
+            out.push(o);
+        }
+    }
+    Ok(out)
+}
+
 /// A checked search.
 #[derive(Debug, Clone)]
 pub struct CheckedFind {

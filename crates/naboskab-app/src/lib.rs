@@ -7,18 +7,23 @@
 //! [`messaging::Mailer`].
 
 pub mod accounts;
+pub mod calendar;
 pub mod clock;
 pub mod contact;
 pub mod delivery;
 pub mod error;
 pub mod find;
 pub mod gather;
+pub mod helplines;
 pub mod i18n;
+pub mod ical;
 pub mod jobs;
 pub mod join;
+pub mod members;
 pub mod messaging;
 pub mod offers;
 pub mod organising;
+pub mod places;
 pub mod reach;
 pub mod richtext;
 pub mod room_admin;
@@ -116,5 +121,11 @@ impl App {
     /// Now, in UTC seconds.
     pub fn now(&self) -> i64 {
         self.clock.now()
+    }
+
+    /// How many writes this process has committed: a cache of what a page shows is good
+    /// while this number stays the same.
+    pub fn commits(&self) -> u64 {
+        self.db.commits()
     }
 }

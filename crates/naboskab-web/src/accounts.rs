@@ -2,13 +2,12 @@
 //! accounts, issuing API tokens, starting sessions, and the mails that go with them.
 
 use crate::error::AppError;
-use crate::i18n::{self, Locale};
+use crate::i18n::Locale;
 use crate::security::{hash_token, random_token};
 use crate::state::AppState;
 use axum::http::HeaderMap;
+use naboskab_domain::Actor;
 use naboskab_domain::password::PasswordError;
-use naboskab_domain::{Actor, Role};
-use naboskab_store::outbox::{self, NewMessage};
 use naboskab_store::users::{self, SessionLimits, TokenPurpose};
 use naboskab_store::{Db, StoreError};
 
@@ -196,20 +195,15 @@ pub async fn queue_mail(
     body_key: &str,
     args: &[(&str, String)],
 ) -> Result<(), AppError> {
-    let (subject, body) = i18n::render_message(locale, subject_key, body_key, args);
-    outbox::enqueue(
-        &st.db,
-        &NewMessage {
-            channel: "email",
-            recipient: to,
-            subject: &subject,
-            body: &body,
-            user_id,
-        },
-        st.now(),
+    Ok(naboskab_app::members::queue_mail(
+        &st.app,
+        locale,
+        to,
+        user_id,
+        (subject_key, body_key),
+        args,
     )
-    .await?;
-    Ok(())
+    .await?)
 }
 
 /// A one-time link sent by mail: what it is for, how long it lives, where it leads.
@@ -318,9 +312,4 @@ pub async fn send_second_factor_setup(
         body_key: "mail-two-factor-body",
     };
     send_link(st, locale, user_id, email, name, m).await
-}
-
-/// Whether a role may be granted through the web (platform administrator only by the CLI).
-pub fn grantable_on_web(role: Role) -> bool {
-    role != Role::PlatformAdmin
 }

@@ -10,8 +10,6 @@ pub mod api;
 pub mod cache;
 pub mod context;
 pub mod error;
-pub mod grants;
-pub mod ical;
 pub mod input;
 pub mod layers;
 pub mod links;

@@ -82,7 +82,7 @@ pub struct ProblemField {
 /// `GET /api/v1/openapi.json`: the annotations completed by [`contract::document`].
 pub async fn openapi_json(State(st): State<AppState>) -> AppResult<Response> {
     let vocabulary = contract::Vocabulary {
-        categories: naboskab_store::offers::categories(&st.db)
+        categories: naboskab_app::find::categories(&st.app)
             .await?
             .into_iter()
             .map(|c| c.code)

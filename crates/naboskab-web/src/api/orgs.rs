@@ -7,8 +7,9 @@ use crate::links::org_href;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
+use naboskab_app::places;
 use naboskab_domain::{Action, OrgKind, Resource};
-use naboskab_store::orgs::{self, Municipality, Organisation};
+use naboskab_store::orgs::{Municipality, Organisation};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -54,7 +55,7 @@ pub async fn list_municipalities(
     ctx: Ctx,
 ) -> AppResult<Json<ListOut<MunicipalityOut>>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let items: Vec<_> = orgs::municipalities(&st.db)
+    let items: Vec<_> = places::municipalities(&st.app)
         .await?
         .into_iter()
         .map(|m| municipality_out(&st, m))
@@ -75,9 +76,7 @@ pub async fn get_municipality(
     Path(code): Path<String>,
 ) -> AppResult<Json<MunicipalityOut>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let m = orgs::municipality(&st.db, &format!("{code:0>4}"))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let m = places::municipality(&st.app, &code).await?;
     Ok(Json(municipality_out(&st, m)))
 }
 
@@ -162,10 +161,7 @@ pub async fn list_organisations(
                 .ok_or_else(|| AppError::field("kind", "field-kind-invalid"))?,
         ),
     };
-    let mut list = match &q.municipality {
-        Some(code) => orgs::organisations_in_municipality(&st.db, &format!("{code:0>4}")).await?,
-        None => orgs::partner_organisations(&st.db).await?,
-    };
+    let mut list = places::directory(&st.app, q.municipality.as_deref()).await?;
     if let Some(k) = kind {
         list.retain(|o| o.kind == k);
     }
@@ -186,9 +182,6 @@ pub async fn get_organisation(
     Path(id): Path<i64>,
 ) -> AppResult<Json<OrganisationOut>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let o = orgs::organisation(&st.db, id)
-        .await?
-        .filter(|o| !matches!(o.kind, OrgKind::Platform))
-        .ok_or(AppError::NotFound)?;
+    let o = places::organisation(&st.app, id).await?;
     Ok(Json(organisation_out(&st, o)))
 }

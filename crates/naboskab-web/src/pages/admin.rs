@@ -4,8 +4,7 @@
 //! for approval.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult, FieldError};
-use crate::grants;
+use crate::error::{AppError, AppResult};
 use crate::pages::public::{OrgLink, org_href};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -14,11 +13,13 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use naboskab_domain::email::normalise_email;
+use naboskab_app::Managed;
+use naboskab_app::helplines;
+use naboskab_app::members::{self, ChangeOutcome, OrgInChain, RoleChange};
 use naboskab_domain::{Action, Resource, Role};
-use naboskab_store::offers::{self, Helpline};
-use naboskab_store::orgs::{self, Organisation};
-use naboskab_store::users::{self, GrantOutcome, MembershipView, User};
+use naboskab_store::offers::Helpline;
+use naboskab_store::orgs::Organisation;
+use naboskab_store::users::{MembershipView, User};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -31,25 +32,27 @@ struct AdminPage {
 
 /// `GET /admin`
 pub async fn overview(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::AdministerPlatform, &Resource::Platform)?;
+    let overview = members::platform_overview(&st.app, &ctx.actor).await?;
     let p = PageCtx::new(&st, &ctx);
-    let mut list = Vec::new();
-    for u in users::list_users(&st.db).await? {
-        let roles = users::membership_views_of_user(&st.db, u.id)
-            .await?
-            .into_iter()
-            .map(|m| {
-                format!(
-                    "{} · {}",
-                    p.t(&format!("role-{}", m.role.as_str())),
-                    m.organisation_name
-                )
-            })
-            .collect();
-        list.push((u, roles));
-    }
-    let organisations = orgs::partner_organisations(&st.db)
-        .await?
+    let users = overview
+        .accounts
+        .into_iter()
+        .map(|(u, memberships)| {
+            let roles = memberships
+                .into_iter()
+                .map(|m| {
+                    format!(
+                        "{} · {}",
+                        p.t(&format!("role-{}", m.role.as_str())),
+                        m.organisation_name
+                    )
+                })
+                .collect();
+            (u, roles)
+        })
+        .collect();
+    let organisations = overview
+        .organisations
         .iter()
         .map(|o| OrgLink {
             name: o.name.clone(),
@@ -60,7 +63,7 @@ pub async fn overview(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
         .collect();
     Ok(page(&AdminPage {
         ctx: p,
-        users: list,
+        users,
         organisations,
     }))
 }
@@ -83,33 +86,28 @@ struct MembersPage {
 async fn members_page(
     st: &AppState,
     ctx: &Ctx,
-    org: Organisation,
+    at: Managed<OrgInChain>,
     errors: FormErrors,
     email: String,
 ) -> AppResult<MembersPage> {
     let p = PageCtx::new(st, ctx);
-    let chain = orgs::chain(&st.db, org.id).await?;
-    let members = users::members_of_organisation(&st.db, org.id)
-        .await?
+    let listed = members::members(&st.app, &ctx.actor, &at).await?;
+    let members = listed
+        .members
         .into_iter()
         .map(|m| {
-            let label = p.t(&format!("role-{}", m.role.as_str()));
-            let can_confirm = grants::may_confirm(ctx, &chain, &m);
-            (m, label, can_confirm)
+            let label = p.t(&format!("role-{}", m.membership.role.as_str()));
+            (m.membership, label, m.can_confirm)
         })
         .collect();
     let roles = Role::ALL
         .into_iter()
-        .filter(|r| crate::accounts::grantable_on_web(*r))
+        .filter(|r| members::grantable_on_web(*r))
         .map(|r| (r.as_str(), p.t(&format!("role-{}", r.as_str()))))
         .collect();
-    let approval = if org.kind == naboskab_domain::OrgKind::HousingOrganisation {
-        Some(orgs::offers_need_approval(&st.db, org.id).await?)
-    } else {
-        None
-    };
+    let org = at.into_inner().org;
     Ok(MembersPage {
-        approval,
+        approval: listed.offers_need_approval,
         org_href: org_href(&org),
         ctx: p,
         org,
@@ -120,39 +118,15 @@ async fn members_page(
     })
 }
 
-async fn load_org(st: &AppState, ctx: &Ctx, id: i64, action: Action) -> AppResult<Organisation> {
-    Ok(load_org_with_chain(st, ctx, id, action).await?.0)
-}
-
-/// The organisation and its chain, once the actor may do `action` there.
-async fn load_org_with_chain(
-    st: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    action: Action,
-) -> AppResult<(Organisation, Vec<i64>)> {
-    let org = orgs::organisation(&st.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let chain = orgs::chain(&st.db, id).await?;
-    ctx.authorize(
-        action,
-        &Resource::Organisation {
-            chain: chain.clone(),
-        },
-    )?;
-    Ok((org, chain))
-}
-
 /// `GET /organisations/{id}/members`
 pub async fn members(
     State(st): State<AppState>,
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let org = load_org(&st, &ctx, id, Action::ViewMembers).await?;
+    let at = members::organisation_for(&st.app, &ctx.actor, id, Action::ViewMembers).await?;
     Ok(page(
-        &members_page(&st, &ctx, org, FormErrors::default(), String::new()).await?,
+        &members_page(&st, &ctx, at, FormErrors::default(), String::new()).await?,
     ))
 }
 
@@ -174,55 +148,29 @@ pub async fn change_member(
     Path(id): Path<i64>,
     Form(f): Form<MemberForm>,
 ) -> AppResult<Response> {
-    let (org, chain) = load_org_with_chain(&st, &ctx, id, Action::ManageMembers).await?;
-    let mut errors = Vec::new();
-    let role = Role::parse(&f.role).filter(|r| crate::accounts::grantable_on_web(*r));
-    if role.is_none() {
-        errors.push(FieldError {
-            field: "role".into(),
-            key: "field-role-invalid",
-        });
-    }
-    let user = match normalise_email(&f.email) {
-        Ok(e) => users::user_by_email(&st.db, &e).await?,
-        Err(_) => None,
+    let at = members::organisation_for(&st.app, &ctx.actor, id, Action::ManageMembers).await?;
+    let change = RoleChange {
+        email: f.email,
+        role: f.role,
+        remove: f.remove == "1",
     };
-    match &user {
-        None => errors.push(FieldError {
-            field: "email".into(),
-            key: "field-no-such-account",
-        }),
-        Some(u) if f.remove != "1" && Some(u.id) == ctx.actor.user_id => errors.push(FieldError {
-            field: "email".into(),
-            key: "members-self-grant",
-        }),
-        Some(_) => {}
-    }
-    let (Some(role), Some(user), true) = (role, user, errors.is_empty()) else {
-        let p = members_page(
-            &st,
-            &ctx,
-            org,
-            FormErrors::new(ctx.locale, &errors),
-            f.email,
-        )
-        .await?;
-        return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
-    };
-    let notice = if f.remove == "1" {
-        grants::revoke(&st, &ctx, &org, &chain, &user, role).await?;
-        "notice-members-updated"
-    } else {
-        match grants::grant(&st, &ctx, &org, chain, &user, role).await? {
-            GrantOutcome::Pending => "notice-members-pending",
-            GrantOutcome::Granted | GrantOutcome::Unchanged => "notice-members-updated",
+    let notice = match members::change_role(&st.app, &ctx.actor, &at, &change).await {
+        Ok(ChangeOutcome::Pending) => "notice-members-pending",
+        Ok(ChangeOutcome::Done) => "notice-members-updated",
+        Err(naboskab_app::Error::Invalid(problems)) => {
+            let p = members_page(
+                &st,
+                &ctx,
+                at,
+                FormErrors::new(ctx.locale, &problems),
+                change.email,
+            )
+            .await?;
+            return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
         }
+        Err(e) => return Err(e.into()),
     };
-    Ok(Redirect::to(&format!(
-        "/organisations/{}/members?notice={notice}",
-        org.id
-    ))
-    .into_response())
+    Ok(Redirect::to(&format!("/organisations/{id}/members?notice={notice}")).into_response())
 }
 
 /// The confirmation form of a grant waiting for a second person.
@@ -241,19 +189,10 @@ pub async fn confirm_member(
     Path(id): Path<i64>,
     Form(f): Form<ConfirmForm>,
 ) -> AppResult<Response> {
-    let (org, chain) = load_org_with_chain(&st, &ctx, id, Action::ViewMembers).await?;
-    let role = Role::parse(&f.role).ok_or(AppError::NotFound)?;
-    let user = match f.user.parse::<i64>() {
-        Ok(uid) => users::user_by_id(&st.db, uid).await?,
-        Err(_) => None,
-    }
-    .ok_or(AppError::NotFound)?;
-    if !grants::confirm(&st, &ctx, &org, chain, &user, role).await? {
-        return Err(AppError::NotFound);
-    }
+    let at = members::organisation_for(&st.app, &ctx.actor, id, Action::ViewMembers).await?;
+    members::confirm(&st.app, &ctx.actor, &at, &f.user, &f.role).await?;
     Ok(Redirect::to(&format!(
-        "/organisations/{}/members?notice=notice-members-confirmed",
-        org.id
+        "/organisations/{id}/members?notice=notice-members-confirmed"
     ))
     .into_response())
 }
@@ -273,16 +212,11 @@ pub async fn set_approval(
     Path(id): Path<i64>,
     Form(f): Form<ApprovalForm>,
 ) -> AppResult<Response> {
-    let org = load_org(&st, &ctx, id, Action::ManageMembers).await?;
-    if org.kind != naboskab_domain::OrgKind::HousingOrganisation {
-        return Err(AppError::NotFound);
-    }
-    let on = f.offers_need_approval == "1";
-    orgs::set_offers_need_approval(&st.db, org.id, on).await?;
-    tracing::info!(by = ?ctx.actor.user_id, org = org.id, on, "approval setting changed");
+    let at = members::organisation_for(&st.app, &ctx.actor, id, Action::ManageMembers).await?;
+    members::set_offers_need_approval(&st.app, &ctx.actor, &at, f.offers_need_approval == "1")
+        .await?;
     Ok(Redirect::to(&format!(
-        "/organisations/{}/members?notice=notice-settings-saved",
-        org.id
+        "/organisations/{id}/members?notice=notice-settings-saved"
     ))
     .into_response())
 }
@@ -307,7 +241,7 @@ impl HelplinesPage {
         errors: FormErrors,
         draft: Option<Helpline>,
     ) -> AppResult<HelplinesPage> {
-        let mut helplines: Vec<(String, Helpline)> = offers::helplines(&st.db)
+        let mut helplines: Vec<(String, Helpline)> = helplines::list(&st.app)
             .await?
             .into_iter()
             .map(|h| (format!("hl{}", h.id), h))
@@ -350,8 +284,9 @@ pub struct HelplineForm {
 }
 
 impl HelplineForm {
-    fn check(&self, id: i64) -> (Helpline, Vec<FieldError>) {
-        let h = Helpline {
+    /// The helpline as typed, trimmed.
+    fn helpline(&self, id: i64) -> Helpline {
+        Helpline {
             id,
             name: self.name.trim().to_owned(),
             phone: self.phone.trim().to_owned(),
@@ -359,65 +294,25 @@ impl HelplineForm {
             description: self.description.trim().to_owned(),
             url: self.url.trim().to_owned(),
             is_example: self.is_example == "1",
-        };
-        let mut errors = Vec::new();
-        let mut need = |field: &str, ok: bool, key: &'static str| {
-            if !ok {
-                errors.push(FieldError {
-                    field: field.into(),
-                    key,
-                });
-            }
-        };
-        need(
-            "name",
-            (1..=200).contains(&h.name.chars().count()),
-            "field-required",
-        );
-        need(
-            "phone",
-            h.phone.chars().any(|c| c.is_ascii_digit())
-                && h.phone
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " +-()".contains(c))
-                && h.phone.len() <= 30,
-            "field-helpline-phone-invalid",
-        );
-        need(
-            "url",
-            h.url.is_empty() || h.url.starts_with("https://") || h.url.starts_with("http://"),
-            "field-url-invalid",
-        );
-        need("hours", h.hours.chars().count() <= 200, "field-too-long");
-        need(
-            "description",
-            h.description.chars().count() <= 1000,
-            "field-too-long",
-        );
-        (h, errors)
+        }
     }
 }
 
 async fn save_helpline(st: &AppState, ctx: &Ctx, id: i64, f: HelplineForm) -> AppResult<Response> {
-    ctx.authorize(Action::AdministerPlatform, &Resource::Platform)?;
     if id != 0 && f.delete == "1" {
-        offers::delete_helpline(&st.db, id).await?;
-        tracing::info!(by = ?ctx.actor.user_id, helpline = id, "helpline removed");
+        helplines::delete(&st.app, &ctx.actor, id).await?;
         return Ok(Redirect::to("/admin/helplines?notice=notice-settings-saved").into_response());
     }
-    let (h, errors) = f.check(id);
-    if !errors.is_empty() {
-        let p = HelplinesPage::new(st, ctx, FormErrors::new(ctx.locale, &errors), Some(h)).await?;
-        return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
+    let h = f.helpline(id);
+    match helplines::save(&st.app, &ctx.actor, &h).await {
+        Ok(()) => Ok(Redirect::to("/admin/helplines?notice=notice-settings-saved").into_response()),
+        Err(naboskab_app::Error::Invalid(problems)) => {
+            let p = HelplinesPage::new(st, ctx, FormErrors::new(ctx.locale, &problems), Some(h))
+                .await?;
+            Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
     }
-    if id == 0 {
-        let next = offers::helplines(&st.db).await?.len() as i64 + 1;
-        offers::add_helpline(&st.db, &h, next).await?;
-    } else {
-        offers::update_helpline(&st.db, &h).await?;
-    }
-    tracing::info!(by = ?ctx.actor.user_id, helpline = id, "helpline saved");
-    Ok(Redirect::to("/admin/helplines?notice=notice-settings-saved").into_response())
 }
 
 /// `POST /admin/helplines`: adds a helpline.

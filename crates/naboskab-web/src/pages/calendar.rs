@@ -4,10 +4,8 @@
 //! board.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::i18n::{self, Locale, language_name};
-use crate::ical::{Calendar, EventInfo};
-use crate::pages::join::when_text;
 use crate::pages::offers::choices;
 use crate::state::AppState;
 use crate::templates::{PageCtx, page};
@@ -17,13 +15,11 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Duration, NaiveDate};
-use naboskab_domain::offer::OfferStatus;
+use naboskab_app::calendar;
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS};
-use naboskab_domain::schedule::{local_to_utc, utc_to_local};
-use naboskab_domain::{Action, OrgKind, Resource};
-use naboskab_store::catalogue::OfferQuery;
-use naboskab_store::join::{self, Occurrence, OccurrenceQuery};
-use naboskab_store::{offers, orgs};
+use naboskab_domain::schedule::utc_to_local;
+use naboskab_domain::{Action, Resource};
+use naboskab_store::orgs;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -53,170 +49,102 @@ pub struct CalendarInput {
     lang: String,
 }
 
-/// What is being shown: everyone, or one place.
-struct Scope {
-    query: OccurrenceQuery,
-    title: Option<String>,
-    department: Option<i64>,
-    /// The department or housing area whose printed programme fits this calendar.
-    programme_of: Option<i64>,
-    keep: Vec<(&'static str, String)>,
-}
-
 fn flag(v: &str) -> bool {
     matches!(v, "1" | "true" | "on" | "yes")
 }
 
-async fn scope(st: &AppState, input: &CalendarInput) -> AppResult<Scope> {
-    let mut q = OccurrenceQuery {
-        published_only: true,
-        limit: 5_000,
-        ..Default::default()
-    };
-    let mut filters = OfferQuery::default();
+/// The place and filters of the input, and the parameters that links to other weeks keep.
+/// Bad ids are ignored, as before the calendar had a place; a place that does not exist is
+/// not found.
+fn scope_input(input: &CalendarInput) -> (calendar::ScopeInput, Vec<(&'static str, String)>) {
+    let mut scope = calendar::ScopeInput::default();
     let mut keep = Vec::new();
-    let mut title = None;
-    let mut department = None;
     if let Ok(id) = input.department.parse::<i64>() {
-        let d = orgs::organisation(&st.db, id)
-            .await?
-            .filter(|o| o.kind == OrgKind::Department)
-            .ok_or(AppError::NotFound)?;
-        q.department_ids = vec![d.id];
-        title = Some(d.name);
-        department = Some(d.id);
+        scope.department = Some(id);
         keep.push(("department", id.to_string()));
     } else if let Ok(id) = input.area.parse::<i64>() {
-        let a = orgs::organisation(&st.db, id)
-            .await?
-            .filter(|o| o.kind == OrgKind::HousingArea)
-            .ok_or(AppError::NotFound)?;
-        q.department_ids = orgs::area_departments(&st.db, id)
-            .await?
-            .iter()
-            .map(|d| d.id)
-            .collect();
-        q.department_ids.push(-1); // an area without departments shows nothing
-        title = Some(a.name);
+        scope.area = Some(id);
         keep.push(("area", id.to_string()));
     } else if !input.municipality.is_empty() {
-        let m = orgs::municipality(&st.db, &format!("{:0>4}", input.municipality))
-            .await?
-            .ok_or(AppError::NotFound)?;
-        filters.municipality_code = Some(m.code.clone());
-        title = Some(m.name);
-        keep.push(("municipality", m.code));
+        scope.municipality = Some(input.municipality.clone());
     }
+    let f = &mut scope.filters;
     for (name, value, slot) in [
-        ("category", &input.category, &mut filters.category),
-        (
-            "target_group",
-            &input.target_group,
-            &mut filters.target_group,
-        ),
-        ("language", &input.language, &mut filters.language),
+        ("category", &input.category, &mut f.category),
+        ("target_group", &input.target_group, &mut f.target_group),
+        ("language", &input.language, &mut f.language),
     ] {
         if !value.is_empty() {
             *slot = Some(value.clone());
             keep.push((name, value.clone()));
         }
     }
-    filters.free = flag(&input.free);
-    filters.accessible = flag(&input.accessible);
-    if filters.free {
+    f.free = flag(&input.free);
+    f.accessible = flag(&input.accessible);
+    if f.free {
         keep.push(("free", "1".into()));
     }
-    if filters.accessible {
+    if f.accessible {
         keep.push(("accessible", "1".into()));
     }
-    let any_filter = filters.municipality_code.is_some()
-        || filters.category.is_some()
-        || filters.target_group.is_some()
-        || filters.language.is_some()
-        || filters.free
-        || filters.accessible;
-    if any_filter {
-        q.offer_ids = Some(st.catalogue.matching_ids(&st.db, &filters).await?);
-    }
-    let programme_of = department.or_else(|| input.area.parse::<i64>().ok());
-    Ok(Scope {
-        query: q,
-        title,
-        department,
-        programme_of,
-        keep,
-    })
+    (scope, keep)
 }
 
-/// Loads the occurrences between two local dates, grouped by day, titles in `locale`.
-async fn days(
-    st: &AppState,
+/// One calendar line per listing, with times and the "places left" label in `locale` (each
+/// distinct label formatted once).
+fn entries(locale: Locale, listings: Vec<calendar::Listing>) -> Vec<CalendarEntry> {
+    let mut places_labels: HashMap<i64, String> = HashMap::new();
+    listings
+        .into_iter()
+        .map(|l| {
+            let places_left = if l.occ.signup_required {
+                l.occ.places_left()
+            } else {
+                None
+            };
+            let places_label = places_left.map(|n| {
+                places_labels
+                    .entry(n)
+                    .or_insert_with(|| {
+                        i18n::t_args(
+                            locale,
+                            "occurrence-places-left",
+                            &[("count", fluent_bundle::FluentValue::from(n))],
+                        )
+                    })
+                    .clone()
+            });
+            CalendarEntry {
+                time: format!(
+                    "{}–{}",
+                    i18n::format_time(locale, l.occ.starts_at),
+                    i18n::format_time(locale, l.occ.ends_at)
+                ),
+                place: l.place(),
+                title: l.card.title,
+                places_left,
+                places_label,
+                occ: l.occ,
+            }
+        })
+        .collect()
+}
+
+/// The days from `first` to `last` with their entries; `month` marks the days outside it.
+fn days(
     locale: Locale,
-    mut q: OccurrenceQuery,
+    today: NaiveDate,
+    entries: Vec<CalendarEntry>,
     first: NaiveDate,
     last: NaiveDate,
     month: Option<u32>,
-) -> AppResult<Vec<CalendarDay>> {
-    let midnight = |d: NaiveDate| local_to_utc(d.and_hms_opt(0, 0, 0).unwrap_or_default());
-    q.from = midnight(first).timestamp();
-    q.to = midnight(last + Duration::days(1)).timestamp();
-    let list = join::occurrences(&st.db, &q).await?;
-    let mut offer_ids: Vec<i64> = list.iter().map(|o| o.offer_id).collect();
-    offer_ids.sort_unstable();
-    offer_ids.dedup();
-    st.catalogue.refresh(&st.db).await?;
-    let cards: HashMap<i64, offers::OfferCard> = st
-        .catalogue
-        .cards(&offer_ids, locale.code())?
-        .into_iter()
-        .map(|c| (c.id, c))
-        .collect();
-    let today = utc_to_local(now_utc(st)).date();
-    // Each occurrence lands in its local day once; labels that repeat are formatted once.
+) -> Vec<CalendarDay> {
     let mut by_day: HashMap<NaiveDate, Vec<CalendarEntry>> = HashMap::new();
-    let mut places_labels: HashMap<i64, String> = HashMap::new();
-    for o in list {
-        let Some(card) = cards.get(&o.offer_id) else {
-            continue;
-        };
-        let places_left = if o.signup_required {
-            o.places_left()
-        } else {
-            None
-        };
-        let places_label = places_left.map(|n| {
-            places_labels
-                .entry(n)
-                .or_insert_with(|| {
-                    i18n::t_args(
-                        locale,
-                        "occurrence-places-left",
-                        &[("count", fluent_bundle::FluentValue::from(n))],
-                    )
-                })
-                .clone()
-        });
+    for e in entries {
         by_day
-            .entry(utc_to_local(o.starts_at).date())
+            .entry(utc_to_local(e.occ.starts_at).date())
             .or_default()
-            .push(CalendarEntry {
-                title: card.title.clone(),
-                time: format!(
-                    "{}–{}",
-                    i18n::format_time(locale, o.starts_at),
-                    i18n::format_time(locale, o.ends_at)
-                ),
-                place: if o.place.is_empty() {
-                    card.department_name
-                        .clone()
-                        .unwrap_or_else(|| card.city.clone())
-                } else {
-                    o.place.clone()
-                },
-                places_left,
-                places_label,
-                occ: o,
-            });
+            .push(e);
     }
     let mut out = Vec::new();
     let mut day = first;
@@ -230,11 +158,8 @@ async fn days(
         });
         day += Duration::days(1);
     }
-    Ok(out)
+    out
 }
-
-/// How far "near you" reaches on the front page.
-const NEAR_M: f64 = 3_000.0;
 
 /// What is still to come today (for the front page), soonest first; near the visitor's own
 /// department when they are signed in as a member of one (the flag says so).
@@ -244,49 +169,16 @@ pub async fn today_entries(
     departments: &[orgs::Organisation],
     limit: usize,
 ) -> AppResult<(Vec<CalendarEntry>, bool)> {
-    let today = utc_to_local(now_utc(st)).date();
-    let mut q = OccurrenceQuery {
-        published_only: true,
-        limit: 200,
-        ..Default::default()
-    };
-    let home = ctx.actor.memberships.iter().find_map(|m| {
-        departments
-            .iter()
-            .find(|d| d.id == m.organisation_id)
-            .and_then(|d| d.lat.zip(d.lon))
-    });
-    if let Some((lat, lon)) = home {
-        q.department_ids = departments
-            .iter()
-            .filter(|d| {
-                d.lat.zip(d.lon).is_some_and(|(dlat, dlon)| {
-                    naboskab_domain::geo::distance_m(lat, lon, dlat, dlon) <= NEAR_M
-                })
-            })
-            .map(|d| d.id)
-            .collect();
-    }
-    let now = st.now();
-    let entries = days(st, ctx.locale, q, today, today, None)
-        .await?
-        .into_iter()
-        .flat_map(|d| d.entries)
-        .filter(|e| e.occ.ends_at.timestamp() > now && !e.occ.cancelled)
-        .take(limit)
-        .collect();
-    Ok((entries, home.is_some()))
+    let (listings, near) =
+        calendar::rest_of_today(&st.app, &ctx.actor, departments, ctx.locale, limit).await?;
+    Ok((entries(ctx.locale, listings), near))
 }
 
 fn chosen_date(st: &AppState, input: &CalendarInput) -> NaiveDate {
     NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
         .ok()
         .filter(|d| (2000..=2100).contains(&d.year()))
-        .unwrap_or_else(|| utc_to_local(now_utc(st)).date())
-}
-
-pub fn now_utc(st: &AppState) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(st.now(), 0).unwrap_or_default()
+        .unwrap_or_else(|| calendar::today(&st.app))
 }
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
@@ -324,13 +216,13 @@ async fn calendar(
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let input: CalendarInput = crate::input::parse_query(raw)?;
-    let today = utc_to_local(now_utc(st)).date();
+    let today = calendar::today(&st.app);
     let key = format!(
         "{month_view}|{}|{today}|{}",
         ctx.locale.code(),
         raw.unwrap_or_default()
     );
-    let commits = st.db.commits();
+    let commits = st.app.commits();
     let view = match st.calendar_cache.get(&key, commits) {
         Some(view) => view,
         None => {
@@ -351,7 +243,11 @@ async fn calendar_view(
     input: &CalendarInput,
     month_view: bool,
 ) -> AppResult<CalendarView> {
-    let sc = scope(st, input).await?;
+    let (scope_input, mut keep) = scope_input(input);
+    let sc = calendar::scope(&st.app, &scope_input).await?;
+    if let Some(code) = &sc.municipality_code {
+        keep.insert(0, ("municipality", code.clone()));
+    }
     let date = chosen_date(st, input);
     let p = PageCtx::new(st, ctx);
     let (first, last, prev, next, span_label) = if month_view {
@@ -390,15 +286,15 @@ async fn calendar_view(
             label,
         )
     };
+    let listings = calendar::listings(&st.app, sc.query.clone(), first, last, ctx.locale).await?;
     let days = days(
-        st,
         ctx.locale,
-        sc.query.clone(),
+        calendar::today(&st.app),
+        entries(ctx.locale, listings),
         first,
         last,
         month_view.then(|| date.month()),
-    )
-    .await?;
+    );
     let base = if month_view {
         "/calendar/month"
     } else {
@@ -413,10 +309,9 @@ async fn calendar_view(
         Some(t) => format!("{t} · {span_label}"),
         None => span_label,
     };
-    let cats = offers::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let opt = |v: &str| (!v.is_empty()).then(|| v.to_owned());
-    let mut hidden: Vec<(&'static str, String)> = sc
-        .keep
+    let mut hidden: Vec<(&'static str, String)> = keep
         .iter()
         .filter(|(k, _)| matches!(*k, "department" | "area" | "municipality"))
         .cloned()
@@ -442,7 +337,7 @@ async fn calendar_view(
         ),
         free: flag(&input.free),
         accessible: flag(&input.accessible),
-        filtered: sc.keep.iter().any(|(k, _)| {
+        filtered: keep.iter().any(|(k, _)| {
             matches!(
                 *k,
                 "category" | "target_group" | "language" | "free" | "accessible"
@@ -453,9 +348,9 @@ async fn calendar_view(
         heading,
         month_view,
         days,
-        prev_href: format!("{base}?{}", query_string(&sc.keep, prev)),
-        next_href: format!("{base}?{}", query_string(&sc.keep, next)),
-        other_view_href: format!("{other}?{}", query_string(&sc.keep, date)),
+        prev_href: format!("{base}?{}", query_string(&keep, prev)),
+        next_href: format!("{base}?{}", query_string(&keep, next)),
+        other_view_href: format!("{other}?{}", query_string(&keep, date)),
         feed_href: sc
             .department
             .map(|d| format!("/departments/{d}/calendar.ics")),
@@ -486,7 +381,8 @@ pub async fn month(
     calendar(&st, &ctx, raw.as_deref(), true).await
 }
 
-pub fn ics(body: String, filename: &str) -> Response {
+/// A calendar file as a response.
+pub fn ics(feed: calendar::Feed) -> Response {
     (
         [
             (
@@ -495,69 +391,12 @@ pub fn ics(body: String, filename: &str) -> Response {
             ),
             (
                 header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{filename}\""),
+                format!("inline; filename=\"{}\"", feed.filename),
             ),
         ],
-        body,
+        feed.body,
     )
         .into_response()
-}
-
-pub fn host_of(base_url: &str) -> String {
-    base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or(base_url)
-        .split('/')
-        .next()
-        .unwrap_or("naboskab")
-        .to_owned()
-}
-
-/// Street and city of an offer, for calendar programs.
-fn offer_location(o: &offers::Offer) -> String {
-    [o.street.as_str(), o.city.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The feed of published offers' series, with their changed occurrences.
-async fn feed_of_offers(
-    st: &AppState,
-    ctx: &Ctx,
-    name: &str,
-    offer_ids: &[i64],
-) -> AppResult<String> {
-    let series = join::series_of_offers(&st.db, offer_ids).await?;
-    let series_ids: Vec<i64> = series.iter().map(|s| s.id).collect();
-    let edited = join::edited_occurrences(&st.db, &series_ids).await?;
-    let edited_refs: Vec<&Occurrence> = edited.iter().collect();
-    let mut cal = Calendar::new(name, &host_of(&st.config.base_url), now_utc(st));
-    // Series come ordered by offer: each offer is read once.
-    let mut current: Option<offers::Offer> = None;
-    for s in &series {
-        if current.as_ref().is_none_or(|o| o.id != s.offer_id) {
-            current = offers::offer(&st.db, s.offer_id).await?;
-        }
-        let Some(o) = current.as_ref().filter(|o| o.id == s.offer_id) else {
-            continue;
-        };
-        if o.status != OfferStatus::Published {
-            continue;
-        }
-        let (title, description) = o.localized(ctx.locale.code());
-        let info = EventInfo {
-            summary: title.to_owned(),
-            location: offer_location(o),
-            url: format!("{}/offers/{}", st.config.base_url, o.id),
-            description: offers::html_text(description).trim().to_owned(),
-        };
-        cal.series(s, &info, &edited_refs);
-    }
-    Ok(cal.finish())
 }
 
 /// `GET /offers/{id}/calendar.ics`
@@ -566,13 +405,10 @@ pub async fn offer_feed(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let o = offers::offer(&st.db, id)
-        .await?
-        .filter(|o| o.status == OfferStatus::Published)
-        .ok_or(AppError::NotFound)?;
-    let body = feed_of_offers(&st, &ctx, o.localized(ctx.locale.code()).0, &[o.id]).await?;
-    Ok(ics(body, &format!("naboskab-offer-{id}.ics")))
+    Ok(ics(calendar::offer_feed(
+        &st.app, &ctx.actor, id, ctx.locale,
+    )
+    .await?))
 }
 
 /// `GET /departments/{id}/calendar.ics`
@@ -581,23 +417,10 @@ pub async fn department_feed(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let d = orgs::organisation(&st.db, id)
-        .await?
-        .filter(|o| o.kind == OrgKind::Department)
-        .ok_or(AppError::NotFound)?;
-    let ids = st
-        .catalogue
-        .matching_ids(
-            &st.db,
-            &OfferQuery {
-                department_id: Some(d.id),
-                ..Default::default()
-            },
-        )
-        .await?;
-    let body = feed_of_offers(&st, &ctx, &d.name, &ids).await?;
-    Ok(ics(body, &format!("naboskab-department-{id}.ics")))
+    Ok(ics(calendar::department_feed(
+        &st.app, &ctx.actor, id, ctx.locale,
+    )
+    .await?))
 }
 
 /// `GET /occurrences/{id}/event.ics`: one occurrence, for "add to calendar".
@@ -606,26 +429,10 @@ pub async fn occurrence_file(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let occ = join::occurrence(&st.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let o = offers::offer(&st.db, occ.offer_id)
-        .await?
-        .filter(|o| o.status == OfferStatus::Published)
-        .ok_or(AppError::NotFound)?;
-    let (title, _) = o.localized(ctx.locale.code());
-    let mut cal = Calendar::new(title, &host_of(&st.config.base_url), now_utc(&st));
-    cal.occurrence(
-        &occ,
-        &EventInfo {
-            summary: title.to_owned(),
-            location: offer_location(&o),
-            url: format!("{}/occurrences/{}", st.config.base_url, occ.id),
-            description: when_text(ctx.locale, &occ),
-        },
-    );
-    Ok(ics(cal.finish(), &format!("naboskab-{id}.ics")))
+    Ok(ics(calendar::occurrence_file(
+        &st.app, &ctx.actor, id, ctx.locale,
+    )
+    .await?))
 }
 
 /// One line of the printed programme.
@@ -697,64 +504,34 @@ pub async fn programme(
     Path(id): Path<i64>,
     RawQuery(raw): RawQuery,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let input: ProgrammeInput = crate::input::parse_query(raw.as_deref())?;
-    // A department, or a housing area with all its departments.
-    let d = orgs::organisation(&st.db, id)
-        .await?
-        .filter(|o| matches!(o.kind, OrgKind::Department | OrgKind::HousingArea))
-        .ok_or(AppError::NotFound)?;
-    let department_ids = if d.kind == OrgKind::HousingArea {
-        let mut ids: Vec<i64> = orgs::area_departments(&st.db, d.id)
-            .await?
-            .iter()
-            .map(|o| o.id)
-            .collect();
-        ids.push(-1); // an area without departments shows nothing
-        ids
-    } else {
-        vec![d.id]
-    };
-    let date = NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d")
-        .ok()
-        .unwrap_or_else(|| utc_to_local(now_utc(&st)).date());
-    let monday = monday_of(date);
+    let date = NaiveDate::parse_from_str(input.date.trim(), "%Y-%m-%d").ok();
     let second = Locale::parse(&input.second).filter(|l| *l != Locale::Da);
-    let q = OccurrenceQuery {
-        department_ids,
-        published_only: true,
-        limit: 500,
-        ..Default::default()
-    };
-    let days = days(&st, Locale::Da, q, monday, monday + Duration::days(6), None).await?;
+    let programme = calendar::programme(&st.app, &ctx.actor, id, date, second).await?;
+    let monday = programme.monday;
     let mut lines = Vec::new();
-    for day in days {
-        let weekday = day.label.split(' ').next().unwrap_or_default().to_owned();
-        for e in day.entries {
-            let second_title = match second {
-                Some(l) => st
-                    .catalogue
-                    .cards(&[e.occ.offer_id], l.code())?
-                    .into_iter()
-                    .next()
-                    .map(|c| c.title)
-                    .filter(|t| *t != e.title),
-                None => None,
-            };
-            lines.push(ProgrammeLine {
-                day: weekday.clone(),
-                time: e.time,
-                qr_svg: qr_svg(&format!("{}/offers/{}", st.config.base_url, e.occ.offer_id)),
-                title: e.title,
-                second_title,
-                place: e.place,
-                cancelled: e.occ.cancelled,
-            });
-        }
+    for (l, second_title) in programme.lines {
+        lines.push(ProgrammeLine {
+            day: i18n::format_day(Locale::Da, utc_to_local(l.occ.starts_at).date())
+                .split(' ')
+                .next()
+                .unwrap_or_default()
+                .to_owned(),
+            time: format!(
+                "{}–{}",
+                i18n::format_time(Locale::Da, l.occ.starts_at),
+                i18n::format_time(Locale::Da, l.occ.ends_at)
+            ),
+            qr_svg: qr_svg(&format!("{}/offers/{}", st.config.base_url, l.occ.offer_id)),
+            place: l.place(),
+            title: l.card.title,
+            second_title,
+            cancelled: l.occ.cancelled,
+        });
     }
     Ok(page(&ProgrammePage {
         ctx: PageCtx::new(&st, &ctx),
-        department: d.name,
+        department: programme.name,
         week_label: i18n::t_args(
             Locale::Da,
             "calendar-week-of",
@@ -783,17 +560,7 @@ struct PersonalFeedPage {
 /// `POST /account/calendar`: a new secret address for the signed-in person's own calendar
 /// (every activity they are signed up for); shown once, like an API token.
 pub async fn new_personal_feed(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    ctx.authorize(Action::ManageOwnAccount, &Resource::OwnAccount)?;
-    let user = ctx.require_user()?;
-    let secret = crate::security::random_token(32);
-    join::set_calendar_feed(
-        &st.db,
-        user.id,
-        &crate::security::hash_token(&secret),
-        st.now(),
-    )
-    .await?;
-    let feed_url = format!("{}/calendar/feed/{secret}.ics", st.config.base_url);
+    let feed_url = calendar::new_personal_feed(&st.app, &ctx.actor).await?;
     let webcal_url =
         feed_url
             .replacen("https://", "webcal://", 1)
@@ -812,26 +579,9 @@ pub async fn personal_feed(
     ctx: Ctx,
     Path(file): Path<String>,
 ) -> AppResult<Response> {
-    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let secret = file.strip_suffix(".ics").unwrap_or(&file);
-    let user_id = join::calendar_feed_owner(&st.db, &crate::security::hash_token(secret))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut cal = Calendar::new("Naboskab", &host_of(&st.config.base_url), now_utc(&st));
-    for (_, occ) in join::signups_of_user(&st.db, user_id, st.now() - 30 * 86_400).await? {
-        let Some(o) = offers::offer(&st.db, occ.offer_id).await? else {
-            continue;
-        };
-        let (title, _) = o.localized(ctx.locale.code());
-        cal.occurrence(
-            &occ,
-            &EventInfo {
-                summary: title.to_owned(),
-                location: offer_location(&o),
-                url: format!("{}/occurrences/{}", st.config.base_url, occ.id),
-                description: String::new(),
-            },
-        );
-    }
-    Ok(ics(cal.finish(), "naboskab.ics"))
+    Ok(ics(calendar::personal_feed(
+        &st.app, &ctx.actor, secret, ctx.locale,
+    )
+    .await?))
 }

@@ -2,15 +2,14 @@
 //! with `<link rel="alternate">`.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use naboskab_domain::{Action, OrgKind, Resource};
-use naboskab_store::catalogue::{FindParams, OfferQuery};
-use naboskab_store::offers;
-use naboskab_store::orgs;
+use naboskab_app::{find, places};
+use naboskab_domain::{Action, Resource};
+use naboskab_store::catalogue::OfferQuery;
 
 /// Escapes text for XML.
 fn xml(s: &str) -> String {
@@ -35,24 +34,11 @@ async fn feed(
     page_path: &str,
     q: OfferQuery,
 ) -> AppResult<Response> {
-    let page = st
-        .catalogue
-        .find(
-            &st.db,
-            &FindParams {
-                filters: q,
-                limit: 30,
-                ..Default::default()
-            },
-        )
-        .await?;
+    let newest_offers = find::newest(&st.app, q, 30).await?;
     let base = &st.config.base_url;
     let mut entries = String::new();
     let mut newest = 0;
-    for f in &page.items {
-        let Some(o) = offers::offer(&st.db, f.id).await? else {
-            continue;
-        };
+    for o in &newest_offers {
         let (t, d) = o.localized(ctx.locale.code());
         newest = newest.max(o.updated_at);
         entries.push_str(&format!(
@@ -85,10 +71,7 @@ pub async fn department_feed(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let dep = orgs::organisation(&st.db, id)
-        .await?
-        .filter(|o| o.kind == OrgKind::Department)
-        .ok_or(AppError::NotFound)?;
+    let dep = places::department(&st.app, id).await?;
     let title = crate::i18n::t_args(
         ctx.locale,
         "feed-title",
@@ -116,9 +99,8 @@ pub async fn municipality_feed(
     Path(code): Path<String>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let m = orgs::municipality(&st.db, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let m = places::municipality(&st.app, &code).await?;
+    let code = m.code.clone();
     let title = crate::i18n::strip_isolation(&crate::i18n::t_args(
         ctx.locale,
         "feed-title",

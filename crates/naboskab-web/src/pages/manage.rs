@@ -143,7 +143,7 @@ async fn form_page(
             })
             .collect()
     };
-    let cats = offers::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let deps = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
     Ok(FormPage {
         organisations: single(

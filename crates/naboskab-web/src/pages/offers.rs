@@ -120,7 +120,7 @@ pub async fn cards_for(
         centre_label: None,
     };
     let results = find::run(&st.app, &checked, locale.code()).await?;
-    let cats = offers::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     Ok(card_views(
         locale,
         &cats,
@@ -193,7 +193,7 @@ pub async fn search_page(
         serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
     let p = PageCtx::new(&st, &ctx);
     let locale = ctx.locale;
-    let cats = offers::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let deps = orgs::organisations_of_kind(&st.db, naboskab_domain::OrgKind::Department).await?;
     let (cards, next_href, centre_label, errors, status) = match find::check(&st.app, &input).await
     {
@@ -396,7 +396,7 @@ pub async fn offer_page(
         .chars()
         .take(200)
         .collect();
-    let cats = offers::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let organisation = orgs::organisation(&st.db, o.organisation_id).await?;
     let department = match o.department_id {
         Some(d) => orgs::organisation(&st.db, d).await?,

@@ -2,17 +2,18 @@
 //! departments and other organisations.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::pages::offers::{CardView, cards_for};
 use crate::state::AppState;
 use crate::templates::{PageCtx, page};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use naboskab_app::places;
 use naboskab_domain::{Action, OrgKind, Resource};
 use naboskab_store::catalogue::OfferQuery;
-use naboskab_store::offers::{self, StaffContact};
-use naboskab_store::orgs::{self, Municipality, Organisation};
+use naboskab_store::offers::StaffContact;
+use naboskab_store::orgs::{Municipality, Organisation};
 
 /// An organisation as listed on pages: name, link and kind label.
 #[derive(Debug, Clone)]
@@ -67,12 +68,12 @@ struct HomePage {
 pub async fn home(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let p = PageCtx::new(&st, &ctx);
-    let areas = orgs::organisations_of_kind(&st.db, OrgKind::HousingArea)
+    let areas = places::of_kind(&st.app, OrgKind::HousingArea)
         .await?
         .iter()
         .map(|o| link(&p, o))
         .collect();
-    let department_orgs = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
+    let department_orgs = places::of_kind(&st.app, OrgKind::Department).await?;
     let departments = department_orgs.iter().map(|o| link(&p, o)).collect();
     let cards = cards_for(
         &st,
@@ -121,7 +122,7 @@ struct MunicipalitiesPage {
 /// `GET /municipalities`: all 98, grouped by region.
 pub async fn municipalities(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let mut all = orgs::municipalities(&st.db).await?;
+    let mut all = places::municipalities(&st.app).await?;
     all.sort_by(|a, b| {
         a.region_code
             .cmp(&b.region_code)
@@ -161,11 +162,9 @@ pub async fn municipality(
     if code.len() < 4 && !code.is_empty() && code.chars().all(|c| c.is_ascii_digit()) {
         return Ok(Redirect::permanent(&format!("/municipalities/{code:0>4}")).into_response());
     }
-    let municipality = orgs::municipality(&st.db, &code)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let municipality = places::municipality(&st.app, &code).await?;
     let p = PageCtx::new(&st, &ctx);
-    let located = orgs::organisations_in_municipality(&st.db, &code).await?;
+    let located = places::directory(&st.app, Some(&municipality.code)).await?;
     let (deps, others): (Vec<_>, Vec<_>) =
         located.iter().partition(|o| o.kind == OrgKind::Department);
     let cards = cards_for(
@@ -209,98 +208,34 @@ struct OrganisationPage {
 }
 
 async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppResult<Response> {
+    let view = places::overview(&st.app, &ctx.actor, &org).await?;
     let p = PageCtx::new(st, ctx);
-    let parent = match org.parent_id {
-        Some(id) => orgs::organisation(&st.db, id).await?.map(|o| link(&p, &o)),
-        None => None,
-    };
-    let municipality = match &org.municipality_code {
-        Some(code) => orgs::municipality(&st.db, code).await?,
-        None => None,
-    };
-    let children: Vec<OrgLink> = match org.kind {
-        OrgKind::HousingArea => orgs::area_departments(&st.db, org.id).await?,
-        _ => orgs::children(&st.db, org.id).await?,
-    }
-    .iter()
-    .map(|o| link(&p, o))
-    .collect();
-    let areas = if org.kind == OrgKind::Department {
-        orgs::areas_of_department(&st.db, org.id)
-            .await?
-            .iter()
-            .map(|o| link(&p, o))
-            .collect()
-    } else {
-        vec![]
-    };
+    let links = |list: &[Organisation]| list.iter().map(|o| link(&p, o)).collect::<Vec<_>>();
     let map_url = match (org.lat, org.lon) {
         (Some(lat), Some(lon)) => Some(format!(
             "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
         )),
         _ => None,
     };
-    let chain = orgs::chain(&st.db, org.id).await?;
-    let query = match org.kind {
-        OrgKind::Department => OfferQuery {
-            department_id: Some(org.id),
-            ..Default::default()
-        },
-        OrgKind::HousingArea => OfferQuery {
-            department_ids: orgs::area_departments(&st.db, org.id)
-                .await?
-                .iter()
-                .map(|d| d.id)
-                .collect(),
-            ..Default::default()
-        },
-        _ => OfferQuery {
-            organisation_id: Some(org.id),
-            ..Default::default()
-        },
+    let cards = match view.offers {
+        Some(query) => cards_for(st, ctx.locale, query, None, 12).await?,
+        None => vec![],
     };
-    let cards = if org.kind == OrgKind::HousingArea && query.department_ids.is_empty() {
-        vec![]
-    } else {
-        cards_for(st, ctx.locale, query, None, 12).await?
-    };
-    let caretakers = if org.kind == OrgKind::Department {
-        offers::caretakers_for(&st.db, &chain).await?
-    } else {
-        vec![]
-    };
-    let mut partners = Vec::new();
-    if org.kind == OrgKind::Department {
-        for id in offers::organisations_active_in(&st.db, org.id).await? {
-            if Some(id) != org.parent_id
-                && id != org.id
-                && let Some(o) = orgs::organisation(&st.db, id).await?
-            {
-                partners.push(link(&p, &o));
-            }
-        }
-    }
     let feed_href =
         (org.kind == OrgKind::Department).then(|| format!("/departments/{}/feed.atom", org.id));
-    let can_manage = naboskab_domain::policy::decide(
-        &ctx.actor,
-        Action::ViewMembers,
-        &Resource::Organisation { chain },
-    )
-    .is_allowed();
     Ok(page(&OrganisationPage {
         kind_label: p.t(&format!("org-kind-{}", org.kind.as_str())),
         address: address_line(&org),
+        parent: view.parent.as_ref().map(|o| link(&p, o)),
+        municipality: view.municipality,
+        children: links(&view.children),
+        areas: links(&view.areas),
+        partners: links(&view.partners),
         ctx: p,
-        parent,
-        municipality,
-        children,
-        areas,
         map_url,
-        can_manage,
+        can_manage: view.can_manage,
         cards,
-        caretakers,
-        partners,
+        caretakers: view.caretakers,
         feed_href,
         org,
     }))
@@ -313,10 +248,7 @@ pub async fn department(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let org = orgs::organisation(&st.db, id)
-        .await?
-        .filter(|o| o.kind == OrgKind::Department)
-        .ok_or(AppError::NotFound)?;
+    let org = places::department(&st.app, id).await?;
     organisation_page(&st, &ctx, org).await
 }
 
@@ -327,10 +259,7 @@ pub async fn organisation(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let org = orgs::organisation(&st.db, id)
-        .await?
-        .filter(|o| o.kind != OrgKind::Platform)
-        .ok_or(AppError::NotFound)?;
+    let org = places::organisation(&st.app, id).await?;
     if matches!(org.kind, OrgKind::Department | OrgKind::Municipality) {
         return Ok(Redirect::permanent(&org_href(&org)).into_response());
     }

@@ -165,8 +165,7 @@ fn month_of(st: &AppState, q: &MonthQuery) -> AppResult<NaiveDate> {
         Some(m) => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d")
             .map_err(|_| AppError::field("month", "field-month-invalid")),
         None => {
-            let today =
-                naboskab_domain::schedule::utc_to_local(crate::pages::calendar::now_utc(st)).date();
+            let today = naboskab_app::calendar::today(&st.app);
             Ok(today.with_day(1).unwrap_or(today))
         }
     }

@@ -923,16 +923,12 @@ pub async fn feed(
     let room = find_room(&st.app, id).await?;
     let bookings = feed_bookings(&st.app, &room).await?;
     let p = PageCtx::new(&st, &ctx);
-    let mut cal = crate::ical::Calendar::new(
-        &room.details.name,
-        &crate::pages::calendar::host_of(&st.config.base_url),
-        crate::pages::calendar::now_utc(&st),
-    );
+    let mut cal = naboskab_app::calendar::new_calendar(&st.app, &room.details.name);
     let url = format!("{}/rooms/{}", st.config.base_url, room.id);
     for b in &bookings {
         cal.booking(
             b,
-            &crate::ical::EventInfo {
+            &naboskab_app::ical::EventInfo {
                 summary: taken_label(&p, b),
                 location: room.details.name.clone(),
                 url: url.clone(),
@@ -940,8 +936,8 @@ pub async fn feed(
             },
         );
     }
-    Ok(crate::pages::calendar::ics(
-        cal.finish(),
-        &format!("naboskab-room-{id}.ics"),
-    ))
+    Ok(crate::pages::calendar::ics(naboskab_app::calendar::Feed {
+        filename: format!("naboskab-room-{id}.ics"),
+        body: cal.finish(),
+    }))
 }
