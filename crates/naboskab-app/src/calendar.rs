@@ -135,6 +135,16 @@ impl Listing {
     }
 }
 
+/// The occurrences of published offers that `query` asks for (whatever it says about
+/// publication), soonest first, without their cards (for the occurrences API).
+pub async fn published_occurrences(app: &App, query: OccurrenceQuery) -> Result<Vec<Occurrence>> {
+    let query = OccurrenceQuery {
+        published_only: true,
+        ..query
+    };
+    Ok(join::occurrences(&app.db, &query).await?)
+}
+
 /// Midnight at the start of a local day, in UTC seconds.
 fn midnight(d: NaiveDate) -> i64 {
     local_to_utc(d.and_hms_opt(0, 0, 0).unwrap_or_default()).timestamp()

@@ -8,8 +8,10 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod casework;
 pub mod clock;
 pub mod contact;
+pub mod counts;
 pub mod delivery;
 pub mod error;
 pub mod find;
@@ -19,9 +21,11 @@ pub mod i18n;
 pub mod ical;
 pub mod jobs;
 pub mod join;
+pub mod lonely;
 pub mod members;
 pub mod messaging;
 pub mod offers;
+pub mod open_data;
 pub mod organising;
 pub mod places;
 pub mod reach;

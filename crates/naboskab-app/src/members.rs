@@ -397,6 +397,13 @@ async fn ask_for_confirmation(
     Ok(())
 }
 
+/// The roles the actor holds or waits for, with their organisations.
+pub async fn own_roles(app: &App, actor: &Actor) -> Result<Vec<MembershipView>> {
+    authorize(actor, Action::ReadOwnAccount, &Resource::OwnAccount)?;
+    let user_id = actor.user_id.ok_or(Error::SignInRequired)?;
+    Ok(users::membership_views_of_user(&app.db, user_id).await?)
+}
+
 /// The platform overview: every account with the roles it holds, and every party.
 #[derive(Debug, Clone)]
 pub struct PlatformOverview {

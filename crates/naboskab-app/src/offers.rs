@@ -9,6 +9,7 @@ use crate::i18n::Locale;
 use crate::{App, authorize, richtext};
 use naboskab_domain::offer::{OfferRules, OfferStatus, check_offer, parse_price_kroner};
 use naboskab_domain::{Action, Actor, OrgKind, Resource, policy};
+use naboskab_store::join::{self, Occurrence, OccurrenceQuery, SeriesRow};
 use naboskab_store::offers::{self, Offer, Translation};
 use naboskab_store::orgs::{self, Organisation};
 
@@ -32,6 +33,77 @@ pub async fn published(app: &App, id: i64) -> Result<Offer> {
         Some(o) if o.status == OfferStatus::Published => Ok(o),
         _ => Err(Error::NotFound),
     }
+}
+
+/// What an offer's page shows: the offer, who holds it and where, its next occurrences, and
+/// whether the reader may manage it.
+#[derive(Debug, Clone)]
+pub struct OfferView {
+    /// The offer.
+    pub offer: Offer,
+    /// Its organisation.
+    pub organisation: Option<Organisation>,
+    /// The department it is held in.
+    pub department: Option<Organisation>,
+    /// Occurrences from an hour ago to 60 days ahead, at most six.
+    pub upcoming: Vec<Occurrence>,
+    /// Whether the reader may manage it (and so also see it before it is published).
+    pub can_manage: bool,
+}
+
+/// An offer for its page: a published one for anyone, any other only for those who manage it
+/// (not found for everyone else).
+pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<OfferView> {
+    let offer = offers::offer(&app.db, id).await?.ok_or(Error::NotFound)?;
+    let can_manage = can_manage(app, actor, &offer).await?;
+    if offer.status != OfferStatus::Published && !can_manage {
+        return Err(Error::NotFound);
+    }
+    authorize(actor, Action::ReadPublic, &Resource::Public)?;
+    let organisation = orgs::organisation(&app.db, offer.organisation_id).await?;
+    let department = match offer.department_id {
+        Some(d) => orgs::organisation(&app.db, d).await?,
+        None => None,
+    };
+    let now = app.now();
+    let upcoming = join::occurrences(
+        &app.db,
+        &OccurrenceQuery {
+            from: now - 3_600,
+            to: now + 86_400 * 60,
+            offer_id: Some(offer.id),
+            limit: 6,
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(OfferView {
+        offer,
+        organisation,
+        department,
+        upcoming,
+        can_manage,
+    })
+}
+
+/// A published offer with its schedules, for the API.
+pub async fn published_with_series(app: &App, id: i64) -> Result<(Offer, Vec<SeriesRow>)> {
+    let offer = published(app, id).await?;
+    let series = join::series_of_offer(&app.db, offer.id).await?;
+    Ok((offer, series))
+}
+
+/// The offers of each organisation the actor publishes for, with their states.
+pub async fn listed_by(
+    app: &App,
+    actor: &Actor,
+) -> Result<Vec<(Organisation, Vec<(i64, String, OfferStatus)>)>> {
+    let mut out = Vec::new();
+    for org in publishing_organisations(app, actor).await? {
+        let listed = offers::offers_of_organisation(&app.db, org.id).await?;
+        out.push((org, listed));
+    }
+    Ok(out)
 }
 
 /// The offer's title in `locale` (its translation when there is one), or `fallback` when the

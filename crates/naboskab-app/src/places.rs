@@ -45,6 +45,11 @@ pub async fn organisation(app: &App, id: i64) -> Result<Organisation> {
         .ok_or(Error::NotFound)
 }
 
+/// The name of an organisation, when there is one with that id.
+pub async fn name_of(app: &App, id: i64) -> Result<Option<String>> {
+    Ok(orgs::organisation(&app.db, id).await?.map(|o| o.name))
+}
+
 /// A department, or not found.
 pub async fn department(app: &App, id: i64) -> Result<Organisation> {
     orgs::organisation(&app.db, id)

@@ -56,6 +56,66 @@ pub fn auditor(actor: &Actor, purpose: &str) -> Auditor {
     }
 }
 
+/// A reason shorter than this says too little to be checked later.
+const INSPECTION_REASON_MIN_CHARS: usize = 20;
+/// Longest inspection reason kept.
+const INSPECTION_REASON_MAX_CHARS: usize = 500;
+
+/// A platform administrator's read-only look into one record (`record` as typed), for the
+/// rare case its holders cannot act; the reason (20–500 characters) is written with the read
+/// in the record's audit trail. Every problem with the request is named; the policy asks for
+/// the second factor.
+pub async fn inspect(
+    app: &App,
+    actor: &Actor,
+    record: &str,
+    reason: &str,
+) -> Result<(i64, Record, Vec<naboskab_store::audit::AuditRow>)> {
+    crate::authorize(
+        actor,
+        Action::InspectOutreachRecord,
+        &Resource::Organisation { chain: vec![] },
+    )?;
+    let mut problems = Vec::new();
+    let reason = reason.trim();
+    match reason.chars().count() {
+        0 => problems.push(FieldError::new("reason", "field-required")),
+        n if n < INSPECTION_REASON_MIN_CHARS => {
+            problems.push(FieldError::new("reason", "outreach-inspect-reason-short"))
+        }
+        n if n > INSPECTION_REASON_MAX_CHARS => {
+            problems.push(FieldError::new("reason", "field-too-long"))
+        }
+        _ => {}
+    }
+    let holder = match record.trim().parse::<i64>() {
+        Ok(id) => store::owner_of(&app.db, id).await?.map(|h| (id, h)),
+        Err(_) => None,
+    };
+    if holder.is_none() {
+        problems.push(FieldError::new("record", "outreach-inspect-no-record"));
+    }
+    let Some((id, holder)) = holder.filter(|_| problems.is_empty()) else {
+        return Err(Error::Invalid(problems));
+    };
+    let chain = orgs::chain(&app.db, holder.housing_org_id).await?;
+    crate::authorize(
+        actor,
+        Action::InspectOutreachRecord,
+        &Resource::Organisation { chain },
+    )?;
+    let who = Auditor {
+        user_id: actor.user_id,
+        role: Role::PlatformAdmin.as_str().into(),
+        purpose: format!("inspection: {reason}"),
+    };
+    let (found, trail) = store::inspect(&app.db, &app.config.outreach_key, id, &who, app.now())
+        .await?
+        .ok_or(Error::NotFound)?;
+    tracing::warn!(user = ?actor.user_id, record = id, "outreach record inspected by a platform administrator");
+    Ok((id, found, trail))
+}
+
 /// Checks that the actor may work with record `id` before anything personal is read: 403 for
 /// everyone who is no social caretaker; for a caretaker 404 both when there is no such record
 /// and when another housing organisation holds it, so ids do not tell which records exist.

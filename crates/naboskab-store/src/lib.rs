@@ -14,6 +14,7 @@ pub mod migrate;
 pub mod offers;
 pub mod orgs;
 pub mod outbox;
+pub mod published;
 pub mod reach;
 pub mod row;
 pub mod seal;

@@ -641,3 +641,51 @@ async fn a_card_names_its_organisation_and_its_department_apart() {
         );
     });
 }
+
+#[tokio::test]
+async fn open_data_pages_list_only_published_offers_and_their_owners_with_totals() {
+    on_every_backend!(|db| {
+        let owner = org(db).await;
+        let quiet = org(db).await;
+        let mut ids = Vec::new();
+        for n in 0..3 {
+            ids.push(
+                offers::create_offer(db, &offer(owner, &format!("Madklub {n}"), "Mad"), NOW)
+                    .await
+                    .expect("offer"),
+            );
+        }
+        let draft = Offer {
+            status: naboskab_domain::offer::OfferStatus::Draft,
+            ..offer(quiet, "Kladde", "Ikke offentlig endnu")
+        };
+        offers::create_offer(db, &draft, NOW).await.expect("draft");
+
+        let first = naboskab_store::published::offers_page(db, 1, 2)
+            .await
+            .expect("page 1");
+        let second = naboskab_store::published::offers_page(db, 2, 2)
+            .await
+            .expect("page 2");
+        assert_eq!(first.total, 3, "the draft is not counted");
+        let listed: Vec<i64> = first
+            .items
+            .iter()
+            .chain(&second.items)
+            .map(|o| o.id)
+            .collect();
+        assert_eq!(
+            listed, ids,
+            "every published offer once, by id, across the pages"
+        );
+
+        let owners = naboskab_store::published::organisations_page(db, 1, 10)
+            .await
+            .expect("owners");
+        assert_eq!(owners.total, 1);
+        assert_eq!(
+            owners.items.iter().map(|o| o.id).collect::<Vec<_>>(),
+            vec![owner]
+        );
+    });
+}

@@ -7,7 +7,6 @@ use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::state::AppState;
 use naboskab_domain::reach::Profile;
-use naboskab_store::orgs;
 use naboskab_store::reach::{self as store, Record};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -175,9 +174,7 @@ pub async fn export_view(
 ) -> AppResult<Export> {
     let name_of = |org: Option<i64>| async move {
         match org {
-            Some(o) => orgs::organisation(&st.db, o)
-                .await
-                .map(|x| x.map(|x| x.name)),
+            Some(o) => naboskab_app::places::name_of(&st.app, o).await,
             None => Ok(None),
         }
     };

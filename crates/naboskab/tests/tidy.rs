@@ -308,8 +308,8 @@ const LONG_FILES: [(&str, usize); 10] = [
     ("naboskab-domain/src/reach.rs", 830),
     ("naboskab-domain/src/gather.rs", 889),
     ("naboskab-store/src/catalogue.rs", 893),
-    ("naboskab-web/src/pages/rooms.rs", 943),
-    ("naboskab-web/src/pages/outreach.rs", 1105),
+    ("naboskab-web/src/pages/rooms.rs", 939),
+    ("naboskab-web/src/pages/outreach.rs", 966),
     ("naboskab-store/src/users.rs", 1127),
     ("naboskab-store/src/gather.rs", 1307),
     ("naboskab-store/src/join.rs", 1270),
@@ -347,7 +347,7 @@ fn no_source_file_passes_800_lines() {
 /// Uses of the store handle (`st.db`) left in the web crate: pages and the API reach the store
 /// through `naboskab-app`, and the call sites not moved yet are counted here. The count may
 /// only fall: lower it when you move one, and never raise it.
-const DIRECT_STORE_USES_IN_WEB: usize = 110;
+const DIRECT_STORE_USES_IN_WEB: usize = 56;
 
 #[test]
 fn the_adapters_reach_the_store_through_the_application_layer() {

@@ -10,10 +10,10 @@ use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use naboskab_domain::offer::OfferStatus;
+use naboskab_app::open_data;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::offers::{self, Offer};
-use naboskab_store::{Sql, orgs};
+use naboskab_store::orgs;
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
@@ -164,28 +164,6 @@ fn service(st: &AppState, o: &Offer, full: bool) -> Value {
     v
 }
 
-async fn published_page(st: &AppState, page: i64, per_page: i64) -> AppResult<(Vec<Offer>, i64)> {
-    let total = st
-        .db
-        .query_one(
-            "SELECT COUNT(*) AS count FROM offer WHERE status = 'published'",
-            vec![],
-        )
-        .await?
-        .i64("count")?;
-    let mut sql = Sql::new("SELECT id FROM offer WHERE status = 'published' ORDER BY id LIMIT ");
-    sql.bind(per_page)
-        .push(" OFFSET ")
-        .bind((page - 1) * per_page);
-    let mut out = Vec::new();
-    for r in st.db.query_built(sql).await? {
-        if let Some(o) = offers::offer(&st.db, r.i64("id")?).await? {
-            out.push(o);
-        }
-    }
-    Ok((out, total))
-}
-
 /// One page of published offers, each shown as `show` makes it, in the HSDS page envelope.
 async fn published_listing(
     st: &AppState,
@@ -193,21 +171,19 @@ async fn published_listing(
     show: impl Fn(&Offer) -> Value,
 ) -> AppResult<Json<Value>> {
     let (page, per_page) = paging(raw)?;
-    let (list, total) = published_page(st, page, per_page).await?;
+    let listed = open_data::offers_page(&st.app, page, per_page).await?;
     Ok(Json(page_json(
-        list.iter().map(show).collect(),
-        total,
+        listed.items.iter().map(show).collect(),
+        listed.total,
         page,
         per_page,
     )))
 }
 
+/// The published offer behind an HSDS id of `kind`.
 async fn published(st: &AppState, uuid: &str, kind: &str) -> AppResult<Offer> {
     let id = id_from(kind, uuid).ok_or(AppError::NotFound)?;
-    offers::offer(&st.db, id)
-        .await?
-        .filter(|o| o.status == OfferStatus::Published)
-        .ok_or(AppError::NotFound)
+    Ok(naboskab_app::offers::published(&st.app, id).await?)
 }
 
 /// `GET /api/hsds/`: what this API is.
@@ -237,9 +213,10 @@ pub async fn service_by_id(
     Path(id): Path<String>,
 ) -> AppResult<Json<Value>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let o = published(&st, &id, "service").await?;
+    let id = id_from("service", &id).ok_or(AppError::NotFound)?;
+    let (o, org) = open_data::offer(&st.app, id).await?;
     let mut v = service(&st, &o, true);
-    if let Some(org) = orgs::organisation(&st.db, o.organisation_id).await? {
+    if let Some(org) = org {
         v["organization"] = organization(&st, &org);
     }
     Ok(Json(v))
@@ -267,27 +244,9 @@ pub async fn organizations(
 ) -> AppResult<Json<Value>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let (page, per_page) = paging(raw.as_deref())?;
-    let total = st
-        .db
-        .query_one(
-            "SELECT COUNT(DISTINCT organisation_id) AS count FROM offer WHERE status = 'published'",
-            vec![],
-        )
-        .await?
-        .i64("count")?;
-    let mut sql = Sql::new(
-        "SELECT DISTINCT organisation_id FROM offer WHERE status = 'published' ORDER BY organisation_id LIMIT ",
-    );
-    sql.bind(per_page)
-        .push(" OFFSET ")
-        .bind((page - 1) * per_page);
-    let mut contents = Vec::new();
-    for r in st.db.query_built(sql).await? {
-        if let Some(o) = orgs::organisation(&st.db, r.i64("organisation_id")?).await? {
-            contents.push(organization(&st, &o));
-        }
-    }
-    Ok(Json(page_json(contents, total, page, per_page)))
+    let listed = open_data::organisations_page(&st.app, page, per_page).await?;
+    let contents = listed.items.iter().map(|o| organization(&st, o)).collect();
+    Ok(Json(page_json(contents, listed.total, page, per_page)))
 }
 
 /// `GET /api/hsds/organizations/{id}`
@@ -298,21 +257,11 @@ pub async fn organization_by_id(
 ) -> AppResult<Json<Value>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let oid = id_from("organization", &id).ok_or(AppError::NotFound)?;
-    let o = orgs::organisation(&st.db, oid)
-        .await?
-        .filter(|o| {
-            !matches!(
-                o.kind,
-                naboskab_domain::OrgKind::Platform | naboskab_domain::OrgKind::Municipality
-            )
-        })
-        .ok_or(AppError::NotFound)?;
+    let (o, services) = open_data::organisation(&st.app, oid).await?;
     let mut v = organization(&st, &o);
-    let services: Vec<Value> = offers::offers_of_organisation(&st.db, oid)
-        .await?
+    let services: Vec<Value> = services
         .into_iter()
-        .filter(|(_, _, status)| *status == OfferStatus::Published)
-        .map(|(sid, name, _)| json!({ "id": uuid_for("service", sid), "name": name, "status": "active" }))
+        .map(|(sid, name)| json!({ "id": uuid_for("service", sid), "name": name, "status": "active" }))
         .collect();
     v["services"] = Value::Array(services);
     Ok(Json(v))

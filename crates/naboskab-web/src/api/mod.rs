@@ -18,8 +18,6 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use naboskab_domain::{Action, Resource};
-use naboskab_store::users;
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
@@ -87,7 +85,7 @@ pub async fn openapi_json(State(st): State<AppState>) -> AppResult<Response> {
             .into_iter()
             .map(|c| c.code)
             .collect(),
-        municipalities: naboskab_store::orgs::municipalities(&st.db)
+        municipalities: naboskab_app::places::municipalities(&st.app)
             .await?
             .into_iter()
             .map(|m| m.code)
@@ -135,9 +133,8 @@ pub struct MeOut {
 #[utoipa::path(get, path = "/api/v1/me", tag = "account", security(("bearer" = [])),
     responses((status = 200, body = MeOut), (status = 401, body = Problem, content_type = "application/problem+json")))]
 pub async fn me(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<MeOut>> {
-    ctx.authorize(Action::ReadOwnAccount, &Resource::OwnAccount)?;
     let u = ctx.require_user()?;
-    let roles = users::membership_views_of_user(&st.db, u.id)
+    let roles = naboskab_app::members::own_roles(&st.app, &ctx.actor)
         .await?
         .into_iter()
         .map(|m| RoleOut {

@@ -223,14 +223,13 @@ pub async fn list_occurrences(
     let (Some(from), Some(to)) = (from, to) else {
         return Err(AppError::Invalid(vec![]));
     };
-    let items = join::occurrences(
-        &st.db,
-        &OccurrenceQuery {
+    let items = naboskab_app::calendar::published_occurrences(
+        &st.app,
+        OccurrenceQuery {
             from: from.timestamp(),
             to: to.timestamp(),
             offer_id: offer,
             department_ids: department.into_iter().collect(),
-            published_only: true,
             limit,
             ..Default::default()
         },

@@ -3,14 +3,13 @@
 
 use super::Problem;
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use naboskab_app::find::{self, FindInput};
-use naboskab_domain::offer::OfferStatus;
 use naboskab_domain::{Action, Resource};
-use naboskab_store::offers::{self, Offer};
+use naboskab_store::offers::Offer;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -260,12 +259,8 @@ pub async fn get_offer(
     Path(id): Path<i64>,
 ) -> AppResult<Json<OfferOut>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let o = offers::offer(&st.db, id)
-        .await?
-        .filter(|o| o.status == OfferStatus::Published)
-        .ok_or(AppError::NotFound)?;
-    let series = naboskab_store::join::series_of_offer(&st.db, o.id)
-        .await?
+    let (o, series) = naboskab_app::offers::published_with_series(&st.app, id).await?;
+    let series = series
         .into_iter()
         .map(super::occurrences::series_out)
         .collect();

@@ -21,12 +21,11 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use naboskab_app::reach::{
-    ContactForm, ReferralRequest, auditor, authorize_orgs, authorize_record, caretaker_orgs,
+    ContactForm, ReferralRequest, authorize_orgs, authorize_record, caretaker_orgs,
     checked_contact, erase_on_request, make_referral, read_record, store_contact, suggestions,
 };
 use naboskab_domain::reach::Profile;
-use naboskab_store::offers as offer_store;
-use naboskab_store::reach::{self as store, Record};
+use naboskab_store::reach::Record;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -154,16 +153,7 @@ fn contact_out(st: &AppState, r: &Record) -> ContactOut {
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json", description = "Not a social caretaker, or `second_factor_needed`")))]
 pub async fn list_contacts(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<ContactList>> {
-    let held = caretaker_orgs(&ctx.actor);
-    authorize_orgs(&ctx.actor, &held)?;
-    let entries = store::caseload(
-        &st.db,
-        &st.config.outreach_key,
-        &held,
-        &auditor(&ctx.actor, "caseload"),
-        st.now(),
-    )
-    .await?;
+    let entries = naboskab_app::casework::people(&st.app, &ctx.actor).await?;
     Ok(Json(ContactList {
         items: entries
             .into_iter()
@@ -322,7 +312,7 @@ pub async fn list_suggestions(
     Path(id): Path<i64>,
 ) -> AppResult<Json<SuggestionList>> {
     let r = read_record(&st.app, &ctx.actor, id, "suggestions").await?;
-    let cats = offer_store::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let found = suggestions(&st.app, ctx.locale, &cats, &r).await?;
     Ok(Json(SuggestionList {
         items: found

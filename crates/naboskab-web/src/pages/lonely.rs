@@ -4,7 +4,7 @@
 //! the visitor is told and the form keeps what they typed.
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::pages::offers::{CardView, Choice, cards_for};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
@@ -13,12 +13,10 @@ use axum::Form;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use naboskab_app::contact::check_contact;
 use naboskab_app::i18n::language_name;
-use naboskab_domain::{Action, OrgKind, Resource, Role};
-use naboskab_store::catalogue::OfferQuery;
-use naboskab_store::offers::{self, ContactRequest, Helpline, StaffContact};
-use naboskab_store::orgs;
+use naboskab_app::lonely::{self, ContactDraft};
+use naboskab_domain::{Action, Resource};
+use naboskab_store::offers::{Helpline, StaffContact};
 use serde::Deserialize;
 
 /// The contact form as typed.
@@ -56,18 +54,6 @@ struct LonelyQuery {
     department: String,
 }
 
-async fn resident_department(st: &AppState, ctx: &Ctx) -> Option<i64> {
-    let roles = &ctx.actor.memberships;
-    for m in roles.iter().filter(|m| m.role == Role::Resident) {
-        if let Ok(Some(o)) = orgs::organisation(&st.db, m.organisation_id).await
-            && o.kind == OrgKind::Department
-        {
-            return Some(o.id);
-        }
-    }
-    None
-}
-
 async fn build(
     st: &AppState,
     ctx: &Ctx,
@@ -77,24 +63,9 @@ async fn build(
     store_failed: bool,
 ) -> AppResult<LonelyPage> {
     let p = PageCtx::new(st, ctx);
-    let deps = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
-    let dep = department.and_then(|id| deps.iter().find(|d| d.id == id).cloned());
-    let welcome = OfferQuery {
-        newcomers_welcome: true,
-        ..Default::default()
-    };
-    let (caretakers, offers) = match &dep {
-        Some(d) => {
-            let chain = orgs::chain(&st.db, d.id).await?;
-            let centre = d.lat.zip(d.lon).map(|(lat, lon)| (lat, lon, 3_000.0));
-            (
-                offers::caretakers_for(&st.db, &chain).await?,
-                cards_for(st, ctx.locale, welcome, centre, 6).await?,
-            )
-        }
-        None => (vec![], cards_for(st, ctx.locale, welcome, None, 6).await?),
-    };
-    let current = dep.as_ref().map(|d| d.id.to_string());
+    let turn = lonely::where_to_turn(&st.app, department).await?;
+    let offers = cards_for(st, ctx.locale, turn.offers, turn.centre, 6).await?;
+    let current = turn.department.as_ref().map(|d| d.id);
     let languages = naboskab_domain::offer::LANGUAGES
         .iter()
         .map(|l| Choice {
@@ -105,17 +76,18 @@ async fn build(
         })
         .collect();
     Ok(LonelyPage {
-        helplines: offers::helplines(&st.db).await?,
-        departments: deps
+        helplines: turn.helplines,
+        departments: turn
+            .departments
             .iter()
             .map(|d| Choice {
                 value: d.id.to_string(),
                 label: d.name.clone(),
-                selected: current.as_deref() == Some(&d.id.to_string()),
+                selected: current == Some(d.id),
             })
             .collect(),
-        department_name: dep.map(|d| d.name),
-        caretakers,
+        department_name: turn.department.map(|d| d.name),
+        caretakers: turn.caretakers,
         offers,
         form,
         languages,
@@ -136,7 +108,7 @@ pub async fn show(
         serde_urlencoded::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
     let department = match q.department.parse::<i64>() {
         Ok(id) => Some(id),
-        Err(_) => resident_department(&st, &ctx).await,
+        Err(_) => lonely::resident_department(&st.app, &ctx.actor).await?,
     };
     let form = ContactForm {
         department: department.map(|d| d.to_string()).unwrap_or_default(),
@@ -162,63 +134,36 @@ pub async fn contact(
     Form(f): Form<ContactForm>,
 ) -> AppResult<Response> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let mut problems = Vec::new();
-    let department = match f.department.parse::<i64>() {
-        Ok(id) => match orgs::organisation(&st.db, id).await? {
-            Some(o) if o.kind == OrgKind::Department => Some(id),
-            _ => None,
-        },
-        Err(_) => None,
+    let draft = ContactDraft {
+        department: f.department.clone(),
+        name: f.name.clone(),
+        phone: f.phone.clone(),
+        email: f.email.clone(),
+        preferred_language: f.preferred_language.clone(),
+        when_to_call: f.when_to_call.clone(),
+        message: f.message.clone(),
+        consent: f.consent == "yes",
     };
-    if department.is_none() {
-        problems.push(FieldError {
-            field: "department".into(),
-            key: "field-department-required",
-        });
-    }
-    let contact = check_contact(&f.name, &f.phone, &f.email, &mut problems);
-    if f.consent != "yes" {
-        problems.push(FieldError {
-            field: "consent".into(),
-            key: "field-consent-required",
-        });
-    }
-    if [&f.when_to_call, &f.message, &f.preferred_language]
-        .iter()
-        .any(|v| v.chars().count() > 1000)
-    {
-        problems.push(FieldError {
-            field: "message".into(),
-            key: "field-too-long",
-        });
-    }
-    if !problems.is_empty() {
-        let errors = FormErrors::new(ctx.locale, &problems);
-        return Ok(page_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &build(&st, &ctx, department, f, errors, false).await?,
-        ));
-    }
+    let department = f.department.parse::<i64>().ok();
+    let checked = match lonely::check_contact_request(&st.app, &draft).await {
+        Ok(checked) => checked,
+        Err(naboskab_app::Error::Invalid(problems)) => {
+            let errors = FormErrors::new(ctx.locale, &problems);
+            return Ok(page_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &build(&st, &ctx, department, f, errors, false).await?,
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
     let now = st.now();
     if !st.signup_per_ip.try_acquire(&ctx.client_ip, now) {
         return Err(AppError::TooManyRequests(
             st.signup_per_ip.retry_after(&ctx.client_ip, now),
         ));
     }
-    let request = ContactRequest {
-        department_id: department,
-        name: contact.name,
-        phone: contact.phone,
-        email: contact.email,
-        preferred_language: f.preferred_language.clone(),
-        when_to_call: f.when_to_call.trim().to_owned(),
-        message: f.message.trim().to_owned(),
-        consent_text: ctx.t("lonely-consent"),
-        ..Default::default()
-    };
-    match offers::create_contact_request(&st.db, &st.config.outreach_key, &request, now).await {
-        Ok(id) => {
-            tracing::info!(request_id = id, department = ?department, "contact request stored");
+    match lonely::store_contact_request(&st.app, checked, ctx.t("lonely-consent")).await {
+        Ok(_) => {
             let p = PageCtx::new(&st, &ctx);
             Ok(page(&Thanks {
                 title: p.t("lonely-thanks-title"),

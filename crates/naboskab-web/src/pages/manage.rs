@@ -16,8 +16,6 @@ use naboskab_app::i18n::language_name;
 use naboskab_app::offers::{self as offer_cases, OfferDraft, Save};
 use naboskab_domain::OrgKind;
 use naboskab_domain::offer::{KINDS, LANGUAGES, TARGET_GROUPS, WEEKDAYS};
-use naboskab_store::offers;
-use naboskab_store::orgs;
 
 #[derive(Template)]
 #[template(path = "manage_offers.html")]
@@ -32,11 +30,16 @@ struct ManagePage {
 pub async fn overview(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     ctx.require_user()?;
     let p = PageCtx::new(&st, &ctx);
-    let orgs_mine = offer_cases::publishing_organisations(&st.app, &ctx.actor).await?;
+    let orgs_mine = offer_cases::listed_by(&st.app, &ctx.actor).await?;
     let mut mine = Vec::new();
-    for o in &orgs_mine {
-        for (id, title, status) in offers::offers_of_organisation(&st.db, o.id).await? {
-            mine.push((id, title, o.name.clone(), p.t(&format!("status-{status}"))));
+    for (o, listed) in &orgs_mine {
+        for (id, title, status) in listed {
+            mine.push((
+                *id,
+                title.clone(),
+                o.name.clone(),
+                p.t(&format!("status-{status}")),
+            ));
         }
     }
     let pending = offer_cases::awaiting_approval(&st.app, &ctx.actor).await?;
@@ -144,7 +147,7 @@ async fn form_page(
             .collect()
     };
     let cats = naboskab_app::find::categories(&st.app).await?;
-    let deps = orgs::organisations_of_kind(&st.db, OrgKind::Department).await?;
+    let deps = naboskab_app::places::of_kind(&st.app, OrgKind::Department).await?;
     Ok(FormPage {
         organisations: single(
             offer_cases::publishing_organisations(&st.app, &ctx.actor)

@@ -194,7 +194,7 @@ pub async fn search_page(
     let p = PageCtx::new(&st, &ctx);
     let locale = ctx.locale;
     let cats = naboskab_app::find::categories(&st.app).await?;
-    let deps = orgs::organisations_of_kind(&st.db, naboskab_domain::OrgKind::Department).await?;
+    let deps = naboskab_app::places::of_kind(&st.app, naboskab_domain::OrgKind::Department).await?;
     let (cards, next_href, centre_label, errors, status) = match find::check(&st.app, &input).await
     {
         Ok(checked) => {
@@ -380,12 +380,8 @@ pub async fn offer_page(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let o = offers::offer(&st.db, id).await?.ok_or(AppError::NotFound)?;
-    let can_edit = can_manage(&st, &ctx, &o).await?;
-    if o.status != OfferStatus::Published && !can_edit {
-        return Err(AppError::NotFound);
-    }
-    ctx.authorize(Action::ReadPublic, &Resource::Public)?;
+    let view = naboskab_app::offers::view(&st.app, &ctx.actor, id).await?;
+    let o = view.offer;
     let locale = ctx.locale;
     let (title, description_html) = o.localized(locale.code());
     let (title, description_html) = (title.to_owned(), description_html.to_owned());
@@ -397,38 +393,26 @@ pub async fn offer_page(
         .take(200)
         .collect();
     let cats = naboskab_app::find::categories(&st.app).await?;
-    let organisation = orgs::organisation(&st.db, o.organisation_id).await?;
-    let department = match o.department_id {
-        Some(d) => orgs::organisation(&st.db, d).await?,
-        None => None,
-    };
+    let organisation = view.organisation;
+    let department = view.department;
     let canonical = format!("{}/offers/{}", st.config.base_url, o.id);
-    let upcoming = naboskab_store::join::occurrences(
-        &st.db,
-        &naboskab_store::join::OccurrenceQuery {
-            from: st.now() - 3_600,
-            to: st.now() + 86_400 * 60,
-            offer_id: Some(o.id),
-            limit: 6,
-            ..Default::default()
-        },
-    )
-    .await?
-    .into_iter()
-    .map(|occ| {
-        let left = if occ.signup_required {
-            occ.places_left()
-        } else {
-            None
-        };
-        (
-            occ.id,
-            naboskab_app::join::when_text(locale, &occ),
-            left,
-            occ.cancelled,
-        )
-    })
-    .collect();
+    let upcoming = view
+        .upcoming
+        .into_iter()
+        .map(|occ| {
+            let left = if occ.signup_required {
+                occ.places_left()
+            } else {
+                None
+            };
+            (
+                occ.id,
+                naboskab_app::join::when_text(locale, &occ),
+                left,
+                occ.cancelled,
+            )
+        })
+        .collect();
     let p = PageCtx::new(&st, &ctx);
     let address = [
         o.street.clone(),
@@ -473,7 +457,7 @@ pub async fn offer_page(
         organisation,
         department,
         canonical,
-        can_edit,
+        can_edit: view.can_manage,
         upcoming,
         offer: o,
         ctx: p,

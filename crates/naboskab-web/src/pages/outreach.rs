@@ -9,7 +9,7 @@
 //! installation's key ([`crate::state::WebConfig::outreach_key`]).
 
 use crate::context::Ctx;
-use crate::error::{AppError, AppResult, FieldError};
+use crate::error::{AppError, AppResult};
 use crate::i18n::{self, language_name};
 use crate::outreach_export::{Export, export_of};
 use crate::pages::offers::{Choice, multi_choices};
@@ -21,20 +21,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDate, NaiveTime};
+use naboskab_app::casework;
 use naboskab_app::reach::{
-    ContactForm, ReferralRequest, SuggestionRow, auditor, authorize_orgs, authorize_record,
-    caretaker_orgs, checked_contact, consent_refusal, departments, erase_on_request, make_referral,
-    read_record, store_contact, suggestions,
+    ContactForm, ReferralRequest, SuggestionRow, authorize_orgs, authorize_record, caretaker_orgs,
+    checked_contact, departments, erase_on_request, make_referral, read_record, store_contact,
+    suggestions,
 };
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
 use naboskab_domain::reach::{
-    ConsentMethod, ConsentScope, ContactKind, DayPart, Need, Outcome, Profile, ReferralStatus,
-    SensitiveCategory,
+    ConsentMethod, ConsentScope, ContactKind, DayPart, Need, Outcome, Profile, SensitiveCategory,
 };
-use naboskab_domain::schedule::{local_to_utc, utc_to_local};
+use naboskab_domain::schedule::local_to_utc;
 use naboskab_store::offers::{self as offer_store, ContactRequest};
-use naboskab_store::orgs;
-use naboskab_store::reach::{self as store, NewConsent, NewLogEntry, Record};
+use naboskab_store::reach::{self as store, Record};
 use serde::Deserialize;
 
 fn date_text(ctx: &PageCtx, day: NaiveDate) -> String {
@@ -42,10 +41,6 @@ fn date_text(ctx: &PageCtx, day: NaiveDate) -> String {
         ctx.locale,
         local_to_utc(day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))),
     )
-}
-
-fn today(st: &AppState) -> NaiveDate {
-    utc_to_local(chrono::DateTime::from_timestamp(st.now(), 0).unwrap_or_default()).date()
 }
 
 // ----- caseload -----
@@ -87,22 +82,16 @@ struct CaseloadPage {
 /// `GET /outreach`: the caretaker's day: new "contact me" requests, overdue follow-ups,
 /// referrals waiting for an outcome and everyone followed.
 pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    let held = caretaker_orgs(&ctx.actor);
-    authorize_orgs(&ctx.actor, &held)?;
-    let who = auditor(&ctx.actor, "caseload");
-    let now = st.now();
-    let key = &st.config.outreach_key;
-    let entries = store::caseload(&st.db, key, &held, &who, now).await?;
-    let requests = store::open_requests(&st.db, &st.config.outreach_key, &held, &who, now).await?;
-    let waiting = store::waiting_referrals(&st.db, key, &held, &who, now).await?;
-    let deps = departments(&st.app, &held).await?;
+    let load = casework::caseload(&st.app, &ctx.actor).await?;
+    let (entries, requests, waiting, deps) =
+        (load.people, load.requests, load.waiting, load.departments);
     let dep_name = |id: Option<i64>| {
         id.and_then(|id| deps.iter().find(|d| d.id == id))
             .map(|d| d.name.clone())
             .unwrap_or_default()
     };
     let p = PageCtx::new(&st, &ctx);
-    let today = today(&st);
+    let today = load.today;
     let rows: Vec<CaseloadRow> = entries
         .iter()
         .map(|e| CaseloadRow {
@@ -216,7 +205,7 @@ async fn form_page(
     let coded =
         |prefix: &str, codes: &[&str], chosen: &[String]| coded_choices(&p, prefix, codes, chosen);
     let deps = departments(&st.app, &caretaker_orgs(&ctx.actor)).await?;
-    let cats = offer_store::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let mut age_groups = vec![(String::new(), p.t("field-choose"))];
     age_groups.extend(labelled(&p, "target-", &TARGET_GROUPS));
     Ok(FormPage {
@@ -294,17 +283,10 @@ pub async fn new_form(
     ctx: Ctx,
     Query(q): Query<NewQuery>,
 ) -> AppResult<Response> {
-    let held = caretaker_orgs(&ctx.actor);
-    authorize_orgs(&ctx.actor, &held)?;
+    authorize_orgs(&ctx.actor, &caretaker_orgs(&ctx.actor))?;
     let f = match q.request {
         Some(id) => {
-            let who = auditor(&ctx.actor, "first contact");
-            store::open_requests(&st.db, &st.config.outreach_key, &held, &who, st.now())
-                .await?
-                .iter()
-                .find(|r| r.id == id)
-                .map(ContactForm::from_request)
-                .ok_or(AppError::NotFound)?
+            ContactForm::from_request(&casework::open_request(&st.app, &ctx.actor, id).await?)
         }
         None => ContactForm {
             method: ConsentMethod::Verbal.as_str().into(),
@@ -489,13 +471,12 @@ fn profile_details(
 async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPage> {
     let p = PageCtx::new(st, ctx);
     let department = match r.holder.department_id {
-        Some(id) => orgs::organisation(&st.db, id)
+        Some(id) => naboskab_app::places::name_of(&st.app, id)
             .await?
-            .map(|o| o.name)
             .unwrap_or_default(),
         None => String::new(),
     };
-    let cats = offer_store::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let details = profile_details(&p, &cats, &r.profile);
     let suggestions = suggestions(&st.app, p.locale, &cats, &r).await?;
     let active = r.active_scopes();
@@ -521,7 +502,7 @@ async fn record_page(st: &AppState, ctx: &Ctx, r: Record) -> AppResult<RecordPag
             )
         })
         .collect();
-    let today = today(st);
+    let today = naboskab_app::calendar::today(&st.app);
     let log = r
         .log
         .iter()
@@ -622,22 +603,12 @@ pub async fn update(
     let f = parse_contact_form(&body);
     let mut problems = Vec::new();
     let profile = f.profile(&mut problems);
-    let result = if problems.is_empty() {
-        store::update_profile(
-            &st.db,
-            &st.config.outreach_key,
-            id,
-            &profile,
-            ctx.actor.user_id,
-            &auditor(&ctx.actor, "update"),
-            st.now(),
-        )
-        .await?
-    } else {
-        Ok(())
-    };
-    if let Err(missing) = result {
-        problems.push(naboskab_app::reach::consent_problem(missing));
+    if problems.is_empty() {
+        match casework::update_profile(&st.app, &ctx.actor, id, &profile).await {
+            Ok(()) => {}
+            Err(naboskab_app::Error::Invalid(refused)) => problems = refused,
+            Err(e) => return Err(e.into()),
+        }
     }
     if !problems.is_empty() {
         let errors = FormErrors::new(ctx.locale, &problems);
@@ -681,45 +652,13 @@ pub async fn add_log(
     Path(id): Path<i64>,
     Form(f): Form<LogForm>,
 ) -> AppResult<Response> {
-    authorize_record(&st.app, &ctx.actor, id).await?;
-    let mut problems = Vec::new();
-    let kind = ContactKind::parse(&f.kind);
-    if kind.is_none() {
-        problems.push(FieldError::new("kind", "field-choose-from-list"));
-    }
-    let date = NaiveDate::parse_from_str(f.date.trim(), "%Y-%m-%d").ok();
-    if date.is_none_or(|d| d > today(&st)) {
-        problems.push(FieldError::new("date", "field-date-invalid"));
-    }
-    let minutes = match f.minutes.trim() {
-        "" => None,
-        m => match m.parse::<i64>() {
-            Ok(n) if (1..=600).contains(&n) => Some(n),
-            _ => {
-                problems.push(FieldError::new("minutes", "field-number-invalid"));
-                None
-            }
-        },
+    let draft = casework::LogDraft {
+        kind: f.kind,
+        date: f.date,
+        minutes: f.minutes,
+        note: f.note,
     };
-    let (Some(kind), Some(happened_on), true) = (kind, date, problems.is_empty()) else {
-        return Err(AppError::Invalid(problems));
-    };
-    let entry = NewLogEntry {
-        kind,
-        happened_on,
-        minutes,
-        note: f.note.trim().chars().take(2000).collect(),
-    };
-    store::add_log(
-        &st.db,
-        &st.config.outreach_key,
-        id,
-        &entry,
-        &auditor(&ctx.actor, "contact log"),
-        st.now(),
-    )
-    .await?
-    .map_err(consent_refusal)?;
+    casework::log_contact(&st.app, &ctx.actor, id, &draft).await?;
     Ok(back(id, "notice-outreach-logged"))
 }
 
@@ -738,25 +677,7 @@ pub async fn add_followup(
     Path(id): Path<i64>,
     Form(f): Form<FollowUpForm>,
 ) -> AppResult<Response> {
-    authorize_record(&st.app, &ctx.actor, id).await?;
-    let Ok(due) = NaiveDate::parse_from_str(f.due.trim(), "%Y-%m-%d") else {
-        return Err(AppError::field("due", "field-date-invalid"));
-    };
-    let what = f.what.trim();
-    if what.is_empty() {
-        return Err(AppError::field("what", "field-required"));
-    }
-    store::add_followup(
-        &st.db,
-        &st.config.outreach_key,
-        id,
-        due,
-        &what.chars().take(500).collect::<String>(),
-        &auditor(&ctx.actor, "follow-up"),
-        st.now(),
-    )
-    .await?
-    .map_err(consent_refusal)?;
+    casework::add_followup(&st.app, &ctx.actor, id, &f.due, &f.what).await?;
     Ok(back(id, "notice-outreach-followup-added"))
 }
 
@@ -766,15 +687,7 @@ pub async fn followup_done(
     ctx: Ctx,
     Path((id, followup)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    authorize_record(&st.app, &ctx.actor, id).await?;
-    store::complete_followup(
-        &st.db,
-        id,
-        followup,
-        &auditor(&ctx.actor, "follow-up"),
-        st.now(),
-    )
-    .await?;
+    casework::complete_followup(&st.app, &ctx.actor, id, followup).await?;
     Ok(back(id, "notice-outreach-followup-done"))
 }
 
@@ -793,25 +706,7 @@ pub async fn give_consent(
     Path(id): Path<i64>,
     Form(f): Form<ConsentForm>,
 ) -> AppResult<Response> {
-    authorize_record(&st.app, &ctx.actor, id).await?;
-    let (Some(scope), Some(method)) = (
-        ConsentScope::parse(&f.scope),
-        ConsentMethod::parse(&f.method),
-    ) else {
-        return Err(AppError::field("scope", "field-choose-from-list"));
-    };
-    store::give_consent(
-        &st.db,
-        id,
-        &NewConsent {
-            scope,
-            method,
-            text: naboskab_app::reach::consent_text(scope),
-        },
-        &auditor(&ctx.actor, "consent"),
-        st.now(),
-    )
-    .await?;
+    casework::give_consent(&st.app, &ctx.actor, id, &f.scope, &f.method).await?;
     Ok(back(id, "notice-outreach-consent-given"))
 }
 
@@ -823,19 +718,7 @@ pub async fn withdraw_consent(
     Path(id): Path<i64>,
     Form(f): Form<ConsentForm>,
 ) -> AppResult<Response> {
-    authorize_record(&st.app, &ctx.actor, id).await?;
-    let Some(scope) = ConsentScope::parse(&f.scope) else {
-        return Err(AppError::field("scope", "field-choose-from-list"));
-    };
-    let done = store::withdraw_consent(
-        &st.db,
-        &st.config.outreach_key,
-        id,
-        scope,
-        &auditor(&ctx.actor, "consent withdrawn"),
-        st.now(),
-    )
-    .await?;
+    let done = casework::withdraw_consent(&st.app, &ctx.actor, id, &f.scope).await?;
     Ok(match done {
         store::Withdrawal::Erased => {
             Redirect::to("/outreach?notice=notice-outreach-erased").into_response()
@@ -926,29 +809,7 @@ pub async fn answer(
     Path((id, referral)): Path<(i64, i64)>,
     Form(f): Form<AnswerForm>,
 ) -> AppResult<Response> {
-    authorize_record(&st.app, &ctx.actor, id).await?;
-    let status = match ReferralStatus::parse(&f.status) {
-        Some(s @ (ReferralStatus::Accepted | ReferralStatus::Declined)) => s,
-        _ => return Err(AppError::field("status", "field-choose-from-list")),
-    };
-    let who = auditor(&ctx.actor, "referral");
-    let now = st.now();
-    if !store::set_referral_status(&st.db, id, referral, status, &who, now).await? {
-        return Err(AppError::NotFound);
-    }
-    if status == ReferralStatus::Declined {
-        store::add_followup(
-            &st.db,
-            &st.config.outreach_key,
-            id,
-            today(&st) + chrono::Duration::days(7),
-            &i18n::t(ctx.locale, "outreach-ask-why"),
-            &who,
-            now,
-        )
-        .await?
-        .map_err(consent_refusal)?;
-    }
+    casework::answer_referral(&st.app, &ctx.actor, id, referral, &f.status, ctx.locale).await?;
     Ok(back(id, "notice-outreach-answer-saved"))
 }
 
@@ -1019,7 +880,7 @@ pub(crate) async fn readable_export(
             .map(|d| p.datetime(&d.timestamp()))
             .unwrap_or_default()
     };
-    let cats = offer_store::categories(&st.db).await?;
+    let cats = naboskab_app::find::categories(&st.app).await?;
     let mut details = vec![(p.t("outreach-name"), e.record.profile.name.clone())];
     details.extend(profile_details(&p, &cats, &e.record.profile));
     if let Some(department) = &e.record.department {

@@ -24,7 +24,7 @@ use naboskab_app::gather::{
 };
 use naboskab_domain::gather::DepositStatus;
 use naboskab_domain::gather::{self, BookingKind, Breach, DailyWindow};
-use naboskab_domain::schedule::{local_to_utc, utc_to_local};
+use naboskab_domain::schedule::local_to_utc;
 use naboskab_domain::{Action, Resource};
 use naboskab_store::gather::{Booking, BookingOutcome, BookingStatus, Busy, ROOM_TYPES, Room};
 use serde::Deserialize;
@@ -270,10 +270,6 @@ struct RoomPage {
     displaceable: bool,
 }
 
-fn today(st: &AppState) -> NaiveDate {
-    utc_to_local(DateTime::from_timestamp(st.now(), 0).unwrap_or_default()).date()
-}
-
 #[allow(clippy::too_many_arguments)]
 async fn room_page(
     st: &AppState,
@@ -292,7 +288,7 @@ async fn room_page(
         .week
         .as_deref()
         .and_then(|w| NaiveDate::parse_from_str(w, "%Y-%m-%d").ok())
-        .unwrap_or_else(|| today(st));
+        .unwrap_or_else(|| naboskab_app::calendar::today(&st.app));
     let monday = week_day - Duration::days(i64::from(week_day.weekday().num_days_from_monday()));
     let month_first = q
         .month
