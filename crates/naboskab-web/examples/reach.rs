@@ -13,6 +13,7 @@
 use naboskab_domain::reach::{Need, Profile, Wants};
 use naboskab_store::catalogue::Catalogue;
 use naboskab_store::seal::SealKey;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[tokio::main]
@@ -22,14 +23,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|a| a.parse().ok())
         .unwrap_or(100_000);
     let dir = tempfile::tempdir()?;
+    // Contact details are sealed at rest: the handle carries the key, as in the server.
+    let key = Arc::new(SealKey::for_tests("bench"));
     let db = naboskab_store::open(
         std::env::var("DATABASE_URL").ok().as_deref(),
         &dir.path().join("naboskab.db"),
     )
-    .await?;
+    .await?
+    .with_sealing(key.clone());
     let now = chrono::Utc::now().timestamp();
     naboskab_store::migrate::migrate(&db, now).await?;
-    let key = SealKey::for_tests("bench");
     let ids = naboskab_demo::seed(&db, "bench-password-2026", &key, now)
         .await?
         .ok_or("the database must be empty")?;
@@ -96,14 +99,13 @@ fn quantiles(times: &mut [f64]) -> (f64, f64) {
 async fn caseload(
     db: &naboskab_store::Db,
     ids: &naboskab_demo::DemoIds,
-    key: SealKey,
+    key: Arc<SealKey>,
     now: i64,
 ) -> Result<(), Box<dyn std::error::Error>> {
     use axum::body::Body;
     use axum::http::Request;
     use naboskab_domain::reach::{ConsentMethod, ConsentScope};
     use naboskab_store::reach::{self, NewConsent, NewContact};
-    use std::sync::Arc;
     use tower::ServiceExt;
 
     let org = ids.org("org-taastrup").ok_or("demo housing organisation")?;
@@ -151,7 +153,7 @@ async fn caseload(
     naboskab_web::install_crypto_provider();
     let state = naboskab_web::AppState::new(
         naboskab_web::WebConfig {
-            outreach_key: Arc::new(key),
+            outreach_key: key,
             ..naboskab_web::WebConfig::default()
         },
         db.clone(),
