@@ -182,9 +182,6 @@ pub async fn listings(
         .collect())
 }
 
-/// How far "near you" reaches on the front page, in metres.
-const NEAR_M: f64 = 3_000.0;
-
 /// What is still to come today, soonest first, at most `limit`; near the actor's own
 /// department when they are a member of one with a known place (the flag says so).
 pub async fn rest_of_today(
@@ -211,7 +208,8 @@ pub async fn rest_of_today(
             .iter()
             .filter(|d| {
                 d.lat.zip(d.lon).is_some_and(|(dlat, dlon)| {
-                    naboskab_domain::geo::distance_m(lat, lon, dlat, dlon) <= NEAR_M
+                    naboskab_domain::geo::distance_m(lat, lon, dlat, dlon)
+                        <= naboskab_domain::geo::NEAR_M
                 })
             })
             .map(|d| d.id)
@@ -448,7 +446,7 @@ pub async fn programme(
         vec![place.id]
     };
     let date = date.unwrap_or_else(|| today(app));
-    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    let monday = monday_of(date);
     let query = OccurrenceQuery {
         department_ids,
         published_only: true,
@@ -475,6 +473,11 @@ pub async fn programme(
         monday,
         lines,
     })
+}
+
+/// The Monday of the week `d` falls in (weeks start on Monday in Denmark).
+pub fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
 }
 
 #[cfg(test)]

@@ -46,6 +46,10 @@ pub enum Error {
     /// Too many attempts; try again after the given seconds.
     #[error("too many requests")]
     TooManyRequests(i64),
+    /// Something failed that is neither the input nor the store (a password hash); the
+    /// adapters answer with a server error and log the reason.
+    #[error("internal: {0}")]
+    Internal(String),
     /// The store failed; the cause is kept.
     #[error("store")]
     Store(#[from] StoreError),

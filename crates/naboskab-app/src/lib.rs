@@ -32,6 +32,9 @@ pub mod reach;
 pub mod richtext;
 pub mod room_admin;
 pub mod secrets;
+pub mod sessions;
+pub mod totp;
+pub mod two_factor;
 
 pub use error::{Error, FieldError};
 
@@ -125,6 +128,11 @@ impl App {
     /// Now, in UTC seconds.
     pub fn now(&self) -> i64 {
         self.clock.now()
+    }
+
+    /// Whether the database answers now (readiness).
+    pub async fn database_answers(&self) -> std::result::Result<(), naboskab_store::StoreError> {
+        self.db.ping().await
     }
 
     /// How many writes this process has committed: a cache of what a page shows is good

@@ -11,9 +11,6 @@ use naboskab_store::catalogue::OfferQuery;
 use naboskab_store::offers::{self, ContactRequest, Helpline, StaffContact};
 use naboskab_store::orgs::{self, Organisation};
 
-/// How far around the department the page looks for offers, in metres.
-const NEAR_M: f64 = 3_000.0;
-
 /// The department the actor lives in, when they are a resident of one.
 pub async fn resident_department(app: &App, actor: &Actor) -> Result<Option<i64>> {
     for m in actor
@@ -58,7 +55,7 @@ pub async fn where_to_turn(app: &App, department: Option<i64>) -> Result<WhereTo
     let centre = department
         .as_ref()
         .and_then(|d| d.lat.zip(d.lon))
-        .map(|(lat, lon)| (lat, lon, NEAR_M));
+        .map(|(lat, lon)| (lat, lon, naboskab_domain::geo::NEAR_M));
     Ok(WhereToTurn {
         departments,
         department,

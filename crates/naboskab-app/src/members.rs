@@ -6,13 +6,12 @@
 
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::{self, Locale};
-use crate::{App, Managed, authorize};
+use crate::{App, Managed, authorize, messaging};
 use naboskab_domain::email::normalise_email;
 use naboskab_domain::policy::{decide, grant_needs_confirmation};
 use naboskab_domain::{Action, Actor, OrgKind, Resource, Role};
 use naboskab_store::audit::Auditor;
 use naboskab_store::orgs::{self, Organisation};
-use naboskab_store::outbox::{self, NewMessage};
 use naboskab_store::users::{self, GrantOutcome, MembershipView, User};
 
 /// An organisation with the ids from it up to the platform (what the policy decides on).
@@ -290,31 +289,6 @@ pub async fn set_offers_need_approval(
     Ok(())
 }
 
-/// Stores a mail in the outbox, written in `locale`; `args` fill the body.
-pub async fn queue_mail(
-    app: &App,
-    locale: Locale,
-    to: &str,
-    user_id: Option<i64>,
-    keys: (&str, &str),
-    args: &[(&str, String)],
-) -> Result<()> {
-    let (subject, body) = i18n::render_message(locale, keys.0, keys.1, args);
-    outbox::enqueue(
-        &app.db,
-        &NewMessage {
-            channel: "email",
-            recipient: to,
-            subject: &subject,
-            body: &body,
-            user_id,
-        },
-        app.now(),
-    )
-    .await?;
-    Ok(())
-}
-
 fn locale_or_danish(code: Option<&str>) -> Locale {
     code.and_then(Locale::parse).unwrap_or(Locale::Da)
 }
@@ -341,7 +315,7 @@ fn grant_mail_args(
 /// Tells `user` by mail that they now hold `role` in `org`.
 async fn tell_granted(app: &App, user: &User, org: &Organisation, role: Role) -> Result<()> {
     let locale = locale_or_danish(user.preferred_locale.as_deref());
-    queue_mail(
+    messaging::queue_mail(
         app,
         locale,
         &user.email,
@@ -384,7 +358,7 @@ async fn ask_for_confirmation(
     }
     for c in confirmers {
         let locale = locale_or_danish(c.locale.as_deref());
-        queue_mail(
+        messaging::queue_mail(
             app,
             locale,
             &c.email,

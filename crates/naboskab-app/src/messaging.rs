@@ -3,15 +3,20 @@
 //! which delivers nothing (demo mode and tests read the messages at `/demo/outbox`). The
 //! worker that takes due messages from the outbox and retries failures is
 //! [`crate::jobs::deliver_due`]; the real senders (SMTP, an HTTP SMS gateway) are in
-//! [`crate::delivery`].
+//! [`crate::delivery`]. Mails are written into the outbox in the recipient's language by
+//! [`queue_mail`].
 
-use naboskab_store::outbox::OutboxMessage;
+use crate::App;
+use crate::error::Result;
+use crate::i18n::{self, Locale};
+use naboskab_store::outbox::{self, NewMessage, OutboxMessage};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
 /// The future a mailer returns.
-pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+pub type SendFuture<'a> =
+    Pin<Box<dyn Future<Output = std::result::Result<(), String>> + Send + 'a>>;
 
 /// Sends one message.
 pub trait Mailer: Send + Sync {
@@ -47,6 +52,41 @@ impl Mailer for Channels {
             }
         }
     }
+}
+
+/// Stores a mail in the outbox, written in `locale`; `args` fill the body.
+pub async fn queue_mail(
+    app: &App,
+    locale: Locale,
+    to: &str,
+    user_id: Option<i64>,
+    keys: (&str, &str),
+    args: &[(&str, String)],
+) -> Result<()> {
+    let (subject, body) = i18n::render_message(locale, keys.0, keys.1, args);
+    outbox::enqueue(
+        &app.db,
+        &NewMessage {
+            channel: "email",
+            recipient: to,
+            subject: &subject,
+            body: &body,
+            user_id,
+        },
+        app.now(),
+    )
+    .await?;
+    Ok(())
+}
+
+/// How many messages wait for delivery (for `/metrics`).
+pub async fn waiting_count(app: &App) -> Result<usize> {
+    Ok(outbox::due(&app.db, i64::MAX, 10_000).await?.len())
+}
+
+/// The newest messages, sent or not, newest first (the demo's outbox page).
+pub async fn newest(app: &App, limit: i64) -> Result<Vec<OutboxMessage>> {
+    Ok(outbox::recent(&app.db, limit).await?)
 }
 
 #[cfg(test)]

@@ -4,6 +4,10 @@
 /// Earth's mean radius in metres.
 const EARTH_M: f64 = 6_371_008.8;
 
+/// How far "near" reaches, in metres: a resident's department and the offers shown as near
+/// it (the front page, the page for the lonely) are at most this far apart.
+pub const NEAR_M: f64 = 3_000.0;
+
 /// Metres between two WGS 84 points.
 pub fn distance_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());

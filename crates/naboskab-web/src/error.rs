@@ -221,6 +221,7 @@ impl From<naboskab_app::Error> for AppError {
             naboskab_app::Error::Invalid(fields) => AppError::Invalid(fields),
             naboskab_app::Error::Conflict(key) => AppError::Conflict(key),
             naboskab_app::Error::TooManyRequests(s) => AppError::TooManyRequests(s),
+            naboskab_app::Error::Internal(why) => AppError::Internal(why),
             naboskab_app::Error::Store(e) => AppError::from(e),
         }
     }

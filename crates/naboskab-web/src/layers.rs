@@ -6,7 +6,7 @@
 use crate::context::Ctx;
 use crate::error::{AppError, RenderableError};
 use crate::i18n::{self, Locale};
-use crate::security::{constant_time_eq, hash_token, random_token};
+use crate::security::{constant_time_eq, random_token};
 use crate::state::AppState;
 use crate::templates::{self, Rendered};
 use axum::body::Body;
@@ -14,8 +14,8 @@ use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use naboskab_app::sessions::{self, Credential};
 use naboskab_domain::Actor;
-use naboskab_store::users;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -225,7 +225,6 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
     let is_api = req.uri().path().starts_with("/api/");
     let route = matched_route(&req);
     let ip = client_ip(&req, st.config.trust_proxy);
-    let now = st.now();
 
     let mut ctx = Ctx {
         locale: pick_locale(&req, &jar, None).0,
@@ -239,7 +238,7 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         client_ip: ip,
     };
 
-    let identified = identify(&st, req.headers(), &jar, now, &mut ctx).await;
+    let identified = identify(&st, req.headers(), &jar, &mut ctx).await;
     if let Err(e) = identified {
         return render_error(&st, &ctx, RenderableError::from(&e));
     }
@@ -261,7 +260,7 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
         if let Some(u) = &ctx.user
             && u.preferred_locale.as_deref() != Some(locale.code())
         {
-            let _ = users::set_preferred_locale(&st.db, u.id, locale.code()).await;
+            let _ = sessions::remember_language(&st.app, u.id, locale.code()).await;
         }
     }
     if ctx.csrf_token.is_empty() {
@@ -334,56 +333,33 @@ fn with_cookies(mut resp: Response, cookies: &[String]) -> Response {
     resp
 }
 
+/// Asks the application who the request's credential stands for: an API token, else the
+/// session cookie.
 async fn identify(
     st: &AppState,
     headers: &HeaderMap,
     jar: &HashMap<String, String>,
-    now: i64,
     ctx: &mut Ctx,
 ) -> Result<(), AppError> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    let user_id = if let Some(token) = bearer {
-        ctx.via_bearer = true;
-        match users::api_token_user(&st.db, &hash_token(token.trim()), now).await? {
-            Some(holder) => {
-                ctx.actor.second_factor = holder.second_factor;
-                Some(holder.user_id)
-            }
-            None => return Err(AppError::Unauthorized),
+    let credential = match (bearer, jar.get(st.config.session_cookie())) {
+        (Some(token), _) => {
+            ctx.via_bearer = true;
+            Credential::Bearer(token)
         }
-    } else if let Some(cookie) = jar.get(st.config.session_cookie()) {
-        let hash = hash_token(cookie);
-        match users::live_session(&st.db, &hash, now).await? {
-            Some(s) => {
-                if now - s.last_seen_at >= 60 {
-                    users::touch_session(&st.db, &hash, now).await?;
-                }
-                ctx.csrf_token = s.csrf_token;
-                ctx.session_hash = Some(hash);
-                ctx.actor.second_factor = s.second_factor_at.is_some();
-                Some(s.user_id)
-            }
-            None => None,
-        }
-    } else {
-        None
+        (None, Some(cookie)) => Credential::Session(cookie),
+        (None, None) => Credential::Anonymous,
     };
-    if let Some(id) = user_id {
-        let user = users::user_by_id(&st.db, id).await?;
-        if let Some(user) = user.filter(|u| u.disabled_at.is_none()) {
-            ctx.actor = Actor {
-                user_id: Some(user.id),
-                memberships: users::memberships_of(&st.db, user.id).await?,
-                second_factor: ctx.actor.second_factor,
-            };
-            ctx.user = Some(user);
-        } else if ctx.via_bearer {
-            return Err(AppError::Unauthorized);
-        }
+    let caller = sessions::identify(&st.app, credential).await?;
+    if let Some(csrf) = caller.csrf_token {
+        ctx.csrf_token = csrf;
     }
+    ctx.session_hash = caller.session_hash;
+    ctx.actor = caller.actor;
+    ctx.user = caller.user;
     Ok(())
 }
 

@@ -22,7 +22,6 @@ pub mod security;
 pub mod spreadsheet;
 pub mod state;
 pub mod templates;
-pub mod totp;
 pub mod views;
 
 pub use naboskab_app::{clock, i18n};

@@ -115,14 +115,10 @@ impl Default for WebConfig {
 /// Everything a handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    /// The use cases' application: the same database, clock and catalogue as below.
+    /// The use cases' application: the database, the clock and the offer catalogue.
     pub app: App,
     /// Configuration.
     pub config: Arc<WebConfig>,
-    /// The database.
-    pub db: Db,
-    /// The clock (a fixed one in tests).
-    pub clock: Arc<dyn Clock>,
     /// Delivers outbox messages.
     pub mailer: Arc<dyn Mailer>,
     /// Login attempts per client address (10 a minute).
@@ -136,8 +132,6 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// HTTP client for OpenID Connect.
     pub http: reqwest::Client,
-    /// Published offers, in memory, for search, browsing and result cards.
-    pub catalogue: Arc<naboskab_store::catalogue::Catalogue>,
     /// Calendar pages computed in the last second.
     pub calendar_cache: Arc<crate::cache::ShortCache<crate::views::CalendarView>>,
 }
@@ -164,9 +158,6 @@ impl AppState {
         );
         AppState {
             config: Arc::new(config),
-            db: app.db.clone(),
-            clock: app.clock.clone(),
-            catalogue: app.catalogue.clone(),
             app,
             mailer,
             login_per_ip: Arc::new(RateLimiter::new(10, 60)),
@@ -187,7 +178,7 @@ impl AppState {
 
     /// Now, in seconds since the epoch.
     pub fn now(&self) -> i64 {
-        self.clock.now()
+        self.app.now()
     }
 
     /// Refuses a guest (no account) who has sent too many sign-ups or requests from this

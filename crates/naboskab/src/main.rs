@@ -243,6 +243,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
     let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
     let loading = std::time::Instant::now();
     let offers = state
+        .app
         .catalogue
         .refresh(&db)
         .await
@@ -423,7 +424,7 @@ async fn run(cli: Cli) -> Result<()> {
                 .await?
                 .ok_or_else(|| anyhow!("no account with e-mail {email}"))?;
             let secret =
-                naboskab_web::accounts::issue_api_token(&db, u.id, &name, None, SystemClock.now())
+                naboskab_app::accounts::issue_api_token(&db, u.id, &name, None, SystemClock.now())
                     .await?;
             println!("{secret}");
             Ok(())

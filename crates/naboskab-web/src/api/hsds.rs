@@ -73,7 +73,7 @@ fn paging(raw: Option<&str>) -> AppResult<(i64, i64)> {
             .parse::<i64>()
             .ok()
             .filter(|p| (1..=500).contains(p))
-            .ok_or_else(|| AppError::field("per_page", "field-limit-invalid"))?,
+            .ok_or_else(|| AppError::field("per_page", "field-per-page-invalid"))?,
     };
     Ok((page, per_page))
 }

@@ -211,7 +211,7 @@ pub async fn list_occurrences(
             _ => {
                 problems.push(FieldError {
                     field: "limit".into(),
-                    key: "field-limit-invalid",
+                    key: "field-limit-1000-invalid",
                 });
                 200
             }

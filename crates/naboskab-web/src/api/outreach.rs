@@ -6,7 +6,7 @@
 //! the same policy ([`naboskab_domain::Action::WorkWithOutreach`]), the same consent checks
 //! and one audit row per read or write in the same transaction. The second factor counts as
 //! for the pages: a session that passed it, or an API token made in such a session (it carries
-//! the second factor for 12 hours, [`crate::accounts::SECOND_FACTOR_TOKEN_S`]). Other callers
+//! the second factor for 12 hours, [`naboskab_app::accounts::SECOND_FACTOR_TOKEN_S`]). Other callers
 //! get 403 with the code `second_factor_needed`. The wire shapes of consents, the contact log,
 //! follow-ups and referrals here are also those of the data-subject export.
 

@@ -1,11 +1,10 @@
 //! Signing in and out, registration, e-mail verification and password reset.
 //! Answers never reveal whether an e-mail address has an account (SEC-14).
 
-use crate::accounts::{self, password_error_key};
+use crate::accounts;
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::ratelimit::Device;
-use crate::security::{hash_token, verify_password};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
@@ -13,9 +12,10 @@ use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use naboskab_app::accounts as account_use;
+use naboskab_app::sessions;
 use naboskab_domain::email::normalise_email;
-use naboskab_domain::password::check_new_password;
-use naboskab_store::users::{self, NewUser, TokenPurpose};
+use naboskab_store::users::TokenPurpose;
 use serde::Deserialize;
 
 /// A redirect that also sets cookies.
@@ -124,11 +124,7 @@ pub async fn login_submit(
         ));
     }
     let email = normalise_email(&f.email).unwrap_or_default();
-    let user = if email.is_empty() {
-        None
-    } else {
-        users::user_by_email(&st.db, &email).await?
-    };
+    let user = account_use::account_by_email(&st.app, &email).await?;
     let device_hash =
         accounts::device_of(&st, &headers, user.as_ref().map(|u| u.id), false).await?;
     let device = device_hash
@@ -138,14 +134,9 @@ pub async fn login_submit(
         tracing::warn!(ip = %ctx.client_ip, "login rate limit reached for account");
         return Err(AppError::TooManyRequests(wait));
     }
-    let ok = verify_password(
-        f.password,
-        user.as_ref().and_then(|u| u.password_hash.clone()),
-    )
-    .await;
-    let user = match user {
-        Some(u) if ok && u.disabled_at.is_none() => u,
-        _ => {
+    let user = match account_use::check_password(user, f.password).await {
+        Some(u) => u,
+        None => {
             st.sign_in.failed(&email, &ctx.client_ip, device, now);
             tracing::info!(ip = %ctx.client_ip, "login failed");
             let errors = FormErrors::new(
@@ -161,13 +152,7 @@ pub async fn login_submit(
             ));
         }
     };
-    if let Some(old) = &ctx.session_hash {
-        users::delete_session(&st.db, old).await?;
-    }
-    let ua = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok());
-    let mut cookies = vec![accounts::start_session(&st, user.id, ua).await?];
+    let mut cookies = vec![accounts::sign_in(&st, &ctx, &headers, user.id).await?];
     cookies.extend(accounts::remember_device(&st, &headers, user.id, false).await?);
     tracing::info!(user_id = user.id, ip = %ctx.client_ip, "login succeeded");
     Ok(redirect_with_cookies(&safe_next(Some(&f.next)), &cookies))
@@ -176,7 +161,7 @@ pub async fn login_submit(
 /// `POST /logout`
 pub async fn logout(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     if let Some(h) = &ctx.session_hash {
-        users::delete_session(&st.db, h).await?;
+        sessions::end(&st.app, h).await?;
         tracing::info!(user_id = ?ctx.actor.user_id, "logout");
     }
     Ok(redirect_with_cookies(
@@ -227,88 +212,26 @@ pub async fn register_submit(
     ctx: Ctx,
     Form(f): Form<RegisterForm>,
 ) -> AppResult<Response> {
-    let now = st.now();
-    let mut errors = Vec::new();
-    let name = f.name.trim().to_owned();
-    if name.is_empty() {
-        errors.push(FieldError {
-            field: "name".into(),
-            key: "field-required",
-        });
-    } else if name.chars().count() > 100 {
-        errors.push(FieldError {
-            field: "name".into(),
-            key: "field-too-long",
-        });
-    }
-    let email = match normalise_email(&f.email) {
-        Ok(e) => e,
-        Err(_) => {
-            errors.push(FieldError {
-                field: "email".into(),
-                key: "field-email-invalid",
-            });
-            String::new()
+    let registration = match account_use::check_registration(&f.name, &f.email, &f.password) {
+        Ok(r) => r,
+        Err(naboskab_app::Error::Invalid(errors)) => {
+            let p = RegisterPage {
+                ctx: PageCtx::new(&st, &ctx),
+                name: f.name,
+                email: f.email,
+                errors: FormErrors::new(ctx.locale, &errors),
+            };
+            return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
         }
+        Err(other) => return Err(other.into()),
     };
-    if let Err(e) = check_new_password(&f.password, &email) {
-        errors.push(FieldError {
-            field: "password".into(),
-            key: password_error_key(e),
-        });
-    }
-    if !errors.is_empty() {
-        let p = RegisterPage {
-            ctx: PageCtx::new(&st, &ctx),
-            name: f.name,
-            email: f.email,
-            errors: FormErrors::new(ctx.locale, &errors),
-        };
-        return Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
-    }
+    let now = st.now();
     if !st.signup_per_ip.try_acquire(&ctx.client_ip, now) {
         return Err(AppError::TooManyRequests(
             st.signup_per_ip.retry_after(&ctx.client_ip, now),
         ));
     }
-    match users::user_by_email(&st.db, &email).await? {
-        Some(existing) => {
-            // Hash anyway, so a known address takes as long as a new one.
-            let _ = crate::security::hash_password(f.password).await;
-            accounts::queue_mail(
-                &st,
-                ctx.locale,
-                &existing.email,
-                Some(existing.id),
-                "mail-exists-subject",
-                "mail-exists-body",
-                &[
-                    ("name", existing.display_name.clone()),
-                    ("link", format!("{}/password/forgot", st.config.base_url)),
-                ],
-            )
-            .await?;
-        }
-        None => {
-            let hash = crate::security::hash_password(f.password)
-                .await
-                .map_err(AppError::Internal)?;
-            let id = users::create_user(
-                &st.db,
-                &NewUser {
-                    email: &email,
-                    display_name: &name,
-                    password_hash: Some(&hash),
-                    verified: false,
-                    locale: Some(ctx.locale.code()),
-                },
-                now,
-            )
-            .await?;
-            accounts::send_verification(&st, ctx.locale, id, &email, &name).await?;
-            tracing::info!(user_id = id, "account registered");
-        }
-    }
+    account_use::register(&st.app, ctx.locale, registration).await?;
     let p = PageCtx::new(&st, &ctx);
     Ok(page(&MessagePage {
         title: p.t("register-sent-title"),
@@ -319,11 +242,8 @@ pub async fn register_submit(
 
 /// Whether a one-time token from a mail link can still be used (looking does not use it).
 async fn token_is_live(st: &AppState, token: &str, purpose: TokenPurpose) -> AppResult<bool> {
-    Ok(
-        users::peek_auth_token(&st.db, &hash_token(token), purpose, st.now())
-            .await?
-            .is_some(),
-    )
+    let holder = account_use::link_holder(&st.app, token, purpose).await?;
+    Ok(holder.is_some())
 }
 
 /// A query carrying a one-time token.
@@ -361,33 +281,22 @@ pub async fn verify_submit(
     ctx: Ctx,
     Form(q): Form<TokenQuery>,
 ) -> AppResult<Response> {
-    let now = st.now();
-    match users::consume_auth_token(
-        &st.db,
-        &hash_token(&q.token),
-        TokenPurpose::VerifyEmail,
-        now,
-    )
-    .await?
-    {
-        Some(user_id) => {
-            users::mark_email_verified(&st.db, user_id, now).await?;
-            let to = if ctx.user.is_some() {
-                "/account?notice=notice-email-verified"
-            } else {
-                "/login?notice=notice-email-verified"
-            };
-            Ok(Redirect::to(to).into_response())
-        }
-        None => Ok(page_with_status(
-            StatusCode::GONE,
-            &VerifyPage {
-                ctx: PageCtx::new(&st, &ctx),
-                token: String::new(),
-                valid: false,
-            },
-        )),
+    if account_use::verify_email(&st.app, &q.token).await? {
+        let to = if ctx.user.is_some() {
+            "/account?notice=notice-email-verified"
+        } else {
+            "/login?notice=notice-email-verified"
+        };
+        return Ok(Redirect::to(to).into_response());
     }
+    Ok(page_with_status(
+        StatusCode::GONE,
+        &VerifyPage {
+            ctx: PageCtx::new(&st, &ctx),
+            token: String::new(),
+            valid: false,
+        },
+    ))
 }
 
 #[derive(Template)]
@@ -443,12 +352,7 @@ pub async fn forgot_submit(
             st.signup_per_ip.retry_after(&ctx.client_ip, now),
         ));
     }
-    if let Some(u) = users::user_by_email(&st.db, &email)
-        .await?
-        .filter(|u| u.disabled_at.is_none())
-    {
-        accounts::send_reset(&st, ctx.locale, u.id, &u.email, &u.display_name).await?;
-    }
+    account_use::request_password_reset(&st.app, ctx.locale, &email).await?;
     let p = PageCtx::new(&st, &ctx);
     Ok(page(&MessagePage {
         title: p.t("forgot-sent-title"),
@@ -495,11 +399,22 @@ pub async fn reset_submit(
     ctx: Ctx,
     Form(f): Form<ResetForm>,
 ) -> AppResult<Response> {
-    let now = st.now();
-    let hash = hash_token(&f.token);
-    let Some(user_id) =
-        users::peek_auth_token(&st.db, &hash, TokenPurpose::ResetPassword, now).await?
-    else {
+    let gone = match account_use::reset_password(&st.app, &f.token, f.password).await {
+        Ok(done) => !done,
+        Err(naboskab_app::Error::Invalid(errors)) => {
+            return Ok(page_with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ResetPage {
+                    ctx: PageCtx::new(&st, &ctx),
+                    token: f.token,
+                    valid: true,
+                    errors: FormErrors::new(ctx.locale, &errors),
+                },
+            ));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    if gone {
         return Ok(page_with_status(
             StatusCode::GONE,
             &ResetPage {
@@ -509,40 +424,7 @@ pub async fn reset_submit(
                 errors: FormErrors::default(),
             },
         ));
-    };
-    let user = users::user_by_id(&st.db, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if let Err(e) = check_new_password(&f.password, &user.email) {
-        let errors = FormErrors::new(
-            ctx.locale,
-            &[FieldError {
-                field: "password".into(),
-                key: password_error_key(e),
-            }],
-        );
-        return Ok(page_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &ResetPage {
-                ctx: PageCtx::new(&st, &ctx),
-                token: f.token,
-                valid: true,
-                errors,
-            },
-        ));
     }
-    if users::consume_auth_token(&st.db, &hash, TokenPurpose::ResetPassword, now)
-        .await?
-        .is_none()
-    {
-        return Err(AppError::Conflict("error-token-used"));
-    }
-    let new_hash = crate::security::hash_password(f.password)
-        .await
-        .map_err(AppError::Internal)?;
-    users::set_password(&st.db, user_id, &new_hash, now).await?;
-    users::mark_email_verified(&st.db, user_id, now).await?;
-    tracing::info!(user_id, "password reset");
     Ok(redirect_with_cookies(
         "/login?notice=notice-password-reset",
         &[accounts::clear_session_cookie(&st)],

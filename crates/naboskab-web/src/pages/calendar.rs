@@ -181,10 +181,6 @@ fn chosen_date(st: &AppState, input: &CalendarInput) -> NaiveDate {
         .unwrap_or_else(|| calendar::today(&st.app))
 }
 
-fn monday_of(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
-}
-
 fn query_string(keep: &[(&'static str, String)], date: NaiveDate) -> String {
     let mut parts: Vec<String> = keep
         .iter()
@@ -265,14 +261,14 @@ async fn calendar_view(
             &i18n::format_month(ctx.locale, first_of_month),
         );
         (
-            monday_of(first_of_month),
-            monday_of(last_of_month) + Duration::days(6),
+            calendar::monday_of(first_of_month),
+            calendar::monday_of(last_of_month) + Duration::days(6),
             prev_month,
             next_month,
             label,
         )
     } else {
-        let monday = monday_of(date);
+        let monday = calendar::monday_of(date);
         let label = p.t1(
             "calendar-week-of",
             "date",
@@ -357,7 +353,7 @@ async fn calendar_view(
         programme_href: sc.programme_of.map(|d| {
             format!(
                 "/departments/{d}/programme?date={}",
-                monday_of(date).format("%Y-%m-%d")
+                calendar::monday_of(date).format("%Y-%m-%d")
             )
         }),
     })

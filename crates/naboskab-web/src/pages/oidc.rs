@@ -14,10 +14,9 @@ use crate::error::{AppError, AppResult};
 use crate::pages::auth::redirect_with_cookies;
 use crate::state::{AppState, OidcConfig};
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use naboskab_domain::email::normalise_email;
-use naboskab_store::users::{self, NewUser};
+use naboskab_app::accounts::{self as account_use, ProviderIdentity};
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
 use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndpointMaybeSet, EndpointNotSet,
@@ -25,7 +24,6 @@ use openidconnect::{
     TokenResponse,
 };
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 /// A client configured from the provider's discovery document.
 type Client = CoreClient<
@@ -126,14 +124,8 @@ pub async fn start(State(st): State<AppState>) -> AppResult<Response> {
         .add_scope(Scope::new("profile".into()))
         .set_pkce_challenge(challenge)
         .url();
-    users::save_oidc_login(
-        &st.db,
-        state.secret(),
-        nonce.secret(),
-        verifier.secret(),
-        st.now(),
-    )
-    .await?;
+    account_use::begin_provider_sign_in(&st.app, state.secret(), nonce.secret(), verifier.secret())
+        .await?;
     Ok(Redirect::to(url.as_str()).into_response())
 }
 
@@ -146,15 +138,6 @@ pub struct CallbackQuery {
     error: String,
 }
 
-/// What the application takes from a verified ID token.
-struct Identity {
-    issuer: String,
-    subject: String,
-    email: Option<String>,
-    email_verified: bool,
-    name: Option<String>,
-}
-
 /// Exchanges the code and verifies the ID token: signature (against the provider's keys),
 /// issuer, audience, expiry (by the application's clock) and nonce.
 async fn verified_identity(
@@ -163,7 +146,7 @@ async fn verified_identity(
     code: &str,
     nonce: &str,
     verifier: &str,
-) -> AppResult<Identity> {
+) -> AppResult<ProviderIdentity> {
     let client = client(st, cfg).await?;
     let http = ProviderHttp(&st.http);
     let tokens = client
@@ -187,7 +170,7 @@ async fn verified_identity(
             tracing::warn!(%why, "OIDC ID token refused");
             AppError::Forbidden
         })?;
-    Ok(Identity {
+    Ok(ProviderIdentity {
         issuer: claims.issuer().to_string(),
         subject: claims.subject().to_string(),
         email: claims.email().map(|e| e.to_string()),
@@ -207,71 +190,23 @@ pub async fn callback(
     Query(q): Query<CallbackQuery>,
 ) -> AppResult<Response> {
     let cfg = st.config.oidc.clone().ok_or(AppError::NotFound)?;
-    let now = st.now();
     if !q.error.is_empty() {
         tracing::info!(error = %q.error, "OIDC login cancelled or refused by the provider");
         return Ok(Redirect::to("/login?notice=notice-oidc-failed").into_response());
     }
-    let Some((nonce, verifier)) = users::take_oidc_login(&st.db, &q.state, now).await? else {
+    let Some((nonce, verifier)) = account_use::take_provider_sign_in(&st.app, &q.state).await?
+    else {
         return Err(AppError::field("state", "field-oidc-state"));
     };
-    let claims = verified_identity(&st, &cfg, &q.code, &nonce, &verifier).await?;
-
-    let user = match users::user_by_oidc(&st.db, &claims.issuer, &claims.subject).await? {
-        Some(u) => u,
-        None => {
-            let verified_email = claims
-                .email
-                .as_deref()
-                .filter(|_| claims.email_verified)
-                .and_then(|e| normalise_email(e).ok());
-            let existing = match &verified_email {
-                Some(e) => users::user_by_email(&st.db, e).await?,
-                None => None,
-            };
-            let id = match existing {
-                Some(u) => u.id,
-                None => {
-                    let email = verified_email.unwrap_or_else(|| {
-                        format!(
-                            "{}@oidc.invalid",
-                            hex::encode(Sha256::digest(claims.subject.as_bytes()))
-                        )
-                    });
-                    let name = claims
-                        .name
-                        .clone()
-                        .unwrap_or_else(|| ctx.t("oidc-default-name"));
-                    users::create_user(
-                        &st.db,
-                        &NewUser {
-                            email: &email,
-                            display_name: &name,
-                            password_hash: None,
-                            verified: claims.email_verified,
-                            locale: Some(ctx.locale.code()),
-                        },
-                        now,
-                    )
-                    .await?
-                }
-            };
-            users::link_oidc(&st.db, id, &claims.issuer, &claims.subject).await?;
-            users::user_by_id(&st.db, id)
-                .await?
-                .ok_or(AppError::NotFound)?
-        }
-    };
-    if user.disabled_at.is_some() {
-        return Err(AppError::Forbidden);
-    }
-    if let Some(old) = &ctx.session_hash {
-        users::delete_session(&st.db, old).await?;
-    }
-    let ua = headers
-        .get(header::USER_AGENT)
-        .and_then(|v| v.to_str().ok());
-    let cookie = accounts::start_session(&st, user.id, ua).await?;
+    let identity = verified_identity(&st, &cfg, &q.code, &nonce, &verifier).await?;
+    let user = account_use::account_for_provider_identity(
+        &st.app,
+        &identity,
+        &ctx.t("oidc-default-name"),
+        ctx.locale,
+    )
+    .await?;
+    let cookie = accounts::sign_in(&st, &ctx, &headers, user.id).await?;
     tracing::info!(user_id = user.id, "login through OpenID Connect");
     Ok(redirect_with_cookies("/account", &[cookie]))
 }

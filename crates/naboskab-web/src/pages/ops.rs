@@ -11,8 +11,9 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use naboskab_app::messaging;
 use naboskab_domain::{Action, Resource};
-use naboskab_store::outbox::{self, OutboxMessage};
+use naboskab_store::outbox::OutboxMessage;
 
 /// `GET /healthz`
 pub async fn healthz() -> &'static str {
@@ -21,7 +22,7 @@ pub async fn healthz() -> &'static str {
 
 /// `GET /readyz`: 200 when the database answers, 503 otherwise.
 pub async fn readyz(State(st): State<AppState>) -> Response {
-    match st.db.ping().await {
+    match st.app.database_answers().await {
         Ok(()) => (StatusCode::OK, "ready").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "not ready");
@@ -59,10 +60,9 @@ pub async fn metrics_on_private_address(State(st): State<AppState>) -> Response 
 }
 
 async fn render_metrics(st: &AppState) -> Response {
-    let pending = outbox::due(&st.db, i64::MAX, 10_000)
+    let pending = messaging::waiting_count(&st.app)
         .await
-        .map(|v| v.len() as i64)
-        .unwrap_or(-1);
+        .map_or(-1, |n| n as i64);
     let body = st.metrics.render(&[(
         "naboskab_outbox_pending",
         "Messages waiting for delivery.",
@@ -118,7 +118,7 @@ pub async fn demo_outbox(State(st): State<AppState>, ctx: Ctx) -> AppResult<Resp
         return Err(AppError::NotFound);
     }
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
-    let messages = outbox::recent(&st.db, 50)
+    let messages = messaging::newest(&st.app, 50)
         .await?
         .into_iter()
         .map(|m| {

@@ -289,7 +289,7 @@ async fn room_page(
         .as_deref()
         .and_then(|w| NaiveDate::parse_from_str(w, "%Y-%m-%d").ok())
         .unwrap_or_else(|| naboskab_app::calendar::today(&st.app));
-    let monday = week_day - Duration::days(i64::from(week_day.weekday().num_days_from_monday()));
+    let monday = naboskab_app::calendar::monday_of(week_day);
     let month_first = q
         .month
         .as_deref()

@@ -1,27 +1,23 @@
-//! Two-step sign-in (SEC-14): staff who reach outreach records enter a code from an
-//! authenticator app (TOTP) after their password, once per session. Setting it up shows a QR
-//! code and the key to type, asks for one code to prove it works, and hands out ten one-time
-//! recovery codes. A code works once (the last time step used is stored); wrong codes count
-//! against the same per-account budget as wrong passwords. A password reset ends every
-//! session but keeps the second factor, so it never skips it.
+//! The pages of two-step sign-in ([`naboskab_app::two_factor`] has the rules): a code from
+//! the authenticator app after the password, once per session; setting it up shows a QR code
+//! and the key to type, asks for one code to prove it works, and shows ten one-time recovery
+//! codes. Wrong codes count against the same per-account budget as wrong passwords. A
+//! password reset ends every session but keeps the second factor, so it never skips it.
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult, FieldError};
 use crate::pages::auth::{redirect_with_cookies, safe_next};
 use crate::ratelimit::Device;
-use crate::security::hash_token;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
-use crate::totp;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use naboskab_store::users::{self, TokenPurpose};
+use naboskab_app::totp;
+use naboskab_app::two_factor::{self, CodeCheck, Enrolment};
 use serde::Deserialize;
-
-use naboskab_app::accounts::TOTP_SECRET_COLUMN as SECRET_COLUMN;
 
 /// Where to continue.
 #[derive(Debug, Default, Deserialize)]
@@ -57,15 +53,6 @@ struct RecoveryCodesPage {
     ctx: PageCtx,
     next: String,
     codes: Vec<String>,
-}
-
-/// The account's TOTP secret, opened.
-async fn secret_of(st: &AppState, user_id: i64) -> AppResult<Option<Vec<u8>>> {
-    let Some(sealed) = users::totp_secret(&st.db, user_id).await? else {
-        return Ok(None);
-    };
-    let text = st.config.outreach_key.open(SECRET_COLUMN, &sealed)?;
-    Ok(totp::from_base32(&text))
 }
 
 fn session_of(ctx: &Ctx) -> AppResult<&str> {
@@ -104,21 +91,10 @@ async fn render(
         ),
         Step::AskForLink { sent } => (None, String::new(), Some(sent)),
     };
-    let demo_code = match secret_of(st, user.id).await? {
-        Some(secret) if st.config.demo => {
-            // The current code, or the next one when the current one was just used (a code
-            // works once; one step of drift is accepted).
-            let now = st.now();
-            let used = users::totp_last_step(&st.db, user.id).await?;
-            let step = now.div_euclid(totp::STEP_S);
-            let at = if used.is_some_and(|u| u >= step) {
-                now + totp::STEP_S
-            } else {
-                now
-            };
-            Some(totp::code_at(&secret, at))
-        }
-        _ => None,
+    let demo_code = if st.config.demo {
+        two_factor::demo_code(&st.app, user.id).await?
+    } else {
+        None
     };
     Ok(page_with_status(
         status,
@@ -148,19 +124,6 @@ async fn wrong_code(st: &AppState, ctx: &Ctx, next: String, step: Step) -> AppRe
     .await
 }
 
-/// Whether `token` is a live setup link of this account.
-async fn setup_link_is_live(st: &AppState, user_id: i64, token: &str) -> AppResult<bool> {
-    Ok(!token.is_empty()
-        && users::peek_auth_token(
-            &st.db,
-            &hash_token(token),
-            TokenPurpose::SetUpSecondFactor,
-            st.now(),
-        )
-        .await?
-            == Some(user_id))
-}
-
 /// `GET /two-factor[?token=]`: enter a code; without a second factor, ask for the setup link,
 /// or (opened from that link) set it up.
 pub async fn form(
@@ -175,9 +138,9 @@ pub async fn form(
         return Ok(Redirect::to(&next).into_response());
     }
     let token = q.token.unwrap_or_default();
-    let step = if secret_of(&st, user.id).await?.is_some() {
+    let step = if two_factor::is_set_up(&st.app, user.id).await? {
         Step::Code
-    } else if setup_link_is_live(&st, user.id, &token).await? {
+    } else if two_factor::setup_link_is_live(&st.app, user.id, &token).await? {
         Step::SetUp {
             secret: totp::new_secret(),
             token,
@@ -195,24 +158,13 @@ pub async fn form(
 pub async fn send_setup_link(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let user = ctx.require_user()?;
     session_of(&ctx)?;
-    if secret_of(&st, user.id).await?.is_some() {
-        return Err(AppError::Conflict("two-factor-already"));
-    }
     let key = format!("two-factor-link:{}", user.id);
     if !st.signup_per_ip.try_acquire(&key, st.now()) {
         return Err(AppError::TooManyRequests(
             st.signup_per_ip.retry_after(&key, st.now()),
         ));
     }
-    crate::accounts::send_second_factor_setup(
-        &st,
-        ctx.locale,
-        user.id,
-        &user.email,
-        &user.display_name,
-    )
-    .await?;
-    tracing::info!(user_id = user.id, "second factor setup link sent");
+    two_factor::send_setup_link(&st.app, ctx.locale, user).await?;
     Ok(Redirect::to("/two-factor?sent=1").into_response())
 }
 
@@ -250,30 +202,23 @@ pub async fn verify(
         .check(&budget, &ctx.client_ip, device, now)
         .map_err(AppError::TooManyRequests)?;
     let next = safe_next(Some(&f.next));
-    let Some(secret) = secret_of(&st, user.id).await? else {
-        return Ok(Redirect::to(&format!(
-            "/two-factor?next={}",
-            crate::layers::urlencode(&next)
-        ))
-        .into_response());
-    };
-    let accepted = match totp::matching_step(&secret, &f.code, now) {
-        Some(step) => users::use_totp_step(&st.db, user.id, step).await?,
-        None => {
-            let typed = totp::normalise_recovery_code(&f.code);
-            !typed.is_empty()
-                && users::use_recovery_code(&st.db, user.id, &hash_token(&typed), now).await?
+    match two_factor::check_code(&st.app, user.id, &f.code).await? {
+        CodeCheck::Accepted => {}
+        CodeCheck::NotSetUp => {
+            return Ok(Redirect::to(&format!(
+                "/two-factor?next={}",
+                crate::layers::urlencode(&next)
+            ))
+            .into_response());
         }
-    };
-    if !accepted {
-        st.sign_in.failed(&budget, &ctx.client_ip, device, now);
-        tracing::info!(user_id = user.id, "second factor refused");
-        return wrong_code(&st, &ctx, next, Step::Code).await;
+        CodeCheck::Refused => {
+            st.sign_in.failed(&budget, &ctx.client_ip, device, now);
+            return wrong_code(&st, &ctx, next, Step::Code).await;
+        }
     }
     let (cookie, _) = crate::accounts::rotate_session_with_second_factor(&st, &session).await?;
     let mut cookies = vec![cookie];
     cookies.extend(crate::accounts::remember_device(&st, &headers, user.id, true).await?);
-    tracing::info!(user_id = user.id, "second factor passed");
     Ok(redirect_with_cookies(&next, &cookies))
 }
 
@@ -286,46 +231,15 @@ pub async fn setup(
 ) -> AppResult<Response> {
     let user = ctx.require_user()?;
     let session = session_of(&ctx)?.to_owned();
-    let now = st.now();
     let next = safe_next(Some(&f.next));
-    if secret_of(&st, user.id).await?.is_some() {
-        // Already set up (another tab): replacing it needs the old factor first.
-        return Err(AppError::Conflict("two-factor-already"));
-    }
-    if !setup_link_is_live(&st, user.id, &f.token).await? {
-        // Only through the mailed link: the password alone does not set the factor up.
-        return Err(AppError::field("token", "two-factor-link-expired"));
-    }
-    let Some(secret) = totp::from_base32(&f.secret).filter(|s| s.len() >= 16) else {
-        return Err(AppError::field("secret", "field-invalid"));
+    let codes = match two_factor::enrol(&st.app, user.id, &f.token, &f.secret, &f.code).await? {
+        Enrolment::Done { recovery_codes } => recovery_codes,
+        Enrolment::WrongCode { key } => {
+            let token = f.token.clone();
+            return wrong_code(&st, &ctx, next, Step::SetUp { secret: key, token }).await;
+        }
     };
-    let Some(step) = totp::matching_step(&secret, &f.code, now) else {
-        let token = f.token.clone();
-        return wrong_code(&st, &ctx, next, Step::SetUp { secret, token }).await;
-    };
-    if users::consume_auth_token(
-        &st.db,
-        &hash_token(&f.token),
-        TokenPurpose::SetUpSecondFactor,
-        now,
-    )
-    .await?
-        != Some(user.id)
-    {
-        return Err(AppError::field("token", "two-factor-link-expired"));
-    }
-    let codes = totp::new_recovery_codes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|c| hash_token(&totp::normalise_recovery_code(c)))
-        .collect();
-    let sealed = st
-        .config
-        .outreach_key
-        .seal(SECRET_COLUMN, &totp::base32(&secret))?;
-    users::enrol_totp(&st.db, user.id, &sealed, step, &hashes).await?;
     let (cookie, csrf) = crate::accounts::rotate_session_with_second_factor(&st, &session).await?;
-    tracing::info!(user_id = user.id, "second factor set up");
     let ctx = Ctx {
         csrf_token: csrf,
         ..ctx

@@ -90,7 +90,7 @@ async fn me_needs_a_bearer_token_and_unknown_api_routes_are_problems() {
         assert_eq!(r.json()["code"], "unauthorized");
         assert_eq!(r.header("www-authenticate"), "Bearer");
         let user = app.demo.user("vicevaert@demo.naboskab.dk").expect("user");
-        let secret = naboskab_web::accounts::issue_api_token(app.db(), user, "test", None, T0)
+        let secret = naboskab_app::accounts::issue_api_token(app.db(), user, "test", None, T0)
             .await
             .expect("token");
         c.headers

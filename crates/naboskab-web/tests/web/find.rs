@@ -610,9 +610,12 @@ async fn the_hsds_api_serves_the_same_offers_as_open_referral_services() {
             StatusCode::NOT_FOUND,
             "a service id is no location id"
         );
-        assert_eq!(
-            c.get("/api/hsds/services?per_page=0").await.status,
-            StatusCode::UNPROCESSABLE_ENTITY
+        let too_few = c.get("/api/hsds/services?per_page=0").await;
+        assert_eq!(too_few.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            too_few.text.contains("mellem 1 og 500"),
+            "the message names the page size's bounds: {}",
+            too_few.text
         );
         app.cleanup().await;
     }

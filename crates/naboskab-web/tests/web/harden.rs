@@ -5,8 +5,8 @@
 use crate::helpers::{Client, TestApp, record_of};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use naboskab_app::totp;
 use naboskab_demo::reach::DEMO_TOTP_SECRET;
-use naboskab_web::totp;
 use std::sync::{Arc, Mutex};
 
 const CARETAKER: &str = "vicevaert@demo.naboskab.dk";
@@ -468,7 +468,7 @@ async fn tokens_are_made_in_a_browser_session_only_expire_and_carry_the_second_f
         let passed = live.second_factor_at.expect("passed");
         assert_eq!(
             second_factor_until,
-            (passed + naboskab_web::accounts::SECOND_FACTOR_TOKEN_S).min(live.expires_at),
+            (passed + naboskab_app::accounts::SECOND_FACTOR_TOKEN_S).min(live.expires_at),
             "counted from when the session passed it, never past the session"
         );
         assert!(second_factor_until <= live.expires_at);

@@ -98,7 +98,7 @@ impl TestApp {
     }
 
     pub fn db(&self) -> &naboskab_store::Db {
-        &self.state.db
+        &self.state.app.db
     }
 
     pub async fn cleanup(mut self) {

@@ -300,6 +300,11 @@ async fn the_occurrences_api_speaks_rfc_3339_and_signs_up_with_201() {
             "{}",
             bad.text
         );
+        assert!(
+            bad.text.contains("mellem 1 og 1000"),
+            "the message names the occurrences' own bounds: {}",
+            bad.text
+        );
 
         let post = |body: &'static str| {
             Request::post(format!("/api/v1/occurrences/{}/signups", occ[0].id))

@@ -7,8 +7,8 @@
 
 use crate::helpers::TestApp;
 use axum::http::StatusCode;
+use naboskab_app::totp;
 use naboskab_demo::reach::DEMO_TOTP_SECRET;
-use naboskab_web::totp;
 
 const CARETAKER: &str = "vicevaert@demo.naboskab.dk";
 
