@@ -1144,3 +1144,131 @@ mail-role-confirm-body = مرحبًا
     مُنح { $person } دور { $role } في { $org }. لا يسري الدور إلا بعد أن يؤكده مسؤول آخر.
 
     أكّده هنا إذا كان صحيحًا: { $link }
+
+## Fund: grants
+field-amount-negative = لا يمكن أن يكون المبلغ سالبًا.
+field-amount-invalid = اكتب المبلغ بالكرونة، مثلًا 12.500 أو 12500,50.
+field-amount-too-large = المبلغ كبير جدًا.
+field-year-invalid = اكتب سنة بين 2000 و2100.
+field-too-many = عدد الأسطر كبير جدًا.
+field-grant-max-over-pool = لا يمكن أن يكون الحد الأقصى أكبر من المنحة كلها.
+field-grant-deadline-before-opening = يجب أن يأتي الموعد النهائي بعد الافتتاح.
+field-grant-offer-unknown = هذا النشاط غير موجود على Naboskab.
+field-grant-amount-zero = اطلب أكثر من 0 كرونة.
+field-grant-amount-over-max = يمكنك أن تطلب الحد الأقصى للمنحة على الأكثر.
+field-grant-amount-over-budget = لا يمكنك أن تطلب أكثر من مجموع الميزانية.
+field-grant-granted-over-applied = يجب أن يكون المبلغ الممنوح أكثر من 0 كرونة وأن لا يتجاوز المبلغ المطلوب.
+grant-deadline-passed = انتهى الموعد النهائي. لا يمكن تقديم الطلب الآن، لكنه محفوظ كمسودة.
+grant-not-open-yet = تفتح المنحة لاحقًا. الطلب محفوظ كمسودة.
+grant-already-decided = اتخذت البلدية قرارها بشأن هذا الطلب، لذلك لا يمكن تغييره.
+grant-not-submitted = يمكن البت في الطلبات المقدمة فقط.
+mail-grant-granted-subject = منحة من { $municipality }: { $application }
+mail-grant-granted-body = مرحبًا { $name }
+
+    منحت { $municipality } مبلغ { $amount } لـ "{ $application }" من منحة "{ $call }".
+
+    { $reason }
+
+    اطلع على الطلب والقرار هنا:
+
+    { $link }
+
+    تذكّر تقديم الحساب والتقرير عند انتهاء السنة.
+mail-grant-refused-subject = رفض من { $municipality }: { $application }
+mail-grant-refused-body = مرحبًا { $name }
+
+    للأسف رفضت { $municipality } طلب "{ $application }" من منحة "{ $call }".
+
+    السبب: { $reason }
+
+    اطلع على الطلب والقرار هنا:
+
+    { $link }
+grants-title = المنح
+grants-intro = منح البلديات للعمل الاجتماعي التطوعي (§ 18) وما شابهها. تتقدم الجمعيات بطلباتها هنا، وتعالج البلدية الطلبات في المكان نفسه.
+grants-nav = المنح
+grants-new-call = افتح منحة جديدة
+grants-calls = المنح
+grants-no-calls = لا توجد منح بعد.
+grants-own = طلباتكم
+grants-all = كل المنح
+grant-call-title = اسم المنحة
+grant-description = الوصف
+grant-municipality = البلدية
+grant-year = السنة
+grant-pool = حجم المنحة
+grant-max-amount = الحد الأقصى لكل طلب
+grant-opens = تفتح
+grant-deadline = الموعد النهائي
+grant-deadline-hint = بتوقيت الدنمارك. يجب تقديم الطلبات قبل هذا الموعد.
+grant-focus-areas = مجالات التركيز
+grant-applicants = من يحق له التقديم
+grant-target-groups = الفئات المستهدفة
+grant-certified-above = يلزم حساب مدقق فوق
+grant-certified-hint = اترك الحقل فارغًا إذا لم يكن الحساب المدقق مطلوبًا أبدًا.
+grant-questions = أسئلة البلدية
+grant-questions-hint = سؤال واحد في كل سطر.
+grant-kroner-hint = اكتب المبالغ بالكرونة، مثلًا 12.500 أو 12500,50.
+grant-save-call = احفظ المنحة
+grant-edit-call = عدّل المنحة
+grant-open-now = مفتوحة للطلبات
+grant-not-open = تفتح لاحقًا
+grant-closed = مغلقة
+grant-apply = قدّم طلبًا
+grant-applications = الطلبات
+grant-application = طلب
+grant-application-title = عنوان الطلب
+grant-organisation = مقدم الطلب
+grant-summary = فيم ستُستخدم الأموال؟
+grant-activities = الأنشطة
+grant-activity = نشاط
+grant-activity-title = النشاط
+grant-activity-target = الفئة المستهدفة
+grant-activity-participants = عدد المشاركين المتوقع
+grant-activity-offer = النشاط على Naboskab
+grant-no-offer = لا يوجد (نشاط جديد)
+grant-no-activities = لا توجد أنشطة.
+grant-budget = الميزانية
+grant-income = الإيرادات
+grant-line-text = النص
+grant-line-amount = المبلغ
+grant-total = المجموع
+grant-amount-applied = المبلغ المطلوب
+grant-amount-applied-hint = على الأكثر الحد الأقصى للمنحة ومجموع الميزانية.
+grant-amount-granted = المبلغ الممنوح
+grant-answers = الإجابات على أسئلة البلدية
+grant-save-draft = احفظ كمسودة
+grant-submit = قدّم الطلب
+grant-edit-application = عدّل الطلب
+grant-status = الحالة
+grant-submitted-at = قُدّم
+grant-read-only = يمكنكم قراءة هذا الطلب لأن إحدى إداراتكم مذكورة فيه. مقدم الطلب وحده يستطيع تغييره.
+grant-decide = القرار
+grant-decision = السبب
+grant-grant = امنح
+grant-refuse = ارفض
+grant-note = ملاحظة لمقدم الطلب
+grant-reason = سبب الرفض
+grant-filter-status = اعرض الطلبات
+grant-all-statuses = الكل
+grant-filter = اعرض
+grant-no-applications = لا توجد طلبات.
+grant-status-draft = مسودة
+grant-status-submitted = مُقدَّم
+grant-status-granted = ممنوح
+grant-status-refused = مرفوض
+grant-status-reported = تم تقديم التقرير
+grant-focus-loneliness = الوحدة
+grant-focus-young = الأطفال والشباب
+grant-focus-elderly = كبار السن
+grant-focus-across_generations = بين الأجيال
+grant-focus-health = الصحة والرفاه
+grant-focus-inclusion = الإدماج
+grant-focus-volunteering = العمل التطوعي
+grant-applicant-association_cvr = الجمعيات ذات رقم CVR
+grant-applicant-self_help_group = مجموعات المساعدة الذاتية
+grant-applicant-department_board = مجالس إدارة الأقسام السكنية
+notice-grant-saved = تم حفظ الطلب كمسودة.
+notice-grant-submitted = تم تقديم الطلب.
+notice-grant-decided = تم حفظ القرار وإرساله إلى مقدم الطلب.
+notice-grant-call-saved = تم حفظ المنحة.

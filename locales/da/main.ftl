@@ -1083,3 +1083,131 @@ mail-role-confirm-body = Hej
     { $person } har fået rollen { $role } i { $org }. Rollen gælder først, når en anden administrator har bekræftet den.
 
     Bekræft den her, hvis den er rigtig: { $link }
+
+## Fund: grants
+field-amount-negative = Beløbet må ikke være negativt.
+field-amount-invalid = Skriv beløbet i kroner, fx 12.500 eller 12500,50.
+field-amount-too-large = Beløbet er for stort.
+field-year-invalid = Skriv et årstal mellem 2000 og 2100.
+field-too-many = Der er for mange linjer.
+field-grant-max-over-pool = Det højeste beløb kan ikke være større end hele puljen.
+field-grant-deadline-before-opening = Fristen skal ligge efter åbningen.
+field-grant-offer-unknown = Aktiviteten findes ikke på Naboskab.
+field-grant-amount-zero = Søg om mere end 0 kr.
+field-grant-amount-over-max = Der kan højst søges om puljens maksimum.
+field-grant-amount-over-budget = Der kan ikke søges om mere end budgettets i alt.
+field-grant-granted-over-applied = Bevillingen skal være mere end 0 kr. og højst det ansøgte beløb.
+grant-deadline-passed = Fristen er overskredet. Ansøgningen kan ikke indsendes nu, men den er gemt som kladde.
+grant-not-open-yet = Puljen åbner først senere. Ansøgningen er gemt som kladde.
+grant-already-decided = Kommunen har allerede truffet afgørelse om ansøgningen, så den kan ikke ændres.
+grant-not-submitted = Kun indsendte ansøgninger kan afgøres.
+mail-grant-granted-subject = Bevilling fra { $municipality }: { $application }
+mail-grant-granted-body = Hej { $name }
+
+    { $municipality } har bevilget { $amount } til "{ $application }" fra puljen "{ $call }".
+
+    { $reason }
+
+    Se ansøgningen og afgørelsen her:
+
+    { $link }
+
+    Husk at aflægge regnskab og rapport, når året er gået.
+mail-grant-refused-subject = Afslag fra { $municipality }: { $application }
+mail-grant-refused-body = Hej { $name }
+
+    { $municipality } har desværre givet afslag på "{ $application }" fra puljen "{ $call }".
+
+    Begrundelse: { $reason }
+
+    Se ansøgningen og afgørelsen her:
+
+    { $link }
+grants-title = Puljer og tilskud
+grants-intro = Kommunernes puljer til frivilligt socialt arbejde (§ 18) og lignende. Foreninger søger her, og kommunen behandler ansøgningerne samme sted.
+grants-nav = Puljer
+grants-new-call = Opret en pulje
+grants-calls = Puljer
+grants-no-calls = Der er ingen puljer endnu.
+grants-own = Jeres ansøgninger
+grants-all = Alle puljer
+grant-call-title = Puljens navn
+grant-description = Beskrivelse
+grant-municipality = Kommune
+grant-year = År
+grant-pool = Puljens størrelse
+grant-max-amount = Højeste beløb pr. ansøgning
+grant-opens = Åbner
+grant-deadline = Ansøgningsfrist
+grant-deadline-hint = Dansk tid. Ansøgninger skal være indsendt før dette tidspunkt.
+grant-focus-areas = Fokusområder
+grant-applicants = Hvem kan søge
+grant-target-groups = Målgrupper
+grant-certified-above = Revideret regnskab kræves over
+grant-certified-hint = Lad feltet stå tomt, hvis der aldrig kræves revideret regnskab.
+grant-questions = Kommunens spørgsmål
+grant-questions-hint = Ét spørgsmål pr. linje.
+grant-kroner-hint = Skriv beløb i kroner, fx 12.500 eller 12500,50.
+grant-save-call = Gem puljen
+grant-edit-call = Ret puljen
+grant-open-now = Åben for ansøgninger
+grant-not-open = Åbner senere
+grant-closed = Lukket
+grant-apply = Søg puljen
+grant-applications = Ansøgninger
+grant-application = Ansøgning
+grant-application-title = Ansøgningens titel
+grant-organisation = Ansøger
+grant-summary = Hvad skal pengene bruges til?
+grant-activities = Aktiviteter
+grant-activity = Aktivitet
+grant-activity-title = Aktivitet
+grant-activity-target = Målgruppe
+grant-activity-participants = Forventede deltagere
+grant-activity-offer = Aktiviteten på Naboskab
+grant-no-offer = Ingen (ny aktivitet)
+grant-no-activities = Ingen aktiviteter.
+grant-budget = Budget
+grant-income = Indtægter
+grant-line-text = Tekst
+grant-line-amount = Beløb
+grant-total = I alt
+grant-amount-applied = Ansøgt beløb
+grant-amount-applied-hint = Højst puljens maksimum og højst budgettets i alt.
+grant-amount-granted = Bevilget beløb
+grant-answers = Svar på kommunens spørgsmål
+grant-save-draft = Gem som kladde
+grant-submit = Indsend ansøgningen
+grant-edit-application = Ret ansøgningen
+grant-status = Status
+grant-submitted-at = Indsendt
+grant-read-only = I kan læse ansøgningen, fordi en af jeres afdelinger er nævnt i den. Kun ansøgeren kan ændre den.
+grant-decide = Afgørelse
+grant-decision = Begrundelse
+grant-grant = Bevilg
+grant-refuse = Giv afslag
+grant-note = Bemærkning til ansøgeren
+grant-reason = Begrundelse for afslag
+grant-filter-status = Vis ansøgninger
+grant-all-statuses = Alle
+grant-filter = Vis
+grant-no-applications = Ingen ansøgninger.
+grant-status-draft = Kladde
+grant-status-submitted = Indsendt
+grant-status-granted = Bevilget
+grant-status-refused = Afslag
+grant-status-reported = Afrapporteret
+grant-focus-loneliness = Ensomhed
+grant-focus-young = Børn og unge
+grant-focus-elderly = Ældre
+grant-focus-across_generations = På tværs af generationer
+grant-focus-health = Sundhed og trivsel
+grant-focus-inclusion = Inklusion
+grant-focus-volunteering = Frivillighed
+grant-applicant-association_cvr = Foreninger med CVR-nummer
+grant-applicant-self_help_group = Selvhjælpsgrupper
+grant-applicant-department_board = Afdelingsbestyrelser
+notice-grant-saved = Ansøgningen er gemt som kladde.
+notice-grant-submitted = Ansøgningen er indsendt.
+notice-grant-decided = Afgørelsen er gemt og sendt til ansøgeren.
+notice-grant-call-saved = Puljen er gemt.

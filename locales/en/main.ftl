@@ -1107,3 +1107,131 @@ mail-role-confirm-body = Hello
     { $person } has been given the role { $role } in { $org }. It takes effect only once another administrator has confirmed it.
 
     Confirm it here if it is right: { $link }
+
+## Fund: grants
+field-amount-negative = The amount cannot be negative.
+field-amount-invalid = Write the amount in kroner, for example 12.500 or 12500,50.
+field-amount-too-large = The amount is too large.
+field-year-invalid = Write a year between 2000 and 2100.
+field-too-many = There are too many lines.
+field-grant-max-over-pool = The maximum amount cannot be larger than the whole pool.
+field-grant-deadline-before-opening = The deadline must come after the opening.
+field-grant-offer-unknown = This activity does not exist on Naboskab.
+field-grant-amount-zero = Apply for more than 0 kr.
+field-grant-amount-over-max = You can apply for at most the pool's maximum.
+field-grant-amount-over-budget = You cannot apply for more than the budget's total.
+field-grant-granted-over-applied = The grant must be more than 0 kr. and at most the amount applied for.
+grant-deadline-passed = The deadline has passed. The application cannot be submitted now, but it is saved as a draft.
+grant-not-open-yet = The pool opens later. The application is saved as a draft.
+grant-already-decided = The municipality has already decided on this application, so it cannot be changed.
+grant-not-submitted = Only submitted applications can be decided.
+mail-grant-granted-subject = Grant from { $municipality }: { $application }
+mail-grant-granted-body = Hello { $name }
+
+    { $municipality } has granted { $amount } to "{ $application }" from the pool "{ $call }".
+
+    { $reason }
+
+    See the application and the decision here:
+
+    { $link }
+
+    Remember to report on the accounts and the activities when the year is over.
+mail-grant-refused-subject = Refusal from { $municipality }: { $application }
+mail-grant-refused-body = Hello { $name }
+
+    Unfortunately { $municipality } has refused "{ $application }" from the pool "{ $call }".
+
+    Reason: { $reason }
+
+    See the application and the decision here:
+
+    { $link }
+grants-title = Grants
+grants-intro = The municipalities' pools for voluntary social work (§ 18) and similar. Associations apply here, and the municipality handles the applications in the same place.
+grants-nav = Grants
+grants-new-call = Open a grant call
+grants-calls = Grant calls
+grants-no-calls = There are no grant calls yet.
+grants-own = Your applications
+grants-all = All grant calls
+grant-call-title = Name of the call
+grant-description = Description
+grant-municipality = Municipality
+grant-year = Year
+grant-pool = Size of the pool
+grant-max-amount = Most per application
+grant-opens = Opens
+grant-deadline = Deadline
+grant-deadline-hint = Danish time. Applications must be submitted before this moment.
+grant-focus-areas = Focus areas
+grant-applicants = Who may apply
+grant-target-groups = Target groups
+grant-certified-above = Certified accounts required above
+grant-certified-hint = Leave empty if certified accounts are never required.
+grant-questions = The municipality's questions
+grant-questions-hint = One question per line.
+grant-kroner-hint = Write amounts in kroner, for example 12.500 or 12500,50.
+grant-save-call = Save the call
+grant-edit-call = Edit the call
+grant-open-now = Open for applications
+grant-not-open = Opens later
+grant-closed = Closed
+grant-apply = Apply
+grant-applications = Applications
+grant-application = Application
+grant-application-title = Title of the application
+grant-organisation = Applicant
+grant-summary = What will the money be used for?
+grant-activities = Activities
+grant-activity = Activity
+grant-activity-title = Activity
+grant-activity-target = Target group
+grant-activity-participants = Expected participants
+grant-activity-offer = The activity on Naboskab
+grant-no-offer = None (a new activity)
+grant-no-activities = No activities.
+grant-budget = Budget
+grant-income = Income
+grant-line-text = Text
+grant-line-amount = Amount
+grant-total = Total
+grant-amount-applied = Amount applied for
+grant-amount-applied-hint = At most the pool's maximum and at most the budget's total.
+grant-amount-granted = Amount granted
+grant-answers = Answers to the municipality's questions
+grant-save-draft = Save as draft
+grant-submit = Submit the application
+grant-edit-application = Edit the application
+grant-status = Status
+grant-submitted-at = Submitted
+grant-read-only = You can read this application because one of your departments is named in it. Only the applicant can change it.
+grant-decide = Decision
+grant-decision = Reason
+grant-grant = Grant
+grant-refuse = Refuse
+grant-note = Note to the applicant
+grant-reason = Reason for refusal
+grant-filter-status = Show applications
+grant-all-statuses = All
+grant-filter = Show
+grant-no-applications = No applications.
+grant-status-draft = Draft
+grant-status-submitted = Submitted
+grant-status-granted = Granted
+grant-status-refused = Refused
+grant-status-reported = Reported
+grant-focus-loneliness = Loneliness
+grant-focus-young = Children and young people
+grant-focus-elderly = Elderly people
+grant-focus-across_generations = Across generations
+grant-focus-health = Health and wellbeing
+grant-focus-inclusion = Inclusion
+grant-focus-volunteering = Volunteering
+grant-applicant-association_cvr = Associations with a CVR number
+grant-applicant-self_help_group = Self-help groups
+grant-applicant-department_board = Department boards
+notice-grant-saved = The application is saved as a draft.
+notice-grant-submitted = The application is submitted.
+notice-grant-decided = The decision is saved and sent to the applicant.
+notice-grant-call-saved = The grant call is saved.

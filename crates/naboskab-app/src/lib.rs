@@ -16,6 +16,7 @@ pub mod delivery;
 pub mod error;
 pub mod find;
 pub mod gather;
+pub mod grants;
 pub mod helplines;
 pub mod i18n;
 pub mod ical;

@@ -19,6 +19,8 @@ pub const PEOPLE: (&str, &str) = ("people.toml", include_str!("../data/people.to
 pub const ROOMS: (&str, &str) = ("rooms.toml", include_str!("../data/rooms.toml"));
 /// The offers (`data/offers.toml`).
 pub const OFFERS: (&str, &str) = ("offers.toml", include_str!("../data/offers.toml"));
+/// The grant calls and applications (`data/grants.toml`).
+pub const GRANTS: (&str, &str) = ("grants.toml", include_str!("../data/grants.toml"));
 /// The example helplines (`data/helplines.toml`).
 pub const HELPLINES: (&str, &str) = ("helplines.toml", include_str!("../data/helplines.toml"));
 

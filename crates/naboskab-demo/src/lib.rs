@@ -9,6 +9,7 @@
 
 pub mod data;
 pub mod gather;
+pub mod grants;
 pub mod join;
 pub mod offers;
 pub mod reach;
@@ -197,6 +198,9 @@ pub async fn seed(
         .await
         .map_err(|e| e.to_string())?;
     crate::reach::seed(db, outreach_key, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::grants::seed(db, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     Ok(Some(ids))

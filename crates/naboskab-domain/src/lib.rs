@@ -39,6 +39,7 @@ macro_rules! named {
 pub mod email;
 pub mod gather;
 pub mod geo;
+pub mod grants;
 pub mod join;
 pub mod offer;
 pub mod org;

@@ -121,11 +121,20 @@ pub enum Action {
     /// administrators exactly; a department's board and a municipality's officers with small
     /// cells suppressed (see [`sees_exact_outreach_counts`]).
     CountOutreach,
+    /// Open and change a municipality's grant calls, read and score the applications to
+    /// them, and decide: the municipality's officers.
+    ManageGrantCalls,
+    /// Write, submit and report an organisation's grant applications: its organisers and,
+    /// for a department, its board.
+    ApplyForGrants,
+    /// Read (never change) the grant applications that name a department: the housing
+    /// organisation's administrators.
+    FollowGrantApplications,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 23] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -146,6 +155,9 @@ impl Action {
         Action::WorkWithOutreach,
         Action::InspectOutreachRecord,
         Action::CountOutreach,
+        Action::ManageGrantCalls,
+        Action::ApplyForGrants,
+        Action::FollowGrantApplications,
     ];
 
     /// Actions on outreach records: the platform administrator's general override does not
@@ -359,458 +371,63 @@ fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> D
             .into_iter()
             .any(|r| actor.has_role_in(r, chain)),
         ),
+        (Action::ManageGrantCalls, Resource::Organisation { chain }) => {
+            allow_if(actor.has_role_in(Role::MunicipalOfficer, chain))
+        }
+        (Action::ApplyForGrants, Resource::Organisation { chain }) => allow_if(
+            actor.has_role_in(Role::Organiser, chain)
+                || actor.has_role_in(Role::BoardMember, chain),
+        ),
+        (Action::FollowGrantApplications, Resource::Organisation { chain }) => {
+            allow_if(actor.has_role_in(Role::HousingOrgAdmin, chain))
+        }
         _ => Decision::Deny(Denial::Forbidden),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Who someone is to a grant application, which decides what they see and may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum GrantReader {
+    /// The applicant organisation's organisers (a department's board for the department):
+    /// may change it while it is open.
+    Applicant,
+    /// The call's municipality's officers: may decide.
+    Municipality,
+    /// The administrators of a housing organisation whose department an activity names:
+    /// read only.
+    HousingOrganisation,
+    /// A platform administrator after the second factor: read only (support); deciding stays
+    /// with the municipality and writing with the applicant.
+    Platform,
+}
 
-    fn with(role: Role, org: i64) -> Actor {
-        Actor {
-            user_id: Some(1),
-            memberships: vec![Membership {
-                organisation_id: org,
-                role,
-            }],
-            second_factor: true,
-        }
-    }
-
-    #[test]
-    fn outreach_records_are_for_the_owning_organisations_caretakers_only() {
-        let owner = Resource::Organisation { chain: vec![3] };
-        assert!(
-            decide(
-                &with(Role::SocialCaretaker, 3),
-                Action::WorkWithOutreach,
-                &owner
-            )
-            .is_allowed()
-        );
-        let password_only = Actor {
-            second_factor: false,
-            ..with(Role::SocialCaretaker, 3)
-        };
-        assert_eq!(
-            decide(&password_only, Action::WorkWithOutreach, &owner),
-            Decision::Deny(Denial::SecondFactorNeeded),
-            "a password alone does not reach outreach records (SEC-14)"
-        );
-        assert!(
-            !decide(
-                &with(Role::SocialCaretaker, 4),
-                Action::WorkWithOutreach,
-                &owner
-            )
-            .is_allowed(),
-            "a caretaker of another housing organisation"
-        );
-        for role in Role::ALL {
-            if role == Role::SocialCaretaker {
-                continue;
-            }
-            assert!(
-                !decide(&with(role, 3), Action::WorkWithOutreach, &owner).is_allowed(),
-                "{role:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn platform_admins_inspect_outreach_records_only_after_the_second_factor() {
-        let any = Resource::Organisation { chain: vec![3] };
-        let admin = with(Role::PlatformAdmin, 1);
-        assert!(decide(&admin, Action::InspectOutreachRecord, &any).is_allowed());
-        assert_eq!(
-            decide(
-                &Actor {
-                    second_factor: false,
-                    ..admin.clone()
-                },
-                Action::InspectOutreachRecord,
-                &any
-            ),
-            Decision::Deny(Denial::SecondFactorNeeded)
-        );
-        assert!(!decide(&admin, Action::WorkWithOutreach, &any).is_allowed());
-        assert!(!decide(&admin, Action::CountOutreach, &any).is_allowed());
-        for role in Role::ALL.into_iter().filter(|r| *r != Role::PlatformAdmin) {
-            assert!(
-                !decide(&with(role, 3), Action::InspectOutreachRecord, &any).is_allowed(),
-                "{role:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_platform_administrator_administers_only_after_the_second_factor() {
-        let password_only = Actor {
-            second_factor: false,
-            ..with(Role::PlatformAdmin, 1)
-        };
-        for (action, resource) in [
-            (Action::AdministerPlatform, Resource::Platform),
-            (
-                Action::ManageMembers,
-                Resource::Organisation { chain: vec![3] },
-            ),
-            (
-                Action::ManageOffers,
-                Resource::Organisation { chain: vec![3] },
-            ),
-        ] {
-            assert_eq!(
-                decide(&password_only, action, &resource),
-                Decision::Deny(Denial::SecondFactorNeeded),
-                "{action:?}"
-            );
-            assert!(decide(&with(Role::PlatformAdmin, 1), action, &resource).is_allowed());
-        }
-        assert!(
-            decide(
-                &password_only,
-                Action::ReadOwnAccount,
-                &Resource::OwnAccount
-            )
-            .is_allowed()
-        );
-    }
-
-    #[test]
-    fn outreach_counts_are_for_the_organisation_its_boards_and_municipality() {
-        // A department (30) of housing organisation 3.
-        let department = Resource::Organisation { chain: vec![30, 3] };
-        for role in [
-            Role::SocialCaretaker,
-            Role::HousingOrgAdmin,
-            Role::BoardMember,
-            Role::MunicipalOfficer,
-        ] {
-            let own = if role == Role::BoardMember { 30 } else { 3 };
-            assert!(
-                decide(&with(role, own), Action::CountOutreach, &department).is_allowed(),
-                "{role:?}"
-            );
-            assert!(
-                !decide(&with(role, 40), Action::CountOutreach, &department).is_allowed(),
-                "{role:?} elsewhere"
-            );
-        }
-        for role in [Role::Resident, Role::Organiser] {
-            assert!(!decide(&with(role, 30), Action::CountOutreach, &department).is_allowed());
-        }
-        let chain = [30, 3];
-        assert!(sees_exact_outreach_counts(
-            &with(Role::SocialCaretaker, 3),
-            &chain
-        ));
-        assert!(sees_exact_outreach_counts(
-            &with(Role::HousingOrgAdmin, 3),
-            &chain
-        ));
-        assert!(!sees_exact_outreach_counts(
-            &with(Role::BoardMember, 30),
-            &chain
-        ));
-        assert!(!sees_exact_outreach_counts(
-            &with(Role::MunicipalOfficer, 3),
-            &chain
-        ));
-    }
-
-    #[test]
-    fn rooms_are_managed_and_approved_only_in_ones_own_department() {
-        let dept_a = Resource::Organisation { chain: vec![30, 3] };
-        let dept_b = Resource::Organisation { chain: vec![40, 4] };
-        for role in [Role::BoardMember, Role::HousingOrgAdmin] {
-            let a = with(role, 30);
-            assert!(decide(&a, Action::ManageRooms, &dept_a).is_allowed());
-            assert!(decide(&a, Action::ApproveAsBoard, &dept_a).is_allowed());
-            assert!(
-                !decide(&a, Action::ApproveAsBoard, &dept_b).is_allowed(),
-                "{role:?}"
-            );
-            assert!(
-                !decide(&a, Action::ManageRooms, &dept_b).is_allowed(),
-                "{role:?}"
-            );
-        }
-        assert!(
-            !decide(
-                &with(Role::BoardMember, 30),
-                Action::ApproveAsStaff,
-                &dept_a
-            )
-            .is_allowed()
-        );
-        assert!(
-            decide(
-                &with(Role::HousingOrgAdmin, 3),
-                Action::ApproveAsStaff,
-                &dept_a
-            )
-            .is_allowed()
-        );
-        for role in [
-            Role::Resident,
-            Role::Organiser,
-            Role::SocialCaretaker,
-            Role::MunicipalOfficer,
-        ] {
-            let a = with(role, 30);
-            for action in [
-                Action::ManageRooms,
-                Action::ApproveAsBoard,
-                Action::ApproveAsStaff,
-            ] {
-                assert!(
-                    !decide(&a, action, &dept_a).is_allowed(),
-                    "{role:?} {action:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn the_rooms_rule_says_who_may_book_a_kind() {
-        let residents_only = Resource::RoomKind {
-            chain: vec![30, 3],
-            bookers: Bookers::parse("residents"),
-        };
-        assert!(decide(&with(Role::Resident, 30), Action::BookRoom, &residents_only).is_allowed());
-        assert!(!decide(&with(Role::Resident, 40), Action::BookRoom, &residents_only).is_allowed());
-        assert!(
-            !decide(
-                &with(Role::BoardMember, 30),
-                Action::BookRoom,
-                &residents_only
-            )
-            .is_allowed()
-        );
-        assert_eq!(
-            decide(&Actor::anonymous(), Action::BookRoom, &residents_only),
-            Decision::Deny(Denial::NotSignedIn)
-        );
-        let organisers = Resource::RoomKind {
-            chain: vec![30, 3],
-            bookers: Bookers::parse("organisers,staff"),
-        };
-        assert!(decide(&with(Role::Organiser, 77), Action::BookRoom, &organisers).is_allowed());
-        assert!(
-            decide(
-                &with(Role::SocialCaretaker, 3),
-                Action::BookRoom,
-                &organisers
-            )
-            .is_allowed()
-        );
-        assert!(!decide(&with(Role::Resident, 30), Action::BookRoom, &organisers).is_allowed());
-    }
-
-    #[test]
-    fn anonymous_reads_public_only() {
-        let a = Actor::anonymous();
-        assert_eq!(
-            decide(&a, Action::ReadPublic, &Resource::Public),
-            Decision::Allow
-        );
-        for action in Action::ALL
-            .into_iter()
-            .filter(|a| !matches!(a, Action::ReadPublic | Action::SignUp))
-        {
-            assert_eq!(
-                decide(&a, action, &Resource::OwnAccount),
-                Decision::Deny(Denial::NotSignedIn),
-                "{action:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn own_account_is_for_every_signed_in_role() {
-        for role in Role::ALL {
-            let a = with(role, 5);
-            assert!(decide(&a, Action::ReadOwnAccount, &Resource::OwnAccount).is_allowed());
-            assert!(decide(&a, Action::ManageOwnAccount, &Resource::OwnAccount).is_allowed());
-        }
-    }
-
-    #[test]
-    fn only_platform_admins_administer_the_platform() {
-        for role in Role::ALL {
-            let d = decide(
-                &with(role, 1),
-                Action::AdministerPlatform,
-                &Resource::Platform,
-            );
-            assert_eq!(d.is_allowed(), role == Role::PlatformAdmin, "{role:?}");
-        }
-    }
-
-    #[test]
-    fn housing_org_admin_manages_members_below_own_org_only() {
-        let admin = with(Role::HousingOrgAdmin, 10);
-        let own_department = Resource::Organisation {
-            chain: vec![11, 10],
-        };
-        let other_department = Resource::Organisation {
-            chain: vec![21, 20],
-        };
-        assert!(decide(&admin, Action::ManageMembers, &own_department).is_allowed());
-        assert!(!decide(&admin, Action::ManageMembers, &other_department).is_allowed());
-        let board = with(Role::BoardMember, 11);
-        assert!(!decide(&board, Action::ManageMembers, &own_department).is_allowed());
-    }
-
-    #[test]
-    fn offers_are_managed_by_their_organisations_people_only() {
-        let own = Resource::Organisation { chain: vec![30] };
-        for role in [
-            Role::Organiser,
-            Role::BoardMember,
-            Role::HousingOrgAdmin,
-            Role::SocialCaretaker,
-        ] {
-            assert!(
-                decide(&with(role, 30), Action::ManageOffers, &own).is_allowed(),
-                "{role:?}"
-            );
-            assert!(
-                !decide(&with(role, 31), Action::ManageOffers, &own).is_allowed(),
-                "{role:?} elsewhere"
-            );
-        }
-        for role in [Role::Resident, Role::MunicipalOfficer] {
-            assert!(
-                !decide(&with(role, 30), Action::ManageOffers, &own).is_allowed(),
-                "{role:?}"
-            );
-        }
-        assert!(!decide(&with(Role::Organiser, 30), Action::ApproveOffers, &own).is_allowed());
-        assert!(
-            decide(
-                &with(Role::HousingOrgAdmin, 30),
-                Action::ApproveOffers,
-                &own
-            )
-            .is_allowed()
-        );
-    }
-
-    #[test]
-    fn public_action_on_private_resource_is_denied() {
-        let a = with(Role::Resident, 1);
-        assert!(!decide(&a, Action::ReadPublic, &Resource::Platform).is_allowed());
-    }
-
-    #[test]
-    fn nobody_grants_themselves_a_role_and_a_second_person_confirms_a_caretaker() {
-        let admin = with(Role::HousingOrgAdmin, 3); // user 1
-        let grant = |grantee, granted_by| Resource::RoleGrant {
-            chain: vec![3],
-            grantee,
-            granted_by,
-        };
-        assert!(decide(&admin, Action::GrantRole, &grant(2, None)).is_allowed());
-        assert!(
-            !decide(&admin, Action::GrantRole, &grant(1, None)).is_allowed(),
-            "to oneself"
-        );
-        assert!(
-            !decide(
-                &with(Role::HousingOrgAdmin, 4),
-                Action::GrantRole,
-                &grant(2, None)
-            )
-            .is_allowed(),
-            "in another organisation"
-        );
-        assert!(
-            !decide(&admin, Action::ConfirmRoleGrant, &grant(2, Some(1))).is_allowed(),
-            "one's own grant"
-        );
-        assert!(
-            !decide(&admin, Action::ConfirmRoleGrant, &grant(1, Some(5))).is_allowed(),
-            "a grant to oneself"
-        );
-        assert!(decide(&admin, Action::ConfirmRoleGrant, &grant(2, Some(5))).is_allowed());
-        // The platform administrator's override does not lift the four eyes.
-        let operator = with(Role::PlatformAdmin, 99);
-        assert!(decide(&operator, Action::ConfirmRoleGrant, &grant(2, Some(5))).is_allowed());
-        assert!(!decide(&operator, Action::ConfirmRoleGrant, &grant(2, Some(1))).is_allowed());
-        assert!(!decide(&operator, Action::GrantRole, &grant(1, None)).is_allowed());
-        for role in Role::ALL {
-            assert_eq!(
-                grant_needs_confirmation(role),
-                role == Role::SocialCaretaker,
-                "{role:?}"
-            );
-            if role != Role::HousingOrgAdmin && role != Role::PlatformAdmin {
-                assert!(
-                    !decide(&with(role, 3), Action::ConfirmRoleGrant, &grant(2, Some(5)))
-                        .is_allowed(),
-                    "{role:?}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn an_offer_is_managed_by_its_own_organisation_not_by_the_department_it_is_held_in() {
-        // Association 40 holds an activity in department 30 of housing organisation 3.
-        let associations = Resource::Offer {
-            owner_chain: vec![40],
-        };
-        let departments_own = Resource::Offer {
-            owner_chain: vec![30, 3],
-        };
-        for role in [Role::Organiser, Role::BoardMember, Role::SocialCaretaker] {
-            assert!(
-                !decide(&with(role, 30), Action::ManageOffers, &associations).is_allowed(),
-                "{role:?} of the department, another association's offer"
-            );
-        }
-        assert!(
-            !decide(
-                &with(Role::HousingOrgAdmin, 3),
-                Action::ManageOffers,
-                &associations
-            )
-            .is_allowed()
-        );
-        assert!(
-            decide(
-                &with(Role::Organiser, 40),
-                Action::ManageOffers,
-                &associations
-            )
-            .is_allowed()
-        );
-        assert!(
-            decide(
-                &with(Role::BoardMember, 30),
-                Action::ManageOffers,
-                &departments_own
-            )
-            .is_allowed()
-        );
-        assert!(
-            decide(
-                &with(Role::HousingOrgAdmin, 3),
-                Action::ManageOffers,
-                &departments_own
-            )
-            .is_allowed()
-        );
-        assert!(
-            decide(
-                &with(Role::PlatformAdmin, 1),
-                Action::ManageOffers,
-                &associations
-            )
-            .is_allowed()
-        );
+/// Who `actor` is to a grant application of the organisation `applicant` (with ancestors), to
+/// a call of the municipality `municipality` (with ancestors), naming the departments
+/// `departments` (each with ancestors); `None`: nobody (the application does not exist for
+/// them). A role held says more than the platform administrator's override.
+pub fn grant_reader(
+    actor: &Actor,
+    applicant: &[i64],
+    municipality: &[i64],
+    departments: &[Vec<i64>],
+) -> Option<GrantReader> {
+    if actor.has_role_in(Role::Organiser, applicant)
+        || actor.has_role_in(Role::BoardMember, applicant)
+    {
+        Some(GrantReader::Applicant)
+    } else if actor.has_role_in(Role::MunicipalOfficer, municipality) {
+        Some(GrantReader::Municipality)
+    } else if departments
+        .iter()
+        .any(|chain| actor.has_role_in(Role::HousingOrgAdmin, chain))
+    {
+        Some(GrantReader::HousingOrganisation)
+    } else if actor.is_platform_admin() && actor.second_factor {
+        Some(GrantReader::Platform)
+    } else {
+        None
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -44,6 +44,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(10, "0010_no_show_followup"),
     migration!(11, "0011_harden"),
     migration!(12, "0012_sealed_contacts"),
+    migration!(13, "0013_grants"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -3,8 +3,9 @@
 
 use crate::api;
 use crate::pages::{
-    account, admin, auth, calendar, feeds, join, lonely, manage, offers, oidc, ops, outreach,
-    outreach_counts, outreach_inspect, public, room_admin, rooms, schedule, two_factor,
+    account, admin, auth, calendar, feeds, grant_applications, grants, join, lonely, manage,
+    offers, oidc, ops, outreach, outreach_counts, outreach_inspect, public, room_admin, rooms,
+    schedule, two_factor,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -242,6 +243,51 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/admin/helplines/{id}",
             post(admin::change_helpline),
         ),
+        r("GET", "/grants", get(grants::index)),
+        r("GET", "/grants/calls/new", get(grants::new_call_form)),
+        r("POST", "/grants/calls/new", post(grants::create_call)),
+        r("GET", "/grants/calls/{id}", get(grants::call)),
+        r(
+            "GET",
+            "/grants/calls/{id}/edit",
+            get(grants::edit_call_form),
+        ),
+        r("POST", "/grants/calls/{id}/edit", post(grants::update_call)),
+        r(
+            "GET",
+            "/grants/calls/{id}/apply",
+            get(grant_applications::new_form),
+        ),
+        r(
+            "POST",
+            "/grants/calls/{id}/apply",
+            post(grant_applications::create),
+        ),
+        r(
+            "GET",
+            "/grants/calls/{id}/applications",
+            get(grant_applications::review),
+        ),
+        r(
+            "GET",
+            "/grants/applications/{id}",
+            get(grant_applications::show),
+        ),
+        r(
+            "GET",
+            "/grants/applications/{id}/edit",
+            get(grant_applications::edit_form),
+        ),
+        r(
+            "POST",
+            "/grants/applications/{id}/edit",
+            post(grant_applications::update),
+        ),
+        r(
+            "POST",
+            "/grants/applications/{id}/decide",
+            post(grant_applications::decide),
+        ),
         r("GET", "/login", get(auth::login_form)),
         r("POST", "/login", post(auth::login_submit)),
         r("POST", "/logout", post(auth::logout)),
@@ -280,6 +326,17 @@ pub fn app_routes() -> Vec<RouteDef> {
             "GET",
             "/api/v1/municipalities",
             get(api::orgs::list_municipalities),
+        ),
+        r("GET", "/api/v1/grants/calls", get(api::grants::list_calls)),
+        r(
+            "POST",
+            "/api/v1/grants/applications",
+            post(api::grants::create_application),
+        ),
+        r(
+            "GET",
+            "/api/v1/grants/applications/{id}",
+            get(api::grants::get_application),
         ),
         r(
             "GET",

@@ -303,8 +303,7 @@ fn the_application_layer_knows_no_http_templates_or_wire_formats() {
 
 /// Files over the 800-line limit when the limit was set, each with its length then: they
 /// may only shrink, and leave this list when they are under the limit.
-const LONG_FILES: [(&str, usize); 10] = [
-    ("naboskab-domain/src/policy.rs", 816),
+const LONG_FILES: [(&str, usize); 9] = [
     ("naboskab-domain/src/reach.rs", 830),
     ("naboskab-domain/src/gather.rs", 889),
     ("naboskab-store/src/catalogue.rs", 893),

@@ -6,6 +6,8 @@ pub mod admin;
 pub mod auth;
 pub mod calendar;
 pub mod feeds;
+pub mod grant_applications;
+pub mod grants;
 pub mod join;
 pub mod lonely;
 pub mod manage;

@@ -150,6 +150,8 @@ struct MunicipalityPage {
     partners: Vec<OrgLink>,
     cards: Vec<CardView>,
     feed_href: String,
+    /// The municipality's grant calls: `(id, title, deadline)`.
+    grant_calls: Vec<(i64, String, String)>,
 }
 
 /// `GET /municipalities/{code}`: its departments and partners. Accepts `169` for `0169`.
@@ -178,8 +180,17 @@ pub async fn municipality(
         12,
     )
     .await?;
+    let grant_calls = naboskab_app::grants::calls_in_municipality(&st.app, &municipality.code)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let deadline = crate::pages::grants::when(ctx.locale, c.deadline_at);
+            (c.id, c.title, deadline)
+        })
+        .collect();
     Ok(page(&MunicipalityPage {
         cards,
+        grant_calls,
         feed_href: format!("/municipalities/{code}/feed.atom"),
         departments: deps.iter().map(|o| link(&p, o)).collect(),
         partners: others.iter().map(|o| link(&p, o)).collect(),

@@ -131,6 +131,25 @@ async fn every_route_for_every_role_matches_the_matrix() {
                 r.i64("min").expect("follow-up").to_string(),
             )
         };
+        let open_call = app
+            .db()
+            .query_one("SELECT MAX(id) AS max FROM grant_call", vec![])
+            .await
+            .expect("demo grant call")
+            .i64("max")
+            .expect("id")
+            .to_string();
+        let application = app
+            .db()
+            .query_one(
+                "SELECT MIN(a.id) AS min FROM grant_application a WHERE a.call_id = $1 AND a.status = 'submitted'",
+                naboskab_store::params![open_call.parse::<i64>().expect("id")],
+            )
+            .await
+            .expect("demo grant application")
+            .i64("min")
+            .expect("id")
+            .to_string();
         let mut surprises = Vec::new();
         let mut checked = 0;
         for ((method, pattern), outcomes) in &expected {
@@ -154,6 +173,12 @@ async fn every_route_for_every_role_matches_the_matrix() {
                         || pattern.starts_with("/api/v1/outreach/contacts/")
                     {
                         &contact
+                    } else if pattern.starts_with("/grants/calls/") {
+                        &open_call
+                    } else if pattern.starts_with("/grants/applications/")
+                        || pattern.starts_with("/api/v1/grants/applications/")
+                    {
+                        &application
                     } else if pattern.starts_with("/bookings/")
                         || pattern.starts_with("/api/v1/bookings/")
                     {

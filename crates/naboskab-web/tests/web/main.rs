@@ -7,6 +7,7 @@ mod api;
 mod authz;
 mod find;
 mod gather;
+mod grants;
 mod harden;
 mod helpers;
 mod i18n_pages;

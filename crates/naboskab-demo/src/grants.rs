@@ -1,0 +1,218 @@
+//! Demo data for Fund: Høje-Taastrup's § 18 calls (`data/grants.toml`): last year's, decided,
+//! and this year's, open, with applications as a draft, submitted, granted and refused.
+//! Activities are linked to the demo's offers by title, so the housing organisation whose
+//! department holds them can read the application.
+
+use crate::{DemoIds, data};
+use naboskab_domain::grants::{Applicant, ApplicationStatus, FocusArea};
+use naboskab_store::audit::Auditor;
+use naboskab_store::grants::{self as store, Activity, ApplicationFields, CallFields, Line};
+use naboskab_store::{Db, StoreError, params};
+use serde::Deserialize;
+
+/// `data/grants.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrantsFile {
+    call: Vec<CallData>,
+    application: Vec<ApplicationData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallData {
+    key: String,
+    title: String,
+    description: String,
+    year: i32,
+    pool_kroner: i64,
+    max_kroner: i64,
+    opens_in_days: i64,
+    deadline_in_days: i64,
+    focus_areas: Vec<String>,
+    applicants: Vec<String>,
+    target_groups: String,
+    certified_above_kroner: Option<i64>,
+    questions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApplicationData {
+    call: String,
+    organisation: String,
+    author: Option<String>,
+    title: String,
+    summary: String,
+    amount_kroner: i64,
+    answers: Vec<String>,
+    status: String,
+    decision_kroner: Option<i64>,
+    decision_reason: Option<String>,
+    activity: Vec<ActivityData>,
+    budget: Vec<LineData>,
+    income: Vec<LineData>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityData {
+    title: String,
+    target_group: String,
+    participants: i64,
+    offer: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LineData {
+    text: String,
+    kroner: i64,
+}
+
+const DAY: i64 = 86_400;
+
+fn unknown(what: &str, name: &str) -> StoreError {
+    StoreError::Other(format!("demo data grants.toml: unknown {what} {name:?}"))
+}
+
+fn named<T>(
+    names: &[String],
+    parse: fn(&str) -> Option<T>,
+    what: &str,
+) -> Result<Vec<T>, StoreError> {
+    names
+        .iter()
+        .map(|n| parse(n).ok_or_else(|| unknown(what, n)))
+        .collect()
+}
+
+/// The offer with this title and, when it has one, its department.
+async fn offer_titled(db: &Db, title: &str) -> Result<(i64, Option<i64>), StoreError> {
+    let row = db
+        .query_opt(
+            "SELECT MIN(id) AS id FROM offer WHERE title = $1",
+            params![title],
+        )
+        .await?
+        .ok_or_else(|| unknown("offer", title))?;
+    let id = row.opt_i64("id")?.ok_or_else(|| unknown("offer", title))?;
+    let department = naboskab_store::offers::offer(db, id)
+        .await?
+        .and_then(|o| o.department_id);
+    Ok((id, department))
+}
+
+fn lines(lines: &[LineData]) -> Vec<Line> {
+    lines
+        .iter()
+        .map(|l| Line {
+            text: l.text.clone(),
+            amount_ore: l.kroner * 100,
+        })
+        .collect()
+}
+
+/// Seeds the calls and the applications.
+pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
+    let file: GrantsFile = data::read(data::GRANTS)?;
+    let kommune = ids
+        .org("kommune")
+        .ok_or_else(|| unknown("organisation", "kommune"))?;
+    let officer = Auditor {
+        user_id: ids.user("kommune@demo.naboskab.dk"),
+        role: "municipal_officer".into(),
+        purpose: "demo".into(),
+    };
+    let mut calls = Vec::new();
+    for c in &file.call {
+        let fields = CallFields {
+            title: c.title.clone(),
+            description: c.description.clone(),
+            year: c.year,
+            pool_ore: c.pool_kroner * 100,
+            max_amount_ore: c.max_kroner * 100,
+            opens_at: now + c.opens_in_days * DAY,
+            deadline_at: now + c.deadline_in_days * DAY,
+            focus_areas: named(&c.focus_areas, FocusArea::parse, "focus area")?,
+            applicants: named(&c.applicants, Applicant::parse, "applicant")?,
+            target_groups: c.target_groups.clone(),
+            certified_accounts_above_ore: c.certified_above_kroner.map(|k| k * 100),
+            questions: c.questions.clone(),
+        };
+        let id = store::create_call(db, kommune, &fields, &officer, fields.opens_at - DAY).await?;
+        calls.push((c.key.clone(), id, fields));
+    }
+    for a in &file.application {
+        let (_, call_id, call) = calls
+            .iter()
+            .find(|(key, _, _)| *key == a.call)
+            .ok_or_else(|| unknown("call", &a.call))?;
+        let organisation = ids
+            .org(&a.organisation)
+            .ok_or_else(|| unknown("organisation", &a.organisation))?;
+        let status =
+            ApplicationStatus::parse(&a.status).ok_or_else(|| unknown("status", &a.status))?;
+        let mut activities = Vec::new();
+        for x in &a.activity {
+            let (offer_id, department_id) = match &x.offer {
+                Some(title) => {
+                    let (id, department) = offer_titled(db, title).await?;
+                    (Some(id), department)
+                }
+                None => (None, None),
+            };
+            activities.push(Activity {
+                title: x.title.clone(),
+                target_group: x.target_group.clone(),
+                expected_participants: x.participants,
+                offer_id,
+                department_id,
+            });
+        }
+        let fields = ApplicationFields {
+            title: a.title.clone(),
+            summary: a.summary.clone(),
+            activities,
+            budget: lines(&a.budget),
+            income: lines(&a.income),
+            amount_applied_ore: a.amount_kroner * 100,
+            answers: a.answers.clone(),
+        };
+        let author = Auditor {
+            user_id: a.author.as_deref().and_then(|e| ids.user(e)),
+            role: "organiser".into(),
+            purpose: "demo".into(),
+        };
+        let written = (call.opens_at + 5 * DAY).min(now);
+        let saved_as = if status == ApplicationStatus::Draft {
+            ApplicationStatus::Draft
+        } else {
+            ApplicationStatus::Submitted
+        };
+        let id = store::create_application(
+            db,
+            *call_id,
+            organisation,
+            &fields,
+            saved_as,
+            &author,
+            written,
+        )
+        .await?;
+        if status.is_decided() {
+            let granted = a.decision_kroner.map(|k| k * 100);
+            let reason = a.decision_reason.clone().unwrap_or_default();
+            store::decide(
+                db,
+                id,
+                granted,
+                &reason,
+                &officer,
+                call.deadline_at + 20 * DAY,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! Contract tests for grant calls and applications, on SQLite always and PostgreSQL when
+//! configured: what is written reads back whole, a decided application is no longer the
+//! applicant's to change, two officers deciding at once decide once, and every change leaves
+//! an audit row.
+
+use naboskab_domain::OrgKind;
+use naboskab_domain::grants::{Applicant, ApplicationStatus, FocusArea};
+use naboskab_store::audit::{self, Auditor};
+use naboskab_store::grants::{self, Activity, ApplicationFields, CallFields, Line};
+use naboskab_store::on_every_backend;
+use naboskab_store::orgs::{self, NewOrganisation};
+use naboskab_store::{Db, offers};
+
+const NOW: i64 = 1_790_000_000;
+
+async fn org(db: &Db, kind: OrgKind, name: &str) -> i64 {
+    orgs::create_organisation(
+        db,
+        &NewOrganisation {
+            kind: Some(kind),
+            name: name.into(),
+            municipality_code: Some("0169".into()),
+            ..Default::default()
+        },
+        NOW,
+    )
+    .await
+    .expect("organisation")
+}
+
+fn officer() -> Auditor {
+    Auditor {
+        user_id: None,
+        role: "municipal_officer".into(),
+        purpose: "test".into(),
+    }
+}
+
+fn call_fields() -> CallFields {
+    CallFields {
+        title: "§18-puljen 2027".into(),
+        description: "Frivilligt socialt arbejde".into(),
+        year: 2027,
+        pool_ore: 250_000_000,
+        max_amount_ore: 5_000_000,
+        opens_at: NOW,
+        deadline_at: NOW + 30 * 86_400,
+        focus_areas: vec![FocusArea::Loneliness, FocusArea::Elderly],
+        applicants: vec![Applicant::AssociationWithCvr, Applicant::SelfHelpGroup],
+        target_groups: "Ensomme ældre".into(),
+        certified_accounts_above_ore: Some(10_000_000),
+        questions: vec![
+            "Hvordan når I de ensomme?".into(),
+            "Hvem er frivillige?".into(),
+        ],
+    }
+}
+
+fn application(offer_id: Option<i64>, department_id: Option<i64>) -> ApplicationFields {
+    ApplicationFields {
+        title: "Fællesspisning hver tirsdag".into(),
+        summary: "Mad og selskab".into(),
+        activities: vec![Activity {
+            title: "Fællesspisning".into(),
+            target_group: "Ældre".into(),
+            expected_participants: 30,
+            offer_id,
+            department_id,
+        }],
+        budget: vec![
+            Line {
+                text: "Råvarer".into(),
+                amount_ore: 1_200_000,
+            },
+            Line {
+                text: "Husleje".into(),
+                amount_ore: 300_050,
+            },
+        ],
+        income: vec![Line {
+            text: "Egenbetaling".into(),
+            amount_ore: 200_000,
+        }],
+        amount_applied_ore: 1_300_050,
+        answers: vec!["Opsøgende vicevært".into(), "Seks pensionister".into()],
+    }
+}
+
+#[tokio::test]
+async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
+    on_every_backend!(|db| {
+        let kommune = org(db, OrgKind::Municipality, "Høje-Taastrup Kommune").await;
+        let forening = org(db, OrgKind::Association, "Seniorklubben").await;
+        let department = org(db, OrgKind::Department, "Nørreparken").await;
+        let offer = offers::create_offer(
+            db,
+            &offers::Offer {
+                organisation_id: forening,
+                department_id: Some(department),
+                kind: "activity".into(),
+                title: "Fællesspisning".into(),
+                ..Default::default()
+            },
+            NOW,
+        )
+        .await
+        .expect("offer");
+
+        let call_id = grants::create_call(db, kommune, &call_fields(), &officer(), NOW)
+            .await
+            .expect("call");
+        let call = grants::call(db, call_id)
+            .await
+            .expect("read")
+            .expect("call");
+        assert_eq!(call.municipality_name, "Høje-Taastrup Kommune");
+        assert_eq!(call.municipality_code, "0169");
+        assert_eq!(call.focus_areas, call_fields().focus_areas);
+        assert_eq!(call.applicants, call_fields().applicants);
+        assert_eq!(call.questions, call_fields().questions);
+        assert_eq!(call.certified_accounts_above_ore, Some(10_000_000));
+        assert_eq!(
+            grants::calls(db, Some(kommune)).await.expect("list").len(),
+            1
+        );
+        assert!(
+            grants::calls(db, Some(forening))
+                .await
+                .expect("list")
+                .is_empty()
+        );
+
+        let fields = application(Some(offer), Some(department));
+        let id = grants::create_application(
+            db,
+            call_id,
+            forening,
+            &fields,
+            ApplicationStatus::Draft,
+            &officer(),
+            NOW,
+        )
+        .await
+        .expect("application");
+        let a = grants::application(db, id)
+            .await
+            .expect("read")
+            .expect("app");
+        assert_eq!(a.status, ApplicationStatus::Draft);
+        assert_eq!(
+            a.fields, fields,
+            "activities, lines and answers read back in order"
+        );
+        assert_eq!(a.organisation_name, "Seniorklubben");
+        assert_eq!(a.submitted_at, None);
+
+        let mut changed = fields.clone();
+        changed.budget.pop();
+        changed.amount_applied_ore = 1_000_000;
+        assert!(
+            grants::update_application(
+                db,
+                id,
+                &changed,
+                ApplicationStatus::Submitted,
+                &officer(),
+                NOW + 60
+            )
+            .await
+            .expect("submit")
+        );
+        let a = grants::application(db, id)
+            .await
+            .expect("read")
+            .expect("app");
+        assert_eq!(a.status, ApplicationStatus::Submitted);
+        assert_eq!(a.fields.budget.len(), 1, "the removed line is gone");
+        assert_eq!(a.submitted_at, Some(NOW + 60));
+
+        let by = officer();
+        let (first, second) = tokio::join!(
+            grants::decide(db, id, Some(900_000), "God idé", &by, NOW + 120),
+            grants::decide(db, id, None, "Ingen penge", &by, NOW + 120),
+        );
+        let decided = [first.expect("first"), second.expect("second")];
+        assert_eq!(
+            decided.iter().filter(|d| **d).count(),
+            1,
+            "two officers deciding at once decide once"
+        );
+        let a = grants::application(db, id)
+            .await
+            .expect("read")
+            .expect("app");
+        assert!(a.status.is_decided());
+        assert!(
+            !grants::update_application(
+                db,
+                id,
+                &fields,
+                ApplicationStatus::Draft,
+                &officer(),
+                NOW + 180
+            )
+            .await
+            .expect("refused"),
+            "a decided application is not the applicant's to change"
+        );
+        assert_eq!(
+            grants::application(db, id)
+                .await
+                .expect("read")
+                .expect("app")
+                .fields,
+            a.fields,
+            "and nothing changed"
+        );
+
+        let trail = audit::rows_about(db, "grant_application", id)
+            .await
+            .expect("audit");
+        let actions: Vec<&str> = trail.iter().map(|r| r.action.as_str()).collect();
+        assert_eq!(actions.len(), 3, "{actions:?}");
+        assert_eq!(&actions[..2], ["draft", "submitted"]);
+        assert!(matches!(actions[2], "granted" | "refused"));
+
+        let listed = grants::applications_of_call(db, call_id, None)
+            .await
+            .expect("list");
+        assert_eq!(listed.len(), 1);
+        assert_eq!(
+            listed[0].fields.activities[0].department_id,
+            Some(department)
+        );
+        assert!(
+            grants::applications_of_call(db, call_id, Some(ApplicationStatus::Draft))
+                .await
+                .expect("filtered")
+                .is_empty()
+        );
+        assert_eq!(
+            grants::applications_of_organisations(db, &[forening])
+                .await
+                .expect("own")
+                .len(),
+            1
+        );
+    });
+}

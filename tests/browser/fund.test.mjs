@@ -1,0 +1,97 @@
+// Fund journey: an association's organiser applies to Høje-Taastrup's open § 18 call on the
+// page (totals computed by the server), the municipal officer finds it in the call's list and
+// grants it, and the organiser sees the grant. The grant pages pass axe-core in Danish and
+// Arabic. Start everything with: bash tests/browser/run.sh
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { checkPage, formatReport, goto, launchBrowser, loginAs, newContext, url } from './support.mjs';
+
+const ORGANISER = 'arrangoer@demo.naboskab.dk';
+const OFFICER = 'kommune@demo.naboskab.dk';
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function withPage(fn) {
+  const context = await newContext(browser);
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+const click = (page, locator) => Promise.all([page.waitForLoadState('load'), locator.click()]);
+
+async function accessible(page, path, label) {
+  for (const lang of ['da', 'ar']) {
+    const sep = path.includes('?') ? '&' : '?';
+    const result = await checkPage(page, url(`${path}${sep}lang=${lang}`));
+    assert.deepEqual(result.problems, [], formatReport(`${label} (${lang})`, [result]));
+  }
+  await goto(page, `${path}${path.includes('?') ? '&' : '?'}lang=da`);
+}
+
+let applicationPath;
+let callPath;
+
+test('the organiser applies to the open call with the totals computed', async () => {
+  await withPage(async (page) => {
+    await loginAs(page, ORGANISER);
+    await goto(page, '/grants');
+    await accessible(page, '/grants', 'grants');
+    await click(page, page.locator('main a', { hasText: 'Fællesskab mod ensomhed' }));
+    callPath = new URL(page.url()).pathname;
+    await accessible(page, callPath, 'call page');
+    await click(page, page.locator('main a', { hasText: 'Søg puljen' }));
+    await accessible(page, `${callPath}/apply`, 'application form');
+
+    const form = page.locator('main form');
+    await form.locator('[name="title"]').fill('Gåhold med kaffe bagefter');
+    await form.locator('[name="activities[0].title"]').fill('Gåhold');
+    await form.locator('[name="activities[0].expected_participants"]').fill('14');
+    await form.locator('[name="budget_lines[0].text"]').fill('Kaffe og boller');
+    await form.locator('[name="budget_lines[0].amount_ore"]').fill('3.250,50');
+    await form.locator('[name="budget_lines[1].text"]').fill('Regnslag til udlån');
+    await form.locator('[name="budget_lines[1].amount_ore"]').fill('2000');
+    await form.locator('[name="amount_applied_ore"]').fill('5000');
+    await click(page, form.locator('button[value=submit]'));
+
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Ansøgningen er indsendt/);
+    assert.match(main, /5\.250,50 kr\./, 'the budget total, computed by the server');
+    applicationPath = new URL(page.url()).pathname;
+    await accessible(page, applicationPath, 'application page');
+  });
+});
+
+test('the municipal officer finds it among the call’s applications and grants it', async () => {
+  assert.ok(applicationPath, 'the first journey made an application');
+  await withPage(async (page) => {
+    await loginAs(page, OFFICER);
+    await goto(page, `${callPath}/applications?status=submitted`);
+    await accessible(page, `${callPath}/applications?status=submitted`, 'review list');
+    await click(page, page.locator('main a', { hasText: 'Gåhold med kaffe bagefter' }));
+    assert.equal(new URL(page.url()).pathname, applicationPath);
+    const grant = page.locator('form[action$="/decide"]').filter({ has: page.locator('input[value=grant]') });
+    await grant.locator('[name=amount]').fill('4.500');
+    await grant.locator('[name=note]').fill('Bevilget til kaffe og regnslag.');
+    await click(page, grant.locator('button[type=submit]'));
+    assert.match(await page.locator('main').innerText(), /Afgørelsen er gemt/);
+  });
+  await withPage(async (page) => {
+    await loginAs(page, ORGANISER);
+    await goto(page, applicationPath);
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Bevilget/);
+    assert.match(main, /4\.500,00 kr\./);
+    assert.equal(await page.locator(`a[href="${applicationPath}/edit"]`).count(), 0, 'decided: no longer to change');
+  });
+});
