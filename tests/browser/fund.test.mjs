@@ -1,12 +1,12 @@
 // Fund journey: an association's organiser applies to Høje-Taastrup's open § 18 call on the
 // page (totals computed by the server), the municipal officer finds it in the call's list and
-// grants it, and the organiser sees the grant. The grant pages pass axe-core in Danish and
+// grants it, and the organiser sees the grant and reports on it after the year. The grant pages pass axe-core in Danish and
 // Arabic. Start everything with: bash tests/browser/run.sh
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkPage, formatReport, goto, launchBrowser, loginAs, newContext, url } from './support.mjs';
+import { checkPage, click, formatReport, goto, launchBrowser, loginAs, url, withPage as withPageOf } from './support.mjs';
 
 const ORGANISER = 'arrangoer@demo.naboskab.dk';
 const OFFICER = 'kommune@demo.naboskab.dk';
@@ -19,16 +19,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function withPage(fn) {
-  const context = await newContext(browser);
-  try {
-    return await fn(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
-const click = (page, locator) => Promise.all([page.waitForLoadState('load'), locator.click()]);
+const withPage = (fn) => withPageOf(browser, fn);
 
 async function accessible(page, path, label) {
   for (const lang of ['da', 'ar']) {
@@ -93,5 +84,26 @@ test('the municipal officer finds it among the call’s applications and grants 
     assert.match(main, /Bevilget/);
     assert.match(main, /4\.500,00 kr\./);
     assert.equal(await page.locator(`a[href="${applicationPath}/edit"]`).count(), 0, 'decided: no longer to change');
+  });
+});
+
+test('after the year the organiser reports, and what was not spent is to be paid back', async () => {
+  assert.ok(applicationPath, 'the first journey made an application');
+  await withPage(async (page) => {
+    await loginAs(page, ORGANISER);
+    await goto(page, applicationPath);
+    await click(page, page.locator('main a', { hasText: 'Aflæg rapport' }));
+    await accessible(page, `${applicationPath}/report`, 'report form');
+    const form = page.locator('main form');
+    await form.locator('[name="spent[0]"]').fill('2.500');
+    await form.locator('[name="spent[1]"]').fill('1.500');
+    await form.locator('[name="participants"]').fill('16');
+    await form.locator('[name="narrative"]').fill('Vi gik hver onsdag og drak kaffe bagefter.');
+    await click(page, form.locator('button[type=submit]'));
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Rapporten er sendt/);
+    assert.match(main, /Afrapporteret/);
+    assert.match(main, /Skal betales tilbage\s+500,00 kr\./, 'granted 4.500, spent 4.000');
+    await accessible(page, applicationPath, 'reported application');
   });
 });

@@ -376,3 +376,18 @@ export function formatReport(label, results) {
   }
   return lines.join('\n');
 }
+
+/** Runs `fn` with a page of a fresh browser context (its own cookies), closed afterwards. */
+export async function withPage(browser, fn) {
+  const context = await newContext(browser);
+  try {
+    return await fn(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** Clicks and waits for the page that follows to load. */
+export function click(page, locator) {
+  return Promise.all([page.waitForLoadState('load'), locator.click()]);
+}

@@ -1,8 +1,10 @@
 //! Fund's grants: a municipality's officers open calls (a §18 pool and its rules), which
-//! everyone may read; [`applications`] are written to them. Money is whole øre, typed as
+//! everyone may read; [`applications`] are written to them and [`reports`] made on what
+//! was granted. Money is whole øre, typed as
 //! kroner in forms ([`Amount`]), and every total is computed, never typed.
 
 pub mod applications;
+pub mod reports;
 
 use crate::error::{Error, FieldError, Result};
 use crate::{App, authorize};

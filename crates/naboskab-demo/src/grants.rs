@@ -1,5 +1,5 @@
-//! Demo data for Fund: Høje-Taastrup's § 18 calls (`data/grants.toml`): last year's, decided,
-//! and this year's, open, with applications as a draft, submitted, granted and refused.
+//! Demo data for Fund: Høje-Taastrup's § 18 calls (`data/grants.toml`): last year's, decided
+//! (granted and reported on, granted, refused), and this year's, open (a draft, submitted).
 //! Activities are linked to the demo's offers by title, so the housing organisation whose
 //! department holds them can read the application.
 
@@ -49,6 +49,9 @@ struct ApplicationData {
     status: String,
     decision_kroner: Option<i64>,
     decision_reason: Option<String>,
+    spent_kroner: Option<Vec<i64>>,
+    report_participants: Option<i64>,
+    report_narrative: Option<String>,
     activity: Vec<ActivityData>,
     budget: Vec<LineData>,
     income: Vec<LineData>,
@@ -109,6 +112,7 @@ fn lines(lines: &[LineData]) -> Vec<Line> {
         .map(|l| Line {
             text: l.text.clone(),
             amount_ore: l.kroner * 100,
+            spent_ore: None,
         })
         .collect()
 }
@@ -210,6 +214,21 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
                 &reason,
                 &officer,
                 call.deadline_at + 20 * DAY,
+            )
+            .await?;
+        }
+        if status == ApplicationStatus::Reported {
+            let spent: Vec<i64> = a.spent_kroner.iter().flatten().map(|k| k * 100).collect();
+            let narrative = a.report_narrative.clone().unwrap_or_default();
+            let participants = a.report_participants.unwrap_or_default();
+            store::report(
+                db,
+                id,
+                &spent,
+                participants,
+                &narrative,
+                &author,
+                now - 10 * DAY,
             )
             .await?;
         }

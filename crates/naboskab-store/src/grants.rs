@@ -9,7 +9,8 @@ use crate::error::StoreError;
 use crate::params;
 use naboskab_domain::grants::{Applicant, ApplicationStatus, FocusArea, LineKind};
 
-/// A municipality's grant call.
+/// A municipality's grant call: where it belongs, and what the municipality wrote
+/// ([`CallFields`], read through the call: `call.title`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrantCall {
     /// Id.
@@ -20,7 +21,22 @@ pub struct GrantCall {
     pub municipality_name: String,
     /// The municipality's four-digit code.
     pub municipality_code: String,
-    /// Title ("§18-puljen 2027").
+    /// What the municipality wrote.
+    pub fields: CallFields,
+}
+
+impl std::ops::Deref for GrantCall {
+    type Target = CallFields;
+
+    fn deref(&self) -> &CallFields {
+        &self.fields
+    }
+}
+
+/// What a call is made of, as written by the municipality.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CallFields {
+    /// Title ("§ 18-puljen 2027").
     pub title: String,
     /// What the pool is for, in the municipality's words.
     pub description: String,
@@ -42,36 +58,7 @@ pub struct GrantCall {
     pub target_groups: String,
     /// Grants above this need certified accounts.
     pub certified_accounts_above_ore: Option<i64>,
-    /// The municipality's questions to every applicant.
-    pub questions: Vec<String>,
-}
-
-/// What a call is made of, as written by the municipality.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CallFields {
-    /// Title.
-    pub title: String,
-    /// Description.
-    pub description: String,
-    /// Year.
-    pub year: i32,
-    /// Pool.
-    pub pool_ore: i64,
-    /// Maximum per application.
-    pub max_amount_ore: i64,
-    /// Opening (UTC seconds).
-    pub opens_at: i64,
-    /// Deadline (UTC seconds).
-    pub deadline_at: i64,
-    /// Focus areas.
-    pub focus_areas: Vec<FocusArea>,
-    /// Who may apply.
-    pub applicants: Vec<Applicant>,
-    /// Target groups.
-    pub target_groups: String,
-    /// Certified accounts above.
-    pub certified_accounts_above_ore: Option<i64>,
-    /// Questions, one per entry.
+    /// The municipality's questions to every applicant, one per entry.
     pub questions: Vec<String>,
 }
 
@@ -108,19 +95,21 @@ fn call_from(r: &Row) -> Result<GrantCall, StoreError> {
         municipality_id: r.i64("municipality_id")?,
         municipality_name: r.string("municipality_name")?,
         municipality_code: r.opt_string("municipality_code")?.unwrap_or_default(),
-        title: r.string("title")?,
-        description: r.string("description")?,
-        year: i32::try_from(r.i64("year")?)
-            .map_err(|_| StoreError::Decode("column year: out of range".into()))?,
-        pool_ore: r.i64("pool_ore")?,
-        max_amount_ore: r.i64("max_amount_ore")?,
-        opens_at: r.i64("opens_at")?,
-        deadline_at: r.i64("deadline_at")?,
-        focus_areas: parse_names(&r.string("focus_areas")?, FocusArea::parse),
-        applicants: parse_names(&r.string("applicants")?, Applicant::parse),
-        target_groups: r.string("target_groups")?,
-        certified_accounts_above_ore: r.opt_i64("certified_accounts_above_ore")?,
-        questions: lines_of(&r.string("questions")?),
+        fields: CallFields {
+            title: r.string("title")?,
+            description: r.string("description")?,
+            year: i32::try_from(r.i64("year")?)
+                .map_err(|_| StoreError::Decode("column year: out of range".into()))?,
+            pool_ore: r.i64("pool_ore")?,
+            max_amount_ore: r.i64("max_amount_ore")?,
+            opens_at: r.i64("opens_at")?,
+            deadline_at: r.i64("deadline_at")?,
+            focus_areas: parse_names(&r.string("focus_areas")?, FocusArea::parse),
+            applicants: parse_names(&r.string("applicants")?, Applicant::parse),
+            target_groups: r.string("target_groups")?,
+            certified_accounts_above_ore: r.opt_i64("certified_accounts_above_ore")?,
+            questions: lines_of(&r.string("questions")?),
+        },
     })
 }
 
@@ -254,6 +243,19 @@ pub struct Line {
     pub text: String,
     /// Amount, never negative.
     pub amount_ore: i64,
+    /// What was spent on it, once reported (budget lines only).
+    pub spent_ore: Option<i64>,
+}
+
+/// The applicant's report after the year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// How many took part.
+    pub participants: i64,
+    /// What happened, in the applicant's words.
+    pub narrative: String,
+    /// When it was reported.
+    pub reported_at: i64,
 }
 
 /// What an applicant writes.
@@ -304,6 +306,8 @@ pub struct Application {
     pub decided_at: Option<i64>,
     /// Who wrote it (the decision letter goes to them).
     pub created_by: Option<i64>,
+    /// The report, once made.
+    pub report: Option<Report>,
 }
 
 /// Writes an application's activities and lines (replacing any there were) inside `tx`.
@@ -474,10 +478,50 @@ pub async fn decide(
     Ok(n == 1)
 }
 
+/// The applicant's report on a granted application: what was spent on each budget line (in
+/// the lines' order), how many took part, and what happened. Audited; `false` when the
+/// application is not (or no longer) granted, so a report is made once.
+pub async fn report(
+    db: &Db,
+    id: i64,
+    spent_ore: &[i64],
+    participants: i64,
+    narrative: &str,
+    by: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin().await?;
+    let n = tx
+        .execute(
+            "UPDATE grant_application SET status = $1, report_participants = $2, report_narrative = $3, reported_at = $4, updated_at = $4
+             WHERE id = $5 AND status = 'granted'",
+            params![
+                ApplicationStatus::Reported.as_str(),
+                participants,
+                narrative,
+                now,
+                id
+            ],
+        )
+        .await?;
+    if n == 1 {
+        for (position, spent) in spent_ore.iter().enumerate() {
+            tx.execute(
+                "UPDATE grant_line SET spent_ore = $1 WHERE application_id = $2 AND kind = $3 AND position = $4",
+                params![*spent, id, LineKind::Budget.as_str(), position as i64],
+            )
+            .await?;
+        }
+        audit::record_in(&mut tx, by, "reported", "grant_application", Some(id), now).await?;
+    }
+    tx.commit().await?;
+    Ok(n == 1)
+}
+
 /// The columns of an application, for `concat!`.
 macro_rules! application_select {
     () => {
-        "SELECT a.id, a.call_id, a.organisation_id, o.name AS organisation_name, a.title, a.summary, a.status, a.amount_applied_ore, a.amount_granted_ore, a.decision_reason, a.answers, a.created_at, a.updated_at, a.submitted_at, a.decided_at, a.created_by FROM grant_application a JOIN organisation o ON o.id = a.organisation_id"
+        "SELECT a.id, a.call_id, a.organisation_id, o.name AS organisation_name, a.title, a.summary, a.status, a.amount_applied_ore, a.amount_granted_ore, a.decision_reason, a.answers, a.created_at, a.updated_at, a.submitted_at, a.decided_at, a.created_by, a.report_participants, a.report_narrative, a.reported_at FROM grant_application a JOIN organisation o ON o.id = a.organisation_id"
     };
 }
 
@@ -508,6 +552,14 @@ fn application_from(r: &Row) -> Result<Application, StoreError> {
         submitted_at: r.opt_i64("submitted_at")?,
         decided_at: r.opt_i64("decided_at")?,
         created_by: r.opt_i64("created_by")?,
+        report: match (r.opt_i64("reported_at")?, r.opt_i64("report_participants")?) {
+            (Some(reported_at), Some(participants)) => Some(Report {
+                participants,
+                narrative: r.string("report_narrative")?,
+                reported_at,
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -535,7 +587,7 @@ async fn with_parts(db: &Db, mut apps: Vec<Application>) -> Result<Vec<Applicati
         }
     }
     let mut sql = crate::db::Sql::new(
-        "SELECT application_id, kind, text, amount_ore FROM grant_line WHERE application_id IN (",
+        "SELECT application_id, kind, text, amount_ore, spent_ore FROM grant_line WHERE application_id IN (",
     );
     sql.bind_list(ids.iter().copied())
         .push(") ORDER BY application_id, kind, position");
@@ -546,6 +598,7 @@ async fn with_parts(db: &Db, mut apps: Vec<Application>) -> Result<Vec<Applicati
             let line = Line {
                 text: r.string("text")?,
                 amount_ore: r.i64("amount_ore")?,
+                spent_ore: r.opt_i64("spent_ore")?,
             };
             match kind {
                 LineKind::Budget => a.fields.budget.push(line),

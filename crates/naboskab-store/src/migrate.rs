@@ -45,6 +45,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(11, "0011_harden"),
     migration!(12, "0012_sealed_contacts"),
     migration!(13, "0013_grants"),
+    migration!(14, "0014_grant_reports"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -71,15 +71,18 @@ fn application(offer_id: Option<i64>, department_id: Option<i64>) -> Application
             Line {
                 text: "Råvarer".into(),
                 amount_ore: 1_200_000,
+                spent_ore: None,
             },
             Line {
                 text: "Husleje".into(),
                 amount_ore: 300_050,
+                spent_ore: None,
             },
         ],
         income: vec![Line {
             text: "Egenbetaling".into(),
             amount_ore: 200_000,
+            spent_ore: None,
         }],
         amount_applied_ore: 1_300_050,
         answers: vec!["Opsøgende vicevært".into(), "Seks pensionister".into()],
@@ -122,6 +125,28 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
         assert_eq!(
             grants::calls(db, Some(kommune)).await.expect("list").len(),
             1
+        );
+        let renamed = CallFields {
+            title: "§ 18-puljen 2027 (ændret)".into(),
+            ..call_fields()
+        };
+        assert!(
+            grants::update_call(db, call_id, &renamed, &officer(), NOW)
+                .await
+                .expect("update")
+        );
+        assert_eq!(
+            grants::call(db, call_id)
+                .await
+                .expect("read")
+                .expect("call")
+                .title,
+            "§ 18-puljen 2027 (ændret)"
+        );
+        assert!(
+            !grants::update_call(db, call_id + 1000, &renamed, &officer(), NOW)
+                .await
+                .expect("no such call")
         );
         assert!(
             grants::calls(db, Some(forening))
@@ -224,10 +249,70 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
         assert_eq!(&actions[..2], ["draft", "submitted"]);
         assert!(matches!(actions[2], "granted" | "refused"));
 
+        // A granted application is reported on once, line by line.
+        let second = grants::create_application(
+            db,
+            call_id,
+            forening,
+            &fields,
+            ApplicationStatus::Submitted,
+            &officer(),
+            NOW,
+        )
+        .await
+        .expect("second");
+        assert!(
+            !grants::report(db, second, &[1, 2], 5, "Før tid", &officer(), NOW)
+                .await
+                .expect("not granted"),
+            "only a granted application is reported on"
+        );
+        assert!(
+            grants::decide(db, second, Some(1_300_050), "", &officer(), NOW)
+                .await
+                .expect("grant")
+        );
+        assert!(
+            grants::report(
+                db,
+                second,
+                &[1_000_000, 250_000],
+                28,
+                "Det gik godt",
+                &officer(),
+                NOW + 9
+            )
+            .await
+            .expect("report")
+        );
+        let reported = grants::application(db, second)
+            .await
+            .expect("read")
+            .expect("app");
+        assert_eq!(reported.status, ApplicationStatus::Reported);
+        assert_eq!(
+            reported
+                .fields
+                .budget
+                .iter()
+                .map(|l| l.spent_ore)
+                .collect::<Vec<_>>(),
+            vec![Some(1_000_000), Some(250_000)]
+        );
+        let report = reported.report.expect("the report");
+        assert_eq!((report.participants, report.reported_at), (28, NOW + 9));
+        assert_eq!(report.narrative, "Det gik godt");
+        assert!(
+            !grants::report(db, second, &[0, 0], 1, "Igen", &officer(), NOW + 10)
+                .await
+                .expect("twice"),
+            "a report is made once"
+        );
+
         let listed = grants::applications_of_call(db, call_id, None)
             .await
             .expect("list");
-        assert_eq!(listed.len(), 1);
+        assert_eq!(listed.len(), 2);
         assert_eq!(
             listed[0].fields.activities[0].department_id,
             Some(department)
@@ -243,7 +328,7 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
                 .await
                 .expect("own")
                 .len(),
-            1
+            2
         );
     });
 }

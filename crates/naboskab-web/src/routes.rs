@@ -3,9 +3,9 @@
 
 use crate::api;
 use crate::pages::{
-    account, admin, auth, calendar, feeds, grant_applications, grants, join, lonely, manage,
-    offers, oidc, ops, outreach, outreach_counts, outreach_inspect, public, room_admin, rooms,
-    schedule, two_factor,
+    account, admin, auth, calendar, feeds, grant_applications, grant_reports, grants, join, lonely,
+    manage, offers, oidc, ops, outreach, outreach_counts, outreach_inspect, public, room_admin,
+    rooms, schedule, two_factor,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -270,6 +270,16 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r(
             "GET",
+            "/grants/calls/{id}/applications.csv",
+            get(grant_applications::export_csv),
+        ),
+        r(
+            "GET",
+            "/grants/calls/{id}/applications.xlsx",
+            get(grant_applications::export_xlsx),
+        ),
+        r(
+            "GET",
             "/grants/applications/{id}",
             get(grant_applications::show),
         ),
@@ -287,6 +297,16 @@ pub fn app_routes() -> Vec<RouteDef> {
             "POST",
             "/grants/applications/{id}/decide",
             post(grant_applications::decide),
+        ),
+        r(
+            "GET",
+            "/grants/applications/{id}/report",
+            get(grant_reports::form),
+        ),
+        r(
+            "POST",
+            "/grants/applications/{id}/report",
+            post(grant_reports::report),
         ),
         r("GET", "/login", get(auth::login_form)),
         r("POST", "/login", post(auth::login_submit)),

@@ -6,7 +6,41 @@
 //! spreadsheet never evaluates.
 
 use crate::error::AppError;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use rust_xlsxwriter::{Format, Workbook};
+
+/// The rows (the first is the header) as a CSV file to download as `filename`.
+pub fn csv_download(filename: &str, rows: &[Vec<String>]) -> Result<Response, AppError> {
+    download("text/csv; charset=utf-8", filename, csv(rows)?)
+}
+
+/// The rows (the first is the header) as a one-sheet workbook to download as `filename`.
+pub fn xlsx_download(
+    sheet: &str,
+    filename: &str,
+    rows: &[Vec<String>],
+) -> Result<Response, AppError> {
+    download(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        filename,
+        xlsx(sheet, rows)?,
+    )
+}
+
+fn download(content_type: &str, filename: &str, bytes: Vec<u8>) -> Result<Response, AppError> {
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
 
 /// A cell as it goes into a CSV file: a would-be formula gets a leading apostrophe.
 fn defused(cell: &str) -> std::borrow::Cow<'_, str> {

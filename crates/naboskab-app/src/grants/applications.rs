@@ -82,6 +82,7 @@ fn check_lines(p: &mut Problems, field: &str, lines: &[LineDraft]) -> Vec<Line> 
             amount_ore: p
                 .amount(&format!("{field}[{i}].amount_ore"), &l.amount, true)
                 .unwrap_or(0),
+            spent_ore: None,
         })
         .collect()
 }
@@ -205,12 +206,20 @@ pub struct ApplicationView {
     /// The applicant may still change (and submit) it: open for the applicant, and before
     /// the deadline.
     pub changeable: bool,
+    /// Once reported: the sum spent on the budget lines.
+    pub spent_total_ore: Option<i64>,
+    /// Once reported: what was granted and not spent, to be paid back (0 when all was spent).
+    pub to_pay_back_ore: Option<i64>,
 }
 
 /// The sum of lines; they were checked on the way in, so a failure here is a broken row.
-fn total(lines: &[Line]) -> Result<i64> {
-    rules::total_ore(&lines.iter().map(|l| l.amount_ore).collect::<Vec<_>>())
-        .map_err(|e| Error::Internal(format!("stored grant lines do not add up: {e}")))
+pub(crate) fn total(lines: &[Line]) -> Result<i64> {
+    sum(&lines.iter().map(|l| l.amount_ore).collect::<Vec<_>>())
+}
+
+fn sum(amounts: &[i64]) -> Result<i64> {
+    rules::total_ore(amounts)
+        .map_err(|e| Error::Internal(format!("stored grant amounts do not add up: {e}")))
 }
 
 async fn view(app: &App, application: Application, reader: Reader) -> Result<ApplicationView> {
@@ -218,7 +227,21 @@ async fn view(app: &App, application: Application, reader: Reader) -> Result<App
     let changeable = reader == Reader::Applicant
         && application.status.is_open_to_the_applicant()
         && app.now() < call.deadline_at;
+    let spent_total_ore = match &application.report {
+        Some(_) => Some(sum(&application
+            .fields
+            .budget
+            .iter()
+            .map(|l| l.spent_ore.unwrap_or(0))
+            .collect::<Vec<_>>())?),
+        None => None,
+    };
+    let to_pay_back_ore = spent_total_ore
+        .zip(application.amount_granted_ore)
+        .map(|(spent, granted)| (granted - spent).max(0));
     Ok(ApplicationView {
+        spent_total_ore,
+        to_pay_back_ore,
         budget_total_ore: total(&application.fields.budget)?,
         income_total_ore: total(&application.fields.income)?,
         application,
@@ -376,20 +399,34 @@ pub async fn revise(
     view(app, a, Reader::Applicant).await
 }
 
-/// A call's applications for its municipality's officers, optionally only those in
-/// `status`; with each, the sum of its budget.
+/// An application in a call's list, with its computed totals.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// The application.
+    pub application: Application,
+    /// The sum of its budget lines.
+    pub budget_total_ore: i64,
+    /// The sum of its income lines.
+    pub income_total_ore: i64,
+}
+
+/// A call's applications for its municipality's officers (the review list and the
+/// committee's export), optionally only those in `status`, oldest first.
 pub async fn applications_of_call(
     app: &App,
     actor: &Actor,
     call_id: i64,
     status: Option<ApplicationStatus>,
-) -> Result<(GrantCall, Vec<(Application, i64)>)> {
+) -> Result<(GrantCall, Vec<Listed>)> {
     let call = managed_call(app, actor, call_id).await?;
     let apps = store::applications_of_call(&app.db, call_id, status).await?;
     let mut out = Vec::with_capacity(apps.len());
     for a in apps {
-        let budget = total(&a.fields.budget)?;
-        out.push((a, budget));
+        out.push(Listed {
+            budget_total_ore: total(&a.fields.budget)?,
+            income_total_ore: total(&a.fields.income)?,
+            application: a,
+        });
     }
     Ok((call, out))
 }

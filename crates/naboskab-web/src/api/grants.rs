@@ -94,12 +94,15 @@ pub async fn list_calls(State(st): State<AppState>, ctx: Ctx) -> AppResult<Json<
 #[derive(Deserialize, Serialize, ToSchema)]
 pub struct ActivityIo {
     /// What it is.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     /// Who it is for.
     #[serde(default)]
+    #[schema(max_length = 200)]
     pub target_group: String,
     /// How many are expected.
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 100_000)]
     pub expected_participants: i64,
     /// The offer on Naboskab it is, if there is one.
     #[serde(default)]
@@ -110,8 +113,10 @@ pub struct ActivityIo {
 #[derive(Deserialize, Serialize, ToSchema)]
 pub struct LineIo {
     /// What for, or from where.
+    #[schema(min_length = 1, max_length = 200)]
     pub text: String,
     /// Amount in øre, not negative.
+    #[schema(minimum = 0, maximum = 10_000_000_000_i64)]
     pub amount_ore: i64,
 }
 
@@ -124,23 +129,30 @@ pub struct ApplicationIn {
     /// department).
     pub organisation_id: i64,
     /// Title.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     /// What the money will do.
     #[serde(default)]
+    #[schema(max_length = 10_000)]
     pub summary: String,
     /// Activities.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub activities: Vec<ActivityIo>,
     /// Budget lines.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub budget_lines: Vec<LineIo>,
     /// Income lines.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub income_lines: Vec<LineIo>,
     /// The amount asked for, in øre: more than 0, at most the call's maximum and the budget.
+    #[schema(minimum = 1, maximum = 10_000_000_000_i64)]
     pub amount_applied_ore: i64,
     /// Answers to the call's questions, in order.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub answers: Vec<String>,
     /// Submit now (before the deadline); otherwise a draft is saved.
     #[serde(default)]

@@ -1,7 +1,8 @@
 //! Fund's grant applications as pages: the applicant's form (a draft saved or submitted,
 //! spare rows for activities and lines, no JavaScript needed), one application as each reader
 //! sees it (with the municipality's decision form), and a call's applications for the
-//! municipality with a status filter. The rules are `naboskab_app::grants::applications`.
+//! municipality with a status filter and the committee's export. The rules are
+//! `naboskab_app::grants::applications`; the report after the year is `grant_reports`.
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -386,6 +387,12 @@ struct ApplicationPage {
     income_total: String,
     applied: String,
     granted: Option<String>,
+    /// Once reported: (spent in all, to be paid back, how many took part).
+    reported: Option<(String, String, i64)>,
+    /// Spent on each budget line, once reported.
+    spent: Vec<String>,
+    /// The applicant may report now.
+    may_report: bool,
     /// Each question with its answer.
     answers: Vec<(String, String)>,
     /// Each activity's offer title, when linked.
@@ -430,6 +437,25 @@ async fn application_page(
         income_total: i18n::format_money(l, v.income_total_ore),
         applied: i18n::format_money(l, a.fields.amount_applied_ore),
         granted: a.amount_granted_ore.map(|ore| i18n::format_money(l, ore)),
+        reported: match (&a.report, v.spent_total_ore, v.to_pay_back_ore) {
+            (Some(r), Some(spent), Some(back)) => Some((
+                i18n::format_money(l, spent),
+                i18n::format_money(l, back),
+                r.participants,
+            )),
+            _ => None,
+        },
+        spent: a
+            .fields
+            .budget
+            .iter()
+            .map(|x| {
+                x.spent_ore
+                    .map(|o| i18n::format_money(l, o))
+                    .unwrap_or_default()
+            })
+            .collect(),
+        may_report: v.reader == Reader::Applicant && a.status == ApplicationStatus::Granted,
         answers: v
             .call
             .questions
@@ -533,6 +559,17 @@ pub struct ReviewQuery {
     status: String,
 }
 
+impl ReviewQuery {
+    fn status(&self) -> AppResult<Option<ApplicationStatus>> {
+        match self.status.as_str() {
+            "" => Ok(None),
+            s => ApplicationStatus::parse(s)
+                .map(Some)
+                .ok_or(AppError::field("status", "field-invalid")),
+        }
+    }
+}
+
 /// `GET /grants/calls/{id}/applications[?status=]`: a call's applications for its
 /// municipality's officers.
 pub async fn review(
@@ -541,23 +578,26 @@ pub async fn review(
     Path(call_id): Path<i64>,
     Query(q): Query<ReviewQuery>,
 ) -> AppResult<Response> {
-    let status = match q.status.as_str() {
-        "" => None,
-        s => Some(ApplicationStatus::parse(s).ok_or(AppError::field("status", "field-invalid"))?),
-    };
-    let (call, list) = apps::applications_of_call(&st.app, &ctx.actor, call_id, status).await?;
+    let (call, list) =
+        apps::applications_of_call(&st.app, &ctx.actor, call_id, q.status()?).await?;
     let l = ctx.locale;
-    let applied: i64 = list.iter().map(|(a, _)| a.fields.amount_applied_ore).sum();
+    let applied: i64 = list
+        .iter()
+        .map(|x| x.application.fields.amount_applied_ore)
+        .sum();
     let rows = list
         .into_iter()
-        .map(|(a, budget)| ReviewRow {
-            id: a.id,
-            status: ctx.t(&format!("grant-status-{}", a.status)),
-            applied: i18n::format_money(l, a.fields.amount_applied_ore),
-            budget: i18n::format_money(l, budget),
-            submitted: a.submitted_at.map(|t| when(l, t)).unwrap_or_default(),
-            title: a.fields.title,
-            organisation: a.organisation_name,
+        .map(|x| {
+            let a = x.application;
+            ReviewRow {
+                id: a.id,
+                status: ctx.t(&format!("grant-status-{}", a.status)),
+                applied: i18n::format_money(l, a.fields.amount_applied_ore),
+                budget: i18n::format_money(l, x.budget_total_ore),
+                submitted: a.submitted_at.map(|t| when(l, t)).unwrap_or_default(),
+                title: a.fields.title,
+                organisation: a.organisation_name,
+            }
         })
         .collect();
     Ok(page(&ReviewPage {
@@ -571,4 +611,89 @@ pub async fn review(
         chosen: q.status,
         applied_total: i18n::format_money(l, applied),
     }))
+}
+
+/// The committee's sheet of a call's applications: a header row, then one row per
+/// application with the same words and amounts as the pages.
+async fn committee_sheet(
+    st: &AppState,
+    ctx: &Ctx,
+    call_id: i64,
+    q: &ReviewQuery,
+) -> AppResult<Vec<Vec<String>>> {
+    let (call, list) =
+        apps::applications_of_call(&st.app, &ctx.actor, call_id, q.status()?).await?;
+    let l = ctx.locale;
+    let money = |ore: i64| i18n::format_money(l, ore);
+    let mut sheet = vec![
+        [
+            "grant-number",
+            "grant-organisation",
+            "grant-application-title",
+            "grant-status",
+            "grant-submitted-at",
+            "grant-activities",
+            "grant-budget",
+            "grant-income",
+            "grant-amount-applied",
+            "grant-amount-granted",
+            "grant-decision",
+        ]
+        .iter()
+        .map(|k| ctx.t(k))
+        .collect::<Vec<_>>(),
+    ];
+    sheet[0].extend(call.questions.iter().cloned());
+    for x in list {
+        let a = x.application;
+        let mut row = vec![
+            a.id.to_string(),
+            a.organisation_name,
+            a.fields.title,
+            ctx.t(&format!("grant-status-{}", a.status)),
+            a.submitted_at.map(|t| when(l, t)).unwrap_or_default(),
+            a.fields
+                .activities
+                .iter()
+                .map(|x| format!("{} ({})", x.title, x.expected_participants))
+                .collect::<Vec<_>>()
+                .join("; "),
+            money(x.budget_total_ore),
+            money(x.income_total_ore),
+            money(a.fields.amount_applied_ore),
+            a.amount_granted_ore.map(money).unwrap_or_default(),
+            a.decision_reason,
+        ];
+        row.extend(
+            (0..call.questions.len()).map(|i| a.fields.answers.get(i).cloned().unwrap_or_default()),
+        );
+        sheet.push(row);
+    }
+    Ok(sheet)
+}
+
+/// `GET /grants/calls/{id}/applications.csv[?status=]`: the committee's export.
+pub async fn export_csv(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(call_id): Path<i64>,
+    Query(q): Query<ReviewQuery>,
+) -> AppResult<Response> {
+    let sheet = committee_sheet(&st, &ctx, call_id, &q).await?;
+    crate::spreadsheet::csv_download(&format!("grant-applications-{call_id}.csv"), &sheet)
+}
+
+/// `GET /grants/calls/{id}/applications.xlsx[?status=]`: the same rows as a workbook.
+pub async fn export_xlsx(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(call_id): Path<i64>,
+    Query(q): Query<ReviewQuery>,
+) -> AppResult<Response> {
+    let sheet = committee_sheet(&st, &ctx, call_id, &q).await?;
+    crate::spreadsheet::xlsx_download(
+        &ctx.t("grant-applications"),
+        &format!("grant-applications-{call_id}.xlsx"),
+        &sheet,
+    )
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod calendar;
 pub mod feeds;
 pub mod grant_applications;
+pub mod grant_reports;
 pub mod grants;
 pub mod join;
 pub mod lonely;

@@ -185,7 +185,7 @@ pub async fn municipality(
         .into_iter()
         .map(|c| {
             let deadline = crate::pages::grants::when(ctx.locale, c.deadline_at);
-            (c.id, c.title, deadline)
+            (c.id, c.fields.title, deadline)
         })
         .collect();
     Ok(page(&MunicipalityPage {

@@ -12,7 +12,7 @@ use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, NaiveDate};
 use naboskab_app::Error;
@@ -266,21 +266,8 @@ pub async fn export_csv(
     let (first, header, rows) = export_rows(&st, &ctx, id, &q).await?;
     let mut sheet: Vec<Vec<String>> = vec![header];
     sheet.extend(rows.into_iter().map(|r| r.cells));
-    let out = crate::spreadsheet::csv(&sheet)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"bookings-{id}-{}.csv\"",
-                    first.format("%Y-%m")
-                ),
-            ),
-        ],
-        out,
-    )
-        .into_response())
+    let filename = format!("bookings-{id}-{}.csv", first.format("%Y-%m"));
+    crate::spreadsheet::csv_download(&filename, &sheet)
 }
 
 /// `GET /departments/{id}/bookings.xlsx?month=`: the same rows as a spreadsheet.
@@ -293,24 +280,8 @@ pub async fn export_xlsx(
     let (first, header, rows) = export_rows(&st, &ctx, id, &q).await?;
     let mut sheet: Vec<Vec<String>> = vec![header];
     sheet.extend(rows.into_iter().map(|r| r.cells));
-    let bytes = crate::spreadsheet::xlsx(&i18n::t(ctx.locale, "export-sheet"), &sheet)?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"bookings-{id}-{}.xlsx\"",
-                    first.format("%Y-%m")
-                ),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    let filename = format!("bookings-{id}-{}.xlsx", first.format("%Y-%m"));
+    crate::spreadsheet::xlsx_download(&i18n::t(ctx.locale, "export-sheet"), &filename, &sheet)
 }
 
 struct UseRow {

@@ -359,6 +359,43 @@ async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
             )
             .await;
         assert_eq!(again.status, StatusCode::CONFLICT, "decided once");
+        let csv = officer
+            .get(&format!("/grants/calls/{open}/applications.csv"))
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.text.contains("Gåture med kaffe"));
+        assert!(
+            csv.text.contains("\"5.500,50 kr.\""),
+            "the export's amounts are the page's: {}",
+            csv.text
+        );
+        assert!(
+            csv.text.contains("Vi banker på"),
+            "the answers to the questions"
+        );
+        let xlsx = officer
+            .get(&format!(
+                "/grants/calls/{open}/applications.xlsx?status=granted"
+            ))
+            .await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        let cells = xlsx_text(&xlsx.bytes);
+        assert!(
+            cells.contains("Gåture med kaffe") && cells.contains("4.000,00 kr."),
+            "{cells}"
+        );
+        assert!(
+            !cells.contains("Lektiecafé og læseklub"),
+            "filtered to the granted"
+        );
+        assert_eq!(
+            organiser
+                .get(&format!("/grants/calls/{open}/applications.csv"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "the committee's export is the municipality's"
+        );
         let (letter, link) = last_mail(app.db(), ORGANISER).await;
         assert!(letter.contains("4.000,00 kr."), "{letter}");
         assert!(letter.contains("Godt initiativ"));
@@ -377,6 +414,61 @@ async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
         assert_eq!(
             audit.last().map(|r| (r.action.as_str(), r.actor_user_id)),
             Some(("granted", app.demo.user(OFFICER)))
+        );
+
+        // After the year: the organiser reports what was spent; the rest is to be paid back.
+        let form = organiser
+            .get(&format!("/grants/applications/{id}/report"))
+            .await;
+        assert_eq!(form.status, StatusCode::OK);
+        assert!(
+            form.text.contains("fremmøder"),
+            "the attendance seen is suggested"
+        );
+        let path = format!("/grants/applications/{id}/report");
+        let missing = organiser
+            .post_form(
+                &path,
+                &[
+                    ("spent[0]", "3.000"),
+                    ("spent[1]", "500"),
+                    ("participants", "12"),
+                ],
+            )
+            .await;
+        assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            missing.text.contains("field-narrative"),
+            "the narrative is named"
+        );
+        assert!(
+            missing.text.contains("value=\"3.000\""),
+            "what was typed is kept"
+        );
+        let report = [
+            ("spent[0]", "3.000"),
+            ("spent[1]", "500"),
+            ("participants", "12"),
+            ("narrative", "Vi gik hver onsdag, også i regn."),
+        ];
+        let done = organiser.post_form(&path, &report).await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.text);
+        let page = organiser.get(&format!("/grants/applications/{id}")).await;
+        assert!(page.text.contains("Afrapporteret"));
+        assert!(page.text.contains("3.500,00 kr."), "spent in all");
+        assert!(
+            page.text.contains("500,00 kr."),
+            "granted 4.000, spent 3.500"
+        );
+        assert_eq!(
+            organiser.post_form(&path, &report).await.status,
+            StatusCode::CONFLICT,
+            "a report is made once"
+        );
+        assert_eq!(
+            officer.get(&path).await.status,
+            StatusCode::FORBIDDEN,
+            "the report is the applicant's"
         );
         app.cleanup().await;
     }

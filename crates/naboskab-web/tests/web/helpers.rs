@@ -330,3 +330,34 @@ pub async fn bearer_from(session: &mut Client, app: &TestApp) -> Client {
         .push(("authorization".into(), format!("Bearer {secret}")));
     c
 }
+
+/// The text of every cell of an XLSX file, joined by `|`, as a separate reader (Python's
+/// zipfile and XML parser) finds it; fails when the file is not a valid workbook archive.
+pub fn xlsx_text(bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!(
+        "naboskab-export-{}-{}.xlsx",
+        std::process::id(),
+        rand_suffix()
+    ));
+    std::fs::write(&path, bytes).expect("write");
+    let check = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sys, zipfile, xml.etree.ElementTree as E\nz = zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nfor n in z.namelist():\n    if n.endswith('.xml') or n.endswith('.rels'): E.fromstring(z.read(n))\nparts = [n for n in z.namelist() if n.startswith('xl/') and n.endswith('.xml')]\ncells = [t.text or '' for n in parts for t in E.fromstring(z.read(n)).iter('{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t')]\nprint('|'.join(cells))")
+        .arg(&path)
+        .output()
+        .expect("python3");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    String::from_utf8_lossy(&check.stdout).into_owned()
+}
+
+/// A number that differs between calls in one process (temporary file names).
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}

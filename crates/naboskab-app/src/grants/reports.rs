@@ -1,0 +1,116 @@
+//! The applicant's report after the year on a granted application: what was spent on each
+//! budget line, how many took part (suggested from the attendance and headcounts of the
+//! activities' offers in the call's year, and editable), and what happened. What was granted
+//! and not spent is shown as to be paid back. A report is made once, by the applicant.
+
+use super::applications::{ApplicationView, Reader, application};
+use super::{Amount, Problems, TEXT_MAX_CHARS, auditor};
+use crate::App;
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use naboskab_domain::grants::{ApplicationStatus, wall_time_to_utc};
+use naboskab_domain::{Actor, Role};
+use naboskab_store::grants as store;
+use naboskab_store::join::attendance_summary;
+
+/// What the platform knows of the activities' attendance in the call's year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Attendance {
+    /// Attendances counted (present sign-ups, walk-ins, headcounts).
+    pub attendances: i64,
+    /// Different people among the signed-up attendees.
+    pub people: i64,
+}
+
+/// The report as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ReportDraft {
+    /// Spent on each budget line, in the lines' order.
+    pub spent: Vec<Amount>,
+    /// How many took part, as typed.
+    pub participants: String,
+    /// What happened.
+    pub narrative: String,
+}
+
+/// A granted application the actor may report on.
+async fn reportable(app: &App, actor: &Actor, id: i64) -> Result<ApplicationView> {
+    let v = application(app, actor, id).await?;
+    if v.reader != Reader::Applicant {
+        return Err(Error::Forbidden);
+    }
+    if v.application.status != ApplicationStatus::Granted {
+        return Err(Error::Conflict("grant-not-granted"));
+    }
+    Ok(v)
+}
+
+/// The application to report on, with the attendance of its activities' offers in the call's
+/// year (Copenhagen's calendar year), to suggest how many took part.
+pub async fn report_form(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+) -> Result<(ApplicationView, Attendance)> {
+    let v = reportable(app, actor, id).await?;
+    let year_start = |year: i32| {
+        NaiveDate::from_ymd_opt(year, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(wall_time_to_utc)
+    };
+    let (Some(from), Some(to)) = (year_start(v.call.year), year_start(v.call.year + 1)) else {
+        return Ok((v, Attendance::default()));
+    };
+    let mut seen = Attendance::default();
+    for offer in v
+        .application
+        .fields
+        .activities
+        .iter()
+        .filter_map(|a| a.offer_id)
+    {
+        let s = attendance_summary(&app.db, offer, from, to).await?;
+        seen.attendances += s.participants;
+        seen.people += s.unique_participants;
+    }
+    Ok((v, seen))
+}
+
+/// Reports on a granted application: every budget line's spending (not negative), how many
+/// took part (0–1,000,000) and what happened (required); every problem is named.
+pub async fn report(app: &App, actor: &Actor, id: i64, draft: &ReportDraft) -> Result<()> {
+    let v = reportable(app, actor, id).await?;
+    let mut p = Problems::default();
+    let lines = &v.application.fields.budget;
+    let spent: Vec<i64> = (0..lines.len())
+        .map(|i| {
+            let typed = draft.spent.get(i).cloned().unwrap_or_default();
+            p.amount(&format!("spent[{i}]"), &typed, true).unwrap_or(0)
+        })
+        .collect();
+    let participants = match draft.participants.trim().parse::<i64>() {
+        Ok(n) if (0..=1_000_000).contains(&n) => n,
+        _ => {
+            p.add("participants", "field-invalid");
+            0
+        }
+    };
+    let narrative = p.text("narrative", &draft.narrative, true, TEXT_MAX_CHARS);
+    p.done(())?;
+    let by = auditor(actor, Role::Organiser, "grant report");
+    if !store::report(
+        &app.db,
+        id,
+        &spent,
+        participants,
+        &narrative,
+        &by,
+        app.now(),
+    )
+    .await?
+    {
+        return Err(Error::Conflict("grant-not-granted"));
+    }
+    tracing::info!(application = id, "grant reported");
+    Ok(())
+}
