@@ -127,14 +127,11 @@ pub enum Action {
     /// Write, submit and report an organisation's grant applications: its organisers and,
     /// for a department, its board.
     ApplyForGrants,
-    /// Read (never change) the grant applications that name a department: the housing
-    /// organisation's administrators.
-    FollowGrantApplications,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 22] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -157,7 +154,6 @@ impl Action {
         Action::CountOutreach,
         Action::ManageGrantCalls,
         Action::ApplyForGrants,
-        Action::FollowGrantApplications,
     ];
 
     /// Actions on outreach records: the platform administrator's general override does not
@@ -378,9 +374,6 @@ fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> D
             actor.has_role_in(Role::Organiser, chain)
                 || actor.has_role_in(Role::BoardMember, chain),
         ),
-        (Action::FollowGrantApplications, Resource::Organisation { chain }) => {
-            allow_if(actor.has_role_in(Role::HousingOrgAdmin, chain))
-        }
         _ => Decision::Deny(Denial::Forbidden),
     }
 }

@@ -478,9 +478,6 @@ pub async fn decide(app: &App, actor: &Actor, id: i64, decision: Option<&Decisio
         Decision::Refuse { reason } => (None, p.text("reason", reason, true, TEXT_MAX_CHARS)),
     };
     p.done(())?;
-    if matches!(decision, Decision::Grant { .. }) && granted.is_none() {
-        return Err(Error::field("amount", "field-required"));
-    }
     let by = auditor(actor, Role::MunicipalOfficer, "grant decision");
     if !store::decide(&app.db, id, granted, &reason, &by, app.now()).await? {
         return Err(Error::Conflict("grant-not-submitted"));
