@@ -158,9 +158,7 @@ impl PageCtx {
 
     /// A timestamp as local date and time.
     pub fn datetime(&self, ts: &i64) -> String {
-        chrono::DateTime::from_timestamp(*ts, 0)
-            .map(|d| i18n::format_datetime(self.locale, d))
-            .unwrap_or_default()
+        datetime(self.locale, *ts)
     }
 
     /// A phone number for a `tel:` link (digits and a leading +).
@@ -175,6 +173,13 @@ impl PageCtx {
     pub fn number(&self, n: &i64) -> String {
         i18n::format_integer(self.locale, *n)
     }
+}
+
+/// A timestamp (UTC seconds) as local date and time in `locale` (empty when out of range).
+pub fn datetime(locale: Locale, ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .map(|d| i18n::format_datetime(locale, d))
+        .unwrap_or_default()
 }
 
 /// Field problems of a submitted form, ready to show.
