@@ -158,7 +158,9 @@ impl PageCtx {
 
     /// A timestamp as local date and time.
     pub fn datetime(&self, ts: &i64) -> String {
-        datetime(self.locale, *ts)
+        chrono::DateTime::from_timestamp(*ts, 0)
+            .map(|d| i18n::format_datetime(self.locale, d))
+            .unwrap_or_default()
     }
 
     /// A phone number for a `tel:` link (digits and a leading +).
@@ -173,13 +175,6 @@ impl PageCtx {
     pub fn number(&self, n: &i64) -> String {
         i18n::format_integer(self.locale, *n)
     }
-}
-
-/// A timestamp (UTC seconds) as local date and time in `locale` (empty when out of range).
-pub fn datetime(locale: Locale, ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0)
-        .map(|d| i18n::format_datetime(locale, d))
-        .unwrap_or_default()
 }
 
 /// Field problems of a submitted form, ready to show.

@@ -6,8 +6,9 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::pages::grants::when;
 use crate::state::AppState;
-use crate::templates::{FormErrors, PageCtx, datetime as when, page, page_with_status};
+use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

@@ -5,17 +5,24 @@
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::templates::{FormErrors, PageCtx, datetime as when, page, page_with_status};
+use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::DateTime;
 use naboskab_app::grants::{self, Amount, CallDraft, applications};
-use naboskab_app::i18n;
+use naboskab_app::i18n::{self, Locale};
 use naboskab_domain::grants::{Applicant, FocusArea, kroner_for_form};
 use naboskab_domain::schedule::utc_to_local;
 use naboskab_store::grants::GrantCall;
 use std::collections::BTreeMap;
+
+/// A moment as a reader in `locale` reads it.
+pub fn when(locale: Locale, at: i64) -> String {
+    DateTime::from_timestamp(at, 0)
+        .map(|t| i18n::format_datetime(locale, t))
+        .unwrap_or_default()
+}
 
 /// A moment as an HTML `datetime-local` field takes it, in Copenhagen wall time.
 fn for_datetime_field(at: i64) -> String {

@@ -184,7 +184,7 @@ pub async fn municipality(
         .await?
         .into_iter()
         .map(|c| {
-            let deadline = crate::templates::datetime(ctx.locale, c.deadline_at);
+            let deadline = crate::pages::grants::when(ctx.locale, c.deadline_at);
             (c.id, c.fields.title, deadline)
         })
         .collect();
