@@ -1288,3 +1288,146 @@ grant-narrative = كيف سارت الأمور؟
 grant-save-report = أرسل التقرير
 grant-not-granted = لا يمكن تقديم تقرير إلا عن طلب ممنوح، ومرة واحدة فقط.
 notice-grant-reported = تم إرسال التقرير إلى البلدية.
+
+## Fund: partnerships
+partnerships-title = الشراكات
+partnerships-intro = من يعمل مع من وعلى ماذا في المناطق السكنية: منظمات الإسكان والأقسام والبلدية والجمعيات وجهات الصحة والرياضة.
+partnerships-none = لا توجد شراكات بعد.
+partnerships-all = كل الشراكات
+partnerships-link = اطّلع على الشراكات بين المناطق السكنية والبلدية والجمعيات
+partnership-kind = شراكة
+partnership-new = ابدأ شراكة
+partnership-edit = عدّل الشراكة
+partnership-period = المدة
+partnership-from = من { $date }
+partnership-not-current = غير جارية
+partnership-parties = الأطراف
+partnership-parties-hint = اختر طرفين على الأقل، وطرفًا واحدًا على الأقل تشارك أنت في إدارته.
+partnership-offers = الأنشطة في الشراكة
+partnership-rooms = القاعات في الشراكة
+partnership-applications = طلبات المنح
+partnership-for-parties = للأطراف فقط
+partnership-for-parties-hint = لا يرى جهات الاتصال والطلبات إلا من يدير أحد الأطراف.
+partnership-contacts = جهات الاتصال
+partnership-contacts-hint = واحد في كل سطر: الاسم، الدور، الهاتف أو البريد الإلكتروني. لا يراها إلا الأطراف.
+partnership-no-contacts = لم تُكتب جهات اتصال.
+partnership-no-applications = لا توجد طلبات مرتبطة.
+partnership-purpose = على ماذا تتعاونون؟
+partnership-description = الوصف
+partnership-starts = اليوم الأول
+partnership-ends = اليوم الأخير
+partnership-ends-hint = اترك الحقل فارغًا إذا كانت الشراكة مستمرة حتى إشعار آخر.
+partnership-nothing-to-link = ليس لدى الأطراف ما يُربط هنا.
+partnership-link-later = احفظ الشراكة مع أطرافها أولًا، ثم يمكنك ربط الأنشطة والقاعات والطلبات.
+partnership-save = احفظ الشراكة
+partnership-end = أنهِ الشراكة واحذفها
+partnership-end-hint = تُحذف الشراكة وأطرافها وجهات الاتصال. يفقد الشركاء أولويتهم في حجز القاعات.
+notice-partnership-saved = تم حفظ الشراكة.
+notice-partnership-ended = انتهت الشراكة وحُذفت.
+field-partnership-ends-before-start = يجب أن يأتي اليوم الأخير بعد اليوم الأول.
+field-partnership-two-parties = اختر طرفين على الأقل.
+field-partnership-not-yours = اختر طرفًا واحدًا على الأقل تشارك أنت في إدارته.
+room-settings-partner-days = أيام الحجز المسبق للشركاء
+room-settings-partner-days-hint = يمكن للجمعيات الشريكة للقسم أن تحجز قبل هذه المدة. فارغ: مثل الجميع.
+rule-partner-ahead = { $days ->
+    [zero] يمكن للشركاء الحجز في اليوم نفسه.
+    [one] يمكن للشركاء الحجز قبل يوم واحد كحد أقصى.
+    [two] يمكن للشركاء الحجز قبل يومين كحد أقصى.
+    [few] يمكن للشركاء الحجز قبل { $days } أيام كحد أقصى.
+    [many] يمكن للشركاء الحجز قبل { $days } يومًا كحد أقصى.
+   *[other] يمكن للشركاء الحجز قبل { $days } يوم كحد أقصى.
+}
+partnership-end-confirm = نعم، أنهِ الشراكة واحذفها
+field-partnership-confirm-end = ضع علامة في المربع لتأكيد إنهاء الشراكة وحذفها.
+
+## Fund: volunteers
+volunteer-role-host = مضيف
+volunteer-role-co_host = مضيف مشارك
+volunteer-role-welcomer = مرحِّب ورفيق للقادمين الجدد
+volunteer-role-driver = سائق
+volunteer-role-cook = طباخ
+volunteer-found = تم العثور على { $found } من { $wanted }
+volunteer-heading = مطلوب متطوعون
+volunteer-intro = يقوم هذا النشاط لأن الجيران يساعدون. هل تمد يد العون؟
+volunteer-you-are = أنت متطوع بدور { $role }.
+volunteer-you-offered = عرضت المساعدة بدور { $role }. سيتواصل معك المنظمون.
+volunteer-withdraw = انسحب
+volunteer-offer-legend = أود المساعدة بدور
+volunteer-offer = اعرض مساعدتك
+volunteer-sign-in = سجّل الدخول لتعرض مساعدتك
+volunteers-title = المتطوعون
+volunteers-wanted = ما يبحث عنه النشاط
+volunteers-wanted-hint = كم متطوعًا تبحثون عنه في كل دور؟ فارغ أو 0: لا أحد.
+volunteers-confirmed-count = { $count ->
+    [zero] لا أحد مؤكد
+    [one] واحد مؤكد
+    [two] اثنان مؤكدان
+    [few] { $count } مؤكدون
+    [many] { $count } مؤكدًا
+   *[other] { $count } مؤكد
+}
+volunteers-save-wanted = احفظ
+volunteers-people = المتطوعون
+volunteers-none = لم يعرض أحد المساعدة بعد.
+volunteers-name = الاسم
+volunteers-role = الدور
+volunteers-status = الحالة
+volunteers-year-hours = الساعات هذا العام
+volunteers-actions = الإجراءات
+volunteers-confirmed = مؤكد
+volunteers-offered = عرض المساعدة
+volunteers-day = اليوم
+volunteers-hours = الساعات
+volunteers-record = سجّل الساعات
+volunteers-thank = أرسل شكرًا
+volunteers-confirm = أكّد
+volunteers-remove = أزل
+volunteers-suggestions = اقتراحات من البرنامج
+volunteers-suggestions-hint = مرات في آخر 14 يومًا لم تُسجَّل فيها ساعات لمتطوع مؤكد بعد. أكّد بنقرة واحدة، أو سجّل ساعات أخرى أعلاه.
+volunteers-hours-unit = ساعات
+volunteers-confirm-hours = أكّد الساعات
+volunteers-recorded = المسجل في آخر 14 يومًا
+notice-volunteer-offered = شكرًا! تم إبلاغ المنظمين بأنك تود المساعدة.
+notice-volunteers-saved = تم حفظ ما يبحث عنه النشاط.
+notice-volunteer-confirmed = تم تأكيد المتطوع.
+notice-volunteer-removed = تمت إزالة المتطوع من النشاط.
+notice-volunteer-hours = تم تسجيل الساعات.
+notice-volunteer-thanked = تم إرسال الشكر.
+notice-volunteer-withdrawn = لقد انسحبت.
+field-volunteer-role = اختر أحد الأدوار التي يبحث عنها النشاط.
+field-volunteer-not-confirmed = أكّد المتطوع قبل تسجيل الساعات.
+field-date-in-future = يجب ألا يكون التاريخ في المستقبل.
+field-date-too-old = يمكن أن يعود التاريخ إلى سنة على الأكثر.
+field-volunteer-hours = اكتب الساعات مثل 2 أو 1.5 أو 2:30 (16 على الأكثر في اليوم).
+field-volunteer-limit = اكتب رقمًا من 1 إلى 50.
+mail-volunteer-thanks-subject = شكرًا لمساعدتك في { $activity }
+mail-volunteer-thanks-body = عزيزي/عزيزتي { $name }
+
+    شكرًا لتطوعك في "{ $activity }". في عام { $year } قدّمت { $hours } ساعات لجيرانك.
+
+    بفضل متطوعين مثلك لا يضطر أحد إلى الجلوس وحيدًا.
+
+    مع أطيب التحيات من المنظمين
+volunteer-alerts = المتطوعون: أين يعتمد النشاط على شخص واحد؟
+volunteer-alerts-hint = لمجلس القسم وموظفي منظمة الإسكان فقط، لتجدوا أيادي إضافية قبل أن يتوقف نشاط.
+volunteer-alerts-one-person = أنشطة لها مضيف وليس لها مضيف مشارك
+volunteer-alerts-over-limit = { $count ->
+    [one] متطوعون يحملون أكثر من نشاط واحد
+    [two] متطوعون يحملون أكثر من نشاطين
+   *[other] متطوعون يحملون أكثر من { $count } أنشطة
+}
+volunteer-alerts-none = لا شيء الآن.
+volunteer-alerts-carries = { $count ->
+    [one] نشاط واحد
+    [two] نشاطان
+    [few] { $count } أنشطة
+    [many] { $count } نشاطًا
+   *[other] { $count } نشاط
+}
+mail-volunteer-offered-subject = { $name } يود المساعدة في { $activity }
+mail-volunteer-offered-body = مرحبًا
+
+    عرض { $name } المساعدة بدور { $role } في "{ $activity }".
+
+    أكّد أو أجب هنا:
+    { $link }

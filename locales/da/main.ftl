@@ -1227,3 +1227,134 @@ grant-narrative = Hvordan gik det?
 grant-save-report = Send rapporten
 grant-not-granted = Der kan kun aflægges rapport om en bevilget ansøgning, og kun én gang.
 notice-grant-reported = Rapporten er sendt til kommunen.
+
+## Fund: partnerships
+partnerships-title = Samarbejder
+partnerships-intro = Hvem arbejder sammen om hvad i boligområderne: boligorganisationer, afdelinger, kommunen, foreninger, sundheds- og idrætsaktører.
+partnerships-none = Der er ingen samarbejder endnu.
+partnerships-all = Alle samarbejder
+partnerships-link = Se samarbejderne mellem boligområder, kommune og foreninger
+partnership-kind = Samarbejde
+partnership-new = Start et samarbejde
+partnership-edit = Ret samarbejdet
+partnership-period = Periode
+partnership-from = Fra { $date }
+partnership-not-current = ikke i gang
+partnership-parties = Parter
+partnership-parties-hint = Vælg mindst to parter, og mindst én som du selv er med til at drive.
+partnership-offers = Tilbud i samarbejdet
+partnership-rooms = Lokaler i samarbejdet
+partnership-applications = Ansøgninger om tilskud
+partnership-for-parties = Kun for parterne
+partnership-for-parties-hint = Kontaktpersoner og ansøgninger ser kun de, der driver en af parterne.
+partnership-contacts = Kontaktpersoner
+partnership-contacts-hint = Én pr. linje: navn, rolle, telefon eller e-mail. Kun parterne ser dem.
+partnership-no-contacts = Ingen kontaktpersoner skrevet.
+partnership-no-applications = Ingen ansøgninger knyttet til.
+partnership-purpose = Hvad samarbejder I om?
+partnership-description = Beskrivelse
+partnership-starts = Første dag
+partnership-ends = Sidste dag
+partnership-ends-hint = Lad feltet stå tomt, hvis samarbejdet løber indtil videre.
+partnership-nothing-to-link = Parterne har intet at knytte til her.
+partnership-link-later = Gem samarbejdet med parterne først; derefter kan du knytte tilbud, lokaler og ansøgninger til.
+partnership-save = Gem samarbejdet
+partnership-end = Afslut og slet samarbejdet
+partnership-end-hint = Samarbejdet, dets parter og kontaktpersoner slettes. Partnere mister forrang til lokalerne.
+notice-partnership-saved = Samarbejdet er gemt.
+notice-partnership-ended = Samarbejdet er afsluttet og slettet.
+field-partnership-ends-before-start = Sidste dag skal ligge efter første dag.
+field-partnership-two-parties = Vælg mindst to parter.
+field-partnership-not-yours = Vælg mindst én part, som du selv er med til at drive.
+room-settings-partner-days = Dage frem for samarbejdspartnere
+room-settings-partner-days-hint = Foreninger i et samarbejde med afdelingen kan booke så langt frem. Tomt: som alle andre.
+rule-partner-ahead = { $days ->
+    [one] Samarbejdspartnere kan booke op til 1 dag frem.
+   *[other] Samarbejdspartnere kan booke op til { $days } dage frem.
+}
+partnership-end-confirm = Ja, afslut og slet samarbejdet
+field-partnership-confirm-end = Sæt kryds for at bekræfte, at samarbejdet skal afsluttes og slettes.
+
+## Fund: volunteers
+volunteer-role-host = Vært
+volunteer-role-co_host = Medvært
+volunteer-role-welcomer = Velkomstven for nye
+volunteer-role-driver = Chauffør
+volunteer-role-cook = Kok
+volunteer-found = { $found } af { $wanted } fundet
+volunteer-heading = Frivillige søges
+volunteer-intro = Aktiviteten bliver til, fordi naboer hjælper. Vil du give en hånd med?
+volunteer-you-are = Du er frivillig som { $role }.
+volunteer-you-offered = Du har tilbudt at hjælpe som { $role }. Arrangørerne vender tilbage.
+volunteer-withdraw = Træk dig
+volunteer-offer-legend = Jeg vil gerne hjælpe som
+volunteer-offer = Tilbyd din hjælp
+volunteer-sign-in = Log ind for at tilbyde din hjælp
+volunteers-title = Frivillige
+volunteers-wanted = Hvad aktiviteten søger
+volunteers-wanted-hint = Hvor mange frivillige søger I i hver rolle? Tomt eller 0: ingen.
+volunteers-confirmed-count = { $count ->
+    [one] 1 bekræftet
+   *[other] { $count } bekræftet
+}
+volunteers-save-wanted = Gem
+volunteers-people = De frivillige
+volunteers-none = Ingen har tilbudt at hjælpe endnu.
+volunteers-name = Navn
+volunteers-role = Rolle
+volunteers-status = Status
+volunteers-year-hours = Timer i år
+volunteers-actions = Handlinger
+volunteers-confirmed = Bekræftet
+volunteers-offered = Har tilbudt at hjælpe
+volunteers-day = Dag
+volunteers-hours = Timer
+volunteers-record = Registrér timer
+volunteers-thank = Send tak
+volunteers-confirm = Bekræft
+volunteers-remove = Fjern
+volunteers-suggestions = Forslag fra programmet
+volunteers-suggestions-hint = Gange de sidste 14 dage, hvor en bekræftet frivillig endnu ikke har fået timer registreret. Bekræft med ét klik, eller registrér andre timer ovenfor.
+volunteers-hours-unit = timer
+volunteers-confirm-hours = Bekræft timerne
+volunteers-recorded = Registreret de sidste 14 dage
+notice-volunteer-offered = Tak! Arrangørerne har fået besked om, at du gerne vil hjælpe.
+notice-volunteers-saved = Det er gemt, hvad aktiviteten søger.
+notice-volunteer-confirmed = Den frivillige er bekræftet.
+notice-volunteer-removed = Den frivillige er fjernet fra aktiviteten.
+notice-volunteer-hours = Timerne er registreret.
+notice-volunteer-thanked = Takken er sendt.
+notice-volunteer-withdrawn = Du har trukket dig.
+field-volunteer-role = Vælg en af de roller, aktiviteten søger.
+field-volunteer-not-confirmed = Bekræft den frivillige, før du registrerer timer.
+field-date-in-future = Datoen må ikke ligge i fremtiden.
+field-date-too-old = Datoen må højst ligge et år tilbage.
+field-volunteer-hours = Skriv timer som 2, 1,5 eller 2:30 (højst 16 på en dag).
+field-volunteer-limit = Skriv et tal fra 1 til 50.
+mail-volunteer-thanks-subject = Tak for din hjælp med { $activity }
+mail-volunteer-thanks-body = Kære { $name }
+
+    Tak for din hjælp som frivillig med "{ $activity }". I { $year } har du givet { $hours } timer til dine naboer.
+
+    Det er frivillige som dig, der gør, at ingen behøver at sidde alene.
+
+    Mange hilsner fra arrangørerne
+volunteer-alerts = Frivillige: hvor står det på én person?
+volunteer-alerts-hint = Kun for bestyrelsen og boligorganisationens medarbejdere, så I kan finde flere hænder, før en aktivitet falder.
+volunteer-alerts-one-person = Aktiviteter med en vært og ingen medvært
+volunteer-alerts-over-limit = { $count ->
+    [one] Frivillige, der bærer mere end 1 aktivitet
+   *[other] Frivillige, der bærer mere end { $count } aktiviteter
+}
+volunteer-alerts-none = Ingen lige nu.
+volunteer-alerts-carries = { $count ->
+    [one] 1 aktivitet
+   *[other] { $count } aktiviteter
+}
+mail-volunteer-offered-subject = { $name } vil gerne hjælpe med { $activity }
+mail-volunteer-offered-body = Hej
+
+    { $name } har tilbudt at hjælpe som { $role } med "{ $activity }".
+
+    Bekræft eller svar her:
+    { $link }

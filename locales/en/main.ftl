@@ -1251,3 +1251,134 @@ grant-narrative = How did it go?
 grant-save-report = Send the report
 grant-not-granted = A report can only be made on a granted application, and only once.
 notice-grant-reported = The report is sent to the municipality.
+
+## Fund: partnerships
+partnerships-title = Partnerships
+partnerships-intro = Who works together on what in the housing areas: housing organisations, departments, the municipality, associations, health and sports actors.
+partnerships-none = There are no partnerships yet.
+partnerships-all = All partnerships
+partnerships-link = See the partnerships between housing areas, the municipality and associations
+partnership-kind = Partnership
+partnership-new = Start a partnership
+partnership-edit = Change the partnership
+partnership-period = Period
+partnership-from = From { $date }
+partnership-not-current = not running
+partnership-parties = Parties
+partnership-parties-hint = Choose at least two parties, and at least one you help run yourself.
+partnership-offers = Offers in the partnership
+partnership-rooms = Rooms in the partnership
+partnership-applications = Grant applications
+partnership-for-parties = For the parties only
+partnership-for-parties-hint = Only the people who run one of the parties see the contact people and applications.
+partnership-contacts = Contact people
+partnership-contacts-hint = One per line: name, role, phone or e-mail. Only the parties see them.
+partnership-no-contacts = No contact people written.
+partnership-no-applications = No applications linked.
+partnership-purpose = What do you work together on?
+partnership-description = Description
+partnership-starts = First day
+partnership-ends = Last day
+partnership-ends-hint = Leave empty if the partnership runs until further notice.
+partnership-nothing-to-link = The parties have nothing to link here.
+partnership-link-later = Save the partnership with its parties first; then you can link offers, rooms and applications.
+partnership-save = Save the partnership
+partnership-end = End and delete the partnership
+partnership-end-hint = The partnership, its parties and contact people are deleted. Partners lose their priority for the rooms.
+notice-partnership-saved = The partnership is saved.
+notice-partnership-ended = The partnership is ended and deleted.
+field-partnership-ends-before-start = The last day must come after the first day.
+field-partnership-two-parties = Choose at least two parties.
+field-partnership-not-yours = Choose at least one party you help run yourself.
+room-settings-partner-days = Days ahead for partners
+room-settings-partner-days-hint = Associations in a partnership with the department may book this far ahead. Empty: like everyone else.
+rule-partner-ahead = { $days ->
+    [one] Partners may book up to 1 day ahead.
+   *[other] Partners may book up to { $days } days ahead.
+}
+partnership-end-confirm = Yes, end and delete the partnership
+field-partnership-confirm-end = Tick the box to confirm that the partnership is to be ended and deleted.
+
+## Fund: volunteers
+volunteer-role-host = Host
+volunteer-role-co_host = Co-host
+volunteer-role-welcomer = Welcomer and buddy for newcomers
+volunteer-role-driver = Driver
+volunteer-role-cook = Cook
+volunteer-found = { $found } of { $wanted } found
+volunteer-heading = Volunteers wanted
+volunteer-intro = This activity happens because neighbours help. Would you lend a hand?
+volunteer-you-are = You volunteer as { $role }.
+volunteer-you-offered = You offered to help as { $role }. The organisers will get back to you.
+volunteer-withdraw = Withdraw
+volunteer-offer-legend = I would like to help as
+volunteer-offer = Offer your help
+volunteer-sign-in = Sign in to offer your help
+volunteers-title = Volunteers
+volunteers-wanted = What the activity is looking for
+volunteers-wanted-hint = How many volunteers do you look for in each role? Empty or 0: none.
+volunteers-confirmed-count = { $count ->
+    [one] 1 confirmed
+   *[other] { $count } confirmed
+}
+volunteers-save-wanted = Save
+volunteers-people = The volunteers
+volunteers-none = Nobody has offered to help yet.
+volunteers-name = Name
+volunteers-role = Role
+volunteers-status = Status
+volunteers-year-hours = Hours this year
+volunteers-actions = Actions
+volunteers-confirmed = Confirmed
+volunteers-offered = Offered to help
+volunteers-day = Day
+volunteers-hours = Hours
+volunteers-record = Record hours
+volunteers-thank = Send thanks
+volunteers-confirm = Confirm
+volunteers-remove = Remove
+volunteers-suggestions = Suggested from the schedule
+volunteers-suggestions-hint = Times in the last 14 days where a confirmed volunteer has no hours recorded yet. Confirm with one click, or record other hours above.
+volunteers-hours-unit = hours
+volunteers-confirm-hours = Confirm the hours
+volunteers-recorded = Recorded in the last 14 days
+notice-volunteer-offered = Thank you! The organisers have been told that you would like to help.
+notice-volunteers-saved = What the activity is looking for is saved.
+notice-volunteer-confirmed = The volunteer is confirmed.
+notice-volunteer-removed = The volunteer is removed from the activity.
+notice-volunteer-hours = The hours are recorded.
+notice-volunteer-thanked = The thanks are sent.
+notice-volunteer-withdrawn = You have withdrawn.
+field-volunteer-role = Choose one of the roles the activity is looking for.
+field-volunteer-not-confirmed = Confirm the volunteer before recording hours.
+field-date-in-future = The date must not be in the future.
+field-date-too-old = The date may be at most a year back.
+field-volunteer-hours = Write hours like 2, 1.5 or 2:30 (at most 16 in one day).
+field-volunteer-limit = Write a number from 1 to 50.
+mail-volunteer-thanks-subject = Thank you for your help with { $activity }
+mail-volunteer-thanks-body = Dear { $name }
+
+    Thank you for volunteering with "{ $activity }". In { $year } you have given { $hours } hours to your neighbours.
+
+    Volunteers like you are the reason nobody has to sit alone.
+
+    Best wishes from the organisers
+volunteer-alerts = Volunteers: where does it rest on one person?
+volunteer-alerts-hint = Only for the board and the housing organisation's staff, so you can find more hands before an activity collapses.
+volunteer-alerts-one-person = Activities with a host and no co-host
+volunteer-alerts-over-limit = { $count ->
+    [one] Volunteers carrying more than 1 activity
+   *[other] Volunteers carrying more than { $count } activities
+}
+volunteer-alerts-none = None right now.
+volunteer-alerts-carries = { $count ->
+    [one] 1 activity
+   *[other] { $count } activities
+}
+mail-volunteer-offered-subject = { $name } would like to help with { $activity }
+mail-volunteer-offered-body = Hello
+
+    { $name } has offered to help as { $role } with "{ $activity }".
+
+    Confirm or answer here:
+    { $link }

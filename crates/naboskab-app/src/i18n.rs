@@ -266,6 +266,18 @@ pub fn format_integer(locale: Locale, n: i64) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
+/// Minutes as hours with at most one decimal, as the reader writes numbers: "2,5" (da),
+/// "2.5" (en, ar), "3" for whole hours.
+pub fn format_hours(locale: Locale, minutes: i64) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    let whole = format_integer(locale, tenths / 10);
+    match tenths % 10 {
+        0 => whole,
+        d if locale == Locale::Da => format!("{whole},{d}"),
+        d => format!("{whole}.{d}"),
+    }
+}
+
 /// An amount of money given in øre, as kroner: "1.234,50 kr." (da), "DKK 1,234.50" (en, ar).
 pub fn format_money(locale: Locale, ore: i64) -> String {
     let kroner = format_integer(locale, ore / 100);
@@ -434,6 +446,15 @@ mod tests {
             Some(Locale::Da)
         );
         assert_eq!(Locale::parse("EN-gb"), Some(Locale::En));
+    }
+
+    #[test]
+    fn hours_are_written_with_the_readers_decimal_mark() {
+        assert_eq!(format_hours(Locale::Da, 150), "2,5");
+        assert_eq!(format_hours(Locale::En, 150), "2.5");
+        assert_eq!(format_hours(Locale::Da, 180), "3");
+        assert_eq!(format_hours(Locale::Da, 61_200), "1.020");
+        assert_eq!(format_hours(Locale::Ar, 20), "0.3");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub mod messaging;
 pub mod offers;
 pub mod open_data;
 pub mod organising;
+pub mod partnerships;
 pub mod places;
 pub mod reach;
 pub mod richtext;
@@ -36,6 +37,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod totp;
 pub mod two_factor;
+pub mod volunteering;
 
 pub use error::{Error, FieldError};
 

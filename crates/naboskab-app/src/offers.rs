@@ -49,6 +49,10 @@ pub struct OfferView {
     pub upcoming: Vec<Occurrence>,
     /// Whether the reader may manage it (and so also see it before it is published).
     pub can_manage: bool,
+    /// The volunteer roles it asks for, with how many are confirmed.
+    pub volunteers_wanted: Vec<crate::volunteering::Wanted>,
+    /// The roles the reader offered or holds on it.
+    pub own_volunteering: Vec<naboskab_store::volunteering::Volunteer>,
 }
 
 /// An offer for its page: a published one for anyone, any other only for those who manage it
@@ -77,12 +81,16 @@ pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<OfferView> {
         },
     )
     .await?;
+    let volunteers_wanted = crate::volunteering::wanted(app, offer.id).await?;
+    let own_volunteering = crate::volunteering::own_roles(app, actor, offer.id).await?;
     Ok(OfferView {
         offer,
         organisation,
         department,
         upcoming,
         can_manage,
+        volunteers_wanted,
+        own_volunteering,
     })
 }
 

@@ -1,7 +1,8 @@
 //! The public directory of places and parties: the 98 municipalities, housing areas,
 //! departments and the organisations active in them, and what a page about one of them shows
 //! (where it belongs, what it holds, who to talk to, who works there). Everything here is
-//! public; the one thing that depends on the reader is whether they may manage the place.
+//! public (partnerships show their public part); the one thing that depends on the reader is
+//! whether they may manage the place.
 
 use crate::error::{Error, Result};
 use crate::{App, authorize};
@@ -76,6 +77,12 @@ pub struct Overview {
     pub caretakers: Vec<StaffContact>,
     /// The other organisations with published offers in a department.
     pub partners: Vec<Organisation>,
+    /// The partnerships it takes part in, or that link its rooms or offers (public part).
+    pub partnerships: Vec<naboskab_store::partnerships::Partnership>,
+    /// For the people who follow its volunteering (a department's board, the housing
+    /// organisation's staff): the activities that stand on one person and the volunteers who
+    /// carry too many.
+    pub volunteer_alerts: Option<crate::volunteering::Alerts>,
     /// Whether the reader may see its members and manage it.
     pub can_manage: bool,
 }
@@ -138,6 +145,16 @@ pub async fn overview(app: &App, actor: &Actor, org: &Organisation) -> Result<Ov
         &Resource::Organisation { chain },
     )
     .is_allowed();
+    let partnerships = crate::partnerships::of_place(app, org.id).await?;
+    let followed = matches!(
+        org.kind,
+        OrgKind::Department | OrgKind::HousingOrganisation | OrgKind::HousingArea
+    ) && crate::volunteering::follows(app, actor, org.id).await?;
+    let volunteer_alerts = if followed {
+        Some(crate::volunteering::alerts(app, actor, org.id, None).await?)
+    } else {
+        None
+    };
     Ok(Overview {
         parent,
         municipality,
@@ -146,6 +163,8 @@ pub async fn overview(app: &App, actor: &Actor, org: &Organisation) -> Result<Ov
         offers,
         caretakers,
         partners,
+        partnerships,
+        volunteer_alerts,
         can_manage,
     })
 }

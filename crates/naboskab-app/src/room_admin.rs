@@ -124,6 +124,12 @@ pub fn settings_of(room: &Room) -> HashMap<String, String> {
         put("min_minutes", r.min_minutes.to_string());
         put("max_hours", ((r.max_minutes + 59) / 60).to_string());
         put("days_ahead", r.max_days_ahead.to_string());
+        put(
+            "partner_days",
+            r.partner_days_ahead
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        );
         if let Some(q) = r.quiet_hours {
             let (a, b) = q.format();
             put("quiet_from", a);
@@ -224,6 +230,7 @@ fn read_settings(
                 .map(|h| h * 60)
                 .unwrap_or(default.max_minutes),
             max_days_ahead: number(f("days_ahead"), 1, 730).unwrap_or(default.max_days_ahead),
+            partner_days_ahead: number(f("partner_days"), 1, 730),
             quiet_hours,
             closed_weekdays,
             max_per_month: number(f("per_month"), 1, 100),

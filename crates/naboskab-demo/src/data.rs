@@ -21,6 +21,13 @@ pub const ROOMS: (&str, &str) = ("rooms.toml", include_str!("../data/rooms.toml"
 pub const OFFERS: (&str, &str) = ("offers.toml", include_str!("../data/offers.toml"));
 /// The grant calls and applications (`data/grants.toml`).
 pub const GRANTS: (&str, &str) = ("grants.toml", include_str!("../data/grants.toml"));
+/// The volunteers (`data/volunteers.toml`).
+pub const VOLUNTEERS: (&str, &str) = ("volunteers.toml", include_str!("../data/volunteers.toml"));
+/// The partnerships (`data/partnerships.toml`).
+pub const PARTNERSHIPS: (&str, &str) = (
+    "partnerships.toml",
+    include_str!("../data/partnerships.toml"),
+);
 /// The example helplines (`data/helplines.toml`).
 pub const HELPLINES: (&str, &str) = ("helplines.toml", include_str!("../data/helplines.toml"));
 

@@ -46,6 +46,8 @@ struct HouseTemplate {
     private_cancel_notice_days: i64,
     private_days_ahead: i64,
     days_ahead: i64,
+    association_days_ahead: i64,
+    partner_days_ahead: i64,
     blackout_in_days: i64,
     blackout_reason: String,
 }
@@ -295,7 +297,8 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
         }
         private.max_days_ahead = t.private_days_ahead;
         let mut association = KindRule::default_for(BookingKind::Association);
-        association.max_days_ahead = t.days_ahead;
+        association.max_days_ahead = t.association_days_ahead;
+        association.partner_days_ahead = Some(t.partner_days_ahead);
         let mut community = KindRule::default_for(BookingKind::Community);
         community.max_days_ahead = t.days_ahead;
         store::set_rules(db, room, &[private, association, community]).await?;

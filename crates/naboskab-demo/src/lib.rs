@@ -12,7 +12,9 @@ pub mod gather;
 pub mod grants;
 pub mod join;
 pub mod offers;
+pub mod partnerships;
 pub mod reach;
+pub mod volunteering;
 
 use naboskab_app::accounts::create_account;
 use naboskab_domain::{OrgKind, Role};
@@ -201,6 +203,12 @@ pub async fn seed(
         .await
         .map_err(|e| e.to_string())?;
     crate::grants::seed(db, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::partnerships::seed(db, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::volunteering::seed(db, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     Ok(Some(ids))

@@ -49,6 +49,7 @@ pub mod reach;
 pub mod role;
 pub mod schedule;
 pub mod search;
+pub mod volunteering;
 
 pub use org::OrgKind;
 pub use policy::{Action, Actor, Decision, Membership, Resource};

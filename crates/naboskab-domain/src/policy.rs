@@ -127,11 +127,19 @@ pub enum Action {
     /// Write, submit and report an organisation's grant applications: its organisers and,
     /// for a department, its board.
     ApplyForGrants,
+    /// Start, change and end partnerships that an organisation is a party to, and read their
+    /// contact people and linked applications: the organisation's organisers, board,
+    /// administrators and municipal officers.
+    ManagePartnerships,
+    /// See which activities in a department stand on one volunteer and which volunteers carry
+    /// too many (names of volunteers included): the department's board and its housing
+    /// organisation's administrators and social caretakers.
+    FollowVolunteering,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 24] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -154,6 +162,8 @@ impl Action {
         Action::CountOutreach,
         Action::ManageGrantCalls,
         Action::ApplyForGrants,
+        Action::ManagePartnerships,
+        Action::FollowVolunteering,
     ];
 
     /// Actions on outreach records: the platform administrator's general override does not
@@ -373,6 +383,25 @@ fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> D
         (Action::ApplyForGrants, Resource::Organisation { chain }) => allow_if(
             actor.has_role_in(Role::Organiser, chain)
                 || actor.has_role_in(Role::BoardMember, chain),
+        ),
+        (Action::FollowVolunteering, Resource::Organisation { chain }) => allow_if(
+            [
+                Role::BoardMember,
+                Role::HousingOrgAdmin,
+                Role::SocialCaretaker,
+            ]
+            .into_iter()
+            .any(|r| actor.has_role_in(r, chain)),
+        ),
+        (Action::ManagePartnerships, Resource::Organisation { chain }) => allow_if(
+            [
+                Role::Organiser,
+                Role::BoardMember,
+                Role::HousingOrgAdmin,
+                Role::MunicipalOfficer,
+            ]
+            .into_iter()
+            .any(|r| actor.has_role_in(r, chain)),
         ),
         _ => Decision::Deny(Denial::Forbidden),
     }

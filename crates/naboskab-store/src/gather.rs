@@ -15,6 +15,7 @@ use crate::db::{Db, Reader, Row, Sql, Tx};
 use crate::error::StoreError;
 use crate::join::{OwnedMessage, send_all};
 use crate::params;
+use crate::partnerships;
 use crate::seal::SealKey;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use naboskab_domain::gather::{
@@ -193,6 +194,7 @@ fn rule_from(r: &Row) -> Result<(i64, KindRule), StoreError> {
             min_minutes: r.i64("min_minutes")?,
             max_minutes: r.i64("max_minutes")?,
             max_days_ahead: r.i64("max_days_ahead")?,
+            partner_days_ahead: r.opt_i64("partner_days_ahead")?,
             quiet_hours: quiet,
             closed_weekdays,
             max_per_month: r.opt_i64("max_per_month")?,
@@ -225,7 +227,7 @@ async fn complete(db: &mut Reader<'_>, rooms: &mut [Room]) -> Result<(), StoreEr
     }
     let ids: Vec<i64> = rooms.iter().map(|r| r.id).collect();
     let mut sql = Sql::new(
-        "SELECT room_id, kind, enabled, bookers, min_minutes, max_minutes, max_days_ahead, quiet_from, quiet_until, closed_weekdays, max_per_month, min_age, approval, cancel_notice_days, advance_ore FROM room_rule WHERE room_id IN (",
+        "SELECT room_id, kind, enabled, bookers, min_minutes, max_minutes, max_days_ahead, partner_days_ahead, quiet_from, quiet_until, closed_weekdays, max_per_month, min_age, approval, cancel_notice_days, advance_ore FROM room_rule WHERE room_id IN (",
     );
     sql.bind_list(ids.iter().copied()).push(")");
     for row in db.query_built(sql).await? {
@@ -365,8 +367,8 @@ async fn put_rule(tx: &mut Tx, room_id: i64, r: &KindRule) -> Result<(), StoreEr
     )
     .await?;
     tx.execute(
-        "INSERT INTO room_rule (room_id, kind, enabled, bookers, min_minutes, max_minutes, max_days_ahead, quiet_from, quiet_until, closed_weekdays, max_per_month, min_age, approval, cancel_notice_days, advance_ore)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        "INSERT INTO room_rule (room_id, kind, enabled, bookers, min_minutes, max_minutes, max_days_ahead, quiet_from, quiet_until, closed_weekdays, max_per_month, min_age, approval, cancel_notice_days, advance_ore, partner_days_ahead)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         params![
             room_id,
             r.kind.as_str(),
@@ -382,7 +384,8 @@ async fn put_rule(tx: &mut Tx, room_id: i64, r: &KindRule) -> Result<(), StoreEr
             r.min_age,
             r.approval.as_str(),
             r.cancel_notice_days,
-            r.advance_ore
+            r.advance_ore,
+            r.partner_days_ahead
         ],
     )
     .await?;
@@ -957,6 +960,7 @@ async fn book_in(
             now: at(now),
             booked_this_month,
             age_declared: b.age_declared,
+            partner: partnerships::books_as_partner(tx, b, room, &rule, at(now)).await?,
         },
     );
     if !breaches.is_empty() {

@@ -15,12 +15,14 @@ pub mod migrate;
 pub mod offers;
 pub mod orgs;
 pub mod outbox;
+pub mod partnerships;
 pub mod published;
 pub mod reach;
 pub mod row;
 pub mod seal;
 pub mod testing;
 pub mod users;
+pub mod volunteering;
 
 pub use db::{Backend, Db, Reader, Row, Sql, Tx, Value};
 pub use error::StoreError;

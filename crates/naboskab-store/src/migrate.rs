@@ -46,6 +46,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(12, "0012_sealed_contacts"),
     migration!(13, "0013_grants"),
     migration!(14, "0014_grant_reports"),
+    migration!(15, "0015_partnerships"),
+    migration!(16, "0016_volunteering"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -4,8 +4,8 @@
 use crate::api;
 use crate::pages::{
     account, admin, auth, calendar, feeds, grant_applications, grant_reports, grants, join, lonely,
-    manage, offers, oidc, ops, outreach, outreach_counts, outreach_inspect, public, room_admin,
-    rooms, schedule, two_factor,
+    manage, offers, oidc, ops, outreach, outreach_counts, outreach_inspect, partnerships, public,
+    room_admin, rooms, schedule, two_factor, volunteers,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -243,6 +243,52 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/admin/helplines/{id}",
             post(admin::change_helpline),
         ),
+        r(
+            "POST",
+            "/offers/{id}/volunteer",
+            post(volunteers::offer_help),
+        ),
+        r("GET", "/offers/{id}/volunteers", get(volunteers::roster)),
+        r(
+            "POST",
+            "/offers/{id}/volunteers/wanted",
+            post(volunteers::set_wanted),
+        ),
+        r(
+            "POST",
+            "/offers/{id}/volunteers/{volunteer}/confirm",
+            post(volunteers::confirm),
+        ),
+        r(
+            "POST",
+            "/offers/{id}/volunteers/{volunteer}/remove",
+            post(volunteers::remove),
+        ),
+        r(
+            "POST",
+            "/offers/{id}/volunteers/{volunteer}/hours",
+            post(volunteers::hours),
+        ),
+        r(
+            "POST",
+            "/offers/{id}/volunteers/{volunteer}/thanks",
+            post(volunteers::thanks),
+        ),
+        r("GET", "/partnerships", get(partnerships::index)),
+        r("GET", "/partnerships/new", get(partnerships::new_form)),
+        r("POST", "/partnerships/new", post(partnerships::create)),
+        r("GET", "/partnerships/{id}", get(partnerships::show)),
+        r(
+            "GET",
+            "/partnerships/{id}/edit",
+            get(partnerships::edit_form),
+        ),
+        r(
+            "POST",
+            "/partnerships/{id}/edit",
+            post(partnerships::update),
+        ),
+        r("POST", "/partnerships/{id}/end", post(partnerships::end)),
         r("GET", "/grants", get(grants::index)),
         r("GET", "/grants/calls/new", get(grants::new_call_form)),
         r("POST", "/grants/calls/new", post(grants::create_call)),
@@ -348,6 +394,16 @@ pub fn app_routes() -> Vec<RouteDef> {
             get(api::orgs::list_municipalities),
         ),
         r("GET", "/api/v1/grants/calls", get(api::grants::list_calls)),
+        r(
+            "GET",
+            "/api/v1/partnerships",
+            get(api::partnerships::list_partnerships),
+        ),
+        r(
+            "GET",
+            "/api/v1/volunteering/alerts",
+            get(api::volunteering::alerts),
+        ),
         r(
             "POST",
             "/api/v1/grants/applications",

@@ -536,3 +536,52 @@ fn grant_calls_are_the_municipalitys_and_applications_the_organisations() {
         .is_allowed()
     );
 }
+
+#[test]
+fn partnerships_are_managed_by_the_people_who_run_a_party() {
+    let department = Resource::Organisation {
+        chain: vec![41, 40],
+    };
+    for (role, org, allowed) in [
+        (Role::HousingOrgAdmin, 40, true),
+        (Role::BoardMember, 41, true),
+        (Role::Organiser, 41, true),
+        (Role::MunicipalOfficer, 40, true),
+        (Role::Resident, 41, false),
+        (Role::SocialCaretaker, 40, false),
+        (Role::HousingOrgAdmin, 42, false),
+        (Role::BoardMember, 43, false),
+    ] {
+        assert_eq!(
+            decide(&with(role, org), Action::ManagePartnerships, &department).is_allowed(),
+            allowed,
+            "{role:?} in {org}"
+        );
+    }
+    assert_eq!(
+        decide(&Actor::anonymous(), Action::ManagePartnerships, &department),
+        Decision::Deny(Denial::NotSignedIn)
+    );
+}
+
+#[test]
+fn volunteering_alerts_are_for_the_departments_board_and_staff() {
+    let department = Resource::Organisation {
+        chain: vec![41, 40],
+    };
+    for (role, org, allowed) in [
+        (Role::BoardMember, 41, true),
+        (Role::HousingOrgAdmin, 40, true),
+        (Role::SocialCaretaker, 40, true),
+        (Role::Organiser, 41, false),
+        (Role::Resident, 41, false),
+        (Role::MunicipalOfficer, 40, false),
+        (Role::BoardMember, 42, false),
+    ] {
+        assert_eq!(
+            decide(&with(role, org), Action::FollowVolunteering, &department).is_allowed(),
+            allowed,
+            "{role:?} in {org}"
+        );
+    }
+}

@@ -10,7 +10,9 @@ pub mod occurrences;
 pub mod offers;
 pub mod orgs;
 pub mod outreach;
+pub mod partnerships;
 pub mod rooms;
+pub mod volunteering;
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
@@ -30,8 +32,8 @@ use utoipa::{OpenApi, ToSchema};
         description = "Activities, places and help against loneliness in Danish social-housing areas. Errors are RFC 9457 problem documents; send `Accept-Language` (da, en, ar) for localized messages. Authenticate scripts with `Authorization: Bearer <token>` (create one with `naboskab token create`).",
         license(name = "AGPL-3.0-or-later")
     ),
-    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup, rooms::list_rooms, rooms::availability, rooms::create_booking, rooms::get_booking, outreach::list_contacts, outreach::create_contact, outreach::get_contact, outreach::delete_contact, outreach::list_suggestions, outreach::list_referrals, outreach::create_referral, outreach::export, grants::list_calls, grants::create_application, grants::get_application),
-    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut, rooms::RoomOut, rooms::RoomList, rooms::BusyOut, rooms::BlackoutOut, rooms::AvailabilityOut, rooms::BookingIn, rooms::BookingOut, outreach::ContactSummary, outreach::ContactList, outreach::ProfileOut, outreach::ConsentOut, outreach::LogOut, outreach::FollowUpOut, outreach::ReferralOut, outreach::ContactOut, outreach::ContactIn, outreach::SuggestionOut, outreach::SuggestionList, outreach::ReferralList, outreach::ReferralIn, grants::CallOut, grants::CallList, grants::ActivityIo, grants::LineIo, grants::ApplicationIn, grants::ApplicationOut)),
+    paths(orgs::list_municipalities, orgs::get_municipality, orgs::list_organisations, orgs::get_organisation, me, offers::list_offers, offers::get_offer, occurrences::list_occurrences, occurrences::create_signup, rooms::list_rooms, rooms::availability, rooms::create_booking, rooms::get_booking, outreach::list_contacts, outreach::create_contact, outreach::get_contact, outreach::delete_contact, outreach::list_suggestions, outreach::list_referrals, outreach::create_referral, outreach::export, grants::list_calls, grants::create_application, grants::get_application, partnerships::list_partnerships, volunteering::alerts),
+    components(schemas(orgs::MunicipalityOut, orgs::OrganisationOut, orgs::ListOut<orgs::MunicipalityOut>, orgs::ListOut<orgs::OrganisationOut>, MeOut, RoleOut, Problem, ProblemField, offers::OfferSummary, offers::OfferPage, offers::OfferOut, offers::TranslationOut, occurrences::OccurrenceOut, occurrences::OccurrenceList, occurrences::SeriesOut, occurrences::SignupIn, occurrences::SignupOut, rooms::RoomOut, rooms::RoomList, rooms::BusyOut, rooms::BlackoutOut, rooms::AvailabilityOut, rooms::BookingIn, rooms::BookingOut, outreach::ContactSummary, outreach::ContactList, outreach::ProfileOut, outreach::ConsentOut, outreach::LogOut, outreach::FollowUpOut, outreach::ReferralOut, outreach::ContactOut, outreach::ContactIn, outreach::SuggestionOut, outreach::SuggestionList, outreach::ReferralList, outreach::ReferralIn, grants::CallOut, grants::CallList, grants::ActivityIo, grants::LineIo, grants::ApplicationIn, grants::ApplicationOut, partnerships::PartyOut, partnerships::LinkedOut, partnerships::PartnershipOut, partnerships::PartnershipList, volunteering::OnePersonOut, volunteering::LoadOut, volunteering::AlertsOut)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -1,5 +1,6 @@
 //! HTML pages, one module per area. Handlers parse input, ask the policy through
-//! [`crate::context::Ctx::authorize`], call the store and render a template.
+//! [`crate::context::Ctx::authorize`] or let the use case ask it, call one use case of
+//! `naboskab_app` and render a template.
 
 pub mod account;
 pub mod admin;
@@ -18,8 +19,10 @@ pub mod ops;
 pub mod outreach;
 pub mod outreach_counts;
 pub mod outreach_inspect;
+pub mod partnerships;
 pub mod public;
 pub mod room_admin;
 pub mod rooms;
 pub mod schedule;
 pub mod two_factor;
+pub mod volunteers;

@@ -314,6 +314,10 @@ struct OfferPage {
     can_edit: bool,
     /// The next occurrences: (id, when, places left, cancelled).
     upcoming: Vec<(i64, String, Option<i64>, bool)>,
+    /// Volunteer roles asked for: (role, label, "1 of 2 found"), and the reader's own (label,
+    /// confirmed, volunteer id).
+    volunteers_wanted: Vec<(String, String, String)>,
+    own_volunteering: Vec<(String, bool, i64)>,
 }
 
 /// The offer as schema.org JSON-LD (a `Service`; schedules arrive as `Event`s later), safe to
@@ -459,6 +463,35 @@ pub async fn offer_page(
         canonical,
         can_edit: view.can_manage,
         upcoming,
+        volunteers_wanted: view
+            .volunteers_wanted
+            .iter()
+            .map(|w| {
+                (
+                    w.role.to_string(),
+                    p.t(&format!("volunteer-role-{}", w.role)),
+                    i18n::t_args(
+                        locale,
+                        "volunteer-found",
+                        &[
+                            ("found", fluent_bundle::FluentValue::from(w.confirmed)),
+                            ("wanted", fluent_bundle::FluentValue::from(w.wanted)),
+                        ],
+                    ),
+                )
+            })
+            .collect(),
+        own_volunteering: view
+            .own_volunteering
+            .iter()
+            .map(|v| {
+                (
+                    p.t(&format!("volunteer-role-{}", v.role)),
+                    v.status == naboskab_domain::volunteering::VolunteerStatus::Confirmed,
+                    v.id,
+                )
+            })
+            .collect(),
         offer: o,
         ctx: p,
     }))

@@ -215,6 +215,8 @@ struct OrganisationPage {
     cards: Vec<CardView>,
     caretakers: Vec<StaffContact>,
     partners: Vec<OrgLink>,
+    partnerships: Vec<super::partnerships::PartnershipRow>,
+    volunteer_alerts: Option<naboskab_app::volunteering::Alerts>,
     feed_href: Option<String>,
 }
 
@@ -242,6 +244,8 @@ async fn organisation_page(st: &AppState, ctx: &Ctx, org: Organisation) -> AppRe
         children: links(&view.children),
         areas: links(&view.areas),
         partners: links(&view.partners),
+        partnerships: super::partnerships::rows(st, ctx.locale, &view.partnerships),
+        volunteer_alerts: view.volunteer_alerts,
         ctx: p,
         map_url,
         can_manage: view.can_manage,

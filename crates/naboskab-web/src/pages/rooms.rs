@@ -444,6 +444,9 @@ fn rule_lines(p: &PageCtx, r: &gather::KindRule) -> Vec<String> {
         let (a, b) = q.format();
         lines.push(p.t1("rule-quiet", "hours", &format!("{a}–{b}")));
     }
+    if let Some(days) = r.partner_days_ahead.filter(|d| *d > r.max_days_ahead) {
+        lines.push(p.tn("rule-partner-ahead", "days", &days));
+    }
     if let Some(n) = r.max_per_month {
         lines.push(p.tn("rule-per-month", "count", &n));
     }

@@ -150,6 +150,17 @@ async fn every_route_for_every_role_matches_the_matrix() {
             .i64("min")
             .expect("id")
             .to_string();
+        let partnership = app
+            .db()
+            .query_one(
+                "SELECT MIN(p.id) AS min FROM partnership p JOIN partnership_party pp ON pp.partnership_id = p.id WHERE pp.organisation_id = $1",
+                naboskab_store::params![dep.parse::<i64>().expect("id")],
+            )
+            .await
+            .expect("demo partnership")
+            .i64("min")
+            .expect("id")
+            .to_string();
         let mut surprises = Vec::new();
         let mut checked = 0;
         for ((method, pattern), outcomes) in &expected {
@@ -158,6 +169,7 @@ async fn every_route_for_every_role_matches_the_matrix() {
                 .replace("{token}", "no-such-link")
                 .replace("{followup}", &followup)
                 .replace("{referral}", "999999")
+                .replace("{volunteer}", "999999")
                 .replace(
                     "{id}",
                     if pattern.contains("tokens") || method == "DELETE" {
@@ -175,6 +187,8 @@ async fn every_route_for_every_role_matches_the_matrix() {
                         &contact
                     } else if pattern.starts_with("/grants/calls/") {
                         &open_call
+                    } else if pattern.starts_with("/partnerships/") {
+                        &partnership
                     } else if pattern.starts_with("/grants/applications/")
                         || pattern.starts_with("/api/v1/grants/applications/")
                     {

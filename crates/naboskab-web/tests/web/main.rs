@@ -16,6 +16,8 @@ mod manage;
 mod oidc;
 mod outreach;
 mod outreach_more;
+mod partnerships;
 mod robustness;
 mod security;
 mod two_factor;
+mod volunteers;
