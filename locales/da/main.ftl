@@ -1358,3 +1358,8 @@ mail-volunteer-offered-body = Hej
 
     Bekræft eller svar her:
     { $link }
+grant-volunteer-hours = { $volunteers ->
+    [one] 1 frivillig gav { $hours } timer på aktiviteterne i årets løb (fra arrangørernes registreringer). Nævn dem gerne i beretningen.
+   *[other] { $volunteers } frivillige gav { $hours } timer på aktiviteterne i årets løb (fra arrangørernes registreringer). Nævn dem gerne i beretningen.
+}
+volunteer-all-found = Alle roller er besat lige nu. Tak til de frivillige!

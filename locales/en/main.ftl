@@ -1382,3 +1382,8 @@ mail-volunteer-offered-body = Hello
 
     Confirm or answer here:
     { $link }
+grant-volunteer-hours = { $volunteers ->
+    [one] 1 volunteer gave { $hours } hours to the activities during the year (from the organisers' records). Mention them in the narrative.
+   *[other] { $volunteers } volunteers gave { $hours } hours to the activities during the year (from the organisers' records). Mention them in the narrative.
+}
+volunteer-all-found = Every role is filled right now. Thank you to the volunteers!

@@ -1,6 +1,7 @@
 //! The applicant's report after the year on a granted application: what was spent on each
 //! budget line, how many took part (suggested from the attendance and headcounts of the
-//! activities' offers in the call's year, and editable), and what happened. What was granted
+//! activities' offers in the call's year, and editable), the volunteers' hours on them that
+//! year (from the organisers' records), and what happened. What was granted
 //! and not spent is shown as to be paid back. A report is made once, by the applicant.
 
 use super::applications::{ApplicationView, Reader, application};
@@ -20,6 +21,11 @@ pub struct Attendance {
     pub attendances: i64,
     /// Different people among the signed-up attendees.
     pub people: i64,
+    /// Volunteers who helped on the activities (the applicant's activities when none is
+    /// linked to an offer) in the year, and their minutes.
+    pub volunteers: i64,
+    /// Minutes those volunteers helped.
+    pub volunteer_minutes: i64,
 }
 
 /// The report as typed.
@@ -62,17 +68,30 @@ pub async fn report_form(
         return Ok((v, Attendance::default()));
     };
     let mut seen = Attendance::default();
-    for offer in v
+    let offers: Vec<i64> = v
         .application
         .fields
         .activities
         .iter()
         .filter_map(|a| a.offer_id)
-    {
-        let s = attendance_summary(&app.db, offer, from, to).await?;
+        .collect();
+    for offer in &offers {
+        let s = attendance_summary(&app.db, *offer, from, to).await?;
         seen.attendances += s.participants;
         seen.people += s.unique_participants;
     }
+    let hours =
+        crate::volunteering::hours_in_year(app, &[v.application.organisation_id], v.call.year)
+            .await?;
+    let counted: Vec<_> = hours
+        .iter()
+        .filter(|h| offers.is_empty() || offers.contains(&h.offer_id))
+        .collect();
+    seen.volunteer_minutes = counted.iter().map(|h| h.minutes).sum();
+    let mut people: Vec<i64> = counted.iter().map(|h| h.user_id).collect();
+    people.sort_unstable();
+    people.dedup();
+    seen.volunteers = people.len() as i64;
     Ok((v, seen))
 }
 

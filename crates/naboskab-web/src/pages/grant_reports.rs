@@ -28,6 +28,8 @@ struct ReportPage {
     narrative: String,
     seen: String,
     granted: String,
+    /// "3 volunteers gave 41.5 hours", when any did.
+    volunteering: Option<String>,
     errors: FormErrors,
 }
 
@@ -70,6 +72,7 @@ async fn report_page(
     } else {
         seen.attendances
     };
+    let (volunteers, volunteer_minutes) = (seen.volunteers, seen.volunteer_minutes);
     let pc = PageCtx::new(st, ctx);
     let seen = pc.t1(
         "grant-attendance-seen",
@@ -81,9 +84,23 @@ async fn report_page(
             "people",
             &seen.people.to_string(),
         );
+    let volunteering = (volunteers > 0).then(|| {
+        i18n::t_args(
+            l,
+            "grant-volunteer-hours",
+            &[
+                ("volunteers", fluent_bundle::FluentValue::from(volunteers)),
+                (
+                    "hours",
+                    fluent_bundle::FluentValue::from(i18n::format_hours(l, volunteer_minutes)),
+                ),
+            ],
+        )
+    });
     Ok(ReportPage {
         ctx: pc,
         seen,
+        volunteering,
         lines,
         participants: typed
             .map(|d| d.participants.clone())

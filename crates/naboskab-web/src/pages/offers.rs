@@ -314,9 +314,10 @@ struct OfferPage {
     can_edit: bool,
     /// The next occurrences: (id, when, places left, cancelled).
     upcoming: Vec<(i64, String, Option<i64>, bool)>,
-    /// Volunteer roles asked for: (role, label, "1 of 2 found"), and the reader's own (label,
-    /// confirmed, volunteer id).
+    /// Volunteer roles asked for: (role, label, "1 of 2 found"), the roles still open to the
+    /// reader (role, label), and the reader's own (label, confirmed, volunteer id).
     volunteers_wanted: Vec<(String, String, String)>,
+    volunteer_roles_open: Vec<(String, String)>,
     own_volunteering: Vec<(String, bool, i64)>,
 }
 
@@ -478,6 +479,19 @@ pub async fn offer_page(
                             ("wanted", fluent_bundle::FluentValue::from(w.wanted)),
                         ],
                     ),
+                )
+            })
+            .collect(),
+        volunteer_roles_open: view
+            .volunteers_wanted
+            .iter()
+            .filter(|w| {
+                w.confirmed < w.wanted && !view.own_volunteering.iter().any(|v| v.role == w.role)
+            })
+            .map(|w| {
+                (
+                    w.role.to_string(),
+                    p.t(&format!("volunteer-role-{}", w.role)),
                 )
             })
             .collect(),

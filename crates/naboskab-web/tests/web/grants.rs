@@ -417,6 +417,20 @@ async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
         );
 
         // After the year: the organiser reports what was spent; the rest is to be paid back.
+        // The club's host recorded two and a half hours in the call's year.
+        let host = app
+            .db()
+            .query_one(
+                "SELECT MIN(v.id) AS id FROM volunteer v JOIN offer o ON o.id = v.offer_id WHERE o.title = 'Seniorklubbens torsdagscafé' AND v.role = 'host'",
+                vec![],
+            )
+            .await
+            .expect("demo volunteer")
+            .i64("id")
+            .expect("id");
+        naboskab_store::volunteering::record_hours(app.db(), host, "2027-03-04", 150, None, T0)
+            .await
+            .expect("hours");
         let form = organiser
             .get(&format!("/grants/applications/{id}/report"))
             .await;
@@ -424,6 +438,12 @@ async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
         assert!(
             form.text.contains("fremmøder"),
             "the attendance seen is suggested"
+        );
+        assert!(
+            form.text
+                .replace(['\u{2068}', '\u{2069}'], "")
+                .contains("1 frivillig gav 2,5 timer på aktiviteterne"),
+            "the volunteers' hours in the call's year feed the report"
         );
         let path = format!("/grants/applications/{id}/report");
         let missing = organiser
