@@ -1437,3 +1437,17 @@ grant-volunteer-hours = { $volunteers ->
    *[other] قدّم { $volunteers } متطوعين { $hours } ساعات للأنشطة خلال العام (من سجلات المنظمين). اذكرهم في التقرير.
 }
 volunteer-all-found = كل الأدوار مشغولة الآن. شكرًا للمتطوعين!
+grant-criteria = المعايير التي تمنح اللجنة النقاط عليها
+grant-criteria-hint = واحد في كل سطر. يحصل كل طلب على 0–5 نقاط لكل معيار؛ لا ترى النقاط إلا البلدية.
+grant-points = النقاط
+grant-review = تقييم البلدية
+grant-review-hint = لا ترى النقاط والملاحظات إلا البلدية. لا يراها مقدم الطلب ولا منظمة الإسكان.
+grant-review-no-criteria = ليس للمنحة معايير؛ اكتبها في إعدادات المنحة لمنح النقاط.
+grant-not-scored = لم يُقيَّم
+grant-note = ملاحظة جديدة
+grant-notes = الملاحظات
+grant-save-review = احفظ التقييم
+notice-grant-reviewed = تم حفظ التقييم.
+field-grant-score = اختر نقاطًا من 0 إلى 5.
+field-grant-review-empty = امنح نقطة واحدة على الأقل أو اكتب ملاحظة.
+field-grant-not-eligible = المنحة غير مفتوحة لنوع مقدم الطلب الخاص بكم (انظر «من يمكنه التقديم» في صفحة المنحة: جمعيات برقم CVR صالح أو مجموعات مساعدة ذاتية أو مجالس الأقسام).

@@ -1363,3 +1363,17 @@ grant-volunteer-hours = { $volunteers ->
    *[other] { $volunteers } frivillige gav { $hours } timer på aktiviteterne i årets løb (fra arrangørernes registreringer). Nævn dem gerne i beretningen.
 }
 volunteer-all-found = Alle roller er besat lige nu. Tak til de frivillige!
+grant-criteria = Kriterier, udvalget giver point for
+grant-criteria-hint = Ét pr. linje. Hver ansøgning får 0–5 point pr. kriterium; kun kommunen ser pointene.
+grant-points = Point
+grant-review = Kommunens vurdering
+grant-review-hint = Kun kommunen ser point og noter. Ansøgeren og boligorganisationen ser dem ikke.
+grant-review-no-criteria = Puljen har ingen kriterier; skriv dem i puljens indstillinger for at give point.
+grant-not-scored = Ikke vurderet
+grant-note = Ny note
+grant-notes = Noter
+grant-save-review = Gem vurderingen
+notice-grant-reviewed = Vurderingen er gemt.
+field-grant-score = Vælg et point fra 0 til 5.
+field-grant-review-empty = Giv mindst ét point eller skriv en note.
+field-grant-not-eligible = Puljen er ikke åben for jeres slags ansøger (se »Hvem kan søge« på puljens side: foreninger med gyldigt CVR-nummer, selvhjælpsgrupper eller afdelingsbestyrelser).

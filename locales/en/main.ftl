@@ -1387,3 +1387,17 @@ grant-volunteer-hours = { $volunteers ->
    *[other] { $volunteers } volunteers gave { $hours } hours to the activities during the year (from the organisers' records). Mention them in the narrative.
 }
 volunteer-all-found = Every role is filled right now. Thank you to the volunteers!
+grant-criteria = Criteria the committee scores
+grant-criteria-hint = One per line. Each application gets 0–5 points per criterion; only the municipality sees the points.
+grant-points = Points
+grant-review = The municipality's review
+grant-review-hint = Only the municipality sees points and notes. The applicant and the housing organisation do not.
+grant-review-no-criteria = The call has no criteria; write them in the call's settings to give points.
+grant-not-scored = Not scored
+grant-note = New note
+grant-notes = Notes
+grant-save-review = Save the review
+notice-grant-reviewed = The review is saved.
+field-grant-score = Choose a score from 0 to 5.
+field-grant-review-empty = Give at least one score or write a note.
+field-grant-not-eligible = The call is not open to your kind of applicant (see “Who may apply” on the call's page: associations with a valid CVR number, self-help groups or department boards).

@@ -1,10 +1,12 @@
 //! Fund's grants: a municipality's officers open calls (a §18 pool and its rules), which
-//! everyone may read; [`applications`] are written to them and [`reports`] made on what
+//! everyone may read; [`applications`] are written to them, [`reviews`] scored by the
+//! municipality, and [`reports`] made on what
 //! was granted. Money is whole øre, typed as
 //! kroner in forms ([`Amount`]), and every total is computed, never typed.
 
 pub mod applications;
 pub mod reports;
+pub mod reviews;
 
 use crate::error::{Error, FieldError, Result};
 use crate::{App, authorize};
@@ -145,6 +147,8 @@ pub struct CallDraft {
     pub certified_accounts_above: Amount,
     /// Questions, one per line.
     pub questions: String,
+    /// What the committee scores by, one per line.
+    pub criteria: String,
 }
 
 /// Checks a call with every problem named: a title, a year 2000–2100, a pool and a maximum
@@ -187,16 +191,8 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         &d.certified_accounts_above,
         false,
     );
-    let questions: Vec<String> = d
-        .questions
-        .lines()
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if questions.len() > MAX_PARTS || questions.iter().any(|q| q.chars().count() > 500) {
-        p.add("questions", "field-too-long");
-    }
+    let questions = line_list(&mut p, "questions", &d.questions);
+    let criteria = line_list(&mut p, "criteria", &d.criteria);
     p.done(CallFields {
         title,
         description,
@@ -210,7 +206,23 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         target_groups,
         certified_accounts_above_ore,
         questions,
+        criteria,
     })
+}
+
+/// The non-empty lines of a text, each at most 500 characters and at most [`MAX_PARTS`] of
+/// them.
+fn line_list(p: &mut Problems, field: &str, text: &str) -> Vec<String> {
+    let lines: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if lines.len() > MAX_PARTS || lines.iter().any(|q| q.chars().count() > 500) {
+        p.add(field, "field-too-long");
+    }
+    lines
 }
 
 /// At least one value, each a known stable name (duplicates dropped).

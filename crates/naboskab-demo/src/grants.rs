@@ -34,6 +34,7 @@ struct CallData {
     target_groups: String,
     certified_above_kroner: Option<i64>,
     questions: Vec<String>,
+    criteria: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -143,6 +144,7 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             target_groups: c.target_groups.clone(),
             certified_accounts_above_ore: c.certified_above_kroner.map(|k| k * 100),
             questions: c.questions.clone(),
+            criteria: c.criteria.clone(),
         };
         let id = store::create_call(db, kommune, &fields, &officer, fields.opens_at - DAY).await?;
         calls.push((c.key.clone(), id, fields));
@@ -234,4 +236,75 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
         }
     }
     Ok(())
+}
+
+/// Adds `count` submitted applications to the newest call, spread over the demo's
+/// associations, each with three activities, six budget lines, two income lines and an
+/// answer to every question (for benchmarks of the review list and the committee's export).
+/// Returns the call's id.
+pub async fn add_generated_applications(
+    db: &Db,
+    count: usize,
+    now: i64,
+) -> Result<i64, StoreError> {
+    let call = store::calls(db, None)
+        .await?
+        .into_iter()
+        .max_by_key(|c| c.deadline_at)
+        .ok_or_else(|| unknown("call", "newest"))?;
+    let associations =
+        naboskab_store::orgs::organisations_of_kind(db, naboskab_domain::OrgKind::Association)
+            .await?;
+    let by = Auditor {
+        user_id: None,
+        role: "organiser".into(),
+        purpose: "generated".into(),
+    };
+    let line = |text: String, kroner: i64| Line {
+        text,
+        amount_ore: kroner * 100,
+        spent_ore: None,
+    };
+    for n in 0..count {
+        let Some(org) = associations.get(n % associations.len().max(1)) else {
+            break;
+        };
+        let fields = ApplicationFields {
+            title: format!("Fællesskab i opgangen nr. {}", n + 1),
+            summary: "Kaffe, samtale og gåture for naboer, der sidder meget alene.".into(),
+            activities: (1..=3)
+                .map(|k| Activity {
+                    title: format!("Aktivitet {k}"),
+                    target_group: "Ældre og nytilflyttere".into(),
+                    expected_participants: 10 + k,
+                    offer_id: None,
+                    department_id: None,
+                })
+                .collect(),
+            budget: (1..=6)
+                .map(|k| line(format!("Budgetpost {k}"), 1_000 + (n as i64 % 7) * 250 + k))
+                .collect(),
+            income: vec![
+                line("Egenbetaling".into(), 500),
+                line("Lokal sponsor".into(), 250 + n as i64 % 5),
+            ],
+            amount_applied_ore: 500_000 + (n as i64 % 50) * 1_000,
+            answers: call
+                .questions
+                .iter()
+                .map(|q| format!("Svar på: {q}"))
+                .collect(),
+        };
+        store::create_application(
+            db,
+            call.id,
+            org.id,
+            &fields,
+            ApplicationStatus::Submitted,
+            &by,
+            now,
+        )
+        .await?;
+    }
+    Ok(call.id)
 }

@@ -179,6 +179,23 @@ pub fn wall_time_to_utc(local: NaiveDateTime) -> i64 {
     crate::schedule::local_to_utc(local).timestamp()
 }
 
+/// Whether an organisation of `kind` (with its CVR number, if any) may apply to a call open
+/// to `allowed`: a department through its board, an organisation with a valid CVR number as
+/// an association, and any other organisation as a self-help group. Municipalities and the
+/// platform never apply.
+pub fn may_apply(kind: crate::OrgKind, cvr: Option<&str>, allowed: &[Applicant]) -> bool {
+    use crate::OrgKind;
+    match kind {
+        OrgKind::Department => allowed.contains(&Applicant::DepartmentBoard),
+        OrgKind::Municipality | OrgKind::Platform => false,
+        _ if cvr.is_some_and(crate::org::valid_cvr) => {
+            allowed.contains(&Applicant::AssociationWithCvr)
+                || allowed.contains(&Applicant::SelfHelpGroup)
+        }
+        _ => allowed.contains(&Applicant::SelfHelpGroup),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +265,37 @@ mod tests {
         for s in [Granted, Refused, Reported] {
             assert!(!s.is_open_to_the_applicant() && s.is_decided(), "{s}");
         }
+    }
+
+    #[test]
+    fn who_may_apply_follows_the_calls_rules() {
+        use crate::OrgKind;
+        let cvr = (10_000_000u32..10_000_200)
+            .map(|n| n.to_string())
+            .find(|c| crate::org::valid_cvr(c))
+            .expect("a valid CVR");
+        let only_cvr = [Applicant::AssociationWithCvr];
+        assert!(may_apply(OrgKind::Association, Some(&cvr), &only_cvr));
+        assert!(!may_apply(OrgKind::Association, None, &only_cvr), "no CVR");
+        assert!(
+            !may_apply(OrgKind::Association, Some("12345678"), &only_cvr),
+            "a wrong CVR"
+        );
+        assert!(may_apply(
+            OrgKind::Association,
+            None,
+            &[Applicant::SelfHelpGroup]
+        ));
+        assert!(!may_apply(OrgKind::Department, None, &only_cvr));
+        assert!(may_apply(
+            OrgKind::Department,
+            None,
+            &[Applicant::DepartmentBoard]
+        ));
+        assert!(!may_apply(
+            OrgKind::Municipality,
+            Some(&cvr),
+            Applicant::ALL
+        ));
     }
 }

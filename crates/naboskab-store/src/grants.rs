@@ -60,6 +60,8 @@ pub struct CallFields {
     pub certified_accounts_above_ore: Option<i64>,
     /// The municipality's questions to every applicant, one per entry.
     pub questions: Vec<String>,
+    /// What the committee scores each application by (0–5 each), one per entry.
+    pub criteria: Vec<String>,
 }
 
 fn names<T: Copy>(values: &[T], name: fn(T) -> &'static str) -> String {
@@ -85,7 +87,7 @@ fn lines_of(text: &str) -> Vec<String> {
 /// The columns of a call, for `concat!` (queries are static text).
 macro_rules! call_select {
     () => {
-        "SELECT c.id, c.municipality_id, o.name AS municipality_name, o.municipality_code, c.title, c.description, c.year, c.pool_ore, c.max_amount_ore, c.opens_at, c.deadline_at, c.focus_areas, c.applicants, c.target_groups, c.certified_accounts_above_ore, c.questions FROM grant_call c JOIN organisation o ON o.id = c.municipality_id"
+        "SELECT c.id, c.municipality_id, o.name AS municipality_name, o.municipality_code, c.title, c.description, c.year, c.pool_ore, c.max_amount_ore, c.opens_at, c.deadline_at, c.focus_areas, c.applicants, c.target_groups, c.certified_accounts_above_ore, c.questions, c.criteria FROM grant_call c JOIN organisation o ON o.id = c.municipality_id"
     };
 }
 
@@ -109,6 +111,7 @@ fn call_from(r: &Row) -> Result<GrantCall, StoreError> {
             target_groups: r.string("target_groups")?,
             certified_accounts_above_ore: r.opt_i64("certified_accounts_above_ore")?,
             questions: lines_of(&r.string("questions")?),
+            criteria: lines_of(&r.string("criteria")?),
         },
     })
 }
@@ -124,8 +127,8 @@ pub async fn create_call(
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
-            "INSERT INTO grant_call (municipality_id, title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+            "INSERT INTO grant_call (municipality_id, title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $16, $14, $15, $15) RETURNING id",
             params![
                 municipality_id,
                 f.title.as_str(),
@@ -141,7 +144,8 @@ pub async fn create_call(
                 f.certified_accounts_above_ore,
                 f.questions.join("\n"),
                 by.user_id,
-                now
+                now,
+                f.criteria.join("\n")
             ],
         )
         .await?
@@ -162,7 +166,7 @@ pub async fn update_call(
     let mut tx = db.begin().await?;
     let n = tx
         .execute(
-            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, updated_at = $13 WHERE id = $14",
+            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, updated_at = $13, criteria = $15 WHERE id = $14",
             params![
                 f.title.as_str(),
                 f.description.as_str(),
@@ -177,7 +181,8 @@ pub async fn update_call(
                 f.certified_accounts_above_ore,
                 f.questions.join("\n"),
                 now,
-                id
+                id,
+                f.criteria.join("\n")
             ],
         )
         .await?;

@@ -48,6 +48,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(14, "0014_grant_reports"),
     migration!(15, "0015_partnerships"),
     migration!(16, "0016_volunteering"),
+    migration!(17, "0017_grant_reviews"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -6,6 +6,7 @@
 use naboskab_domain::OrgKind;
 use naboskab_domain::grants::{Applicant, ApplicationStatus, FocusArea};
 use naboskab_store::audit::{self, Auditor};
+use naboskab_store::grant_reviews;
 use naboskab_store::grants::{self, Activity, ApplicationFields, CallFields, Line};
 use naboskab_store::on_every_backend;
 use naboskab_store::orgs::{self, NewOrganisation};
@@ -53,6 +54,7 @@ fn call_fields() -> CallFields {
             "Hvordan når I de ensomme?".into(),
             "Hvem er frivillige?".into(),
         ],
+        criteria: vec!["Når de ensomme".into(), "Frivillige bærer det".into()],
     }
 }
 
@@ -330,5 +332,62 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
                 .len(),
             2
         );
+    });
+}
+
+#[tokio::test]
+async fn scores_replace_per_criterion_and_notes_accumulate_with_an_audit_row() {
+    on_every_backend!(|db| {
+        let kommune = org(db, OrgKind::Municipality, "Høje-Taastrup Kommune").await;
+        let forening = org(db, OrgKind::Association, "Seniorklubben").await;
+        let call_id = grants::create_call(db, kommune, &call_fields(), &officer(), NOW)
+            .await
+            .expect("call");
+        assert_eq!(
+            grants::call(db, call_id)
+                .await
+                .expect("read")
+                .expect("call")
+                .criteria,
+            call_fields().criteria
+        );
+        let id = grants::create_application(
+            db,
+            call_id,
+            forening,
+            &application(None, None),
+            ApplicationStatus::Submitted,
+            &officer(),
+            NOW,
+        )
+        .await
+        .expect("application");
+        grant_reviews::review(db, id, &[(0, 4), (1, 2)], "Godt forankret", &officer(), NOW)
+            .await
+            .expect("review");
+        grant_reviews::review(db, id, &[(1, 5)], "", &officer(), NOW + 60)
+            .await
+            .expect("second review");
+        let scores = grant_reviews::scores(db, &[id, id + 1000])
+            .await
+            .expect("scores");
+        assert_eq!(
+            scores
+                .get(&id)
+                .map(|s| s.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>()),
+            Some(vec![(0, 4), (1, 5)]),
+            "the second score of a criterion replaces the first"
+        );
+        assert!(!scores.contains_key(&(id + 1000)));
+        let notes = grant_reviews::notes(db, id).await.expect("notes");
+        assert_eq!(notes.len(), 1, "an empty note is no note");
+        assert_eq!(notes[0].body, "Godt forankret");
+        let actions: Vec<String> = audit::rows_about(db, "grant_application", id)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|r| r.action)
+            .collect();
+        assert_eq!(actions, ["submitted", "review", "review"]);
     });
 }

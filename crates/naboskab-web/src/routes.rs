@@ -341,6 +341,11 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r(
             "POST",
+            "/grants/applications/{id}/review",
+            post(grant_applications::review_application),
+        ),
+        r(
+            "POST",
             "/grants/applications/{id}/decide",
             post(grant_applications::decide),
         ),

@@ -51,6 +51,9 @@ enum Command {
         /// Also add practice rooms holding this many community bookings (benchmarks).
         #[arg(long, default_value_t = 0)]
         extra_bookings: usize,
+        /// Also add this many submitted applications to the newest grant call (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        extra_applications: usize,
     },
     /// Manage accounts.
     User {
@@ -335,6 +338,7 @@ async fn run(cli: Cli) -> Result<()> {
             extra_offers,
             extra_series,
             extra_bookings,
+            extra_applications,
         } => {
             let db = open_db(&cfg).await?;
             seed_demo(&db, &cfg).await?;
@@ -369,6 +373,19 @@ async fn run(cli: Cli) -> Result<()> {
                 println!(
                     "added {extra_bookings} bookings in rooms {} of department {dep} in {:.1} s",
                     ids.join(","),
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if extra_applications > 0 {
+                let started = std::time::Instant::now();
+                let call = naboskab_demo::grants::add_generated_applications(
+                    &db,
+                    extra_applications,
+                    SystemClock.now(),
+                )
+                .await?;
+                println!(
+                    "added {extra_applications} applications to call {call} in {:.1} s",
                     started.elapsed().as_secs_f64()
                 );
             }

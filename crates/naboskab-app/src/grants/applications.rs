@@ -348,6 +348,12 @@ pub async fn apply(
     let call = store::call(&app.db, call_id)
         .await?
         .ok_or_else(|| Error::field("call_id", "field-invalid"))?;
+    let applicant = orgs::organisation(&app.db, organisation_id)
+        .await?
+        .ok_or_else(|| Error::field("organisation_id", "field-invalid"))?;
+    if !rules::may_apply(applicant.kind, applicant.cvr.as_deref(), &call.applicants) {
+        return Err(Error::field("organisation_id", "field-grant-not-eligible"));
+    }
     let fields = check_application(app, &call, draft).await?;
     let status = status_for_save(app, &call, submit)?;
     let by = auditor(actor, Role::Organiser, "grant application");
@@ -408,6 +414,9 @@ pub struct Listed {
     pub budget_total_ore: i64,
     /// The sum of its income lines.
     pub income_total_ore: i64,
+    /// The committee's points so far and the most there are (5 per criterion); `None` before
+    /// any criterion is scored.
+    pub points: Option<(i64, i64)>,
 }
 
 /// A call's applications for its municipality's officers (the review list and the
@@ -420,11 +429,16 @@ pub async fn applications_of_call(
 ) -> Result<(GrantCall, Vec<Listed>)> {
     let call = managed_call(app, actor, call_id).await?;
     let apps = store::applications_of_call(&app.db, call_id, status).await?;
+    let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
+    let scores = naboskab_store::grant_reviews::scores(&app.db, &ids).await?;
     let mut out = Vec::with_capacity(apps.len());
     for a in apps {
         out.push(Listed {
             budget_total_ore: total(&a.fields.budget)?,
             income_total_ore: total(&a.fields.income)?,
+            points: scores
+                .get(&a.id)
+                .and_then(|s| super::reviews::points(s, call.criteria.len())),
             application: a,
         });
     }

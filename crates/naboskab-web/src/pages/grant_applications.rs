@@ -17,6 +17,7 @@ use naboskab_app::grants::Amount;
 use naboskab_app::grants::applications::{
     self as apps, ActivityDraft, ApplicationDraft, ApplicationView, Decision, LineDraft, Reader,
 };
+use naboskab_app::grants::reviews::{self, ReviewDraft};
 use naboskab_app::i18n;
 use naboskab_domain::grants::{ApplicationStatus, kroner_for_form};
 use naboskab_store::grants::{Application, GrantCall};
@@ -398,17 +399,62 @@ struct ApplicationPage {
     /// Each activity's offer title, when linked.
     offers: Vec<Option<String>>,
     may_decide: bool,
+    /// The municipality's review: each criterion (position, name, score as chosen), the points,
+    /// the note being typed, and the notes (text, by, when).
+    review: Option<ReviewView>,
     errors: FormErrors,
+}
+
+/// The municipality's review as the application page shows it.
+struct ReviewView {
+    criteria: Vec<(usize, String, String)>,
+    points: String,
+    note: String,
+    notes: Vec<(String, String, String)>,
+}
+
+/// Points as "7/20", or nothing before any score.
+fn points_text(points: Option<(i64, i64)>) -> String {
+    points.map(|(p, m)| format!("{p}/{m}")).unwrap_or_default()
 }
 
 async fn application_page(
     st: &AppState,
     ctx: &Ctx,
     id: i64,
+    typed: Option<&ReviewDraft>,
     errors: FormErrors,
 ) -> AppResult<ApplicationPage> {
     let v = apps::application(&st.app, &ctx.actor, id).await?;
     let l = ctx.locale;
+    let review = reviews::review_of(&st.app, &v).await?.map(|r| ReviewView {
+        criteria: r
+            .criteria
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, score))| {
+                let chosen = typed.and_then(|d| d.scores.get(i).cloned());
+                (
+                    i,
+                    name,
+                    chosen.unwrap_or_else(|| score.map(|n| n.to_string()).unwrap_or_default()),
+                )
+            })
+            .collect(),
+        points: points_text(r.points),
+        note: typed.map(|d| d.note.clone()).unwrap_or_default(),
+        notes: r
+            .notes
+            .into_iter()
+            .map(|n| {
+                (
+                    n.body,
+                    n.written_by.unwrap_or_default(),
+                    when(l, n.written_at),
+                )
+            })
+            .collect(),
+    });
     let money = |lines: &[naboskab_store::grants::Line]| -> Vec<MoneyLine> {
         lines
             .iter()
@@ -471,6 +517,7 @@ async fn application_page(
             .collect(),
         offers,
         may_decide: v.reader == Reader::Municipality && a.status == ApplicationStatus::Submitted,
+        review,
         errors,
         v,
     })
@@ -483,8 +530,47 @@ pub async fn show(
     ctx: Ctx,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
-    let p = application_page(&st, &ctx, id, FormErrors::default()).await?;
+    let p = application_page(&st, &ctx, id, None, FormErrors::default()).await?;
     Ok(page(&p))
+}
+
+/// `POST /grants/applications/{id}/review`: the municipality scores the criteria and adds a
+/// note; a bad score answers the page again with it named and what was typed kept.
+pub async fn review_application(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: String,
+) -> AppResult<Response> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    let mut draft = ReviewDraft::default();
+    for (k, v) in pairs {
+        if k == "note" {
+            draft.note = v;
+        } else if let Some(i) = k
+            .strip_prefix("score[")
+            .and_then(|r| r.strip_suffix(']'))
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|i| *i < 100)
+        {
+            draft
+                .scores
+                .resize(draft.scores.len().max(i + 1), String::new());
+            draft.scores[i] = v;
+        }
+    }
+    match reviews::review(&st.app, &ctx.actor, id, &draft).await {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/grants/applications/{id}?notice=notice-grant-reviewed#review-heading"
+        ))
+        .into_response()),
+        Err(naboskab_app::Error::Invalid(problems)) => {
+            let errors = FormErrors::new(ctx.locale, &problems);
+            let p = application_page(&st, &ctx, id, Some(&draft), errors).await?;
+            Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The decision form.
@@ -523,7 +609,7 @@ pub async fn decide(
         .into_response()),
         Err(naboskab_app::Error::Invalid(problems)) => {
             let errors = FormErrors::new(ctx.locale, &problems);
-            let p = application_page(&st, &ctx, id, errors).await?;
+            let p = application_page(&st, &ctx, id, None, errors).await?;
             Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(e) => Err(e.into()),
@@ -539,6 +625,7 @@ struct ReviewRow {
     applied: String,
     budget: String,
     submitted: String,
+    points: String,
 }
 
 #[derive(Template)]
@@ -595,6 +682,7 @@ pub async fn review(
                 applied: i18n::format_money(l, a.fields.amount_applied_ore),
                 budget: i18n::format_money(l, x.budget_total_ore),
                 submitted: a.submitted_at.map(|t| when(l, t)).unwrap_or_default(),
+                points: points_text(x.points),
                 title: a.fields.title,
                 organisation: a.organisation_name,
             }
@@ -638,6 +726,7 @@ async fn committee_sheet(
             "grant-amount-applied",
             "grant-amount-granted",
             "grant-decision",
+            "grant-points",
         ]
         .iter()
         .map(|k| ctx.t(k))
@@ -663,6 +752,7 @@ async fn committee_sheet(
             money(a.fields.amount_applied_ore),
             a.amount_granted_ore.map(money).unwrap_or_default(),
             a.decision_reason,
+            points_text(x.points),
         ];
         row.extend(
             (0..call.questions.len()).map(|i| a.fields.answers.get(i).cloned().unwrap_or_default()),

@@ -235,6 +235,7 @@ impl CallForm {
                 .unwrap_or_default(),
         );
         put("questions", call.questions.join("\n"));
+        put("criteria", call.criteria.join("\n"));
         CallForm {
             values,
             focus_areas: call.focus_areas.iter().map(|f| f.to_string()).collect(),
@@ -260,6 +261,7 @@ impl CallForm {
             target_groups: self.v("target_groups"),
             certified_accounts_above: Amount::Kroner(self.v("certified_accounts_above")),
             questions: self.v("questions"),
+            criteria: self.v("criteria"),
         }
     }
 }

@@ -493,3 +493,127 @@ async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_municipality_scores_the_criteria_and_keeps_notes_only_it_reads() {
+    for app in TestApp::all().await {
+        let (open, _) = calls(&app).await;
+        let id = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) AS id FROM grant_application WHERE call_id = $1 AND status = 'submitted'",
+                naboskab_store::params![open],
+            )
+            .await
+            .expect("demo application")
+            .i64("id")
+            .expect("id");
+        let path = format!("/grants/applications/{id}/review");
+        let mut officer = app.logged_in(OFFICER).await;
+        let page = officer.get(&format!("/grants/applications/{id}")).await;
+        assert!(page.text.contains("Kommunens vurdering"));
+        assert!(
+            page.text.contains("Realistisk budget (0–5)"),
+            "the call's criteria"
+        );
+        let bad = officer
+            .post_form(
+                &path,
+                &[
+                    ("score[0]", "4"),
+                    ("score[3]", "9"),
+                    ("note", "Stærk forankring i afdelingen"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.text.contains("Vælg et point fra 0 til 5."));
+        assert!(
+            bad.text.contains("Stærk forankring i afdelingen"),
+            "the note typed is kept"
+        );
+        let empty = officer.post_form(&path, &[]).await;
+        assert_eq!(
+            empty.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "nothing to save"
+        );
+        let ok = officer
+            .post_form(
+                &path,
+                &[
+                    ("score[0]", "4"),
+                    ("score[1]", ""),
+                    ("score[2]", "3"),
+                    ("score[3]", "5"),
+                    ("note", "Stærk forankring i afdelingen"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text);
+        let page = officer.get(&format!("/grants/applications/{id}")).await;
+        assert!(page.text.contains("<strong>12/20</strong>"));
+        assert!(page.text.contains("Stærk forankring i afdelingen"));
+        let list = officer
+            .get(&format!("/grants/calls/{open}/applications"))
+            .await;
+        assert!(list.select_text("td.num").contains(&"12/20".to_owned()));
+        let csv = officer
+            .get(&format!("/grants/calls/{open}/applications.csv"))
+            .await;
+        assert!(
+            csv.text.contains("12/20"),
+            "the committee's export has the points"
+        );
+
+        // The applicant and the housing organisation read the application, not the review.
+        for email in [ORGANISER, "boligorganisation@demo.naboskab.dk"] {
+            let mut reader = app.logged_in(email).await;
+            let page = reader.get(&format!("/grants/applications/{id}")).await;
+            assert_eq!(page.status, StatusCode::OK, "{email}");
+            assert!(!page.text.contains("Stærk forankring"), "{email}");
+            assert!(!page.text.contains("12/20"), "{email}");
+            let r = reader.post_form(&path, &[("score[0]", "5")]).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{email}");
+        }
+        let audit = naboskab_store::audit::rows_about(app.db(), "grant_application", id)
+            .await
+            .expect("audit");
+        assert_eq!(
+            audit.last().map(|r| (r.action.as_str(), r.actor_user_id)),
+            Some(("review", app.demo.user(OFFICER)))
+        );
+        app.cleanup().await;
+    }
+}
+
+#[tokio::test]
+async fn a_call_takes_only_the_applicants_it_is_open_to() {
+    for app in TestApp::all().await {
+        let (open, last_year) = calls(&app).await;
+        let dep = app.demo.org("dep-norreparken").expect("department");
+        let mut board = bearer(&app, "bestyrelse@demo.naboskab.dk").await;
+        let r = post_json(
+            &mut board,
+            "/api/v1/grants/applications",
+            &application(last_year, dep),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
+        assert_eq!(fields_named(&r), ["organisation_id"]);
+        assert!(r.text.contains("afdelingsbestyrelser"), "{}", r.text);
+        let r = post_json(
+            &mut board,
+            "/api/v1/grants/applications",
+            &application(open, dep),
+        )
+        .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "this year's call is open to department boards: {}",
+            r.text
+        );
+        app.cleanup().await;
+    }
+}
