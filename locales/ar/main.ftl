@@ -1451,3 +1451,17 @@ notice-grant-reviewed = تم حفظ التقييم.
 field-grant-score = اختر نقاطًا من 0 إلى 5.
 field-grant-review-empty = امنح نقطة واحدة على الأقل أو اكتب ملاحظة.
 field-grant-not-eligible = المنحة غير مفتوحة لنوع مقدم الطلب الخاص بكم (انظر «من يمكنه التقديم» في صفحة المنحة: جمعيات برقم CVR صالح أو مجموعات مساعدة ذاتية أو مجالس الأقسام).
+grant-report-due = الموعد النهائي للتقرير
+grant-report-due-hint = اختياري. يتلقى أصحاب المنح تذكيرًا قبل أسبوعين (بتوقيت الدنمارك).
+field-grant-report-due-before-deadline = يجب أن يأتي موعد التقرير بعد الموعد النهائي للتقديم.
+grant-accounts-certified = الحسابات مدققة من مدقق حسابات مسجل أو معتمد من الدولة
+grant-accounts-certified-hint = تشترط المنحة حسابات مدققة للمنح بهذا الحجم. جهّزوا بيان المدقق إن طلبته البلدية.
+field-grant-certified-required = تتطلب المنحة حسابات مدققة: ضع علامة عندما تكون الحسابات مدققة.
+mail-grant-report-due-subject = تذكير بتقرير { $application }
+mail-grant-report-due-body = مرحبًا { $name }
+
+    يجب إرسال تقرير "{ $application }" في موعد أقصاه { $due }: فيمَ صرفتم المال، وكم شخصًا شارك، وماذا حدث.
+
+    اكتبه هنا:
+    { $link }
+grant-reported-certified = حسابات مدققة

@@ -1377,3 +1377,17 @@ notice-grant-reviewed = Vurderingen er gemt.
 field-grant-score = Vælg et point fra 0 til 5.
 field-grant-review-empty = Giv mindst ét point eller skriv en note.
 field-grant-not-eligible = Puljen er ikke åben for jeres slags ansøger (se »Hvem kan søge« på puljens side: foreninger med gyldigt CVR-nummer, selvhjælpsgrupper eller afdelingsbestyrelser).
+grant-report-due = Frist for rapport
+grant-report-due-hint = Valgfri. Ansøgere med en bevilling får en påmindelse to uger før (dansk tid).
+field-grant-report-due-before-deadline = Rapportfristen skal ligge efter ansøgningsfristen.
+grant-accounts-certified = Regnskabet er revideret af en registreret eller statsautoriseret revisor
+grant-accounts-certified-hint = Puljen kræver revideret regnskab for bevillinger af denne størrelse. Hav revisorerklæringen klar, hvis kommunen beder om den.
+field-grant-certified-required = Bevillingen kræver revideret regnskab: sæt kryds, når regnskabet er revideret.
+mail-grant-report-due-subject = Husk rapporten om { $application }
+mail-grant-report-due-body = Hej { $name }
+
+    Rapporten om "{ $application }" skal være sendt senest { $due }: hvad I brugte pengene på, hvor mange der var med, og hvad der skete.
+
+    Skriv den her:
+    { $link }
+grant-reported-certified = Revideret regnskab

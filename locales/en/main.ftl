@@ -1401,3 +1401,17 @@ notice-grant-reviewed = The review is saved.
 field-grant-score = Choose a score from 0 to 5.
 field-grant-review-empty = Give at least one score or write a note.
 field-grant-not-eligible = The call is not open to your kind of applicant (see “Who may apply” on the call's page: associations with a valid CVR number, self-help groups or department boards).
+grant-report-due = Report deadline
+grant-report-due-hint = Optional. Applicants with a grant are reminded two weeks before (Danish time).
+field-grant-report-due-before-deadline = The report deadline must come after the application deadline.
+grant-accounts-certified = The accounts are certified by a registered or state-authorised auditor
+grant-accounts-certified-hint = The call requires certified accounts for grants of this size. Have the auditor's statement ready in case the municipality asks for it.
+field-grant-certified-required = The grant requires certified accounts: tick the box once the accounts are certified.
+mail-grant-report-due-subject = Remember the report on { $application }
+mail-grant-report-due-body = Hello { $name }
+
+    The report on "{ $application }" is due by { $due }: what you spent the money on, how many took part and what happened.
+
+    Write it here:
+    { $link }
+grant-reported-certified = Certified accounts

@@ -149,6 +149,8 @@ pub struct CallDraft {
     pub questions: String,
     /// What the committee scores by, one per line.
     pub criteria: String,
+    /// When the report on a grant is due (see [`parse_moment`]); empty: no deadline.
+    pub report_due: String,
 }
 
 /// Checks a call with every problem named: a title, a year 2000–2100, a pool and a maximum
@@ -191,6 +193,20 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         &d.certified_accounts_above,
         false,
     );
+    let report_due_at = match d.report_due.trim() {
+        "" => None,
+        typed => {
+            let at = parse_moment(typed);
+            match (at, deadline_at) {
+                (None, _) => p.add("report_due", "field-datetime-invalid"),
+                (Some(r), Some(dl)) if r <= dl => {
+                    p.add("report_due", "field-grant-report-due-before-deadline")
+                }
+                _ => {}
+            }
+            at
+        }
+    };
     let questions = line_list(&mut p, "questions", &d.questions);
     let criteria = line_list(&mut p, "criteria", &d.criteria);
     p.done(CallFields {
@@ -207,6 +223,7 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         certified_accounts_above_ore,
         questions,
         criteria,
+        report_due_at,
     })
 }
 

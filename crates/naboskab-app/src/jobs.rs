@@ -3,7 +3,8 @@
 //! for tomorrow's activities ([`queue_reminders`]), giving back the places of guests who never
 //! confirmed ([`crate::join::release_unconfirmed`]), extending schedules, purging expired
 //! sessions and links, erasing outreach records past retention and adding follow-ups for
-//! referred people who did not come ([`follow_up_no_shows`]). Every loop logs a failure and
+//! referred people who did not come ([`follow_up_no_shows`]), and reminding grant applicants
+//! of reports due ([`crate::grants::reports::remind_due`]). Every loop logs a failure and
 //! tries again on its next round; none ever ends the process.
 
 use crate::App;
@@ -117,8 +118,9 @@ pub async fn run_release_loop(app: App) {
     }
 }
 
-/// Daily: erases outreach records without contact for the configured period (GDPR-04) and
-/// adds the follow-ups for referred people who did not come.
+/// Daily: erases outreach records without contact for the configured period (GDPR-04), adds
+/// the follow-ups for referred people who did not come, and reminds grant applicants whose
+/// report is due within two weeks.
 pub async fn run_retention_loop(app: App) {
     let mut tick = tokio::time::interval(Duration::from_secs(24 * 3600));
     loop {
@@ -134,6 +136,13 @@ pub async fn run_retention_loop(app: App) {
             Ok(0) => {}
             Ok(n) => tracing::info!(added = n, "follow-ups for referred people who did not come"),
             Err(e) => tracing::warn!(error = %e, "no-show follow-ups failed; retrying tomorrow"),
+        }
+        match crate::grants::reports::remind_due(&app).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(reminded = n, "grant reports due soon"),
+            Err(e) => {
+                tracing::warn!(error = %e, "grant report reminders failed; retrying tomorrow")
+            }
         }
     }
 }

@@ -35,6 +35,7 @@ struct CallData {
     certified_above_kroner: Option<i64>,
     questions: Vec<String>,
     criteria: Vec<String>,
+    report_due_in_days: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +146,7 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             certified_accounts_above_ore: c.certified_above_kroner.map(|k| k * 100),
             questions: c.questions.clone(),
             criteria: c.criteria.clone(),
+            report_due_at: c.report_due_in_days.map(|d| now + d * DAY),
         };
         let id = store::create_call(db, kommune, &fields, &officer, fields.opens_at - DAY).await?;
         calls.push((c.key.clone(), id, fields));
@@ -226,9 +228,12 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             store::report(
                 db,
                 id,
-                &spent,
-                participants,
-                &narrative,
+                &store::ReportFields {
+                    spent_ore: &spent,
+                    participants,
+                    narrative: &narrative,
+                    accounts_certified: true,
+                },
                 &author,
                 now - 10 * DAY,
             )

@@ -62,6 +62,8 @@ pub struct CallFields {
     pub questions: Vec<String>,
     /// What the committee scores each application by (0–5 each), one per entry.
     pub criteria: Vec<String>,
+    /// When the report on a grant is due (UTC seconds), when the call says.
+    pub report_due_at: Option<i64>,
 }
 
 fn names<T: Copy>(values: &[T], name: fn(T) -> &'static str) -> String {
@@ -87,7 +89,7 @@ fn lines_of(text: &str) -> Vec<String> {
 /// The columns of a call, for `concat!` (queries are static text).
 macro_rules! call_select {
     () => {
-        "SELECT c.id, c.municipality_id, o.name AS municipality_name, o.municipality_code, c.title, c.description, c.year, c.pool_ore, c.max_amount_ore, c.opens_at, c.deadline_at, c.focus_areas, c.applicants, c.target_groups, c.certified_accounts_above_ore, c.questions, c.criteria FROM grant_call c JOIN organisation o ON o.id = c.municipality_id"
+        "SELECT c.id, c.municipality_id, o.name AS municipality_name, o.municipality_code, c.title, c.description, c.year, c.pool_ore, c.max_amount_ore, c.opens_at, c.deadline_at, c.focus_areas, c.applicants, c.target_groups, c.certified_accounts_above_ore, c.questions, c.criteria, c.report_due_at FROM grant_call c JOIN organisation o ON o.id = c.municipality_id"
     };
 }
 
@@ -112,6 +114,7 @@ fn call_from(r: &Row) -> Result<GrantCall, StoreError> {
             certified_accounts_above_ore: r.opt_i64("certified_accounts_above_ore")?,
             questions: lines_of(&r.string("questions")?),
             criteria: lines_of(&r.string("criteria")?),
+            report_due_at: r.opt_i64("report_due_at")?,
         },
     })
 }
@@ -127,8 +130,8 @@ pub async fn create_call(
     let mut tx = db.begin().await?;
     let id = tx
         .query_one(
-            "INSERT INTO grant_call (municipality_id, title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $16, $14, $15, $15) RETURNING id",
+            "INSERT INTO grant_call (municipality_id, title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, report_due_at, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $16, $17, $14, $15, $15) RETURNING id",
             params![
                 municipality_id,
                 f.title.as_str(),
@@ -145,7 +148,8 @@ pub async fn create_call(
                 f.questions.join("\n"),
                 by.user_id,
                 now,
-                f.criteria.join("\n")
+                f.criteria.join("\n"),
+                f.report_due_at
             ],
         )
         .await?
@@ -166,7 +170,7 @@ pub async fn update_call(
     let mut tx = db.begin().await?;
     let n = tx
         .execute(
-            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, updated_at = $13, criteria = $15 WHERE id = $14",
+            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, updated_at = $13, criteria = $15, report_due_at = $16 WHERE id = $14",
             params![
                 f.title.as_str(),
                 f.description.as_str(),
@@ -182,7 +186,8 @@ pub async fn update_call(
                 f.questions.join("\n"),
                 now,
                 id,
-                f.criteria.join("\n")
+                f.criteria.join("\n"),
+                f.report_due_at
             ],
         )
         .await?;
@@ -261,6 +266,8 @@ pub struct Report {
     pub narrative: String,
     /// When it was reported.
     pub reported_at: i64,
+    /// The applicant declared the accounts certified by an auditor.
+    pub accounts_certified: bool,
 }
 
 /// What an applicant writes.
@@ -483,34 +490,46 @@ pub async fn decide(
     Ok(n == 1)
 }
 
+/// What an applicant reports on a granted application.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReportFields<'a> {
+    /// Spent on each budget line, in the lines' order.
+    pub spent_ore: &'a [i64],
+    /// How many took part.
+    pub participants: i64,
+    /// What happened.
+    pub narrative: &'a str,
+    /// The accounts are certified by an auditor.
+    pub accounts_certified: bool,
+}
+
 /// The applicant's report on a granted application: what was spent on each budget line (in
 /// the lines' order), how many took part, and what happened. Audited; `false` when the
 /// application is not (or no longer) granted, so a report is made once.
 pub async fn report(
     db: &Db,
     id: i64,
-    spent_ore: &[i64],
-    participants: i64,
-    narrative: &str,
+    r: &ReportFields<'_>,
     by: &Auditor,
     now: i64,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin().await?;
     let n = tx
         .execute(
-            "UPDATE grant_application SET status = $1, report_participants = $2, report_narrative = $3, reported_at = $4, updated_at = $4
+            "UPDATE grant_application SET status = $1, report_participants = $2, report_narrative = $3, reported_at = $4, updated_at = $4, accounts_certified = $6
              WHERE id = $5 AND status = 'granted'",
             params![
                 ApplicationStatus::Reported.as_str(),
-                participants,
-                narrative,
+                r.participants,
+                r.narrative,
                 now,
-                id
+                id,
+                r.accounts_certified
             ],
         )
         .await?;
     if n == 1 {
-        for (position, spent) in spent_ore.iter().enumerate() {
+        for (position, spent) in r.spent_ore.iter().enumerate() {
             tx.execute(
                 "UPDATE grant_line SET spent_ore = $1 WHERE application_id = $2 AND kind = $3 AND position = $4",
                 params![*spent, id, LineKind::Budget.as_str(), position as i64],
@@ -526,7 +545,7 @@ pub async fn report(
 /// The columns of an application, for `concat!`.
 macro_rules! application_select {
     () => {
-        "SELECT a.id, a.call_id, a.organisation_id, o.name AS organisation_name, a.title, a.summary, a.status, a.amount_applied_ore, a.amount_granted_ore, a.decision_reason, a.answers, a.created_at, a.updated_at, a.submitted_at, a.decided_at, a.created_by, a.report_participants, a.report_narrative, a.reported_at FROM grant_application a JOIN organisation o ON o.id = a.organisation_id"
+        "SELECT a.id, a.call_id, a.organisation_id, o.name AS organisation_name, a.title, a.summary, a.status, a.amount_applied_ore, a.amount_granted_ore, a.decision_reason, a.answers, a.created_at, a.updated_at, a.submitted_at, a.decided_at, a.created_by, a.report_participants, a.report_narrative, a.reported_at, a.accounts_certified FROM grant_application a JOIN organisation o ON o.id = a.organisation_id"
     };
 }
 
@@ -562,6 +581,7 @@ fn application_from(r: &Row) -> Result<Application, StoreError> {
                 participants,
                 narrative: r.string("report_narrative")?,
                 reported_at,
+                accounts_certified: r.bool("accounts_certified")?,
             }),
             _ => None,
         },
@@ -681,4 +701,35 @@ pub async fn applications_of_organisations(
         .map(application_from)
         .collect::<Result<_, _>>()?;
     with_parts(db, apps).await
+}
+
+/// Granted applications whose report is due within `ahead` seconds of `now` (and not yet
+/// past) and whose applicant was not reminded: `(application id, author)`.
+pub async fn due_for_report_reminder(
+    db: &Db,
+    now: i64,
+    ahead: i64,
+) -> Result<Vec<(i64, Option<i64>)>, StoreError> {
+    db.query(
+        "SELECT a.id, a.created_by FROM grant_application a JOIN grant_call c ON c.id = a.call_id
+         WHERE a.status = 'granted' AND a.report_reminded_at IS NULL AND c.report_due_at IS NOT NULL
+           AND c.report_due_at > $1 AND c.report_due_at <= $2 ORDER BY a.id",
+        params![now, now + ahead],
+    )
+    .await?
+    .iter()
+    .map(|r| Ok((r.i64("id")?, r.opt_i64("created_by")?)))
+    .collect()
+}
+
+/// Claims the report reminder of an application: `true` for exactly one caller, also when
+/// two instances run the job at once.
+pub async fn claim_report_reminder(db: &Db, id: i64, now: i64) -> Result<bool, StoreError> {
+    Ok(db
+        .execute(
+            "UPDATE grant_application SET report_reminded_at = $1 WHERE id = $2 AND report_reminded_at IS NULL",
+            params![now, id],
+        )
+        .await?
+        == 1)
 }

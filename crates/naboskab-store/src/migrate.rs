@@ -49,6 +49,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(15, "0015_partnerships"),
     migration!(16, "0016_volunteering"),
     migration!(17, "0017_grant_reviews"),
+    migration!(18, "0018_grant_report_due"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -55,6 +55,7 @@ fn call_fields() -> CallFields {
             "Hvem er frivillige?".into(),
         ],
         criteria: vec!["Når de ensomme".into(), "Frivillige bærer det".into()],
+        report_due_at: Some(NOW + 400 * 86_400),
     }
 }
 
@@ -88,6 +89,20 @@ fn application(offer_id: Option<i64>, department_id: Option<i64>) -> Application
         }],
         amount_applied_ore: 1_300_050,
         answers: vec!["Opsøgende vicevært".into(), "Seks pensionister".into()],
+    }
+}
+
+fn report_of<'a>(
+    spent_ore: &'a [i64],
+    participants: i64,
+    narrative: &'a str,
+    accounts_certified: bool,
+) -> grants::ReportFields<'a> {
+    grants::ReportFields {
+        spent_ore,
+        participants,
+        narrative,
+        accounts_certified,
     }
 }
 
@@ -264,9 +279,15 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
         .await
         .expect("second");
         assert!(
-            !grants::report(db, second, &[1, 2], 5, "Før tid", &officer(), NOW)
-                .await
-                .expect("not granted"),
+            !grants::report(
+                db,
+                second,
+                &report_of(&[1, 2], 5, "Før tid", false),
+                &officer(),
+                NOW
+            )
+            .await
+            .expect("not granted"),
             "only a granted application is reported on"
         );
         assert!(
@@ -278,9 +299,7 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
             grants::report(
                 db,
                 second,
-                &[1_000_000, 250_000],
-                28,
-                "Det gik godt",
+                &report_of(&[1_000_000, 250_000], 28, "Det gik godt", true),
                 &officer(),
                 NOW + 9
             )
@@ -292,6 +311,12 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
             .expect("read")
             .expect("app");
         assert_eq!(reported.status, ApplicationStatus::Reported);
+        assert!(
+            reported
+                .report
+                .as_ref()
+                .is_some_and(|r| r.accounts_certified)
+        );
         assert_eq!(
             reported
                 .fields
@@ -305,9 +330,15 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
         assert_eq!((report.participants, report.reported_at), (28, NOW + 9));
         assert_eq!(report.narrative, "Det gik godt");
         assert!(
-            !grants::report(db, second, &[0, 0], 1, "Igen", &officer(), NOW + 10)
-                .await
-                .expect("twice"),
+            !grants::report(
+                db,
+                second,
+                &report_of(&[0, 0], 1, "Igen", false),
+                &officer(),
+                NOW + 10
+            )
+            .await
+            .expect("twice"),
             "a report is made once"
         );
 
@@ -389,5 +420,82 @@ async fn scores_replace_per_criterion_and_notes_accumulate_with_an_audit_row() {
             .map(|r| r.action)
             .collect();
         assert_eq!(actions, ["submitted", "review", "review"]);
+    });
+}
+
+#[tokio::test]
+async fn a_report_reminder_is_claimed_once() {
+    on_every_backend!(|db| {
+        let kommune = org(db, OrgKind::Municipality, "Høje-Taastrup Kommune").await;
+        let forening = org(db, OrgKind::Association, "Seniorklubben").await;
+        let due = NOW + 10 * 86_400;
+        let fields = CallFields {
+            report_due_at: Some(due),
+            ..call_fields()
+        };
+        let call_id = grants::create_call(db, kommune, &fields, &officer(), NOW)
+            .await
+            .expect("call");
+        let id = grants::create_application(
+            db,
+            call_id,
+            forening,
+            &application(None, None),
+            ApplicationStatus::Submitted,
+            &officer(),
+            NOW,
+        )
+        .await
+        .expect("application");
+        let fortnight = 14 * 86_400;
+        assert!(
+            grants::due_for_report_reminder(db, NOW, fortnight)
+                .await
+                .expect("due")
+                .is_empty(),
+            "only granted applications report"
+        );
+        assert!(
+            grants::decide(db, id, Some(100_000), "", &officer(), NOW)
+                .await
+                .expect("grant")
+        );
+        assert!(
+            grants::due_for_report_reminder(db, NOW - 5 * 86_400, fortnight)
+                .await
+                .expect("due")
+                .is_empty(),
+            "not yet within two weeks"
+        );
+        let due_now = grants::due_for_report_reminder(db, NOW, fortnight)
+            .await
+            .expect("due");
+        assert_eq!(due_now.iter().map(|d| d.0).collect::<Vec<_>>(), [id]);
+        let (a, b) = tokio::join!(
+            grants::claim_report_reminder(db, id, NOW),
+            grants::claim_report_reminder(db, id, NOW),
+        );
+        assert_eq!(
+            [a.expect("a"), b.expect("b")]
+                .iter()
+                .filter(|c| **c)
+                .count(),
+            1,
+            "two instances remind once"
+        );
+        assert!(
+            grants::due_for_report_reminder(db, NOW, fortnight)
+                .await
+                .expect("due")
+                .is_empty()
+        );
+        assert_eq!(
+            grants::call(db, call_id)
+                .await
+                .expect("read")
+                .expect("call")
+                .report_due_at,
+            Some(due)
+        );
     });
 }

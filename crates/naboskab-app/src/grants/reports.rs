@@ -8,6 +8,7 @@ use super::applications::{ApplicationView, Reader, application};
 use super::{Amount, Problems, TEXT_MAX_CHARS, auditor};
 use crate::App;
 use crate::error::{Error, Result};
+use crate::i18n::Locale;
 use chrono::NaiveDate;
 use naboskab_domain::grants::{ApplicationStatus, wall_time_to_utc};
 use naboskab_domain::{Actor, Role};
@@ -37,6 +38,20 @@ pub struct ReportDraft {
     pub participants: String,
     /// What happened.
     pub narrative: String,
+    /// The applicant declares the accounts certified by an auditor.
+    pub accounts_certified: bool,
+}
+
+/// Whether the report on this application needs certified accounts: the call asks for them
+/// above a threshold, and the grant is above it.
+pub fn needs_certified_accounts(v: &ApplicationView) -> bool {
+    match (
+        v.call.certified_accounts_above_ore,
+        v.application.amount_granted_ore,
+    ) {
+        (Some(threshold), Some(granted)) => granted > threshold,
+        _ => false,
+    }
 }
 
 /// A granted application the actor may report on.
@@ -115,21 +130,82 @@ pub async fn report(app: &App, actor: &Actor, id: i64, draft: &ReportDraft) -> R
         }
     };
     let narrative = p.text("narrative", &draft.narrative, true, TEXT_MAX_CHARS);
+    if needs_certified_accounts(&v) && !draft.accounts_certified {
+        p.add("accounts_certified", "field-grant-certified-required");
+    }
     p.done(())?;
     let by = auditor(actor, Role::Organiser, "grant report");
-    if !store::report(
-        &app.db,
-        id,
-        &spent,
+    let reported = store::ReportFields {
+        spent_ore: &spent,
         participants,
-        &narrative,
-        &by,
-        app.now(),
-    )
-    .await?
-    {
+        narrative: &narrative,
+        accounts_certified: draft.accounts_certified,
+    };
+    if !store::report(&app.db, id, &reported, &by, app.now()).await? {
         return Err(Error::Conflict("grant-not-granted"));
     }
     tracing::info!(application = id, "grant reported");
     Ok(())
+}
+
+/// How long before the report deadline the applicant is reminded.
+pub const REMIND_BEFORE_SECONDS: i64 = 14 * 86_400;
+
+/// Reminds the author of every granted application whose report is due within two weeks,
+/// once (claimed in the database, so a restart or a second instance never sends twice), in
+/// their language. Returns how many were reminded.
+pub async fn remind_due(app: &App) -> Result<usize> {
+    let now = app.now();
+    let mut sent = 0;
+    for (id, author) in store::due_for_report_reminder(&app.db, now, REMIND_BEFORE_SECONDS).await? {
+        if !store::claim_report_reminder(&app.db, id, now).await? {
+            continue;
+        }
+        let Some(a) = store::application(&app.db, id).await? else {
+            continue;
+        };
+        let Some(due) = store::call(&app.db, a.call_id)
+            .await?
+            .and_then(|c| c.report_due_at)
+        else {
+            continue;
+        };
+        let user = match author {
+            Some(u) => naboskab_store::users::user_by_id(&app.db, u).await?,
+            None => None,
+        };
+        let Some(user) = user else {
+            continue;
+        };
+        let locale = user
+            .preferred_locale
+            .as_deref()
+            .and_then(Locale::parse)
+            .unwrap_or(Locale::Da);
+        let due = chrono::DateTime::from_timestamp(due, 0)
+            .map(|t| crate::i18n::format_datetime(locale, t))
+            .unwrap_or_default();
+        crate::messaging::queue_mail(
+            app,
+            locale,
+            &user.email,
+            Some(user.id),
+            (
+                "mail-grant-report-due-subject",
+                "mail-grant-report-due-body",
+            ),
+            &[
+                ("name", user.display_name.clone()),
+                ("application", a.fields.title.clone()),
+                ("due", due),
+                (
+                    "link",
+                    format!("{}/grants/applications/{id}/report", app.config.base_url),
+                ),
+            ],
+        )
+        .await?;
+        sent += 1;
+    }
+    Ok(sent)
 }

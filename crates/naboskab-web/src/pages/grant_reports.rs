@@ -30,6 +30,9 @@ struct ReportPage {
     granted: String,
     /// "3 volunteers gave 41.5 hours", when any did.
     volunteering: Option<String>,
+    /// The call asks for certified accounts for this grant, and whether the box is ticked.
+    needs_certified: bool,
+    certified: bool,
     errors: FormErrors,
 }
 
@@ -106,6 +109,8 @@ async fn report_page(
             .map(|d| d.participants.clone())
             .unwrap_or_else(|| suggested.to_string()),
         narrative: typed.map(|d| d.narrative.clone()).unwrap_or_default(),
+        certified: typed.is_some_and(|d| d.accounts_certified),
+        needs_certified: reports::needs_certified_accounts(&v),
         granted: v
             .application
             .amount_granted_ore
@@ -148,6 +153,7 @@ pub async fn report(
             .collect(),
         participants: v("participants"),
         narrative: v("narrative"),
+        accounts_certified: v("accounts_certified") == "yes",
     };
     match reports::report(&st.app, &ctx.actor, id, &draft).await {
         Ok(()) => Ok(Redirect::to(&format!(

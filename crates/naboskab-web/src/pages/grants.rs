@@ -119,6 +119,7 @@ struct CallPage {
     pool: String,
     max_amount: String,
     certified_above: Option<String>,
+    report_due: Option<String>,
     focus_areas: Vec<String>,
     applicants: Vec<String>,
     can_apply: bool,
@@ -147,6 +148,7 @@ pub async fn call(
         certified_above: call
             .certified_accounts_above_ore
             .map(|ore| i18n::format_money(l, ore)),
+        report_due: call.report_due_at.map(|at| when(l, at)),
         focus_areas: call
             .focus_areas
             .iter()
@@ -236,6 +238,12 @@ impl CallForm {
         );
         put("questions", call.questions.join("\n"));
         put("criteria", call.criteria.join("\n"));
+        put(
+            "report_due",
+            call.report_due_at
+                .map(for_datetime_field)
+                .unwrap_or_default(),
+        );
         CallForm {
             values,
             focus_areas: call.focus_areas.iter().map(|f| f.to_string()).collect(),
@@ -262,6 +270,7 @@ impl CallForm {
             certified_accounts_above: Amount::Kroner(self.v("certified_accounts_above")),
             questions: self.v("questions"),
             criteria: self.v("criteria"),
+            report_due: self.v("report_due"),
         }
     }
 }

@@ -617,3 +617,76 @@ async fn a_call_takes_only_the_applicants_it_is_open_to() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn a_large_grant_is_reported_with_certified_accounts_after_a_reminder() {
+    for app in TestApp::all().await {
+        let (open, _) = calls(&app).await;
+        let id = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) AS id FROM grant_application WHERE call_id = $1 AND status = 'submitted'",
+                naboskab_store::params![open],
+            )
+            .await
+            .expect("demo application")
+            .i64("id")
+            .expect("id");
+        let mut officer = app.logged_in(OFFICER).await;
+        let call_page = officer.get(&format!("/grants/calls/{open}")).await;
+        assert!(call_page.text.contains("Frist for rapport"));
+        let r = officer
+            .post_form(
+                &format!("/grants/applications/{id}/decide"),
+                &[("decision", "grant"), ("amount", "50.000"), ("note", "")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+
+        // Thirteen months on, the report is due within two weeks: one reminder, once.
+        app.clock.advance(390 * 86_400);
+        assert_eq!(
+            naboskab_app::grants::reports::remind_due(&app.state.app)
+                .await
+                .expect("remind"),
+            1
+        );
+        assert_eq!(
+            naboskab_app::grants::reports::remind_due(&app.state.app)
+                .await
+                .expect("again"),
+            0,
+            "reminded once"
+        );
+        let (body, link) = last_mail(app.db(), ORGANISER).await;
+        assert!(
+            body.contains(
+                "Rapporten om \"Fællesspisning hver tirsdag i Nørreparken\" skal være sendt senest"
+            ),
+            "{body}"
+        );
+        assert_eq!(local(&link), format!("/grants/applications/{id}/report"));
+
+        let mut organiser = app.logged_in(ORGANISER).await;
+        let path = format!("/grants/applications/{id}/report");
+        let form = organiser.get(&path).await;
+        assert!(form.text.contains("Regnskabet er revideret"));
+        let report = [
+            ("spent[0]", "30.000"),
+            ("spent[1]", "20.000"),
+            ("spent[2]", "0"),
+            ("participants", "40"),
+            ("narrative", "Fællesspisning hver tirsdag hele året."),
+        ];
+        let r = organiser.post_form(&path, &report).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text.contains("Bevillingen kræver revideret regnskab"));
+        let mut certified = report.to_vec();
+        certified.push(("accounts_certified", "yes"));
+        let r = organiser.post_form(&path, &certified).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+        let page = organiser.get(&format!("/grants/applications/{id}")).await;
+        assert!(page.text.contains("Revideret regnskab"));
+        app.cleanup().await;
+    }
+}
