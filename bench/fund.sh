@@ -32,10 +32,10 @@ BIN="${NABOSKAB_BIN:-$ROOT/target/release/naboskab}"
 DB_ARGS=(--data-dir "$TMP/data")
 [ -n "${DATABASE_URL:-}" ] && DB_ARGS+=(--database-url "$DATABASE_URL")
 
-# The demo's newest call holds 2 applications (a draft and a submitted one); the rest are
-# generated so that the call holds $APPLICATIONS.
+# The demo's newest call holds a draft (the applicant's alone) and a submitted application;
+# the rest are generated, so that the municipality's list holds $APPLICATIONS.
 echo "generating applications…" >&2
-"$BIN" demo "${DB_ARGS[@]}" --extra-applications "$((APPLICATIONS - 2))" >"$TMP/gen.log" 2>&1
+"$BIN" demo "${DB_ARGS[@]}" --extra-applications "$((APPLICATIONS - 1))" >"$TMP/gen.log" 2>&1
 CALL=$(awk '/applications to call/ {print $6}' "$TMP/gen.log")
 GEN_SECONDS=$(awk '/applications to call/ {print $(NF-1)}' "$TMP/gen.log")
 
@@ -55,9 +55,9 @@ JAR="$TMP/jar"
 TOKEN=$(curl -fsS -c "$JAR" -b "$JAR" "$B/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
 curl -fsS -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "email=kommune@demo.naboskab.dk" \
   --data-urlencode "password=$PASSWORD" --data-urlencode "csrf_token=$TOKEN" "$B/login"
-COOKIE=$(awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$JAR")
+COOKIE=$(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
 LIST="$B/grants/calls/$CALL/applications"
-rows=$(curl -fsS -H "Cookie: $COOKIE" "$LIST" | grep -c '<tr><td><a href="/grants/applications/' || true)
+rows=$(curl -fsS -H "Cookie: $COOKIE" "$LIST" | grep -o '<tr><td><a href="/grants/applications/' | wc -l)
 list_kb=$(( $(curl -fsS -H "Cookie: $COOKIE" "$LIST" | wc -c) / 1024 ))
 csv_rows=$(( $(curl -fsS -H "Cookie: $COOKIE" "$LIST.csv" | wc -l) - 1 ))
 xlsx_kb=$(( $(curl -fsS -H "Cookie: $COOKIE" "$LIST.xlsx" | wc -c) / 1024 ))
@@ -78,7 +78,7 @@ cat <<OUT
 date:            $(date -u +%Y-%m-%dT%H:%MZ)
 machine:         $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB
 backend:         $([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo SQLite)
-generated:       $((APPLICATIONS - 2)) applications in ${GEN_SECONDS} s; the list shows $rows rows (${list_kb} KB), the CSV $csv_rows, the XLSX ${xlsx_kb} KB
+generated:       $((APPLICATIONS - 1)) applications in ${GEN_SECONDS} s; the list shows $rows rows (${list_kb} KB), the CSV $csv_rows, the XLSX ${xlsx_kb} KB
 reference /events (50 rows), 1 conn:    $(rps "$TMP/floor1.txt") req/s, p50 $(p50 "$TMP/floor1.txt"), p99 $(p99 "$TMP/floor1.txt")
 reference /events (50 rows), 32 conn:   $(rps "$TMP/floor32.txt") req/s, p99 $(p99 "$TMP/floor32.txt")
 review list, 1 conn:                    $(rps "$TMP/list1.txt") req/s, p50 $(p50 "$TMP/list1.txt"), p99 $(p99 "$TMP/list1.txt")

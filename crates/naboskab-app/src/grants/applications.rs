@@ -267,8 +267,9 @@ async fn reader_of(
     Ok(grant_reader(actor, &applicant, &municipality, &departments))
 }
 
-/// One application, for whoever may read it; [`Error::NotFound`] for everyone else (also
-/// when it exists), [`Error::SignInRequired`] for nobody signed in.
+/// One application, for whoever may read it (a draft only for its applicant);
+/// [`Error::NotFound`] for everyone else (also when it exists), [`Error::SignInRequired`] for
+/// nobody signed in.
 pub async fn application(app: &App, actor: &Actor, id: i64) -> Result<ApplicationView> {
     if actor.user_id.is_none() {
         return Err(Error::SignInRequired);
@@ -279,6 +280,7 @@ pub async fn application(app: &App, actor: &Actor, id: i64) -> Result<Applicatio
     let call = call(app, a.call_id).await?;
     let reader = reader_of(app, actor, &a, &call)
         .await?
+        .filter(|r| *r == Reader::Applicant || a.status != ApplicationStatus::Draft)
         .ok_or(Error::NotFound)?;
     if reader != Reader::Applicant {
         tracing::info!(application = id, by = ?actor.user_id, ?reader, "grant application read");
@@ -428,7 +430,12 @@ pub async fn applications_of_call(
     status: Option<ApplicationStatus>,
 ) -> Result<(GrantCall, Vec<Listed>)> {
     let call = managed_call(app, actor, call_id).await?;
-    let apps = store::applications_of_call(&app.db, call_id, status).await?;
+    // A draft is the applicant's until it is submitted.
+    let apps: Vec<Application> = store::applications_of_call(&app.db, call_id, status)
+        .await?
+        .into_iter()
+        .filter(|a| a.status != ApplicationStatus::Draft)
+        .collect();
     let ids: Vec<i64> = apps.iter().map(|a| a.id).collect();
     let scores = naboskab_store::grant_reviews::scores(&app.db, &ids).await?;
     let mut out = Vec::with_capacity(apps.len());

@@ -694,6 +694,7 @@ pub async fn review(
         rows,
         statuses: ApplicationStatus::NAMES
             .iter()
+            .filter(|s| **s != ApplicationStatus::Draft.as_str())
             .map(|s| (*s, ctx.t(&format!("grant-status-{s}"))))
             .collect(),
         chosen: q.status,

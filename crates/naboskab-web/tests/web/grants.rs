@@ -1,7 +1,7 @@
 //! Fund's grants as their users meet them, on every backend: the calls in the API and on the
 //! pages, an organiser applying (a draft, the totals computed, every bad field named, a
-//! submit after the deadline refused with the draft kept), who reads an application (404 for
-//! everyone else), and the municipality deciding once, with the decision letter sent.
+//! submit after the deadline refused with the draft kept), who reads an application (a draft
+//! only its applicant; 404 for everyone else), and the municipality deciding once, with the decision letter sent.
 
 use crate::helpers::*;
 use axum::body::Body;
@@ -246,6 +246,32 @@ async fn an_application_exists_only_for_its_applicant_its_municipality_and_named
         assert_eq!(
             housing.get(&format!("{path}/edit")).await.status,
             StatusCode::FORBIDDEN
+        );
+        // A draft is the applicant's alone until it is submitted.
+        let draft = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) AS min FROM grant_application WHERE call_id = $1 AND status = 'draft'",
+                naboskab_store::params![open],
+            )
+            .await
+            .expect("demo draft")
+            .i64("min")
+            .expect("id");
+        let mut officer = app.logged_in(OFFICER).await;
+        assert_eq!(
+            officer
+                .get(&format!("/grants/applications/{draft}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let list = officer
+            .get(&format!("/grants/calls/{open}/applications"))
+            .await;
+        assert!(
+            !list.text.contains("Lektiecafé og læseklub"),
+            "no drafts listed"
         );
         let mut anonymous = app.client();
         assert_eq!(
