@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkPage, click, formatReport, goto, launchBrowser, loginAs, url, withPage as withPageOf } from './support.mjs';
+import { accessible, click, goto, launchBrowser, loginAs, withPage as withPageOf } from './support.mjs';
 
 const ORGANISER = 'arrangoer@demo.naboskab.dk';
 const OFFICER = 'kommune@demo.naboskab.dk';
@@ -20,15 +20,6 @@ after(async () => {
 });
 
 const withPage = (fn) => withPageOf(browser, fn);
-
-async function accessible(page, path, label) {
-  for (const lang of ['da', 'ar']) {
-    const sep = path.includes('?') ? '&' : '?';
-    const result = await checkPage(page, url(`${path}${sep}lang=${lang}`));
-    assert.deepEqual(result.problems, [], formatReport(`${label} (${lang})`, [result]));
-  }
-  await goto(page, `${path}${path.includes('?') ? '&' : '?'}lang=da`);
-}
 
 let applicationPath;
 let callPath;

@@ -391,3 +391,14 @@ export async function withPage(browser, fn) {
 export function click(page, locator) {
   return Promise.all([page.waitForLoadState('load'), locator.click()]);
 }
+
+/** Asserts that `path` passes the structural checks and axe-core in Danish and in Arabic
+ * (right to left), then leaves `page` on `path` in Danish. */
+export async function accessible(page, path, label) {
+  const sep = path.includes('?') ? '&' : '?';
+  for (const lang of ['da', 'ar']) {
+    const result = await checkPage(page, url(`${path}${sep}lang=${lang}`));
+    assert.deepEqual(result.problems, [], formatReport(`${label} (${lang})`, [result]));
+  }
+  await goto(page, `${path}${sep}lang=da`);
+}

@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkPage, click, formatReport, goto, launchBrowser, loginAs, url, withPage as withPageOf } from './support.mjs';
+import { accessible, click, goto, launchBrowser, loginAs, withPage as withPageOf } from './support.mjs';
 
 const RESIDENT = 'beboer@demo.naboskab.dk';
 const ORGANISER = 'arrangoer@demo.naboskab.dk';
@@ -22,14 +22,6 @@ after(async () => {
 });
 
 const withPage = (fn) => withPageOf(browser, fn);
-
-async function accessible(page, path, label) {
-  for (const lang of ['da', 'ar']) {
-    const result = await checkPage(page, url(`${path}?lang=${lang}`));
-    assert.deepEqual(result.problems, [], formatReport(`${label} (${lang})`, [result]));
-  }
-  await goto(page, `${path}?lang=da`);
-}
 
 let offerPath;
 

@@ -256,23 +256,8 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r(
             "POST",
-            "/offers/{id}/volunteers/{volunteer}/confirm",
-            post(volunteers::confirm),
-        ),
-        r(
-            "POST",
-            "/offers/{id}/volunteers/{volunteer}/remove",
-            post(volunteers::remove),
-        ),
-        r(
-            "POST",
-            "/offers/{id}/volunteers/{volunteer}/hours",
-            post(volunteers::hours),
-        ),
-        r(
-            "POST",
-            "/offers/{id}/volunteers/{volunteer}/thanks",
-            post(volunteers::thanks),
+            "/offers/{id}/volunteers/{volunteer}",
+            post(volunteers::act),
         ),
         r("GET", "/partnerships", get(partnerships::index)),
         r("GET", "/partnerships/new", get(partnerships::new_form)),

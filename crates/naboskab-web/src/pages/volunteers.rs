@@ -4,7 +4,7 @@
 //! parse, call one use case, and render or redirect.
 
 use crate::context::Ctx;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page_with_status};
 use askama::Template;
@@ -191,19 +191,21 @@ pub async fn set_wanted(
     answer(&st, &ctx, id, result, "notice-volunteers-saved").await
 }
 
-/// Confirm, remove, record hours for or thank one volunteer of activity `id`.
-async fn act(
-    st: AppState,
+/// `POST /offers/{id}/volunteers/{volunteer}`: the organisers confirm a volunteer, record
+/// hours for a day, send thanks, or take them off the activity (`action` = confirm, hours,
+/// thanks, remove); a volunteer withdraws themselves with `remove` and `own`.
+pub async fn act(
+    State(st): State<AppState>,
     ctx: Ctx,
-    (id, volunteer): (i64, i64),
-    action: &str,
+    Path((id, volunteer)): Path<(i64, i64)>,
     body: String,
 ) -> AppResult<Response> {
     ctx.require_user()?;
     let f = fields(&body);
     let v = |k: &str| f.get(k).cloned().unwrap_or_default();
     let app = &st.app;
-    let (result, notice) = match action {
+    let action = v("action");
+    let (result, notice) = match action.as_str() {
         "confirm" => (
             volunteering::confirm(app, &ctx.actor, id, volunteer).await,
             "notice-volunteer-confirmed",
@@ -217,10 +219,11 @@ async fn act(
                 .await,
             "notice-volunteer-hours",
         ),
-        _ => (
+        "thanks" => (
             volunteering::thank(app, &ctx.actor, id, volunteer).await,
             "notice-volunteer-thanked",
         ),
+        _ => return Err(AppError::field("action", "field-invalid")),
     };
     if action == "remove" && result.is_ok() && f.contains_key("own") {
         return Ok(
@@ -229,45 +232,4 @@ async fn act(
         );
     }
     answer(&st, &ctx, id, result, notice).await
-}
-
-/// `POST /offers/{id}/volunteers/{volunteer}/confirm`: the organisers confirm a volunteer.
-pub async fn confirm(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(ids): Path<(i64, i64)>,
-    body: String,
-) -> AppResult<Response> {
-    act(st, ctx, ids, "confirm", body).await
-}
-
-/// `POST /offers/{id}/volunteers/{volunteer}/remove`: the organisers take a volunteer off the
-/// activity, or the volunteer withdraws (`own`).
-pub async fn remove(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(ids): Path<(i64, i64)>,
-    body: String,
-) -> AppResult<Response> {
-    act(st, ctx, ids, "remove", body).await
-}
-
-/// `POST /offers/{id}/volunteers/{volunteer}/hours`: the organisers record hours for a day.
-pub async fn hours(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(ids): Path<(i64, i64)>,
-    body: String,
-) -> AppResult<Response> {
-    act(st, ctx, ids, "hours", body).await
-}
-
-/// `POST /offers/{id}/volunteers/{volunteer}/thanks`: a thank-you in the volunteer's language.
-pub async fn thanks(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(ids): Path<(i64, i64)>,
-    body: String,
-) -> AppResult<Response> {
-    act(st, ctx, ids, "thanks", body).await
 }

@@ -27,6 +27,19 @@ async fn calls(app: &TestApp) -> (i64, i64) {
     (id(2027), id(2026))
 }
 
+/// The first demo application in `status` to the call `call`.
+async fn demo_application(app: &TestApp, call: i64, status: &str) -> i64 {
+    app.db()
+        .query_one(
+            "SELECT MIN(id) AS id FROM grant_application WHERE call_id = $1 AND status = $2",
+            naboskab_store::params![call, status],
+        )
+        .await
+        .expect("demo application")
+        .i64("id")
+        .expect("id")
+}
+
 async fn bearer(app: &TestApp, email: &str) -> Client {
     let mut session = app.logged_in(email).await;
     bearer_from(&mut session, app).await
@@ -215,16 +228,7 @@ async fn an_organiser_applies_through_the_api_with_totals_computed_and_bad_field
 async fn an_application_exists_only_for_its_applicant_its_municipality_and_named_departments() {
     for app in TestApp::all().await {
         let (open, _) = calls(&app).await;
-        let submitted = app
-            .db()
-            .query_one(
-                "SELECT MIN(id) AS min FROM grant_application WHERE call_id = $1 AND status = 'submitted'",
-                naboskab_store::params![open],
-            )
-            .await
-            .expect("demo application")
-            .i64("min")
-            .expect("id");
+        let submitted = demo_application(&app, open, "submitted").await;
         let path = format!("/grants/applications/{submitted}");
         for (who, status) in [
             (ORGANISER, StatusCode::OK),
@@ -248,16 +252,7 @@ async fn an_application_exists_only_for_its_applicant_its_municipality_and_named
             StatusCode::FORBIDDEN
         );
         // A draft is the applicant's alone until it is submitted.
-        let draft = app
-            .db()
-            .query_one(
-                "SELECT MIN(id) AS min FROM grant_application WHERE call_id = $1 AND status = 'draft'",
-                naboskab_store::params![open],
-            )
-            .await
-            .expect("demo draft")
-            .i64("min")
-            .expect("id");
+        let draft = demo_application(&app, open, "draft").await;
         let mut officer = app.logged_in(OFFICER).await;
         assert_eq!(
             officer
@@ -524,16 +519,7 @@ async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
 async fn the_municipality_scores_the_criteria_and_keeps_notes_only_it_reads() {
     for app in TestApp::all().await {
         let (open, _) = calls(&app).await;
-        let id = app
-            .db()
-            .query_one(
-                "SELECT MIN(id) AS id FROM grant_application WHERE call_id = $1 AND status = 'submitted'",
-                naboskab_store::params![open],
-            )
-            .await
-            .expect("demo application")
-            .i64("id")
-            .expect("id");
+        let id = demo_application(&app, open, "submitted").await;
         let path = format!("/grants/applications/{id}/review");
         let mut officer = app.logged_in(OFFICER).await;
         let page = officer.get(&format!("/grants/applications/{id}")).await;
@@ -648,16 +634,7 @@ async fn a_call_takes_only_the_applicants_it_is_open_to() {
 async fn a_large_grant_is_reported_with_certified_accounts_after_a_reminder() {
     for app in TestApp::all().await {
         let (open, _) = calls(&app).await;
-        let id = app
-            .db()
-            .query_one(
-                "SELECT MIN(id) AS id FROM grant_application WHERE call_id = $1 AND status = 'submitted'",
-                naboskab_store::params![open],
-            )
-            .await
-            .expect("demo application")
-            .i64("id")
-            .expect("id");
+        let id = demo_application(&app, open, "submitted").await;
         let mut officer = app.logged_in(OFFICER).await;
         let call_page = officer.get(&format!("/grants/calls/{open}")).await;
         assert!(call_page.text.contains("Frist for rapport"));

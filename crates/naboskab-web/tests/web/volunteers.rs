@@ -80,9 +80,12 @@ async fn a_resident_helps_and_the_organiser_confirms_records_and_thanks() {
             .expect("volunteer")
             .i64("id")
             .expect("id");
-        let path = |action: &str| format!("/offers/{banko}/volunteers/{fatima}/{action}");
+        let path = format!("/offers/{banko}/volunteers/{fatima}");
         let early = organiser
-            .post_form(&path("hours"), &[("day", "2026-11-10"), ("hours", "2")])
+            .post_form(
+                &path,
+                &[("action", "hours"), ("day", "2026-11-10"), ("hours", "2")],
+            )
             .await;
         assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
@@ -90,12 +93,16 @@ async fn a_resident_helps_and_the_organiser_confirms_records_and_thanks() {
                 .text
                 .contains("Bekræft den frivillige, før du registrerer timer.")
         );
-        let r = organiser.post_form(&path("confirm"), &[]).await;
+        let r = organiser.post_form(&path, &[("action", "confirm")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let bad = organiser
             .post_form(
-                &path("hours"),
-                &[("day", "2030-01-01"), ("hours", "to timer")],
+                &path,
+                &[
+                    ("action", "hours"),
+                    ("day", "2030-01-01"),
+                    ("hours", "to timer"),
+                ],
             )
             .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -103,7 +110,10 @@ async fn a_resident_helps_and_the_organiser_confirms_records_and_thanks() {
         assert!(bad.text.contains("Skriv timer som 2, 1,5 eller 2:30"));
         for (day, hours) in [("2026-11-10", "2,5"), ("2026-11-12", "1:30")] {
             let r = organiser
-                .post_form(&path("hours"), &[("day", day), ("hours", hours)])
+                .post_form(
+                    &path,
+                    &[("action", "hours"), ("day", day), ("hours", hours)],
+                )
                 .await;
             assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
         }
@@ -120,14 +130,16 @@ async fn a_resident_helps_and_the_organiser_confirms_records_and_thanks() {
             )
             .await
             .expect("language");
-        let r = organiser.post_form(&path("thanks"), &[]).await;
+        let r = organiser.post_form(&path, &[("action", "thanks")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let (body, _) = last_mail(app.db(), RESIDENT).await;
         assert!(body.contains("بينغو وكعك"), "in her language: {body}");
         assert!(plain(&body).contains("4 ساعات"), "{body}");
 
         // She withdraws herself; her hours on it go with her.
-        let r = resident.post_form(&path("remove"), &[("own", "1")]).await;
+        let r = resident
+            .post_form(&path, &[("action", "remove"), ("own", "1")])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert!(r.location().starts_with(&format!("/offers/{banko}")));
         let roster = organiser.get(&format!("/offers/{banko}/volunteers")).await;
