@@ -1207,7 +1207,7 @@ grant-target-groups = الفئات المستهدفة
 grant-certified-above = يلزم حساب مدقق فوق
 grant-certified-hint = اترك الحقل فارغًا إذا لم يكن الحساب المدقق مطلوبًا أبدًا.
 grant-questions = أسئلة البلدية
-grant-questions-hint = سؤال واحد في كل سطر.
+grant-questions-hint = سؤال واحد في كل سطر. ابدأ السطر بـ # لتكون الإجابة رقمًا؛ اكتب الخيارات بعد | للاختيار (كم مرة تلتقون؟ | أسبوعيًا | شهريًا).
 grant-kroner-hint = اكتب المبالغ بالكرونة، مثلًا 12.500 أو 12500,50.
 grant-save-call = احفظ المنحة
 grant-edit-call = عدّل المنحة
@@ -1465,3 +1465,8 @@ mail-grant-report-due-body = مرحبًا { $name }
     اكتبه هنا:
     { $link }
 grant-reported-certified = حسابات مدققة
+grant-answer-choose = اختر
+grant-answer-number = رقم
+field-grant-answer-number = اكتب عددًا صحيحًا من 0 إلى 1,000,000.
+field-grant-answer-choice = اختر إحدى الإجابات من القائمة.
+field-grant-question-malformed = سؤال بلا نص، أو اختيار بإجابة واحدة فقط. اكتب إجابتين على الأقل بعد |.

@@ -1146,7 +1146,7 @@ grant-target-groups = Målgrupper
 grant-certified-above = Revideret regnskab kræves over
 grant-certified-hint = Lad feltet stå tomt, hvis der aldrig kræves revideret regnskab.
 grant-questions = Kommunens spørgsmål
-grant-questions-hint = Ét spørgsmål pr. linje.
+grant-questions-hint = Ét spørgsmål pr. linje. Begynd linjen med # for et tal som svar; skriv svarmuligheder efter | for et valg (Hvor ofte mødes I? | Ugentligt | Månedligt).
 grant-kroner-hint = Skriv beløb i kroner, fx 12.500 eller 12500,50.
 grant-save-call = Gem puljen
 grant-edit-call = Ret puljen
@@ -1391,3 +1391,8 @@ mail-grant-report-due-body = Hej { $name }
     Skriv den her:
     { $link }
 grant-reported-certified = Revideret regnskab
+grant-answer-choose = Vælg
+grant-answer-number = et tal
+field-grant-answer-number = Skriv et helt tal fra 0 til 1.000.000.
+field-grant-answer-choice = Vælg et af svarene på listen.
+field-grant-question-malformed = Et spørgsmål mangler tekst, eller et valg har kun ét svar. Skriv mindst to svar efter |.

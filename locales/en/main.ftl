@@ -1170,7 +1170,7 @@ grant-target-groups = Target groups
 grant-certified-above = Certified accounts required above
 grant-certified-hint = Leave empty if certified accounts are never required.
 grant-questions = The municipality's questions
-grant-questions-hint = One question per line.
+grant-questions-hint = One question per line. Start the line with # for a number as the answer; write the options after | for a choice (How often do you meet? | Weekly | Monthly).
 grant-kroner-hint = Write amounts in kroner, for example 12.500 or 12500,50.
 grant-save-call = Save the call
 grant-edit-call = Edit the call
@@ -1415,3 +1415,8 @@ mail-grant-report-due-body = Hello { $name }
     Write it here:
     { $link }
 grant-reported-certified = Certified accounts
+grant-answer-choose = Choose
+grant-answer-number = a number
+field-grant-answer-number = Write a whole number from 0 to 1,000,000.
+field-grant-answer-choice = Choose one of the answers in the list.
+field-grant-question-malformed = A question has no text, or a choice has only one answer. Write at least two answers after |.

@@ -208,6 +208,12 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         }
     };
     let questions = line_list(&mut p, "questions", &d.questions);
+    if questions
+        .iter()
+        .any(|q| !rules::Question::parse(q).is_well_formed())
+    {
+        p.add("questions", "field-grant-question-malformed");
+    }
     let criteria = line_list(&mut p, "criteria", &d.criteria);
     p.done(CallFields {
         title,

@@ -297,7 +297,14 @@ pub async fn add_generated_applications(
             answers: call
                 .questions
                 .iter()
-                .map(|q| format!("Svar på: {q}"))
+                .map(|line| {
+                    let q = naboskab_domain::grants::Question::parse(line);
+                    match q.options().first() {
+                        Some(option) => option.clone(),
+                        None if q.is_number() => (20 + n % 30).to_string(),
+                        None => format!("Svar på: {}", q.text),
+                    }
+                })
                 .collect(),
         };
         store::create_application(

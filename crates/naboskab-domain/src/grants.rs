@@ -179,6 +179,75 @@ pub fn wall_time_to_utc(local: NaiveDateTime) -> i64 {
     crate::schedule::local_to_utc(local).timestamp()
 }
 
+/// The most a number answer may be.
+pub const MAX_NUMBER_ANSWER: i64 = 1_000_000;
+
+/// One of a call's questions, read from the line the municipality wrote: a line starting
+/// with `#` asks for a whole number, a line with options after bars (`Hvor ofte? | Ugentligt
+/// | Månedligt`) for one of them, any other line for text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question as the applicant reads it.
+    pub text: String,
+    /// The options of a choice; empty for text and numbers.
+    options: Vec<String>,
+    /// Whether the answer is a whole number.
+    number: bool,
+}
+
+impl Question {
+    /// Reads a question line.
+    pub fn parse(line: &str) -> Question {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix('#') {
+            return Question {
+                text: rest.trim().to_owned(),
+                options: vec![],
+                number: true,
+            };
+        }
+        let mut parts = line.split('|').map(str::trim);
+        let text = parts.next().unwrap_or_default().to_owned();
+        Question {
+            text,
+            options: parts.filter(|o| !o.is_empty()).map(str::to_owned).collect(),
+            number: false,
+        }
+    }
+
+    /// Whether the answer is a whole number.
+    pub fn is_number(&self) -> bool {
+        self.number
+    }
+
+    /// The options of a choice (empty for other questions).
+    pub fn options(&self) -> &[String] {
+        &self.options
+    }
+
+    /// Whether the municipality wrote it so it can be answered: some text, and a choice of at
+    /// least two options.
+    pub fn is_well_formed(&self) -> bool {
+        !self.text.is_empty() && self.options.len() != 1
+    }
+
+    /// Checks a non-empty answer: a number is a whole number 0–[`MAX_NUMBER_ANSWER`], a
+    /// choice one of the options; the answer as kept, or the Fluent key of the problem.
+    pub fn check(&self, answer: &str) -> Result<String, &'static str> {
+        let a = answer.trim();
+        if self.number {
+            return match a.replace('.', "").parse::<i64>() {
+                Ok(n) if (0..=MAX_NUMBER_ANSWER).contains(&n) => Ok(n.to_string()),
+                _ => Err("field-grant-answer-number"),
+            };
+        }
+        if !self.options.is_empty() && !self.options.iter().any(|o| o == a) {
+            return Err("field-grant-answer-choice");
+        }
+        Ok(a.to_owned())
+    }
+}
+
 /// Whether an organisation of `kind` (with its CVR number, if any) may apply to a call open
 /// to `allowed`: a department through its board, an organisation with a valid CVR number as
 /// an association, and any other organisation as a self-help group. Municipalities and the
@@ -297,5 +366,25 @@ mod tests {
             Some(&cvr),
             Applicant::ALL
         ));
+    }
+
+    #[test]
+    fn questions_ask_for_text_a_number_or_one_of_the_options() {
+        let text = Question::parse("Hvordan når I de ensomme?");
+        assert!(!text.is_number() && text.options().is_empty());
+        assert_eq!(text.check(" Vi banker på "), Ok("Vi banker på".into()));
+        let number = Question::parse("# Hvor mange frivillige er med?");
+        assert_eq!(number.text, "Hvor mange frivillige er med?");
+        assert_eq!(number.check("1.200"), Ok("1200".into()));
+        for bad in ["mange", "-3", "2000000", "2,5"] {
+            assert_eq!(number.check(bad), Err("field-grant-answer-number"), "{bad}");
+        }
+        let choice = Question::parse("Hvor ofte mødes I? | Ugentligt | Månedligt |");
+        assert_eq!(choice.text, "Hvor ofte mødes I?");
+        assert_eq!(choice.options(), ["Ugentligt", "Månedligt"]);
+        assert_eq!(choice.check("Månedligt"), Ok("Månedligt".into()));
+        assert_eq!(choice.check("Dagligt"), Err("field-grant-answer-choice"));
+        assert!(!Question::parse("Kun én? | Ja").is_well_formed());
+        assert!(!Question::parse("#").is_well_formed());
     }
 }

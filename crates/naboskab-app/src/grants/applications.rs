@@ -170,11 +170,22 @@ async fn check_application(
         .questions
         .iter()
         .enumerate()
-        .map(|(i, _)| {
+        .map(|(i, line)| {
+            let field = format!("answers[{i}]");
             let a = d.answers.get(i).map(String::as_str).unwrap_or_default();
             // One line per answer in the store.
-            p.text(&format!("answers[{i}]"), a, false, TEXT_MAX_CHARS)
-                .replace(['\r', '\n'], " ")
+            let a = p
+                .text(&field, a, false, TEXT_MAX_CHARS)
+                .replace(['\r', '\n'], " ");
+            if a.is_empty() {
+                return a;
+            }
+            rules::Question::parse(line)
+                .check(&a)
+                .unwrap_or_else(|key| {
+                    p.add(&field, key);
+                    a
+                })
         })
         .collect();
     p.done(ApplicationFields {

@@ -19,6 +19,7 @@ use naboskab_app::grants::applications::{
 };
 use naboskab_app::grants::reviews::{self, ReviewDraft};
 use naboskab_app::i18n;
+use naboskab_domain::grants::Question;
 use naboskab_domain::grants::{ApplicationStatus, kroner_for_form};
 use naboskab_store::grants::{Application, GrantCall};
 use serde::Deserialize;
@@ -169,6 +170,16 @@ impl FormPage {
 
     fn bad_row(&self, field: &str, i: &usize, name: &str) -> bool {
         self.bad(&format!("{field}[{i}].{name}"))
+    }
+
+    /// The call's questions as the applicant answers them, numbered from 0.
+    fn questions(&self) -> Vec<(usize, Question)> {
+        self.call
+            .questions
+            .iter()
+            .map(|q| Question::parse(q))
+            .enumerate()
+            .collect()
     }
 }
 
@@ -506,7 +517,7 @@ async fn application_page(
             .call
             .questions
             .iter()
-            .cloned()
+            .map(|q| Question::parse(q).text)
             .zip(
                 a.fields
                     .answers
@@ -733,7 +744,7 @@ async fn committee_sheet(
         .map(|k| ctx.t(k))
         .collect::<Vec<_>>(),
     ];
-    sheet[0].extend(call.questions.iter().cloned());
+    sheet[0].extend(call.questions.iter().map(|q| Question::parse(q).text));
     for x in list {
         let a = x.application;
         let mut row = vec![

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::DateTime;
 use naboskab_app::grants::{self, Amount, CallDraft, applications};
 use naboskab_app::i18n::{self, Locale};
-use naboskab_domain::grants::{Applicant, FocusArea, kroner_for_form};
+use naboskab_domain::grants::{Applicant, FocusArea, Question, kroner_for_form};
 use naboskab_domain::schedule::utc_to_local;
 use naboskab_store::grants::GrantCall;
 use std::collections::BTreeMap;
@@ -120,6 +120,7 @@ struct CallPage {
     max_amount: String,
     certified_above: Option<String>,
     report_due: Option<String>,
+    questions: Vec<Question>,
     focus_areas: Vec<String>,
     applicants: Vec<String>,
     can_apply: bool,
@@ -149,6 +150,7 @@ pub async fn call(
             .certified_accounts_above_ore
             .map(|ore| i18n::format_money(l, ore)),
         report_due: call.report_due_at.map(|at| when(l, at)),
+        questions: call.questions.iter().map(|q| Question::parse(q)).collect(),
         focus_areas: call
             .focus_areas
             .iter()

@@ -693,3 +693,47 @@ async fn a_large_grant_is_reported_with_certified_accounts_after_a_reminder() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn answers_are_text_a_number_or_one_of_the_options_as_the_call_asks() {
+    for app in TestApp::all().await {
+        let (open, _) = calls(&app).await;
+        let mut anonymous = app.client();
+        let call = anonymous.get(&format!("/grants/calls/{open}")).await;
+        assert!(
+            call.text
+                .contains("Hvor mange deltagere forventer I i alt? (et tal)")
+        );
+        assert!(
+            call.text
+                .contains("(Ugentligt · Hver anden uge · Månedligt)")
+        );
+        let club = app.demo.org("assoc-seniorklub").expect("club");
+        let mut api = bearer(&app, ORGANISER).await;
+        let mut body = application(open, club);
+        body["answers"] = json!(["Opslag", "Fire frivillige", "mange", "Dagligt"]);
+        let r = post_json(&mut api, "/api/v1/grants/applications", &body).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(fields_named(&r), ["answers[2]", "answers[3]"]);
+        body["answers"] = json!(["Opslag", "Fire frivillige", "1.200", "Månedligt"]);
+        let r = post_json(&mut api, "/api/v1/grants/applications", &body).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
+        let id = r.json()["id"].as_i64().expect("id");
+        let form = app
+            .logged_in(ORGANISER)
+            .await
+            .get(&format!("/grants/applications/{id}/edit"))
+            .await;
+        assert_eq!(
+            form.attr("select[name=\"answers[3]\"] option[selected]", "value")
+                .as_deref(),
+            Some("Månedligt"),
+            "a choice is chosen from a list"
+        );
+        assert_eq!(
+            form.attr("input[name=\"answers[2]\"]", "value").as_deref(),
+            Some("1200")
+        );
+        app.cleanup().await;
+    }
+}
