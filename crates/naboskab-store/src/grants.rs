@@ -119,6 +119,27 @@ fn call_from(r: &Row) -> Result<GrantCall, StoreError> {
     })
 }
 
+/// What the municipality wrote, as the parameters `$1`…`$14` of the statements that write a
+/// call (title … report deadline).
+fn call_values(f: &CallFields) -> Vec<crate::Value> {
+    params![
+        f.title.as_str(),
+        f.description.as_str(),
+        i64::from(f.year),
+        f.pool_ore,
+        f.max_amount_ore,
+        f.opens_at,
+        f.deadline_at,
+        names(&f.focus_areas, FocusArea::as_str),
+        names(&f.applicants, Applicant::as_str),
+        f.target_groups.as_str(),
+        f.certified_accounts_above_ore,
+        f.questions.join("\n"),
+        f.criteria.join("\n"),
+        f.report_due_at
+    ]
+}
+
 /// Opens a call for a municipality; returns its id. The creation is audited.
 pub async fn create_call(
     db: &Db,
@@ -128,29 +149,13 @@ pub async fn create_call(
     now: i64,
 ) -> Result<i64, StoreError> {
     let mut tx = db.begin().await?;
+    let mut values = call_values(f);
+    values.extend(params![municipality_id, by.user_id, now]);
     let id = tx
         .query_one(
-            "INSERT INTO grant_call (municipality_id, title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, report_due_at, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $16, $17, $14, $15, $15) RETURNING id",
-            params![
-                municipality_id,
-                f.title.as_str(),
-                f.description.as_str(),
-                i64::from(f.year),
-                f.pool_ore,
-                f.max_amount_ore,
-                f.opens_at,
-                f.deadline_at,
-                names(&f.focus_areas, FocusArea::as_str),
-                names(&f.applicants, Applicant::as_str),
-                f.target_groups.as_str(),
-                f.certified_accounts_above_ore,
-                f.questions.join("\n"),
-                by.user_id,
-                now,
-                f.criteria.join("\n"),
-                f.report_due_at
-            ],
+            "INSERT INTO grant_call (title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, report_due_at, municipality_id, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id",
+            values,
         )
         .await?
         .i64("id")?;
@@ -168,27 +173,12 @@ pub async fn update_call(
     now: i64,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin().await?;
+    let mut values = call_values(f);
+    values.extend(params![now, id]);
     let n = tx
         .execute(
-            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, updated_at = $13, criteria = $15, report_due_at = $16 WHERE id = $14",
-            params![
-                f.title.as_str(),
-                f.description.as_str(),
-                i64::from(f.year),
-                f.pool_ore,
-                f.max_amount_ore,
-                f.opens_at,
-                f.deadline_at,
-                names(&f.focus_areas, FocusArea::as_str),
-                names(&f.applicants, Applicant::as_str),
-                f.target_groups.as_str(),
-                f.certified_accounts_above_ore,
-                f.questions.join("\n"),
-                now,
-                id,
-                f.criteria.join("\n"),
-                f.report_due_at
-            ],
+            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, criteria = $13, report_due_at = $14, updated_at = $15 WHERE id = $16",
+            values,
         )
         .await?;
     if n == 1 {
@@ -322,8 +312,35 @@ pub struct Application {
     pub report: Option<Report>,
 }
 
-/// Writes an application's activities and lines (replacing any there were) inside `tx`.
-async fn write_parts(tx: &mut Tx, id: i64, f: &ApplicationFields) -> Result<(), StoreError> {
+/// What the applicant wrote, saved in `status` at `now`, as the parameters `$1`…`$7` of the
+/// statements that write an application (title, summary, status, amount applied, answers, the
+/// time, and the time of submission when submitted).
+fn application_values(
+    f: &ApplicationFields,
+    status: ApplicationStatus,
+    now: i64,
+) -> Vec<crate::Value> {
+    params![
+        f.title.as_str(),
+        f.summary.as_str(),
+        status.as_str(),
+        f.amount_applied_ore,
+        f.answers.join("\n"),
+        now,
+        (status == ApplicationStatus::Submitted).then_some(now)
+    ]
+}
+
+/// Writes an application's activities and lines (replacing any there were) and the audit row
+/// of its save in `status`, inside `tx`.
+async fn write_parts(
+    tx: &mut Tx,
+    id: i64,
+    f: &ApplicationFields,
+    status: ApplicationStatus,
+    by: &Auditor,
+    now: i64,
+) -> Result<(), StoreError> {
     tx.execute(
         "DELETE FROM grant_activity WHERE application_id = $1",
         params![id],
@@ -358,6 +375,7 @@ async fn write_parts(tx: &mut Tx, id: i64, f: &ApplicationFields) -> Result<(), 
             .await?;
         }
     }
+    audit::record_in(tx, by, status.as_str(), "grant_application", Some(id), now).await?;
     Ok(())
 }
 
@@ -371,37 +389,18 @@ pub async fn create_application(
     by: &Auditor,
     now: i64,
 ) -> Result<i64, StoreError> {
-    let submitted_at = (status == ApplicationStatus::Submitted).then_some(now);
     let mut tx = db.begin().await?;
+    let mut values = application_values(f, status, now);
+    values.extend(params![call_id, organisation_id, by.user_id]);
     let id = tx
         .query_one(
-            "INSERT INTO grant_application (call_id, organisation_id, title, summary, status, amount_applied_ore, answers, created_by, created_at, updated_at, submitted_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
-            params![
-                call_id,
-                organisation_id,
-                f.title.as_str(),
-                f.summary.as_str(),
-                status.as_str(),
-                f.amount_applied_ore,
-                f.answers.join("\n"),
-                by.user_id,
-                now,
-                submitted_at
-            ],
+            "INSERT INTO grant_application (title, summary, status, amount_applied_ore, answers, created_at, updated_at, submitted_at, call_id, organisation_id, created_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10) RETURNING id",
+            values,
         )
         .await?
         .i64("id")?;
-    write_parts(&mut tx, id, f).await?;
-    audit::record_in(
-        &mut tx,
-        by,
-        status.as_str(),
-        "grant_application",
-        Some(id),
-        now,
-    )
-    .await?;
+    write_parts(&mut tx, id, f, status, by, now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -417,35 +416,18 @@ pub async fn update_application(
     by: &Auditor,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let submitted_at = (status == ApplicationStatus::Submitted).then_some(now);
     let mut tx = db.begin().await?;
+    let mut values = application_values(f, status, now);
+    values.push(id.into());
     let n = tx
         .execute(
             "UPDATE grant_application SET title = $1, summary = $2, status = $3, amount_applied_ore = $4, answers = $5, updated_at = $6, submitted_at = $7
              WHERE id = $8 AND status IN ('draft', 'submitted')",
-            params![
-                f.title.as_str(),
-                f.summary.as_str(),
-                status.as_str(),
-                f.amount_applied_ore,
-                f.answers.join("\n"),
-                now,
-                submitted_at,
-                id
-            ],
+            values,
         )
         .await?;
     if n == 1 {
-        write_parts(&mut tx, id, f).await?;
-        audit::record_in(
-            &mut tx,
-            by,
-            status.as_str(),
-            "grant_application",
-            Some(id),
-            now,
-        )
-        .await?;
+        write_parts(&mut tx, id, f, status, by, now).await?;
     }
     tx.commit().await?;
     Ok(n == 1)
