@@ -449,35 +449,27 @@ pub async fn alerts(app: &App, actor: &Actor, place: i64, limit: Option<usize>) 
             .collect(),
     };
     let limit = limit.unwrap_or(DEFAULT_LOAD_LIMIT);
-    let carriers = store::carriers(&app.db).await?;
-    let mut here = Vec::new();
-    for offer_id in carriers.iter().map(|c| c.offer_id) {
-        if here.iter().any(|(id, _): &(i64, Offer)| *id == offer_id) {
-            continue;
-        }
-        if let Some(o) = offer_store::offer(&app.db, offer_id).await?
-            && o.department_id.is_some_and(|d| departments.contains(&d))
-        {
-            here.push((offer_id, o));
-        }
-    }
+    let carrying = store::carriers(&app.db).await?;
+    let here = |c: &store::Carrying| c.department_id.is_some_and(|d| departments.contains(&d));
+    let carriers: Vec<rules::Carrier> = carrying.iter().map(|c| c.carrier.clone()).collect();
     let without_co_host = rules::without_co_host(&carriers)
         .into_iter()
         .filter_map(|id| {
-            here.iter()
-                .find(|(o, _)| *o == id)
-                .map(|(_, o)| (id, o.title.clone()))
+            carrying
+                .iter()
+                .find(|c| c.carrier.offer_id == id && here(c))
+                .map(|c| (id, c.title.clone()))
         })
         .collect();
-    let mut over_limit = Vec::new();
-    for (user, n) in rules::over_limit(&carriers, limit) {
-        let carries_here = carriers
-            .iter()
-            .any(|c| c.user_id == user && here.iter().any(|(id, _)| *id == c.offer_id));
-        if carries_here && let Some(u) = naboskab_store::users::user_by_id(&app.db, user).await? {
-            over_limit.push((u.display_name, n));
-        }
-    }
+    let over_limit = rules::over_limit(&carriers, limit)
+        .into_iter()
+        .filter_map(|(user, n)| {
+            carrying
+                .iter()
+                .find(|c| c.carrier.user_id == user && here(c))
+                .map(|c| (c.name.clone(), n))
+        })
+        .collect();
     Ok(Alerts {
         without_co_host,
         over_limit,

@@ -260,20 +260,42 @@ pub async fn totals(
         .collect()
 }
 
-/// Every confirmed volunteer in a carrying role (host, co-host) on a published offer.
-pub async fn carriers(db: &Db) -> Result<Vec<Carrier>, StoreError> {
+/// A confirmed volunteer carrying a published activity, with the activity's title and
+/// department and the volunteer's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carrying {
+    /// Who carries what, in which role.
+    pub carrier: Carrier,
+    /// The activity's title.
+    pub title: String,
+    /// The department it is held in.
+    pub department_id: Option<i64>,
+    /// The volunteer's name.
+    pub name: String,
+}
+
+/// Every confirmed volunteer in a carrying role (host, co-host) on a published offer, in one
+/// query.
+pub async fn carriers(db: &Db) -> Result<Vec<Carrying>, StoreError> {
     db.query(
-        "SELECT v.offer_id, v.user_id, v.role FROM volunteer v JOIN offer o ON o.id = v.offer_id
-         WHERE v.status = 'confirmed' AND v.role IN ('host', 'co_host') AND o.status = 'published'",
+        "SELECT v.offer_id, v.user_id, v.role, o.title, o.department_id, u.display_name FROM volunteer v
+         JOIN offer o ON o.id = v.offer_id JOIN app_user u ON u.id = v.user_id
+         WHERE v.status = 'confirmed' AND v.role IN ('host', 'co_host') AND o.status = 'published'
+         ORDER BY v.offer_id, v.id",
         params![],
     )
     .await?
     .iter()
     .map(|r| {
-        Ok(Carrier {
-            offer_id: r.i64("offer_id")?,
-            user_id: r.i64("user_id")?,
-            role: parsed(r, "role", VolunteerRole::parse)?,
+        Ok(Carrying {
+            carrier: Carrier {
+                offer_id: r.i64("offer_id")?,
+                user_id: r.i64("user_id")?,
+                role: parsed(r, "role", VolunteerRole::parse)?,
+            },
+            title: r.string("title")?,
+            department_id: r.opt_i64("department_id")?,
+            name: r.string("display_name")?,
         })
     })
     .collect()

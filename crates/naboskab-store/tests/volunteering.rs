@@ -120,7 +120,11 @@ async fn volunteers_hours_and_carriers_add_up() {
             1,
             "an unconfirmed co-host and a draft's host carry nothing: {carriers:?}"
         );
-        assert_eq!(carriers[0].user_id, jens);
+        assert_eq!(carriers[0].carrier.user_id, jens);
+        assert_eq!(
+            (carriers[0].title.as_str(), carriers[0].name.as_str()),
+            ("Torsdagscafé", "Jens")
+        );
 
         store::record_hours(db, host, "2027-01-07", 120, None, NOW)
             .await
