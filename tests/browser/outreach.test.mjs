@@ -38,6 +38,7 @@ async function asCaretaker(fn) {
     caretakerContext = await newContext(browser);
     const page = await caretakerContext.newPage();
     await signInWithSecondStep(page, CARETAKER, '/outreach');
+    await page.waitForLoadState('load');
     await page.close();
   }
   const page = await caretakerContext.newPage();

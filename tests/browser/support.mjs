@@ -161,7 +161,12 @@ export async function signInWithSecondStep(page, email, path) {
     const hint = await page.locator('main .notice').innerText();
     const code = hint.match(/(\d{6})/)[1];
     await page.fill('#field-code', code);
-    await Promise.all([page.waitForLoadState('load'), page.locator('main form button[type=submit]').click()]);
+    // Wait for the page the form leads to (through its redirect) to load completely: a page
+    // closed while it still loads can leave the browser waiting for ever.
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: 'load' }),
+      page.locator('main form button[type=submit]').click(),
+    ]);
     if (new URL(page.url()).pathname === path) {
       return;
     }
