@@ -3,9 +3,9 @@
 
 use crate::api;
 use crate::pages::{
-    account, admin, auth, calendar, feeds, grant_applications, grant_reports, grants, join, lonely,
-    manage, offers, oidc, ops, outreach, outreach_counts, outreach_inspect, partnerships, public,
-    room_admin, rooms, schedule, two_factor, volunteers,
+    account, admin, auth, calendar, feeds, grant_applications, grant_reports, grant_reviews,
+    grants, join, lonely, manage, offers, oidc, ops, outreach, outreach_counts, outreach_inspect,
+    partnerships, public, room_admin, rooms, schedule, two_factor, volunteers,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -327,7 +327,7 @@ pub fn app_routes() -> Vec<RouteDef> {
         r(
             "POST",
             "/grants/applications/{id}/review",
-            post(grant_applications::review_application),
+            post(grant_reviews::review_application),
         ),
         r(
             "POST",

@@ -387,7 +387,7 @@ struct MoneyLine {
 
 #[derive(Template)]
 #[template(path = "grant_application.html")]
-struct ApplicationPage {
+pub(super) struct ApplicationPage {
     ctx: PageCtx,
     v: ApplicationView,
     status: String,
@@ -429,7 +429,7 @@ fn points_text(points: Option<(i64, i64)>) -> String {
     points.map(|(p, m)| format!("{p}/{m}")).unwrap_or_default()
 }
 
-async fn application_page(
+pub(super) async fn application_page(
     st: &AppState,
     ctx: &Ctx,
     id: i64,
@@ -543,45 +543,6 @@ pub async fn show(
 ) -> AppResult<Response> {
     let p = application_page(&st, &ctx, id, None, FormErrors::default()).await?;
     Ok(page(&p))
-}
-
-/// `POST /grants/applications/{id}/review`: the municipality scores the criteria and adds a
-/// note; a bad score answers the page again with it named and what was typed kept.
-pub async fn review_application(
-    State(st): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    body: String,
-) -> AppResult<Response> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
-    let mut draft = ReviewDraft::default();
-    for (k, v) in pairs {
-        if k == "note" {
-            draft.note = v;
-        } else if let Some(i) = k
-            .strip_prefix("score[")
-            .and_then(|r| r.strip_suffix(']'))
-            .and_then(|i| i.parse::<usize>().ok())
-            .filter(|i| *i < 100)
-        {
-            draft
-                .scores
-                .resize(draft.scores.len().max(i + 1), String::new());
-            draft.scores[i] = v;
-        }
-    }
-    match reviews::review(&st.app, &ctx.actor, id, &draft).await {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/grants/applications/{id}?notice=notice-grant-reviewed#review-heading"
-        ))
-        .into_response()),
-        Err(naboskab_app::Error::Invalid(problems)) => {
-            let errors = FormErrors::new(ctx.locale, &problems);
-            let p = application_page(&st, &ctx, id, Some(&draft), errors).await?;
-            Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// The decision form.
