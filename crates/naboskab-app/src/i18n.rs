@@ -361,6 +361,14 @@ mod tests {
                 "{} has syntax errors",
                 l.code()
             );
+            let resource =
+                FluentResource::try_new(l.source().to_owned()).unwrap_or_else(|(res, _)| res);
+            let mut fresh = FluentBundle::new_concurrent(vec![unic_langid::langid!("da")]);
+            assert!(
+                fresh.add_resource(resource).is_ok(),
+                "{} defines a key twice",
+                l.code()
+            );
             for k in &keys {
                 assert!(
                     bundle(l).get_message(k).and_then(|m| m.value()).is_some(),

@@ -94,9 +94,9 @@ pub async fn review(app: &App, actor: &Actor, id: i64, draft: &ReviewDraft) -> R
             _ => p.add(&format!("score[{i}]"), "field-grant-score"),
         }
     }
-    let note = p.text("note", &draft.note, false, TEXT_MAX_CHARS);
+    let note = p.text("review_note", &draft.note, false, TEXT_MAX_CHARS);
     if scores.is_empty() && note.is_empty() && draft.scores.iter().all(|s| s.trim().is_empty()) {
-        p.add("note", "field-grant-review-empty");
+        p.add("review_note", "field-grant-review-empty");
     }
     p.done(())?;
     let by = auditor(actor, Role::MunicipalOfficer, "grant review");

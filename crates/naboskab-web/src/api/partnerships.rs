@@ -116,10 +116,11 @@ pub async fn list_partnerships(
 ) -> AppResult<Json<PartnershipList>> {
     ctx.authorize(Action::ReadPublic, &Resource::Public)?;
     let q: PartnershipQuery = parse_query(raw.as_deref())?;
-    let party = match q.organisation.as_deref().map(str::trim) {
-        None | Some("") => None,
+    let party = match q.organisation.as_deref() {
+        None => None,
         Some(id) => Some(
-            id.parse::<i64>()
+            id.trim()
+                .parse::<i64>()
                 .map_err(|_| AppError::field("organisation", "field-invalid"))?,
         ),
     };

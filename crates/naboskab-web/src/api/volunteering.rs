@@ -58,7 +58,7 @@ struct AlertsQuery {
 #[utoipa::path(get, path = "/api/v1/volunteering/alerts", tag = "volunteering", security(("bearer" = [])),
     params(
         ("department" = i64, Query, description = "A department, housing organisation or housing area"),
-        ("limit" = Option<i64>, Query, description = "How many activities one volunteer may carry before being named (1–50, default 3)")),
+        ("limit" = Option<i64>, Query, minimum = 1, maximum = 50, description = "How many activities one volunteer may carry before being named (default 3)")),
     responses((status = 200, body = AlertsOut), (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]

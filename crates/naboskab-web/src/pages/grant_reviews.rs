@@ -22,7 +22,7 @@ pub async fn review_application(
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
     let mut draft = ReviewDraft::default();
     for (k, v) in pairs {
-        if k == "note" {
+        if k == "review_note" {
             draft.note = v;
         } else if let Some(i) = k
             .strip_prefix("score[")

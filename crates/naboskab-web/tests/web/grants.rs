@@ -534,7 +534,7 @@ async fn the_municipality_scores_the_criteria_and_keeps_notes_only_it_reads() {
                 &[
                     ("score[0]", "4"),
                     ("score[3]", "9"),
-                    ("note", "Stærk forankring i afdelingen"),
+                    ("review_note", "Stærk forankring i afdelingen"),
                 ],
             )
             .await;
@@ -558,7 +558,7 @@ async fn the_municipality_scores_the_criteria_and_keeps_notes_only_it_reads() {
                     ("score[1]", ""),
                     ("score[2]", "3"),
                     ("score[3]", "5"),
-                    ("note", "Stærk forankring i afdelingen"),
+                    ("review_note", "Stærk forankring i afdelingen"),
                 ],
             )
             .await;
