@@ -36,6 +36,7 @@ macro_rules! named {
     };
 }
 
+pub mod documents;
 pub mod email;
 pub mod gather;
 pub mod geo;
