@@ -1,7 +1,9 @@
 // Fund journey: an association's organiser applies to Høje-Taastrup's open § 18 call on the
-// page (totals computed by the server), the municipal officer finds it in the call's list and
-// grants it, and the organiser sees the grant and reports on it after the year. The grant pages pass axe-core in Danish and
-// Arabic. Start everything with: bash tests/browser/run.sh
+// page (totals computed by the server), is told the call's two documents are missing, attaches
+// them without JavaScript's help (a file that is not a PDF is refused) and submits; the
+// municipal officer finds it in the call's list, downloads a document and grants it, and the
+// organiser sees the grant and reports on it after the year. The grant pages pass axe-core in
+// Danish and Arabic. Start everything with: bash tests/browser/run.sh
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +22,20 @@ after(async () => {
 });
 
 const withPage = (fn) => withPageOf(browser, fn);
+
+/** A one-page PDF, as a scanner or a word processor would save it. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** Clicks and waits for the page the click leads to. */
+const submitted = (page, locator) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
+
+/** Attaches a file as the required document `requirement` on the application's page. */
+async function attach(page, requirement, name, buffer) {
+  const form = page.locator('form[enctype="multipart/form-data"]');
+  await form.locator('select[name=requirement]').selectOption(requirement);
+  await form.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/pdf', buffer });
+  await submitted(page, form.locator('button[type=submit]'));
+}
 
 let applicationPath;
 let callPath;
@@ -44,13 +60,29 @@ test('the organiser applies to the open call with the totals computed', async ()
     await form.locator('[name="budget_lines[1].text"]').fill('Regnslag til udlån');
     await form.locator('[name="budget_lines[1].amount_ore"]').fill('2000');
     await form.locator('[name="amount_applied_ore"]').fill('5000');
-    await click(page, form.locator('button[value=submit]'));
+    await submitted(page, form.locator('button[value=submit]'));
 
-    const main = await page.locator('main').innerText();
-    assert.match(main, /Ansøgningen er indsendt/);
-    assert.match(main, /5\.250,50 kr\./, 'the budget total, computed by the server');
+    // The call requires two documents: the draft is kept, and the form says what is missing.
+    assert.match(await page.locator('.error-summary').innerText(), /kan ikke indsendes endnu/);
+    await submitted(page, page.locator('main a', { hasText: 'Til ansøgningens bilag' }));
     applicationPath = new URL(page.url()).pathname;
-    await accessible(page, applicationPath, 'application page');
+    assert.match(applicationPath, /^\/grants\/applications\/\d+$/);
+    assert.match(await page.locator('main').innerText(), /5\.250,50 kr\./, 'the budget total, computed by the server');
+
+    // A text file named .pdf is refused by its content; real PDFs are attached.
+    await attach(page, '0', 'vedtaegter.pdf', Buffer.from('not a pdf at all'));
+    assert.match(await page.locator('.error-summary').innerText(), /Filen kan ikke bruges/);
+    await attach(page, '0', 'Vedtægter Gåholdet.pdf', PDF);
+    assert.match(await page.locator('main').innerText(), /Bilaget er vedhæftet/);
+    await attach(page, '1', 'Regnskab 2026.pdf', PDF);
+    const documents = await page.locator('section[aria-labelledby=documents-heading]').innerText();
+    assert.match(documents, /Vedtægter Gåholdet\.pdf/);
+    assert.doesNotMatch(documents, /mangler/, 'nothing is missing any more');
+    await accessible(page, applicationPath, 'application page with documents');
+
+    await submitted(page, page.locator('main a', { hasText: 'Ret ansøgningen' }));
+    await submitted(page, page.locator('main form button[value=submit]'));
+    assert.match(await page.locator('main').innerText(), /Ansøgningen er indsendt/);
   });
 });
 
@@ -62,6 +94,11 @@ test('the municipal officer finds it among the call’s applications and grants 
     await accessible(page, `${callPath}/applications?status=submitted`, 'review list');
     await click(page, page.locator('main a', { hasText: 'Gåhold med kaffe bagefter' }));
     assert.equal(new URL(page.url()).pathname, applicationPath);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('main a', { hasText: 'Vedtægter Gåholdet.pdf' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'Vedtægter Gåholdet.pdf');
     const grant = page.locator('form[action$="/decide"]').filter({ has: page.locator('input[value=grant]') });
     await grant.locator('[name=amount]').fill('4.500');
     await grant.locator('[name=note]').fill('Bevilget til kaffe og regnslag.');

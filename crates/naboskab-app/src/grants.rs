@@ -1,10 +1,12 @@
 //! Fund's grants: a municipality's officers open calls (a §18 pool and its rules), which
-//! everyone may read; [`applications`] are written to them, [`reviews`] scored by the
+//! everyone may read; [`applications`] are written to them with their [`documents`],
+//! [`reviews`] scored by the
 //! municipality, and [`reports`] made on what
 //! was granted. Money is whole øre, typed as
 //! kroner in forms ([`Amount`]), and every total is computed, never typed.
 
 pub mod applications;
+pub mod documents;
 pub mod reports;
 pub mod reviews;
 
@@ -151,6 +153,8 @@ pub struct CallDraft {
     pub criteria: String,
     /// When the report on a grant is due (see [`parse_moment`]); empty: no deadline.
     pub report_due: String,
+    /// The documents every application must attach, one per line.
+    pub documents: String,
 }
 
 /// Checks a call with every problem named: a title, a year 2000–2100, a pool and a maximum
@@ -215,6 +219,10 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         p.add("questions", "field-grant-question-malformed");
     }
     let criteria = line_list(&mut p, "criteria", &d.criteria);
+    let documents = line_list(&mut p, "documents", &d.documents);
+    if documents.len() > naboskab_domain::documents::MAX_DOCUMENTS {
+        p.add("documents", "field-too-many");
+    }
     p.done(CallFields {
         title,
         description,
@@ -230,6 +238,7 @@ pub fn check_call(d: &CallDraft) -> Result<CallFields> {
         questions,
         criteria,
         report_due_at,
+        documents,
     })
 }
 

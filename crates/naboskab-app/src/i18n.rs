@@ -278,6 +278,22 @@ pub fn format_hours(locale: Locale, minutes: i64) -> String {
     }
 }
 
+/// A file's size as the reader writes numbers: whole kilobytes below a megabyte ("312 kB"),
+/// megabytes with one decimal above ("2,4 MB" in Danish, "2.4 MB" otherwise).
+pub fn format_size(locale: Locale, bytes: i64) -> String {
+    const KB: i64 = 1024;
+    if bytes < KB * KB {
+        return format!("{} kB", format_integer(locale, (bytes + KB - 1) / KB));
+    }
+    let tenths = (bytes * 10 + KB * KB / 2) / (KB * KB);
+    let sep = if locale == Locale::Da { ',' } else { '.' };
+    format!(
+        "{}{sep}{} MB",
+        format_integer(locale, tenths / 10),
+        tenths % 10
+    )
+}
+
 /// An amount of money given in øre, as kroner: "1.234,50 kr." (da), "DKK 1,234.50" (en, ar).
 pub fn format_money(locale: Locale, ore: i64) -> String {
     let kroner = format_integer(locale, ore / 100);
@@ -463,6 +479,15 @@ mod tests {
         assert_eq!(format_hours(Locale::Da, 180), "3");
         assert_eq!(format_hours(Locale::Da, 61_200), "1.020");
         assert_eq!(format_hours(Locale::Ar, 20), "0.3");
+    }
+
+    #[test]
+    fn sizes_are_kilobytes_then_megabytes() {
+        assert_eq!(format_size(Locale::Da, 1), "1 kB");
+        assert_eq!(format_size(Locale::Da, 312 * 1024), "312 kB");
+        assert_eq!(format_size(Locale::Da, 2_516_582), "2,4 MB");
+        assert_eq!(format_size(Locale::En, 2_516_582), "2.4 MB");
+        assert_eq!(format_size(Locale::Da, 10 * 1024 * 1024), "10,0 MB");
     }
 
     #[test]

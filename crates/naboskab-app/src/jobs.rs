@@ -144,6 +144,11 @@ pub async fn run_retention_loop(app: App) {
                 tracing::warn!(error = %e, "grant report reminders failed; retrying tomorrow")
             }
         }
+        match crate::grants::documents::sweep(&app).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(deleted = n, "files of erased grant documents deleted"),
+            Err(e) => tracing::warn!(error = %e, "the file sweep failed; retrying tomorrow"),
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod contact;
 pub mod counts;
 pub mod delivery;
 pub mod error;
+pub mod files;
 pub mod find;
 pub mod gather;
 pub mod grants;
@@ -101,6 +102,8 @@ pub struct AppConfig {
     pub outreach_key: Arc<SealKey>,
     /// Days without contact after which an outreach record is erased.
     pub outreach_retention_days: u32,
+    /// Where attached documents' bytes are kept.
+    pub files: files::FileStore,
 }
 
 /// The application: the store, the clock, the in-process catalogue and the configuration.

@@ -4,8 +4,10 @@
 //! department holds them can read the application.
 
 use crate::{DemoIds, data};
+use naboskab_app::files::FileStore;
 use naboskab_domain::grants::{Applicant, ApplicationStatus, FocusArea};
 use naboskab_store::audit::Auditor;
+use naboskab_store::grant_documents::{self, NewDocument};
 use naboskab_store::grants::{self as store, Activity, ApplicationFields, CallFields, Line};
 use naboskab_store::{Db, StoreError, params};
 use serde::Deserialize;
@@ -36,6 +38,8 @@ struct CallData {
     questions: Vec<String>,
     criteria: Vec<String>,
     report_due_in_days: Option<i64>,
+    #[serde(default)]
+    documents: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -57,6 +61,18 @@ struct ApplicationData {
     activity: Vec<ActivityData>,
     budget: Vec<LineData>,
     income: Vec<LineData>,
+    #[serde(default)]
+    document: Vec<DocumentData>,
+}
+
+/// A document attached to a demo application: a one-page PDF with `title` on it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentData {
+    /// The call's required document it is, by name; absent for another document.
+    requirement: Option<String>,
+    file: String,
+    title: String,
 }
 
 #[derive(Deserialize)]
@@ -119,8 +135,94 @@ fn lines(lines: &[LineData]) -> Vec<Line> {
         .collect()
 }
 
-/// Seeds the calls and the applications.
-pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
+/// A one-page PDF showing `title` in Helvetica (Latin-1 text), for demo documents.
+fn one_page_pdf(title: &str) -> Vec<u8> {
+    let text: Vec<u8> = title
+        .chars()
+        .map(|c| match c {
+            '(' | ')' | '\\' => b'-',
+            c => u8::try_from(u32::from(c)).unwrap_or(b'?'),
+        })
+        .collect();
+    let mut stream = b"BT /F1 20 Tf 60 760 Td (".to_vec();
+    stream.extend(text);
+    stream.extend(b") Tj ET");
+    let objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        [format!("<< /Length {} >>\nstream\n", stream.len()).into_bytes(), stream, b"\nendstream".to_vec()].concat(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        pdf.extend(body);
+        pdf.extend(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).into_bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").into_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .into_bytes(),
+    );
+    pdf
+}
+
+/// Attaches a demo application's documents: bytes into the file store, rows into the store.
+async fn attach_documents(
+    db: &Db,
+    files: &FileStore,
+    application_id: i64,
+    required: &[String],
+    documents: &[DocumentData],
+    by: &Auditor,
+    at: i64,
+) -> Result<(), StoreError> {
+    for (i, d) in documents.iter().enumerate() {
+        let requirement = match &d.requirement {
+            Some(name) => Some(
+                required
+                    .iter()
+                    .position(|r| r == name)
+                    .ok_or_else(|| unknown("required document", name))?,
+            ),
+            None => None,
+        };
+        let bytes = one_page_pdf(&d.title);
+        let key = format!("grant/{application_id}/demo-{i}");
+        let fields = NewDocument {
+            requirement,
+            file_name: d.file.clone(),
+            media_type: "application/pdf".into(),
+            size_bytes: i64::try_from(bytes.len()).unwrap_or(i64::MAX),
+            sha256: hex_sha256(&bytes),
+            storage_key: key.clone(),
+        };
+        files
+            .put(&key, bytes)
+            .await
+            .map_err(|e| StoreError::Other(format!("demo document {}: {e}", d.file)))?;
+        grant_documents::add(db, application_id, &fields, usize::MAX, by, at).await?;
+    }
+    Ok(())
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// Seeds the calls and the applications, with their documents in `files`.
+pub async fn seed(db: &Db, files: &FileStore, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
     let file: GrantsFile = data::read(data::GRANTS)?;
     let kommune = ids
         .org("kommune")
@@ -147,6 +249,7 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             questions: c.questions.clone(),
             criteria: c.criteria.clone(),
             report_due_at: c.report_due_in_days.map(|d| now + d * DAY),
+            documents: c.documents.clone(),
         };
         let id = store::create_call(db, kommune, &fields, &officer, fields.opens_at - DAY).await?;
         calls.push((c.key.clone(), id, fields));
@@ -204,6 +307,16 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             organisation,
             &fields,
             saved_as,
+            &author,
+            written,
+        )
+        .await?;
+        attach_documents(
+            db,
+            files,
+            id,
+            &call.documents,
+            &a.document,
             &author,
             written,
         )

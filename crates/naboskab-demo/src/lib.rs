@@ -155,6 +155,7 @@ pub async fn seed(
     db: &Db,
     password: &str,
     outreach_key: &naboskab_store::seal::SealKey,
+    files: &naboskab_app::files::FileStore,
     now: i64,
 ) -> Result<Option<DemoIds>, String> {
     if users::has_users(db).await.map_err(|e| e.to_string())? {
@@ -202,7 +203,7 @@ pub async fn seed(
     crate::reach::seed(db, outreach_key, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
-    crate::grants::seed(db, &ids, now)
+    crate::grants::seed(db, files, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     crate::partnerships::seed(db, &ids, now)

@@ -64,6 +64,8 @@ pub struct CallFields {
     pub criteria: Vec<String>,
     /// When the report on a grant is due (UTC seconds), when the call says.
     pub report_due_at: Option<i64>,
+    /// The documents every application must attach ("Vedtægter", "Budget"), one per entry.
+    pub documents: Vec<String>,
 }
 
 fn names<T: Copy>(values: &[T], name: fn(T) -> &'static str) -> String {
@@ -89,7 +91,7 @@ fn lines_of(text: &str) -> Vec<String> {
 /// The columns of a call, for `concat!` (queries are static text).
 macro_rules! call_select {
     () => {
-        "SELECT c.id, c.municipality_id, o.name AS municipality_name, o.municipality_code, c.title, c.description, c.year, c.pool_ore, c.max_amount_ore, c.opens_at, c.deadline_at, c.focus_areas, c.applicants, c.target_groups, c.certified_accounts_above_ore, c.questions, c.criteria, c.report_due_at FROM grant_call c JOIN organisation o ON o.id = c.municipality_id"
+        "SELECT c.id, c.municipality_id, o.name AS municipality_name, o.municipality_code, c.title, c.description, c.year, c.pool_ore, c.max_amount_ore, c.opens_at, c.deadline_at, c.focus_areas, c.applicants, c.target_groups, c.certified_accounts_above_ore, c.questions, c.criteria, c.report_due_at, c.documents FROM grant_call c JOIN organisation o ON o.id = c.municipality_id"
     };
 }
 
@@ -115,12 +117,13 @@ fn call_from(r: &Row) -> Result<GrantCall, StoreError> {
             questions: lines_of(&r.string("questions")?),
             criteria: lines_of(&r.string("criteria")?),
             report_due_at: r.opt_i64("report_due_at")?,
+            documents: lines_of(&r.string("documents")?),
         },
     })
 }
 
-/// What the municipality wrote, as the parameters `$1`…`$14` of the statements that write a
-/// call (title … report deadline).
+/// What the municipality wrote, as the parameters `$1`…`$15` of the statements that write a
+/// call (title … required documents).
 fn call_values(f: &CallFields) -> Vec<crate::Value> {
     params![
         f.title.as_str(),
@@ -136,7 +139,8 @@ fn call_values(f: &CallFields) -> Vec<crate::Value> {
         f.certified_accounts_above_ore,
         f.questions.join("\n"),
         f.criteria.join("\n"),
-        f.report_due_at
+        f.report_due_at,
+        f.documents.join("\n")
     ]
 }
 
@@ -153,8 +157,8 @@ pub async fn create_call(
     values.extend(params![municipality_id, by.user_id, now]);
     let id = tx
         .query_one(
-            "INSERT INTO grant_call (title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, report_due_at, municipality_id, created_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id",
+            "INSERT INTO grant_call (title, description, year, pool_ore, max_amount_ore, opens_at, deadline_at, focus_areas, applicants, target_groups, certified_accounts_above_ore, questions, criteria, report_due_at, documents, municipality_id, created_by, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING id",
             values,
         )
         .await?
@@ -177,7 +181,7 @@ pub async fn update_call(
     values.extend(params![now, id]);
     let n = tx
         .execute(
-            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, criteria = $13, report_due_at = $14, updated_at = $15 WHERE id = $16",
+            "UPDATE grant_call SET title = $1, description = $2, year = $3, pool_ore = $4, max_amount_ore = $5, opens_at = $6, deadline_at = $7, focus_areas = $8, applicants = $9, target_groups = $10, certified_accounts_above_ore = $11, questions = $12, criteria = $13, report_due_at = $14, documents = $15, updated_at = $16 WHERE id = $17",
             values,
         )
         .await?;

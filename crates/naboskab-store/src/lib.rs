@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod db;
 pub mod error;
 pub mod gather;
+pub mod grant_documents;
 pub mod grant_reviews;
 pub mod grants;
 pub mod join;

@@ -50,6 +50,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(16, "0016_volunteering"),
     migration!(17, "0017_grant_reviews"),
     migration!(18, "0018_grant_report_due"),
+    migration!(19, "0019_grant_documents"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

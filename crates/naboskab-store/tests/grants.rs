@@ -6,6 +6,7 @@
 use naboskab_domain::OrgKind;
 use naboskab_domain::grants::{Applicant, ApplicationStatus, FocusArea};
 use naboskab_store::audit::{self, Auditor};
+use naboskab_store::grant_documents::{self, NewDocument};
 use naboskab_store::grant_reviews;
 use naboskab_store::grants::{self, Activity, ApplicationFields, CallFields, Line};
 use naboskab_store::on_every_backend;
@@ -56,7 +57,30 @@ fn call_fields() -> CallFields {
         ],
         criteria: vec!["Når de ensomme".into(), "Frivillige bærer det".into()],
         report_due_at: Some(NOW + 400 * 86_400),
+        documents: vec!["Vedtægter".into(), "Budget".into()],
     }
+}
+
+/// A municipality's call with `fields` and one submitted application from an association:
+/// `(call id, application id)`.
+async fn call_with_application(db: &Db, fields: &CallFields) -> (i64, i64) {
+    let kommune = org(db, OrgKind::Municipality, "Høje-Taastrup Kommune").await;
+    let forening = org(db, OrgKind::Association, "Seniorklubben").await;
+    let call_id = grants::create_call(db, kommune, fields, &officer(), NOW)
+        .await
+        .expect("call");
+    let id = grants::create_application(
+        db,
+        call_id,
+        forening,
+        &application(None, None),
+        ApplicationStatus::Submitted,
+        &officer(),
+        NOW,
+    )
+    .await
+    .expect("application");
+    (call_id, id)
 }
 
 fn application(offer_id: Option<i64>, department_id: Option<i64>) -> ApplicationFields {
@@ -369,11 +393,7 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
 #[tokio::test]
 async fn scores_replace_per_criterion_and_notes_accumulate_with_an_audit_row() {
     on_every_backend!(|db| {
-        let kommune = org(db, OrgKind::Municipality, "Høje-Taastrup Kommune").await;
-        let forening = org(db, OrgKind::Association, "Seniorklubben").await;
-        let call_id = grants::create_call(db, kommune, &call_fields(), &officer(), NOW)
-            .await
-            .expect("call");
+        let (call_id, id) = call_with_application(db, &call_fields()).await;
         assert_eq!(
             grants::call(db, call_id)
                 .await
@@ -382,17 +402,6 @@ async fn scores_replace_per_criterion_and_notes_accumulate_with_an_audit_row() {
                 .criteria,
             call_fields().criteria
         );
-        let id = grants::create_application(
-            db,
-            call_id,
-            forening,
-            &application(None, None),
-            ApplicationStatus::Submitted,
-            &officer(),
-            NOW,
-        )
-        .await
-        .expect("application");
         grant_reviews::review(db, id, &[(0, 4), (1, 2)], "Godt forankret", &officer(), NOW)
             .await
             .expect("review");
@@ -426,27 +435,12 @@ async fn scores_replace_per_criterion_and_notes_accumulate_with_an_audit_row() {
 #[tokio::test]
 async fn a_report_reminder_is_claimed_once() {
     on_every_backend!(|db| {
-        let kommune = org(db, OrgKind::Municipality, "Høje-Taastrup Kommune").await;
-        let forening = org(db, OrgKind::Association, "Seniorklubben").await;
         let due = NOW + 10 * 86_400;
         let fields = CallFields {
             report_due_at: Some(due),
             ..call_fields()
         };
-        let call_id = grants::create_call(db, kommune, &fields, &officer(), NOW)
-            .await
-            .expect("call");
-        let id = grants::create_application(
-            db,
-            call_id,
-            forening,
-            &application(None, None),
-            ApplicationStatus::Submitted,
-            &officer(),
-            NOW,
-        )
-        .await
-        .expect("application");
+        let (call_id, id) = call_with_application(db, &fields).await;
         let fortnight = 14 * 86_400;
         assert!(
             grants::due_for_report_reminder(db, NOW, fortnight)
@@ -497,5 +491,94 @@ async fn a_report_reminder_is_claimed_once() {
                 .report_due_at,
             Some(due)
         );
+    });
+}
+
+fn document(requirement: Option<usize>, key: &str) -> NewDocument {
+    NewDocument {
+        requirement,
+        file_name: format!("{key}.pdf"),
+        media_type: "application/pdf".into(),
+        size_bytes: 1234,
+        sha256: "ab".repeat(32),
+        storage_key: format!("grant/{key}"),
+    }
+}
+
+#[tokio::test]
+async fn documents_read_back_in_the_calls_order_stop_at_the_limit_and_leave_when_removed() {
+    on_every_backend!(|db| {
+        let (call_id, id) = call_with_application(db, &call_fields()).await;
+        assert_eq!(
+            grants::call(db, call_id)
+                .await
+                .expect("read")
+                .expect("call")
+                .documents,
+            ["Vedtægter", "Budget"]
+        );
+        let other = grant_documents::add(db, id, &document(None, "other"), 3, &officer(), NOW)
+            .await
+            .expect("add")
+            .expect("room");
+        let budget = grant_documents::add(db, id, &document(Some(1), "budget"), 3, &officer(), NOW)
+            .await
+            .expect("add")
+            .expect("room");
+        // Two uploads at once with room for one more: exactly one is recorded.
+        let (first, second, by) = (document(Some(0), "v1"), document(Some(0), "v2"), officer());
+        let (a, b) = tokio::join!(
+            grant_documents::add(db, id, &first, 3, &by, NOW),
+            grant_documents::add(db, id, &second, 3, &by, NOW),
+        );
+        let added = [a.expect("first"), b.expect("second")];
+        assert_eq!(added.iter().filter(|x| x.is_some()).count(), 1, "{added:?}");
+        let listed = grant_documents::of_application(db, id).await.expect("list");
+        assert_eq!(
+            listed
+                .iter()
+                .map(|d| d.fields.requirement)
+                .collect::<Vec<_>>(),
+            [Some(0), Some(1), None],
+            "required documents first, in the call's order"
+        );
+        assert_eq!(listed[1].fields, document(Some(1), "budget"));
+        assert!(
+            grant_documents::document(db, id + 1, budget)
+                .await
+                .expect("read")
+                .is_none(),
+            "a document is only found under its own application"
+        );
+        assert_eq!(
+            grant_documents::remove(db, id, other, &officer(), NOW)
+                .await
+                .expect("remove"),
+            Some("grant/other".to_owned())
+        );
+        assert_eq!(
+            grant_documents::remove(db, id, other, &officer(), NOW)
+                .await
+                .expect("remove twice"),
+            None
+        );
+        let known = grant_documents::known_keys(
+            db,
+            &[
+                "grant/other".into(),
+                "grant/budget".into(),
+                "grant/never".into(),
+            ],
+        )
+        .await
+        .expect("keys");
+        assert_eq!(known.into_iter().collect::<Vec<_>>(), ["grant/budget"]);
+        let actions: Vec<String> = audit::rows_about(db, "grant_document", other)
+            .await
+            .expect("audit")
+            .into_iter()
+            .map(|r| r.action)
+            .collect();
+        assert_eq!(actions, ["attach", "detach"]);
     });
 }

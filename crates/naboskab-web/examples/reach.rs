@@ -33,9 +33,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     .with_sealing(key.clone());
     let now = chrono::Utc::now().timestamp();
     naboskab_store::migrate::migrate(&db, now).await?;
-    let ids = naboskab_demo::seed(&db, "bench-password-2026", &key, now)
-        .await?
-        .ok_or("the database must be empty")?;
+    let ids = naboskab_demo::seed(
+        &db,
+        "bench-password-2026",
+        &key,
+        &naboskab_app::files::FileStore::in_memory(),
+        now,
+    )
+    .await?
+    .ok_or("the database must be empty")?;
     naboskab_demo::offers::add_generated(&db, offers, now).await?;
     let catalogue = Catalogue::new();
     let held = catalogue.refresh(&db).await?;

@@ -142,10 +142,26 @@ fn is_same_origin(origin: &str, st: &AppState, headers: &HeaderMap) -> bool {
     !host.is_empty() && (origin == format!("http://{host}") || origin == format!("https://{host}"))
 }
 
+/// The routes whose forms carry files (`multipart/form-data`): they take bodies up to
+/// [`UPLOAD_LIMIT`] instead of the configured body limit.
+pub const FILE_ROUTES: &[&str] = &[
+    "/grants/applications/{id}/documents",
+    "/api/v1/grants/applications/{id}/documents",
+];
+
+/// The largest body a file route takes: the largest document and room for the form around it.
+pub const UPLOAD_LIMIT: usize = naboskab_domain::documents::MAX_DOCUMENT_BYTES + 64 * 1024;
+
 /// Whether a state-changing request passes the CSRF rules: not cross-site, and carrying the
-/// token in the `X-CSRF-Token` header or the `csrf_token` form field. Returns the request
+/// token in the `X-CSRF-Token` header or the `csrf_token` form field (of a URL-encoded form,
+/// or, on a route that takes files, of a `multipart/form-data` one). Returns the request
 /// (with its body restored) when it passes.
-async fn check_csrf(st: &AppState, req: Request, expected: &str) -> Result<Request, AppError> {
+async fn check_csrf(
+    st: &AppState,
+    req: Request,
+    expected: &str,
+    takes_files: bool,
+) -> Result<Request, AppError> {
     let headers = req.headers();
     if headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) == Some("cross-site") {
         return Err(AppError::Csrf);
@@ -162,27 +178,57 @@ async fn check_csrf(st: &AppState, req: Request, expected: &str) -> Result<Reque
             Err(AppError::Csrf)
         };
     }
-    let is_form = headers
+    let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default();
+    let multipart = takes_files && content_type.starts_with("multipart/form-data");
+    if !multipart && !content_type.starts_with("application/x-www-form-urlencoded") {
         return Err(AppError::Csrf);
     }
+    let limit = if multipart {
+        UPLOAD_LIMIT
+    } else {
+        st.config.body_limit
+    };
     let (parts, body) = req.into_parts();
-    let bytes = axum::body::to_bytes(body, st.config.body_limit)
+    let bytes = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| AppError::PayloadTooLarge)?;
-    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
-    let token = fields
-        .iter()
-        .find(|(k, _)| k == "csrf_token")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default();
-    if !constant_time_eq(token, expected) {
+    let token = if multipart {
+        multipart_token(&parts.headers, bytes.clone()).await
+    } else {
+        let fields: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
+        fields
+            .into_iter()
+            .find(|(k, _)| k == "csrf_token")
+            .map(|(_, v)| v)
+            .unwrap_or_default()
+    };
+    if !constant_time_eq(&token, expected) {
         return Err(AppError::Csrf);
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// The `csrf_token` field of a `multipart/form-data` body (forms put it first); empty when
+/// there is none or the body cannot be read.
+async fn multipart_token(headers: &axum::http::HeaderMap, bytes: axum::body::Bytes) -> String {
+    use axum::extract::FromRequest;
+    let mut copy = Request::new(Body::from(bytes));
+    if let Some(ct) = headers.get(header::CONTENT_TYPE) {
+        copy.headers_mut().insert(header::CONTENT_TYPE, ct.clone());
+    }
+    let Ok(mut form) = axum::extract::Multipart::from_request(copy, &()).await else {
+        return String::new();
+    };
+    while let Ok(Some(field)) = form.next_field().await {
+        if field.name() == Some("csrf_token") {
+            return field.text().await.unwrap_or_default();
+        }
+    }
+    String::new()
 }
 
 fn pick_locale(
@@ -280,7 +326,14 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
     let has_session_cookie = jar.contains_key(st.config.session_cookie());
     let needs_csrf = unsafe_method && !ctx.via_bearer && (!is_api || has_session_cookie);
     let req = if needs_csrf {
-        match check_csrf(&st, req, &ctx.csrf_token).await {
+        match check_csrf(
+            &st,
+            req,
+            &ctx.csrf_token,
+            FILE_ROUTES.contains(&route.as_str()),
+        )
+        .await
+        {
             Ok(r) => r,
             Err(e) => {
                 // The route's pattern, never the path or query: sign-up links carry their

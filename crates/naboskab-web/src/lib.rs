@@ -34,14 +34,25 @@ pub use state::{AppState, OidcConfig, WebConfig};
 /// Builds the whole application.
 pub fn app(state: AppState) -> Router {
     let mut with_context: Router<AppState> = Router::new();
+    let mut with_files: Router<AppState> = Router::new();
     for route in routes::app_routes() {
-        with_context = with_context.route(route.path, route.handler);
+        if layers::FILE_ROUTES.contains(&route.path) {
+            with_files = with_files.route(route.path, route.handler);
+        } else {
+            with_context = with_context.route(route.path, route.handler);
+        }
     }
+    let with_files = with_files
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            layers::UPLOAD_LIMIT,
+        ));
     let with_context = with_context
         .fallback(|| async { AppError::NotFound })
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             state.config.body_limit,
         ))
+        .merge(with_files)
         .layer(from_fn_with_state(state.clone(), layers::context));
     let mut bare: Router<AppState> = Router::new();
     for route in routes::bare_routes() {

@@ -3,9 +3,9 @@
 
 use crate::api;
 use crate::pages::{
-    account, admin, auth, calendar, feeds, grant_applications, grant_reports, grant_reviews,
-    grants, join, lonely, manage, offers, oidc, ops, outreach, outreach_counts, outreach_inspect,
-    partnerships, public, room_admin, rooms, schedule, two_factor, volunteers,
+    account, admin, auth, calendar, feeds, grant_applications, grant_documents, grant_reports,
+    grant_reviews, grants, join, lonely, manage, offers, oidc, ops, outreach, outreach_counts,
+    outreach_inspect, partnerships, public, room_admin, rooms, schedule, two_factor, volunteers,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -335,6 +335,21 @@ pub fn app_routes() -> Vec<RouteDef> {
             post(grant_applications::decide),
         ),
         r(
+            "POST",
+            "/grants/applications/{id}/documents",
+            post(grant_documents::attach),
+        ),
+        r(
+            "GET",
+            "/grants/applications/{id}/documents/{document}",
+            get(grant_documents::download),
+        ),
+        r(
+            "POST",
+            "/grants/applications/{id}/documents/{document}/remove",
+            post(grant_documents::remove),
+        ),
+        r(
             "GET",
             "/grants/applications/{id}/report",
             get(grant_reports::form),
@@ -403,6 +418,21 @@ pub fn app_routes() -> Vec<RouteDef> {
             "GET",
             "/api/v1/grants/applications/{id}",
             get(api::grants::get_application),
+        ),
+        r(
+            "POST",
+            "/api/v1/grants/applications/{id}/documents",
+            post(api::grants::attach_document),
+        ),
+        r(
+            "DELETE",
+            "/api/v1/grants/applications/{id}/documents/{document}",
+            delete(api::grants::remove_document),
+        ),
+        r(
+            "POST",
+            "/api/v1/grants/applications/{id}/submit",
+            post(api::grants::submit_application),
         ),
         r(
             "GET",

@@ -3,7 +3,7 @@
 //! filterable header row and columns wide enough for their text). A CSV cell that starts
 //! with `=`, `+`, `-` or `@` and is not a number is defused with a leading apostrophe so a
 //! spreadsheet never runs it as a formula; XLSX cells are written as text, which a
-//! spreadsheet never evaluates.
+//! spreadsheet never evaluates. [`download`] sends any file to be saved, as these are.
 
 use crate::error::AppError;
 use axum::http::header;
@@ -28,13 +28,35 @@ pub fn xlsx_download(
     )
 }
 
-fn download(content_type: &str, filename: &str, bytes: Vec<u8>) -> Result<Response, AppError> {
+/// `bytes` as a file to save (never shown in the browser) as `filename`: the name in ASCII
+/// for old clients and in full UTF-8 (RFC 6266 `filename*`), so "Vedtægter.pdf" keeps its æ.
+pub fn download(content_type: &str, filename: &str, bytes: Vec<u8>) -> Result<Response, AppError> {
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if c == ' ' || (c.is_ascii_graphic() && c != '"' && c != '\\') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
     Ok((
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
+                format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"),
             ),
         ],
         bytes,

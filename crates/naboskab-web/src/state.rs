@@ -45,6 +45,8 @@ pub struct WebConfig {
     /// A bearer token that opens `/metrics` on the site's address; `None` keeps it closed
     /// there (serve it on a separate private address instead).
     pub metrics_token: Option<String>,
+    /// Where attached documents are kept (memory unless the server says otherwise).
+    pub files: naboskab_app::files::FileStore,
 }
 
 impl WebConfig {
@@ -108,6 +110,7 @@ impl Default for WebConfig {
             outreach_key: naboskab_store::testing::test_sealing_key(),
             outreach_retention_days: 365,
             metrics_token: None,
+            files: naboskab_app::files::FileStore::in_memory(),
         }
     }
 }
@@ -154,6 +157,7 @@ impl AppState {
                 base_url: config.base_url.clone(),
                 outreach_key: config.outreach_key.clone(),
                 outreach_retention_days: config.outreach_retention_days,
+                files: config.files.clone(),
             },
         );
         AppState {

@@ -16,6 +16,9 @@ pub struct FileConfig {
     pub data_dir: Option<PathBuf>,
     /// `postgres://…`; unset means SQLite in the data folder.
     pub database_url: Option<String>,
+    /// Where attached documents are kept: `s3://bucket/prefix` (built with the `s3`
+    /// feature); unset means the `files` folder in the data folder.
+    pub file_store: Option<String>,
     /// Public address, e.g. `https://naboskab.example.dk`.
     pub base_url: Option<String>,
     /// Default language: da, en or ar.
@@ -150,6 +153,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// PostgreSQL URL, if any.
     pub database_url: Option<String>,
+    /// Where attached documents are kept, when not in the data folder.
+    pub file_store: Option<String>,
     /// Public base URL.
     pub base_url: String,
     /// Default language.
@@ -299,6 +304,7 @@ pub fn resolve(args: &ConfigArgs) -> Result<Config, String> {
             .clone()
             .or(file.database_url)
             .filter(|u| !u.is_empty()),
+        file_store: file.file_store.filter(|u| !u.trim().is_empty()),
         base_url,
         locale,
         time_zone,
@@ -338,6 +344,10 @@ bind = "127.0.0.1:8080"
 data_dir = "./data"
 # PostgreSQL instead of SQLite, e.g. "postgres://naboskab@db.example/naboskab".
 # database_url = ""
+# Attached documents (grant applications' budgets, statutes, accounts) are kept in the
+# `files` folder of data_dir. With a server built with `--features s3`, an S3-compatible
+# bucket instead; credentials, region and endpoint from the AWS_* environment variables.
+# file_store = "s3://naboskab-files/production"
 # Public address; cookies get Secure and the __Host- prefix when it is https.
 # base_url = "https://naboskab.example.dk"
 # Default language: da, en or ar.

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 use config::{Config, ConfigArgs};
 use naboskab_app::clock::{Clock, SystemClock};
 use naboskab_app::delivery::{HttpSmsGateway, SmtpMailer};
+use naboskab_app::files::FileStore;
 use naboskab_app::messaging::{Channels, KeepInOutbox, Mailer};
 use naboskab_domain::Role;
 use naboskab_store::seal::SealKey;
@@ -153,10 +154,31 @@ fn demo_password() -> String {
         .unwrap_or_else(|_| naboskab_demo::DEFAULT_PASSWORD.to_owned())
 }
 
+/// Where attached documents are kept: the configured bucket, or `files` in the data folder.
+fn file_store(cfg: &Config) -> Result<FileStore> {
+    let files = match cfg.file_store.as_deref() {
+        None => FileStore::on_disk(&cfg.data_dir.join("files")),
+        #[cfg(feature = "s3")]
+        Some(url) if url.starts_with("s3://") => FileStore::s3(url),
+        Some(other) => {
+            return Err(anyhow!(
+                "file_store {other:?}: only s3://bucket/prefix is known, and only in a server built with --features s3"
+            ));
+        }
+    };
+    files.map_err(|e| anyhow!("file store: {e}"))
+}
+
 async fn seed_demo(db: &Db, cfg: &Config) -> Result<()> {
-    match naboskab_demo::seed(db, &demo_password(), &outreach_key(cfg)?, SystemClock.now())
-        .await
-        .map_err(|e| anyhow!(e))?
+    match naboskab_demo::seed(
+        db,
+        &demo_password(),
+        &outreach_key(cfg)?,
+        &file_store(cfg)?,
+        SystemClock.now(),
+    )
+    .await
+    .map_err(|e| anyhow!(e))?
     {
         Some(_) => tracing::info!("demo data seeded"),
         None => tracing::info!("database has accounts already; demo data not seeded"),
@@ -242,6 +264,7 @@ async fn serve(cfg: Config, demo: bool) -> Result<()> {
         outreach_key: seal_key,
         outreach_retention_days: cfg.outreach_retention_days,
         metrics_token: cfg.metrics_token.clone(),
+        files: file_store(&cfg)?,
     };
     let state = AppState::new(web, db.clone(), clock.clone(), mailer.clone());
     let loading = std::time::Instant::now();
@@ -298,7 +321,7 @@ async fn run(cli: Cli) -> Result<()> {
         } else {
             let c = config::resolve(&cli.config).map_err(|e| anyhow!(e))?;
             println!(
-                "bind = {:?}\ndata_dir = {:?}\ndatabase = {}\nbase_url = {:?}\nlocale = {:?}\ntime_zone = {:?}\nlog_format = {:?}\nsmtp = {}\noidc = {}",
+                "bind = {:?}\ndata_dir = {:?}\ndatabase = {}\nfile_store = {:?}\nbase_url = {:?}\nlocale = {:?}\ntime_zone = {:?}\nlog_format = {:?}\nsmtp = {}\noidc = {}",
                 c.bind,
                 c.data_dir,
                 if c.database_url.is_some() {
@@ -306,6 +329,11 @@ async fn run(cli: Cli) -> Result<()> {
                 } else {
                     "sqlite"
                 },
+                c.file_store.clone().unwrap_or_else(|| c
+                    .data_dir
+                    .join("files")
+                    .display()
+                    .to_string()),
                 c.base_url,
                 c.locale,
                 c.time_zone,

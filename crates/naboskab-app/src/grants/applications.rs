@@ -13,6 +13,7 @@ use crate::{App, authorize, messaging};
 use naboskab_domain::grants::{self as rules, ApplicationStatus, MoneyError};
 use naboskab_domain::policy::grant_reader;
 use naboskab_domain::{Action, Actor, Resource, Role};
+use naboskab_store::grant_documents::{self, Document};
 use naboskab_store::grants::{
     self as store, Activity, Application, ApplicationFields, GrantCall, Line,
 };
@@ -221,6 +222,8 @@ pub struct ApplicationView {
     pub spent_total_ore: Option<i64>,
     /// Once reported: what was granted and not spent, to be paid back (0 when all was spent).
     pub to_pay_back_ore: Option<i64>,
+    /// The attached documents: the call's required ones in its order, then the others.
+    pub documents: Vec<Document>,
 }
 
 /// The sum of lines; they were checked on the way in, so a failure here is a broken row.
@@ -250,7 +253,9 @@ async fn view(app: &App, application: Application, reader: Reader) -> Result<App
     let to_pay_back_ore = spent_total_ore
         .zip(application.amount_granted_ore)
         .map(|(spent, granted)| (granted - spent).max(0));
+    let documents = grant_documents::of_application(&app.db, application.id).await?;
     Ok(ApplicationView {
+        documents,
         spent_total_ore,
         to_pay_back_ore,
         budget_total_ore: total(&application.fields.budget)?,
@@ -325,8 +330,14 @@ pub async fn own_applications(app: &App, actor: &Actor) -> Result<Vec<Applicatio
 }
 
 /// The status an applicant's save leads to: submitted when asked and the call is open, a
-/// draft otherwise; a submit outside the call's period is refused, naming `submit`.
-fn status_for_save(app: &App, call: &GrantCall, submit: bool) -> Result<ApplicationStatus> {
+/// draft otherwise; a submit outside the call's period, or without every document the call
+/// requires among `documents`, is refused, naming `submit`.
+fn status_for_save(
+    app: &App,
+    call: &GrantCall,
+    submit: bool,
+    documents: &[Document],
+) -> Result<ApplicationStatus> {
     if !submit {
         return Ok(ApplicationStatus::Draft);
     }
@@ -336,6 +347,9 @@ fn status_for_save(app: &App, call: &GrantCall, submit: bool) -> Result<Applicat
     }
     if now < call.opens_at {
         return Err(Error::field("submit", "grant-not-open-yet"));
+    }
+    if !super::documents::missing(&call.documents, documents).is_empty() {
+        return Err(Error::field("submit", "grant-documents-missing"));
     }
     Ok(ApplicationStatus::Submitted)
 }
@@ -368,7 +382,7 @@ pub async fn apply(
         return Err(Error::field("organisation_id", "field-grant-not-eligible"));
     }
     let fields = check_application(app, &call, draft).await?;
-    let status = status_for_save(app, &call, submit)?;
+    let status = status_for_save(app, &call, submit, &[])?;
     let by = auditor(actor, Role::Organiser, "grant application");
     let id = store::create_application(
         &app.db,
@@ -407,9 +421,31 @@ pub async fn revise(
         return Err(Error::field("submit", "grant-deadline-passed"));
     }
     let fields = check_application(app, &current.call, draft).await?;
-    let status = status_for_save(app, &current.call, submit)?;
+    let status = status_for_save(app, &current.call, submit, &current.documents)?;
     let by = auditor(actor, Role::Organiser, "grant application");
     if !store::update_application(&app.db, id, &fields, status, &by, app.now()).await? {
+        return Err(Error::Conflict("grant-already-decided"));
+    }
+    let a = store::application(&app.db, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    view(app, a, Reader::Applicant).await
+}
+
+/// Submits an application the actor may change as it is saved (the API's way, after its
+/// documents are attached), under the same rules as submitting from the form.
+pub async fn submit(app: &App, actor: &Actor, id: i64) -> Result<ApplicationView> {
+    let current = application(app, actor, id).await?;
+    if current.reader != Reader::Applicant {
+        return Err(Error::Forbidden);
+    }
+    if !current.application.status.is_open_to_the_applicant() {
+        return Err(Error::Conflict("grant-already-decided"));
+    }
+    let status = status_for_save(app, &current.call, true, &current.documents)?;
+    let by = auditor(actor, Role::Organiser, "grant application");
+    let fields = &current.application.fields;
+    if !store::update_application(&app.db, id, fields, status, &by, app.now()).await? {
         return Err(Error::Conflict("grant-already-decided"));
     }
     let a = store::application(&app.db, id)

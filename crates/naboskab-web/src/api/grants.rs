@@ -1,19 +1,20 @@
 //! Fund's grants in the API: the calls (public), and an organisation's applications for the
-//! applicant (write and read) and for whoever else may read them. Amounts are whole øre;
-//! totals are computed by the server, never taken from the request.
+//! applicant (write, attach documents, submit, read) and for whoever else may read them.
+//! Amounts are whole øre; totals are computed by the server, never taken from the request.
 
 use super::Problem;
 use crate::context::Ctx;
-use crate::error::AppResult;
-use crate::input::JsonBody;
+use crate::error::{AppError, AppResult};
+use crate::input::{JsonBody, parse_query};
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use chrono::DateTime;
 use naboskab_app::grants::applications::{
     self as apps, ActivityDraft, ApplicationDraft, ApplicationView,
 };
+use naboskab_app::grants::documents::{self, Upload};
 use naboskab_app::grants::{self, Amount};
 use naboskab_domain::{Action, Resource};
 use naboskab_store::grants::GrantCall;
@@ -50,6 +51,8 @@ pub struct CallOut {
     pub max_amount_ore: i64,
     /// What the call wants to fund.
     pub focus_areas: Vec<String>,
+    /// The documents every application must attach before it can be submitted.
+    pub required_documents: Vec<String>,
     /// The call's public page.
     pub url: String,
 }
@@ -66,6 +69,7 @@ fn call_out(st: &AppState, c: &GrantCall) -> CallOut {
         deadline: rfc3339(c.deadline_at),
         max_amount_ore: c.max_amount_ore,
         focus_areas: c.focus_areas.iter().map(|f| f.to_string()).collect(),
+        required_documents: c.documents.clone(),
         url: format!("{}/grants/calls/{}", st.config.base_url, c.id),
     }
 }
@@ -186,11 +190,57 @@ pub struct ApplicationOut {
     pub amount_applied_ore: i64,
     /// The amount granted, once granted.
     pub amount_granted_ore: Option<i64>,
+    /// The attached documents.
+    pub documents: Vec<DocumentOut>,
+    /// The call's required documents not attached yet (by name); submitting waits for them.
+    pub missing_documents: Vec<String>,
     /// The application's page.
     pub url: String,
 }
 
+/// A document attached to an application.
+#[derive(Serialize, ToSchema)]
+pub struct DocumentOut {
+    /// Id.
+    pub id: i64,
+    /// The call's required document it is, by name; absent for another document.
+    pub requirement: Option<String>,
+    /// The file's name.
+    pub file_name: String,
+    /// Its media type, told from its content.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size_bytes: i64,
+    /// SHA-256 of the content, hexadecimal.
+    pub sha256: String,
+    /// When it was attached (RFC 3339).
+    pub uploaded_at: String,
+    /// Where it is downloaded (with the session or token that read the application).
+    pub url: String,
+}
+
 fn application_out(st: &AppState, v: ApplicationView) -> ApplicationOut {
+    let missing_documents = documents::missing(&v.call.documents, &v.documents);
+    let documents = v
+        .documents
+        .iter()
+        .map(|d| DocumentOut {
+            id: d.id,
+            requirement: d
+                .fields
+                .requirement
+                .and_then(|r| v.call.documents.get(r).cloned()),
+            file_name: d.fields.file_name.clone(),
+            media_type: d.fields.media_type.clone(),
+            size_bytes: d.fields.size_bytes,
+            sha256: d.fields.sha256.clone(),
+            uploaded_at: rfc3339(d.uploaded_at),
+            url: format!(
+                "{}/grants/applications/{}/documents/{}",
+                st.config.base_url, d.application_id, d.id
+            ),
+        })
+        .collect();
     let a = v.application;
     let lines = |lines: Vec<naboskab_store::grants::Line>| -> Vec<LineIo> {
         lines
@@ -225,6 +275,8 @@ fn application_out(st: &AppState, v: ApplicationView) -> ApplicationOut {
         income_total_ore: v.income_total_ore,
         amount_applied_ore: a.fields.amount_applied_ore,
         amount_granted_ore: a.amount_granted_ore,
+        documents,
+        missing_documents,
     }
 }
 
@@ -295,5 +347,88 @@ pub async fn get_application(
     Path(id): Path<i64>,
 ) -> AppResult<Json<ApplicationOut>> {
     let v = apps::application(&st.app, &ctx.actor, id).await?;
+    Ok(Json(application_out(&st, v)))
+}
+
+/// Where an API upload says what the file is.
+#[derive(Debug, Deserialize)]
+struct DocumentQuery {
+    /// The file's name, with its extension ("Vedtægter.pdf").
+    file_name: String,
+    /// The call's required document it is, by position in `required_documents` (from 0);
+    /// absent for another document.
+    requirement: Option<usize>,
+}
+
+/// Attaches a document to an application its applicant may still change: the file's bytes
+/// are the request body. A PDF, an image (JPEG, PNG, WebP) or an office document, at most
+/// 10 MB, its content matching its name.
+#[utoipa::path(post, path = "/api/v1/grants/applications/{id}/documents", tag = "grants", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Application id"),
+        ("file_name" = String, Query, description = "The file's name, with its extension (`Vedtægter.pdf`)"),
+        ("requirement" = Option<i64>, Query, minimum = 0, description = "The call's required document it is, by position in `required_documents` (from 0); absent for another document")),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 201, body = DocumentOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The application can no longer be changed"),
+        (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "The file is empty, too large or of a kind not taken (`file`), or `requirement` names no required document")))]
+pub async fn attach_document(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    RawQuery(raw): RawQuery,
+    body: axum::body::Bytes,
+) -> AppResult<(StatusCode, Json<DocumentOut>)> {
+    ctx.require_user()?;
+    // Who may comes first: a stranger learns nothing from how the request was read.
+    documents::check_may_change(&st.app, &ctx.actor, id).await?;
+    let q: DocumentQuery = parse_query(raw.as_deref())?;
+    let upload = Upload {
+        requirement: q.requirement,
+        file_name: q.file_name,
+        bytes: body.to_vec(),
+    };
+    let document = documents::attach(&st.app, &ctx.actor, id, upload).await?;
+    let v = apps::application(&st.app, &ctx.actor, id).await?;
+    let out = application_out(&st, v)
+        .documents
+        .into_iter()
+        .find(|d| d.id == document)
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(out)))
+}
+
+/// Removes a document from an application its applicant may still change.
+#[utoipa::path(delete, path = "/api/v1/grants/applications/{id}/documents/{document}", tag = "grants", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Application id"), ("document" = i64, Path, description = "Document id")),
+    responses((status = 204, description = "Removed, with its file"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The application can no longer be changed, or it is submitted and this is the only document of a requirement")))]
+pub async fn remove_document(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path((id, document)): Path<(i64, i64)>,
+) -> AppResult<StatusCode> {
+    ctx.require_user()?;
+    documents::detach(&st.app, &ctx.actor, id, document).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Submits an application as it is saved, once the call's required documents are attached
+/// and before its deadline.
+#[utoipa::path(post, path = "/api/v1/grants/applications/{id}/submit", tag = "grants", security(("bearer" = [])),
+    params(("id" = i64, Path, description = "Application id")),
+    responses((status = 200, body = ApplicationOut),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "Already decided"),
+        (status = 422, body = Problem, content_type = "application/problem+json", description = "`submit`: after the deadline, before the call opens, or a required document is missing")))]
+pub async fn submit_application(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> AppResult<Json<ApplicationOut>> {
+    ctx.require_user()?;
+    let v = apps::submit(&st.app, &ctx.actor, id).await?;
     Ok(Json(application_out(&st, v)))
 }

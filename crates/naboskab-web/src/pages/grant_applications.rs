@@ -360,7 +360,8 @@ pub async fn edit_form(
 }
 
 /// `POST /grants/applications/{id}/edit`: saves (a submitted application goes back to being
-/// a draft) or submits.
+/// a draft) or submits; a submit the call refuses (a required document missing) still saves
+/// the draft and names why it was not sent.
 pub async fn update(
     State(st): State<AppState>,
     ctx: Ctx,
@@ -372,6 +373,15 @@ pub async fn update(
     let draft = form.draft(current.call.questions.len());
     match apps::revise(&st.app, &ctx.actor, id, &draft, form.submit()).await {
         Ok(v) => Ok(saved(&v)),
+        Err(naboskab_app::Error::Invalid(problems))
+            if form.submit() && problems.iter().all(|p| p.field == "submit") =>
+        {
+            // Keep what was typed as the draft; say why it was not sent.
+            apps::revise(&st.app, &ctx.actor, id, &draft, false).await?;
+            let action = format!("/grants/applications/{id}/edit");
+            let e = naboskab_app::Error::Invalid(problems);
+            refused(&st, &ctx, action, current.call, vec![], form, e).await
+        }
         Err(e) => {
             let action = format!("/grants/applications/{id}/edit");
             refused(&st, &ctx, action, current.call, vec![], form, e).await
@@ -413,6 +423,8 @@ pub(super) struct ApplicationPage {
     /// The municipality's review: each criterion (position, name, score as chosen), the points,
     /// the note being typed, and the notes (text, by, when).
     review: Option<ReviewView>,
+    /// The attached documents and, for the applicant, the upload form's choices.
+    documents: super::grant_documents::DocumentsView,
     errors: FormErrors,
 }
 
@@ -529,6 +541,7 @@ pub(super) async fn application_page(
         offers,
         may_decide: v.reader == Reader::Municipality && a.status == ApplicationStatus::Submitted,
         review,
+        documents: super::grant_documents::documents_view(ctx, &v),
         errors,
         v,
     })
@@ -574,14 +587,28 @@ pub async fn decide(
         "refuse" => Some(Decision::Refuse { reason: f.reason }),
         _ => None,
     };
-    match apps::decide(&st.app, &ctx.actor, id, decision.as_ref()).await {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/grants/applications/{id}?notice=notice-grant-decided"
-        ))
-        .into_response()),
+    let outcome = apps::decide(&st.app, &ctx.actor, id, decision.as_ref()).await;
+    back_to_application(&st, &ctx, id, outcome, "notice-grant-decided", None).await
+}
+
+/// What a form on the application's page answers: the page again with `notice` (a Fluent key,
+/// optionally followed by `#anchor`), or, when the use case named problems, the page with them
+/// named and what was typed in the review form (`typed`) kept (422).
+pub(super) async fn back_to_application<T>(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    outcome: Result<T, naboskab_app::Error>,
+    notice: &str,
+    typed: Option<&ReviewDraft>,
+) -> AppResult<Response> {
+    match outcome {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/grants/applications/{id}?notice={notice}")).into_response())
+        }
         Err(naboskab_app::Error::Invalid(problems)) => {
             let errors = FormErrors::new(ctx.locale, &problems);
-            let p = application_page(&st, &ctx, id, None, errors).await?;
+            let p = application_page(st, ctx, id, typed, errors).await?;
             Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(e) => Err(e.into()),

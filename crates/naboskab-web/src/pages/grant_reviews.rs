@@ -1,14 +1,12 @@
 //! The municipality's review of a grant application as a form on the application's page:
 //! a score per criterion of the call and a note (`naboskab_app::grants::reviews`).
 
-use super::grant_applications::application_page;
+use super::grant_applications::back_to_application;
 use crate::context::Ctx;
 use crate::error::AppResult;
 use crate::state::AppState;
-use crate::templates::{FormErrors, page_with_status};
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use naboskab_app::grants::reviews::{self, ReviewDraft};
 
 /// `POST /grants/applications/{id}/review`: the municipality scores the criteria and adds a
@@ -36,16 +34,7 @@ pub async fn review_application(
             draft.scores[i] = v;
         }
     }
-    match reviews::review(&st.app, &ctx.actor, id, &draft).await {
-        Ok(()) => Ok(Redirect::to(&format!(
-            "/grants/applications/{id}?notice=notice-grant-reviewed#review-heading"
-        ))
-        .into_response()),
-        Err(naboskab_app::Error::Invalid(problems)) => {
-            let errors = FormErrors::new(ctx.locale, &problems);
-            let p = application_page(&st, &ctx, id, Some(&draft), errors).await?;
-            Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
-        }
-        Err(e) => Err(e.into()),
-    }
+    let outcome = reviews::review(&st.app, &ctx.actor, id, &draft).await;
+    let notice = "notice-grant-reviewed#review-heading";
+    back_to_application(&st, &ctx, id, outcome, notice, Some(&draft)).await
 }

@@ -240,6 +240,7 @@ impl CallForm {
         );
         put("questions", call.questions.join("\n"));
         put("criteria", call.criteria.join("\n"));
+        put("documents", call.documents.join("\n"));
         put(
             "report_due",
             call.report_due_at
@@ -273,6 +274,7 @@ impl CallForm {
             questions: self.v("questions"),
             criteria: self.v("criteria"),
             report_due: self.v("report_due"),
+            documents: self.v("documents"),
         }
     }
 }

@@ -150,6 +150,17 @@ async fn every_route_for_every_role_matches_the_matrix() {
             .i64("min")
             .expect("id")
             .to_string();
+        let document = app
+            .db()
+            .query_one(
+                "SELECT MIN(id) AS min FROM grant_document WHERE application_id = $1",
+                naboskab_store::params![application.parse::<i64>().expect("id")],
+            )
+            .await
+            .expect("demo grant document")
+            .i64("min")
+            .expect("id")
+            .to_string();
         let partnership = app
             .db()
             .query_one(
@@ -170,6 +181,10 @@ async fn every_route_for_every_role_matches_the_matrix() {
                 .replace("{followup}", &followup)
                 .replace("{referral}", "999999")
                 .replace("{volunteer}", "999999")
+                .replace(
+                    "{document}",
+                    if method == "GET" { &document } else { "999999" },
+                )
                 .replace(
                     "{id}",
                     if pattern.contains("tokens") || method == "DELETE" {

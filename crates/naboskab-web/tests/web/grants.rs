@@ -40,6 +40,17 @@ async fn demo_application(app: &TestApp, call: i64, status: &str) -> i64 {
         .expect("id")
 }
 
+/// Lets `call` take applications without attachments, for tests about everything else.
+async fn without_required_documents(app: &TestApp, call: i64) {
+    app.db()
+        .execute(
+            "UPDATE grant_call SET documents = '' WHERE id = $1",
+            naboskab_store::params![call],
+        )
+        .await
+        .expect("call without required documents");
+}
+
 async fn bearer(app: &TestApp, email: &str) -> Client {
     let mut session = app.logged_in(email).await;
     bearer_from(&mut session, app).await
@@ -211,6 +222,15 @@ async fn an_organiser_applies_through_the_api_with_totals_computed_and_bad_field
         let mut on_time = application(open, club);
         on_time["submit"] = json!(true);
         let r = post_json(&mut api, "/api/v1/grants/applications", &on_time).await;
+        assert_eq!(
+            fields_named(&r),
+            ["submit"],
+            "the call's documents are required first"
+        );
+        assert!(r.text.contains("vedhæft først de bilag"), "{}", r.text);
+        // The rest is about the deadline (documents: tests/web/grant_documents.rs).
+        without_required_documents(&app, open).await;
+        let r = post_json(&mut api, "/api/v1/grants/applications", &on_time).await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text);
         assert_eq!(r.json()["status"], "submitted");
         app.clock.advance(1);
@@ -284,6 +304,7 @@ async fn an_application_exists_only_for_its_applicant_its_municipality_and_named
 async fn the_organiser_applies_on_the_page_and_the_municipality_decides_once() {
     for app in TestApp::all().await {
         let (open, closed) = calls(&app).await;
+        without_required_documents(&app, open).await;
         let club = app.demo.org("assoc-seniorklub").expect("club").to_string();
         let mut organiser = app.logged_in(ORGANISER).await;
         let form = [

@@ -27,7 +27,7 @@ impl TestApp {
     pub async fn with(db: TestDb, config: WebConfig) -> TestApp {
         naboskab_web::install_crypto_provider();
         let clock = Arc::new(TestClock::at(T0));
-        let demo = naboskab_demo::seed(&db.db, PASSWORD, &config.outreach_key, T0)
+        let demo = naboskab_demo::seed(&db.db, PASSWORD, &config.outreach_key, &config.files, T0)
             .await
             .expect("seed")
             .expect("empty database");
@@ -252,6 +252,27 @@ impl Client {
         .await
     }
 
+    /// Posts a `multipart/form-data` form as a browser would, the CSRF token first; each part
+    /// is (name, file name for a file, content).
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        parts: &[(&str, Option<&str>, &[u8])],
+    ) -> Resp {
+        let token = self.csrf("/login").await;
+        let mut all: Vec<(&str, Option<&str>, &[u8])> =
+            vec![("csrf_token", None, token.as_bytes())];
+        all.extend_from_slice(parts);
+        let (content_type, body) = multipart_body(&all);
+        self.send(
+            Request::post(path)
+                .header(header::CONTENT_TYPE, content_type)
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await
+    }
+
     pub async fn login(&mut self, email: &str, password: &str) -> Resp {
         self.post_form("/login", &[("email", email), ("password", password)])
             .await
@@ -259,6 +280,28 @@ impl Client {
 }
 
 /// The newest outbox mail to `to`, and the first link in it.
+/// A `multipart/form-data` body of `parts` (name, file name for a file, content) and its
+/// content type.
+pub fn multipart_body(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "naboskab-test-boundary-7d41";
+    let mut body = Vec::new();
+    for (name, file_name, content) in parts {
+        body.extend(format!("--{boundary}\r\n").into_bytes());
+        match file_name {
+            Some(f) => body.extend(
+                format!("Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n").into_bytes(),
+            ),
+            None => body.extend(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").into_bytes(),
+            ),
+        }
+        body.extend_from_slice(content);
+        body.extend(b"\r\n");
+    }
+    body.extend(format!("--{boundary}--\r\n").into_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
 pub async fn last_mail(db: &naboskab_store::Db, to: &str) -> (String, String) {
     let msgs = naboskab_store::outbox::recent(db, 50)
         .await

@@ -7,6 +7,7 @@ mod api;
 mod authz;
 mod find;
 mod gather;
+mod grant_documents;
 mod grants;
 mod harden;
 mod helpers;
