@@ -297,17 +297,17 @@ pub fn app_routes() -> Vec<RouteDef> {
         r(
             "GET",
             "/grants/calls/{id}/applications",
-            get(grant_applications::review),
+            get(grant_reviews::review),
         ),
         r(
             "GET",
             "/grants/calls/{id}/applications.csv",
-            get(grant_applications::export_csv),
+            get(grant_reviews::export_csv),
         ),
         r(
             "GET",
             "/grants/calls/{id}/applications.xlsx",
-            get(grant_applications::export_xlsx),
+            get(grant_reviews::export_xlsx),
         ),
         r(
             "GET",

@@ -466,6 +466,8 @@ pub struct Listed {
     /// The committee's points so far and the most there are (5 per criterion); `None` before
     /// any criterion is scored.
     pub points: Option<(i64, i64)>,
+    /// Each criterion's score, in the call's order; `None` where it is not scored yet.
+    pub scores: Vec<Option<i64>>,
 }
 
 /// A call's applications for its municipality's officers (the review list and the
@@ -487,12 +489,14 @@ pub async fn applications_of_call(
     let scores = naboskab_store::grant_reviews::scores(&app.db, &ids).await?;
     let mut out = Vec::with_capacity(apps.len());
     for a in apps {
+        let scored = scores.get(&a.id);
         out.push(Listed {
             budget_total_ore: total(&a.fields.budget)?,
             income_total_ore: total(&a.fields.income)?,
-            points: scores
-                .get(&a.id)
-                .and_then(|s| super::reviews::points(s, call.criteria.len())),
+            points: scored.and_then(|s| super::reviews::points(s, call.criteria.len())),
+            scores: (0..call.criteria.len())
+                .map(|i| scored.and_then(|s| s.get(&i).copied()))
+                .collect(),
             application: a,
         });
     }

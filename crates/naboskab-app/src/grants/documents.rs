@@ -83,7 +83,10 @@ pub async fn attach(app: &App, actor: &Actor, application_id: i64, upload: Uploa
     {
         return Err(Error::field("requirement", "field-invalid"));
     }
-    let media_type = rules::media_type(&upload.bytes, &upload.file_name).map_err(|p| {
+    let fallback = crate::i18n::t(crate::i18n::Locale::Da, "grant-document-fallback-name");
+    let file_name = rules::clean_file_name(&upload.file_name, &fallback);
+    // The kind is told by the name that is kept, so a download's name always matches it.
+    let media_type = rules::media_type(&upload.bytes, &file_name).map_err(|p| {
         Error::field(
             "file",
             match p {
@@ -96,14 +99,13 @@ pub async fn attach(app: &App, actor: &Actor, application_id: i64, upload: Uploa
     if v.documents.len() >= rules::MAX_DOCUMENTS {
         return Err(Error::field("file", "field-file-too-many"));
     }
-    let fallback = crate::i18n::t(crate::i18n::Locale::Da, "grant-document-fallback-name");
     let key = format!(
         "{PREFIX}/{application_id}/{}",
         crate::secrets::random_token(24)
     );
     let fields = NewDocument {
         requirement: upload.requirement,
-        file_name: rules::clean_file_name(&upload.file_name, &fallback),
+        file_name,
         media_type: media_type.to_owned(),
         size_bytes: i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX),
         sha256: hex::encode(Sha256::digest(&upload.bytes)),

@@ -590,13 +590,34 @@ async fn the_municipality_scores_the_criteria_and_keeps_notes_only_it_reads() {
         let list = officer
             .get(&format!("/grants/calls/{open}/applications"))
             .await;
-        assert!(list.select_text("td.num").contains(&"12/20".to_owned()));
+        let cells = list.select_text("td.num");
+        let at = cells
+            .iter()
+            .position(|c| c == "12/20")
+            .expect("the points in the list");
+        assert_eq!(
+            cells[at + 1..at + 5],
+            ["4", "–", "3", "5"],
+            "each criterion's score follows, in the call's order"
+        );
+        assert!(
+            list.text.contains("Realistisk budget"),
+            "the criteria head their columns"
+        );
         let csv = officer
             .get(&format!("/grants/calls/{open}/applications.csv"))
             .await;
         assert!(
-            csv.text.contains("12/20"),
-            "the committee's export has the points"
+            csv.text.contains("12/20,4,–,3,5"),
+            "the committee's export has the points and each score: {}",
+            csv.text
+        );
+        assert!(
+            csv.text
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .contains("Realistisk budget")
         );
 
         // The applicant and the housing organisation read the application, not the review.
