@@ -61,6 +61,11 @@ fn call_fields() -> CallFields {
     }
 }
 
+/// The call `id` as the store reads it back.
+async fn read_call(db: &Db, id: i64) -> grants::GrantCall {
+    grants::call(db, id).await.expect("read").expect("call")
+}
+
 /// A municipality's call with `fields` and one submitted application from an association:
 /// `(call id, application id)`.
 async fn call_with_application(db: &Db, fields: &CallFields) -> (i64, i64) {
@@ -153,10 +158,7 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
         let call_id = grants::create_call(db, kommune, &call_fields(), &officer(), NOW)
             .await
             .expect("call");
-        let call = grants::call(db, call_id)
-            .await
-            .expect("read")
-            .expect("call");
+        let call = read_call(db, call_id).await;
         assert_eq!(call.municipality_name, "Høje-Taastrup Kommune");
         assert_eq!(call.municipality_code, "0169");
         assert_eq!(call.focus_areas, call_fields().focus_areas);
@@ -177,11 +179,7 @@ async fn calls_and_applications_read_back_whole_and_decisions_happen_once() {
                 .expect("update")
         );
         assert_eq!(
-            grants::call(db, call_id)
-                .await
-                .expect("read")
-                .expect("call")
-                .title,
+            read_call(db, call_id).await.title,
             "§ 18-puljen 2027 (ændret)"
         );
         assert!(
@@ -395,11 +393,7 @@ async fn scores_replace_per_criterion_and_notes_accumulate_with_an_audit_row() {
     on_every_backend!(|db| {
         let (call_id, id) = call_with_application(db, &call_fields()).await;
         assert_eq!(
-            grants::call(db, call_id)
-                .await
-                .expect("read")
-                .expect("call")
-                .criteria,
+            read_call(db, call_id).await.criteria,
             call_fields().criteria
         );
         grant_reviews::review(db, id, &[(0, 4), (1, 2)], "Godt forankret", &officer(), NOW)
@@ -483,14 +477,7 @@ async fn a_report_reminder_is_claimed_once() {
                 .expect("due")
                 .is_empty()
         );
-        assert_eq!(
-            grants::call(db, call_id)
-                .await
-                .expect("read")
-                .expect("call")
-                .report_due_at,
-            Some(due)
-        );
+        assert_eq!(read_call(db, call_id).await.report_due_at, Some(due));
     });
 }
 
@@ -510,11 +497,7 @@ async fn documents_read_back_in_the_calls_order_stop_at_the_limit_and_leave_when
     on_every_backend!(|db| {
         let (call_id, id) = call_with_application(db, &call_fields()).await;
         assert_eq!(
-            grants::call(db, call_id)
-                .await
-                .expect("read")
-                .expect("call")
-                .documents,
+            read_call(db, call_id).await.documents,
             ["Vedtægter", "Budget"]
         );
         let other = grant_documents::add(db, id, &document(None, "other"), 3, &officer(), NOW)

@@ -12,7 +12,7 @@ use crate::state::AppState;
 use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use naboskab_app::grants::applications::ApplicationView;
 use naboskab_app::grants::documents::{self, Upload};
 use naboskab_app::i18n;
@@ -132,11 +132,9 @@ pub async fn remove(
     ctx: Ctx,
     Path((id, document)): Path<(i64, i64)>,
 ) -> AppResult<Response> {
-    documents::detach(&st.app, &ctx.actor, id, document).await?;
-    Ok(Redirect::to(&format!(
-        "/grants/applications/{id}?notice=notice-grant-document-removed#documents-heading"
-    ))
-    .into_response())
+    let outcome = documents::detach(&st.app, &ctx.actor, id, document).await;
+    let notice = "notice-grant-document-removed#documents-heading";
+    back_to_application(&st, &ctx, id, outcome, notice, None).await
 }
 
 /// `GET /grants/applications/{id}/documents/{document}`: the file, saved under its name, for
