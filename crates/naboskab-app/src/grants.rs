@@ -2,11 +2,12 @@
 //! everyone may read; [`applications`] are written to them with their [`documents`],
 //! [`reviews`] scored by the
 //! municipality, and [`reports`] made on what
-//! was granted. Money is whole øre, typed as
+//! was granted; [`printing`] puts an application and its decision letter on paper (PDF). Money is whole øre, typed as
 //! kroner in forms ([`Amount`]), and every total is computed, never typed.
 
 pub mod applications;
 pub mod documents;
+pub mod printing;
 pub mod reports;
 pub mod reviews;
 

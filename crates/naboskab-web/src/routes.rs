@@ -3,9 +3,10 @@
 
 use crate::api;
 use crate::pages::{
-    account, admin, auth, calendar, feeds, grant_applications, grant_documents, grant_reports,
-    grant_reviews, grants, join, lonely, manage, offers, oidc, ops, outreach, outreach_counts,
-    outreach_inspect, partnerships, public, room_admin, rooms, schedule, two_factor, volunteers,
+    account, admin, auth, calendar, feeds, grant_applications, grant_documents, grant_printing,
+    grant_reports, grant_reviews, grants, join, lonely, manage, offers, oidc, ops, outreach,
+    outreach_counts, outreach_inspect, partnerships, public, room_admin, rooms, schedule,
+    two_factor, volunteers,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -348,6 +349,16 @@ pub fn app_routes() -> Vec<RouteDef> {
             "POST",
             "/grants/applications/{id}/documents/{document}/remove",
             post(grant_documents::remove),
+        ),
+        r(
+            "GET",
+            "/grants/applications/{id}/application.pdf",
+            get(grant_printing::application_pdf),
+        ),
+        r(
+            "GET",
+            "/grants/applications/{id}/decision.pdf",
+            get(grant_printing::decision_pdf),
         ),
         r(
             "GET",

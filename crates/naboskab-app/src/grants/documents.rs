@@ -13,6 +13,7 @@ use naboskab_domain::Role;
 use naboskab_domain::documents::{self as rules, DocumentProblem};
 use naboskab_domain::grants::ApplicationStatus;
 use naboskab_store::grant_documents::{self as store, Document, NewDocument};
+use naboskab_store::grants::GrantCall;
 use sha2::{Digest, Sha256};
 
 /// Where attached documents live in the file store.
@@ -27,6 +28,15 @@ pub struct Upload {
     pub file_name: String,
     /// The content.
     pub bytes: Vec<u8>,
+}
+
+/// Which of the call's required documents `document` is, by name; `None` for another.
+pub fn requirement_of<'a>(call: &'a GrantCall, document: &Document) -> Option<&'a str> {
+    document
+        .fields
+        .requirement
+        .and_then(|r| call.documents.get(r))
+        .map(String::as_str)
 }
 
 /// The names of the call's required documents that none of `documents` is, in the call's

@@ -226,10 +226,7 @@ fn application_out(st: &AppState, v: ApplicationView) -> ApplicationOut {
         .iter()
         .map(|d| DocumentOut {
             id: d.id,
-            requirement: d
-                .fields
-                .requirement
-                .and_then(|r| v.call.documents.get(r).cloned()),
+            requirement: documents::requirement_of(&v.call, d).map(str::to_owned),
             file_name: d.fields.file_name.clone(),
             media_type: d.fields.media_type.clone(),
             size_bytes: d.fields.size_bytes,

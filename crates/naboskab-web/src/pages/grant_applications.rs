@@ -425,6 +425,8 @@ pub(super) struct ApplicationPage {
     review: Option<ReviewView>,
     /// The attached documents and, for the applicant, the upload form's choices.
     documents: super::grant_documents::DocumentsView,
+    /// The reader may download the decision letter.
+    has_letter: bool,
     errors: FormErrors,
 }
 
@@ -525,6 +527,7 @@ pub(super) async fn application_page(
             })
             .collect(),
         may_report: v.reader == Reader::Applicant && a.status == ApplicationStatus::Granted,
+        has_letter: naboskab_app::grants::printing::has_letter(&v),
         answers: v
             .call
             .questions

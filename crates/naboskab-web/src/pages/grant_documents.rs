@@ -51,11 +51,8 @@ pub(super) fn documents_view(ctx: &Ctx, v: &ApplicationView) -> DocumentsView {
         .iter()
         .map(|d| DocumentRow {
             id: d.id,
-            what: d
-                .fields
-                .requirement
-                .and_then(|r| required.get(r).cloned())
-                .unwrap_or_else(|| other.clone()),
+            what: documents::requirement_of(&v.call, d)
+                .map_or_else(|| other.clone(), str::to_owned),
             file_name: d.fields.file_name.clone(),
             size: i18n::format_size(ctx.locale, d.fields.size_bytes),
             uploaded: when(ctx.locale, d.uploaded_at),

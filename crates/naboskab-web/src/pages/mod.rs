@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod feeds;
 pub mod grant_applications;
 pub mod grant_documents;
+pub mod grant_printing;
 pub mod grant_reports;
 pub mod grant_reviews;
 pub mod grants;

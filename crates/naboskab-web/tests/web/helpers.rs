@@ -404,3 +404,60 @@ fn rand_suffix() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
+
+/// What a PDF reader shows of a PDF besides its pages: the title in the window, the
+/// languages, the number of pages, and the headings in the sidebar (bookmarks).
+#[derive(Debug)]
+pub struct PdfFacts {
+    pub title: String,
+    pub languages: Vec<String>,
+    pub pages: usize,
+    pub outline: Vec<String>,
+}
+
+/// Reads [`PdfFacts`] from the XMP metadata (plain XML in the file) and the outline's
+/// `/Title` strings (literal, or UTF-16 in hex); fails when `bytes` is not a PDF.
+pub fn pdf_facts(bytes: &[u8]) -> PdfFacts {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    assert!(bytes.trim_ascii_end().ends_with(b"%%EOF"), "PDF cut short");
+    let raw = String::from_utf8_lossy(bytes);
+    let inside = |tag: &str| between_in(&raw, &format!("<{tag}>"), &format!("</{tag}>"));
+    let title = inside("dc:title")
+        .first()
+        .and_then(|alt| alt.split('>').nth(2))
+        .and_then(|li| li.split('<').next())
+        .unwrap_or_default()
+        .to_owned();
+    let languages = inside("dc:language")
+        .first()
+        .map(|bag| between_in(bag, "<rdf:li>", "</rdf:li>"))
+        .unwrap_or_default();
+    let pages = inside("xmpTPg:NPages")
+        .first()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    let mut outline = between_in(&raw, "/Title(", ")");
+    for hex in between_in(&raw, "/Title<FEFF", ">") {
+        let units: Vec<u16> = hex
+            .as_bytes()
+            .chunks(4)
+            .filter_map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+            .collect();
+        outline.push(String::from_utf16_lossy(&units));
+    }
+    PdfFacts {
+        title,
+        languages,
+        pages,
+        outline,
+    }
+}
+
+/// Every piece of `text` that follows `from`, up to the next `to`.
+fn between_in(text: &str, from: &str, to: &str) -> Vec<String> {
+    text.split(from)
+        .skip(1)
+        .filter_map(|rest| rest.split(to).next())
+        .map(str::to_owned)
+        .collect()
+}

@@ -8,6 +8,7 @@ mod authz;
 mod find;
 mod gather;
 mod grant_documents;
+mod grant_printing;
 mod grants;
 mod harden;
 mod helpers;
