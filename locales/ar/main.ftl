@@ -1373,6 +1373,23 @@ volunteers-name = الاسم
 volunteers-role = الدور
 volunteers-status = الحالة
 volunteers-year-hours = الساعات هذا العام
+volunteer-hours-title = ساعات المتطوعين في { $year }
+volunteer-hours-intro = الساعات التي سجّلها المنظمون على أنشطة الجمعية. تدخل في التقرير إلى البلدية (§ 18) وفي رسائل الشكر إلى المتطوعين.
+volunteer-hours-year = السنة
+volunteer-hours-show = عرض
+volunteer-hours-total = { $hours } ساعة في المجموع من { $people ->
+    [one] متطوع واحد
+    [two] متطوعَين
+    [few] { $people } متطوعين
+   *[other] { $people } متطوعًا
+}.
+volunteer-hours-none = لم تُسجَّل ساعات تطوع في { $year }.
+volunteer-hours-csv = تنزيل بصيغة CSV
+volunteer-hours-people = لكل متطوع
+volunteer-hours-by-activity = لكل نشاط
+volunteer-hours-activities = الأنشطة
+volunteer-hours-volunteers = المتطوعون
+volunteer-hours-link = كل ساعات تطوع الجمعية هذا العام
 volunteers-actions = الإجراءات
 volunteers-confirmed = مؤكد
 volunteers-offered = عرض المساعدة

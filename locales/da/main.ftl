@@ -1304,6 +1304,21 @@ volunteers-name = Navn
 volunteers-role = Rolle
 volunteers-status = Status
 volunteers-year-hours = Timer i år
+volunteer-hours-title = Frivilliges timer i { $year }
+volunteer-hours-intro = De timer, arrangørerne har registreret på foreningens aktiviteter. De bruges i rapporten til kommunen (§ 18) og i takkebeskederne til de frivillige.
+volunteer-hours-year = År
+volunteer-hours-show = Vis
+volunteer-hours-total = { $hours } timer i alt fra { $people ->
+    [one] én frivillig
+   *[other] { $people } frivillige
+}.
+volunteer-hours-none = Der er ikke registreret frivillige timer i { $year }.
+volunteer-hours-csv = Hent som CSV
+volunteer-hours-people = Pr. frivillig
+volunteer-hours-by-activity = Pr. aktivitet
+volunteer-hours-activities = Aktiviteter
+volunteer-hours-volunteers = Frivillige
+volunteer-hours-link = Alle foreningens frivillige timer i år
 volunteers-actions = Handlinger
 volunteers-confirmed = Bekræftet
 volunteers-offered = Har tilbudt at hjælpe

@@ -1328,6 +1328,21 @@ volunteers-name = Name
 volunteers-role = Role
 volunteers-status = Status
 volunteers-year-hours = Hours this year
+volunteer-hours-title = Volunteers' hours in { $year }
+volunteer-hours-intro = The hours the organisers recorded on the association's activities. They go into the report to the municipality (§ 18) and the thank-you messages to the volunteers.
+volunteer-hours-year = Year
+volunteer-hours-show = Show
+volunteer-hours-total = { $hours } hours in all from { $people ->
+    [one] one volunteer
+   *[other] { $people } volunteers
+}.
+volunteer-hours-none = No volunteer hours were recorded in { $year }.
+volunteer-hours-csv = Download as CSV
+volunteer-hours-people = Per volunteer
+volunteer-hours-by-activity = Per activity
+volunteer-hours-activities = Activities
+volunteer-hours-volunteers = Volunteers
+volunteer-hours-link = All the association's volunteer hours this year
 volunteers-actions = Actions
 volunteers-confirmed = Confirmed
 volunteers-offered = Offered to help

@@ -487,3 +487,120 @@ pub async fn follows(app: &App, actor: &Actor, place: i64) -> Result<bool> {
     )
     .is_allowed())
 }
+
+/// How many years back the year of hours can be chosen.
+const YEARS_BACK: i32 = 5;
+
+/// One volunteer's year with an organisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonHours {
+    /// Their name.
+    pub name: String,
+    /// Minutes in the year.
+    pub minutes: i64,
+    /// The activities they helped on, by title.
+    pub activities: Vec<String>,
+}
+
+/// One activity's year of volunteering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityHours {
+    /// The offer.
+    pub offer_id: i64,
+    /// Its title.
+    pub title: String,
+    /// Minutes in the year.
+    pub minutes: i64,
+    /// How many different volunteers helped.
+    pub people: usize,
+}
+
+/// A year of an organisation's volunteering: what its § 18 report and its thank-yous stand on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearOfHours {
+    /// The organisation's name.
+    pub organisation: String,
+    /// The year shown.
+    pub year: i32,
+    /// The years that can be chosen, newest first.
+    pub years: Vec<i32>,
+    /// Each volunteer, most minutes first.
+    pub people: Vec<PersonHours>,
+    /// Each activity, most minutes first.
+    pub activities: Vec<ActivityHours>,
+    /// Every minute in the year.
+    pub total_minutes: i64,
+}
+
+/// The minutes volunteers gave an organisation's activities in `year` (this year when
+/// `None`), per person and per activity, for the people who record them
+/// ([`Action::ManageOffers`] on the organisation); a year outside the last
+/// [`YEARS_BACK`] is refused naming `year`.
+pub async fn year_of_hours(
+    app: &App,
+    actor: &Actor,
+    organisation_id: i64,
+    year: Option<i32>,
+) -> Result<YearOfHours> {
+    let org = orgs::organisation(&app.db, organisation_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let chain = orgs::chain(&app.db, organisation_id).await?;
+    authorize(
+        actor,
+        Action::ManageOffers,
+        &Resource::Organisation { chain },
+    )?;
+    let this_year = local_day(app.now()).year();
+    let years: Vec<i32> = (0..YEARS_BACK).map(|back| this_year - back).collect();
+    let year = year.unwrap_or(this_year);
+    if !years.contains(&year) {
+        return Err(Error::field("year", "field-year-invalid"));
+    }
+    let rows = hours_in_year(app, &[org.id], year).await?;
+    let mut people: Vec<(i64, PersonHours)> = Vec::new();
+    let mut activities: Vec<ActivityHours> = Vec::new();
+    for row in &rows {
+        match people.iter_mut().find(|(id, _)| *id == row.user_id) {
+            Some((_, p)) => {
+                p.minutes += row.minutes;
+                p.activities.push(row.offer_title.clone());
+            }
+            None => people.push((
+                row.user_id,
+                PersonHours {
+                    name: row.name.clone(),
+                    minutes: row.minutes,
+                    activities: vec![row.offer_title.clone()],
+                },
+            )),
+        }
+        match activities.iter_mut().find(|a| a.offer_id == row.offer_id) {
+            Some(a) => {
+                a.minutes += row.minutes;
+                a.people += 1;
+            }
+            None => activities.push(ActivityHours {
+                offer_id: row.offer_id,
+                title: row.offer_title.clone(),
+                minutes: row.minutes,
+                people: 1,
+            }),
+        }
+    }
+    let mut people: Vec<PersonHours> = people.into_iter().map(|(_, p)| p).collect();
+    people.sort_by(|a, b| b.minutes.cmp(&a.minutes).then_with(|| a.name.cmp(&b.name)));
+    activities.sort_by(|a, b| {
+        b.minutes
+            .cmp(&a.minutes)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    Ok(YearOfHours {
+        organisation: org.name,
+        year,
+        years,
+        total_minutes: rows.iter().map(|r| r.minutes).sum(),
+        people,
+        activities,
+    })
+}

@@ -6,7 +6,7 @@ use crate::pages::{
     account, admin, auth, calendar, feeds, grant_applications, grant_documents, grant_printing,
     grant_reports, grant_reviews, grants, join, lonely, manage, offers, oidc, ops, outreach,
     outreach_counts, outreach_inspect, partnerships, public, room_admin, rooms, schedule,
-    two_factor, volunteers,
+    two_factor, volunteer_hours, volunteers,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -221,6 +221,16 @@ pub fn app_routes() -> Vec<RouteDef> {
         ),
         r("GET", "/organisations/{id}", get(public::organisation)),
         r("GET", "/organisations/{id}/members", get(admin::members)),
+        r(
+            "GET",
+            "/organisations/{id}/volunteers",
+            get(volunteer_hours::year_page),
+        ),
+        r(
+            "GET",
+            "/organisations/{id}/volunteers.csv",
+            get(volunteer_hours::year_csv),
+        ),
         r(
             "POST",
             "/organisations/{id}/members",

@@ -28,4 +28,5 @@ pub mod room_admin;
 pub mod rooms;
 pub mod schedule;
 pub mod two_factor;
+pub mod volunteer_hours;
 pub mod volunteers;

@@ -55,6 +55,8 @@ struct RosterPage {
     ctx: PageCtx,
     offer_id: i64,
     offer_title: String,
+    /// The organisation whose year of hours the roster links to.
+    organisation_id: i64,
     /// (role code, label, asked for, confirmed)
     wanted: Vec<(String, String, String, i64)>,
     volunteers: Vec<VolunteerRow>,
@@ -80,6 +82,7 @@ fn roster_page(st: &AppState, ctx: &Ctx, r: Roster, errors: FormErrors) -> Roste
         ctx: PageCtx::new(st, ctx),
         offer_id: r.offer.id,
         offer_title: r.offer.title.clone(),
+        organisation_id: r.offer.organisation_id,
         wanted: VolunteerRole::ALL
             .iter()
             .map(|role| {

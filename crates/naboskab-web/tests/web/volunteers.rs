@@ -219,3 +219,99 @@ async fn the_board_sees_activities_that_stand_on_one_person() {
         app.cleanup().await;
     }
 }
+
+/// Minutes as the Danish pages write hours: at most one decimal, "2,5".
+fn danish_hours(minutes: i64) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    match tenths % 10 {
+        0 => format!("{}", tenths / 10),
+        d => format!("{},{d}", tenths / 10),
+    }
+}
+
+#[tokio::test]
+async fn the_association_sees_its_year_of_volunteer_hours_per_person_and_activity() {
+    for app in TestApp::all().await {
+        let club = app.demo.org("assoc-seniorklub").expect("club");
+        // The demo's month of hours, summed by the database itself.
+        let recorded = app
+            .db()
+            .query_one(
+                "SELECT SUM(h.minutes) AS minutes, MAX(h.day) AS last_day, \
+                 COUNT(DISTINCT v.user_id) AS people \
+                 FROM volunteer_hours h JOIN volunteer v ON v.id = h.volunteer_id \
+                 JOIN offer o ON o.id = v.offer_id WHERE o.organisation_id = $1",
+                naboskab_store::params![club],
+            )
+            .await
+            .expect("hours");
+        let minutes = recorded.i64("minutes").expect("minutes");
+        let year = recorded.string("last_day").expect("day")[..4].to_owned();
+        let people = recorded.i64("people").expect("people");
+        assert!(minutes > 0 && people > 1, "the demo has hours");
+        let names = app
+            .db()
+            .query(
+                "SELECT DISTINCT u.display_name FROM volunteer v JOIN app_user u ON u.id = v.user_id \
+                 JOIN volunteer_hours h ON h.volunteer_id = v.id JOIN offer o ON o.id = v.offer_id \
+                 WHERE o.organisation_id = $1",
+                naboskab_store::params![club],
+            )
+            .await
+            .expect("names");
+
+        let path = format!("/organisations/{club}/volunteers?year={year}");
+        let mut organiser = app.logged_in(ORGANISER).await;
+        let page = organiser.get(&path).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        let text = plain(&page.text);
+        let total = format!(
+            "{} timer i alt fra {people} frivillige.",
+            danish_hours(minutes)
+        );
+        assert!(text.contains(&total), "{total} in the page");
+        for row in &names {
+            let name = row.string("display_name").expect("name");
+            assert!(text.contains(&name), "{name} listed");
+        }
+        let csv = organiser
+            .get(&format!("/organisations/{club}/volunteers.csv?year={year}"))
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        let csv_text = String::from_utf8_lossy(&csv.bytes).into_owned();
+        assert!(csv_text.contains("Navn"), "{csv_text}");
+        assert_eq!(
+            csv_text.lines().count(),
+            usize::try_from(people).expect("count") + 1,
+            "a header and a row per volunteer: {csv_text}"
+        );
+
+        // A year with nothing says so; a year that is not one is named.
+        let earlier = year.parse::<i32>().expect("year") - 3;
+        let empty = organiser
+            .get(&format!("/organisations/{club}/volunteers?year={earlier}"))
+            .await;
+        assert!(plain(&empty.text).contains(&format!(
+            "Der er ikke registreret frivillige timer i {earlier}."
+        )));
+        for bad in ["1999", "tjugo"] {
+            let refused = organiser
+                .get(&format!("/organisations/{club}/volunteers?year={bad}"))
+                .await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+            assert!(refused.text.contains("Skriv et årstal"), "{bad}: named");
+        }
+
+        // Names and hours are the association's: not a resident's, not the municipality's.
+        for who in [RESIDENT, "kommune@demo.naboskab.dk"] {
+            let mut c = app.logged_in(who).await;
+            assert_eq!(c.get(&path).await.status, StatusCode::FORBIDDEN, "{who}");
+        }
+        let r = app.client().get(&path).await;
+        assert!(
+            r.location().starts_with("/login"),
+            "anonymous signs in first"
+        );
+        app.cleanup().await;
+    }
+}
