@@ -3,8 +3,11 @@
 //! and link the offers, rooms and grant applications it covers. Everyone reads who works
 //! together on what; the contact people and the linked applications are for the people who
 //! run one of the parties ([`Action::ManagePartnerships`]), who also start, change and end
-//! it. A partnership with a department (or its housing organisation) makes the other parties
-//! its partners in Gather: a room's rule may let partners book earlier.
+//! it. Every party says yes: whoever saves a partnership confirms the parties they run, and
+//! the people who run each other party confirm or decline it ([`answer`]); until all have
+//! said yes it is shown only to its parties and counts for nothing. A confirmed partnership
+//! with a department (or its housing organisation) makes the other parties its partners in
+//! Gather: a room's rule may let partners book earlier.
 
 use crate::error::{Error, Result};
 use crate::grants::{Problems, TEXT_MAX_CHARS, TITLE_MAX_CHARS, applications};
@@ -48,8 +51,10 @@ pub struct PartnershipDraft {
 pub struct PartnershipView {
     /// The partnership.
     pub partnership: Partnership,
-    /// Whether the reader runs a party: may see everything, change and end it.
+    /// Whether the reader runs a party that said yes: may see everything, change and end it.
     pub can_manage: bool,
+    /// The parties the reader runs that have not answered yet: `(id, name)`.
+    pub to_answer: Vec<(i64, String)>,
     /// Whether it holds today.
     pub current: bool,
 }
@@ -75,17 +80,33 @@ pub fn today(app: &App) -> NaiveDate {
         .unwrap_or_default()
 }
 
+/// Whether the policy lets `actor` run the partnerships of `organisation`.
+async fn runs(app: &App, actor: &Actor, organisation: i64) -> Result<()> {
+    let chain = orgs::chain(&app.db, organisation).await?;
+    authorize(
+        actor,
+        Action::ManagePartnerships,
+        &Resource::Organisation { chain },
+    )
+}
+
+/// Of `parties`, those `actor` runs.
+async fn parties_run_by(app: &App, actor: &Actor, parties: &[i64]) -> Result<Vec<i64>> {
+    let mut out = Vec::new();
+    for party in parties {
+        if runs(app, actor, *party).await.is_ok() {
+            out.push(*party);
+        }
+    }
+    Ok(out)
+}
+
 /// Whether `actor` runs one of the parties; the policy's answer for the first party
 /// otherwise (sign in, second factor, or forbidden).
 async fn runs_a_party(app: &App, actor: &Actor, parties: &[i64]) -> Result<()> {
     let mut refusal = Error::Forbidden;
     for (i, party) in parties.iter().enumerate() {
-        let chain = orgs::chain(&app.db, *party).await?;
-        match authorize(
-            actor,
-            Action::ManagePartnerships,
-            &Resource::Organisation { chain },
-        ) {
+        match runs(app, actor, *party).await {
             Ok(()) => return Ok(()),
             Err(e) if i == 0 => refusal = e,
             Err(_) => {}
@@ -97,8 +118,22 @@ async fn runs_a_party(app: &App, actor: &Actor, parties: &[i64]) -> Result<()> {
     Err(refusal)
 }
 
-fn party_ids(p: &Partnership) -> Vec<i64> {
-    p.parties.iter().map(|x| x.organisation_id).collect()
+/// The parties that said yes.
+fn confirmed_parties(p: &Partnership) -> Vec<i64> {
+    p.parties
+        .iter()
+        .filter(|x| x.confirmed)
+        .map(|x| x.organisation_id)
+        .collect()
+}
+
+/// The parties that have not answered yet.
+fn asked_parties(p: &Partnership) -> Vec<i64> {
+    p.parties
+        .iter()
+        .filter(|x| !x.confirmed)
+        .map(|x| x.organisation_id)
+        .collect()
 }
 
 /// What a reader who does not run a party may see.
@@ -127,27 +162,99 @@ pub async fn of_place(app: &App, organisation: i64) -> Result<Vec<Partnership>> 
         .collect())
 }
 
-/// One partnership as `actor` may see it.
+/// One partnership as `actor` may see it. One that waits for a party's answer exists only
+/// for the people who run one of its parties (the asked ones see it whole, to answer).
 pub async fn view(app: &App, actor: &Actor, id: i64) -> Result<PartnershipView> {
     let p = store::partnership(&app.db, id)
         .await?
         .ok_or(Error::NotFound)?;
-    let can_manage = runs_a_party(app, actor, &party_ids(&p)).await.is_ok();
+    let can_manage = runs_a_party(app, actor, &confirmed_parties(&p))
+        .await
+        .is_ok();
+    let asked = parties_run_by(app, actor, &asked_parties(&p)).await?;
+    if !p.is_confirmed() && !can_manage && asked.is_empty() {
+        return Err(Error::NotFound);
+    }
+    let to_answer = p
+        .parties
+        .iter()
+        .filter(|x| asked.contains(&x.organisation_id))
+        .map(|x| (x.organisation_id, x.name.clone()))
+        .collect();
     let current = p.is_current(today(app));
+    let whole = can_manage || !asked.is_empty();
     Ok(PartnershipView {
-        partnership: if can_manage { p } else { public_part(p) },
+        partnership: if whole { p } else { public_part(p) },
         can_manage,
+        to_answer,
         current,
     })
 }
 
-/// A partnership the actor runs a party of, whole (for its form).
+/// A partnership the actor runs a party of that said yes, whole (for its form).
 pub async fn managed(app: &App, actor: &Actor, id: i64) -> Result<Partnership> {
     let p = store::partnership(&app.db, id)
         .await?
         .ok_or(Error::NotFound)?;
-    runs_a_party(app, actor, &party_ids(&p)).await?;
+    runs_a_party(app, actor, &confirmed_parties(&p)).await?;
     Ok(p)
+}
+
+/// The partnerships that wait for an answer from an organisation `actor` runs (where they
+/// hold a role, or one level below: a housing organisation's departments).
+pub async fn awaiting_answer(app: &App, actor: &Actor) -> Result<Vec<Partnership>> {
+    let mut mine: Vec<i64> = Vec::new();
+    for m in &actor.memberships {
+        mine.push(m.organisation_id);
+        mine.extend(
+            orgs::children(&app.db, m.organisation_id)
+                .await?
+                .iter()
+                .map(|o| o.id),
+        );
+    }
+    mine.sort_unstable();
+    mine.dedup();
+    let mut out = Vec::new();
+    for p in store::awaiting(&app.db, &mine).await? {
+        if !parties_run_by(app, actor, &asked_parties(&p))
+            .await?
+            .is_empty()
+        {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// The party `organisation`, run by `actor` and asked, says yes (`accept`) or no to
+/// partnership `id`. A no takes the party out (and deletes a partnership left with one
+/// party). 404 when the partnership does not wait for this party.
+pub async fn answer(
+    app: &App,
+    actor: &Actor,
+    id: i64,
+    organisation: i64,
+    accept: bool,
+) -> Result<()> {
+    let p = store::partnership(&app.db, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !asked_parties(&p).contains(&organisation) {
+        return Err(Error::NotFound);
+    }
+    runs(app, actor, organisation).await?;
+    let by = auditor(actor);
+    let answered = if accept {
+        store::confirm(&app.db, id, organisation, &by, app.now()).await?
+    } else {
+        store::decline(&app.db, id, organisation, &by, app.now()).await?
+    };
+    if !answered {
+        return Err(Error::Conflict("partnership-already-answered"));
+    }
+    tracing::info!(partnership = id, organisation, accept, by = ?actor.user_id, "partnership answered");
+    Ok(())
 }
 
 /// What the form offers for the parties `chosen` (the offers, rooms and applications to link
@@ -321,7 +428,16 @@ pub async fn start(app: &App, actor: &Actor, draft: &PartnershipDraft) -> Result
         return Err(Error::SignInRequired);
     }
     let (fields, links) = check(app, actor, draft, &[]).await?;
-    let id = store::create(&app.db, &fields, &links, &auditor(actor), app.now()).await?;
+    let confirming = parties_run_by(app, actor, &links.parties).await?;
+    let id = store::create(
+        &app.db,
+        &fields,
+        &links,
+        &confirming,
+        &auditor(actor),
+        app.now(),
+    )
+    .await?;
     tracing::info!(partnership = id, by = ?actor.user_id, "partnership started");
     Ok(id)
 }
@@ -345,7 +461,18 @@ pub async fn change(app: &App, actor: &Actor, id: i64, draft: &PartnershipDraft)
     let mut draft = draft.clone();
     draft.links.applications.extend(kept.iter().copied());
     let (fields, links) = check(app, actor, &draft, &kept).await?;
-    if store::update(&app.db, id, &fields, &links, &auditor(actor), app.now()).await? {
+    let confirming = parties_run_by(app, actor, &links.parties).await?;
+    if store::update(
+        &app.db,
+        id,
+        &fields,
+        &links,
+        &confirming,
+        &auditor(actor),
+        app.now(),
+    )
+    .await?
+    {
         Ok(())
     } else {
         Err(Error::NotFound)

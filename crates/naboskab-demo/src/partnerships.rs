@@ -103,7 +103,8 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             ends_on: p.ends_in_days.map(|d| today + Duration::days(d)),
             contacts: p.contacts.join("\n"),
         };
-        store::create(db, &fields, &links, &by, now).await?;
+        // The demo's partnerships were agreed by all their parties.
+        store::create(db, &fields, &links, &links.parties, &by, now).await?;
     }
     Ok(())
 }

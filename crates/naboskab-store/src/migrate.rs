@@ -51,6 +51,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(17, "0017_grant_reviews"),
     migration!(18, "0018_grant_report_due"),
     migration!(19, "0019_grant_documents"),
+    migration!(20, "0020_partnership_confirmed"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -51,6 +51,10 @@ pub struct Party {
     pub name: String,
     /// Its kind.
     pub kind: OrgKind,
+    /// A municipality's four-digit code.
+    pub municipality_code: Option<String>,
+    /// It said yes to the partnership (the party of whoever saved it did so by saving).
+    pub confirmed: bool,
 }
 
 /// Something linked, with its title (an offer's title, a room's name, an application's
@@ -94,6 +98,11 @@ impl Partnership {
     pub fn is_current(&self, today: NaiveDate) -> bool {
         self.starts_on <= today && self.ends_on.is_none_or(|end| today <= end)
     }
+
+    /// Whether every party has said yes.
+    pub fn is_confirmed(&self) -> bool {
+        self.parties.iter().all(|p| p.confirmed)
+    }
 }
 
 const DATE: &str = "%Y-%m-%d";
@@ -111,11 +120,13 @@ fn day(d: NaiveDate) -> String {
     d.format(DATE).to_string()
 }
 
-/// Starts a partnership; returns its id. Audited.
+/// Starts a partnership; returns its id. The parties in `confirming` (those the person saving
+/// runs) are confirmed by saving; the others are asked. Audited.
 pub async fn create(
     db: &Db,
     f: &PartnershipFields,
     links: &Links,
+    confirming: &[i64],
     by: &Auditor,
     now: i64,
 ) -> Result<i64, StoreError> {
@@ -136,22 +147,48 @@ pub async fn create(
         )
         .await?
         .i64("id")?;
-    write_links(&mut tx, id, links).await?;
+    let confirmed: Vec<(i64, i64, Option<i64>)> = confirming
+        .iter()
+        .map(|org| (*org, now, by.user_id))
+        .collect();
+    write_links(&mut tx, id, links, &confirmed).await?;
     audit::record_in(&mut tx, by, "create", "partnership", Some(id), now).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-/// Changes a partnership, its parties and its links; `false` when there is none. Audited.
+/// Changes a partnership, its parties and its links; `false` when there is none. A party that
+/// stays keeps its answer; the parties in `confirming` are confirmed, a new party is asked.
+/// Audited.
 pub async fn update(
     db: &Db,
     id: i64,
     f: &PartnershipFields,
     links: &Links,
+    confirming: &[i64],
     by: &Auditor,
     now: i64,
 ) -> Result<bool, StoreError> {
     let mut tx = db.begin().await?;
+    let mut confirmed: Vec<(i64, i64, Option<i64>)> = Vec::new();
+    for r in tx
+        .query(
+            "SELECT organisation_id, confirmed_at, confirmed_by FROM partnership_party WHERE partnership_id = $1 AND confirmed_at IS NOT NULL",
+            params![id],
+        )
+        .await?
+    {
+        confirmed.push((
+            r.i64("organisation_id")?,
+            r.i64("confirmed_at")?,
+            r.opt_i64("confirmed_by")?,
+        ));
+    }
+    for org in confirming {
+        if !confirmed.iter().any(|(o, _, _)| o == org) {
+            confirmed.push((*org, now, by.user_id));
+        }
+    }
     let n = tx
         .execute(
             "UPDATE partnership SET purpose = $1, description = $2, starts_on = $3, ends_on = $4, contacts = $5, updated_at = $6 WHERE id = $7",
@@ -177,7 +214,7 @@ pub async fn update(
             params![id],
         )
         .await?;
-        write_links(&mut tx, id, links).await?;
+        write_links(&mut tx, id, links, &confirmed).await?;
         audit::record_in(&mut tx, by, "update", "partnership", Some(id), now).await?;
     }
     tx.commit().await?;
@@ -204,11 +241,86 @@ pub async fn delete(db: &Db, id: i64, by: &Auditor, now: i64) -> Result<bool, St
     Ok(n == 1)
 }
 
-async fn write_links(tx: &mut Tx, id: i64, links: &Links) -> Result<(), StoreError> {
+/// Writes the parties and links of partnership `id`; a party in `confirmed` (organisation,
+/// when, by whom) is written as having said yes.
+/// The party `organisation` says yes to partnership `id`; `false` when it is no party or
+/// had already answered. Audited.
+pub async fn confirm(
+    db: &Db,
+    id: i64,
+    organisation: i64,
+    by: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin().await?;
+    let n = tx
+        .execute(
+            "UPDATE partnership_party SET confirmed_at = $1, confirmed_by = $2 WHERE partnership_id = $3 AND organisation_id = $4 AND confirmed_at IS NULL",
+            params![now, by.user_id, id, organisation],
+        )
+        .await?;
+    if n == 1 {
+        audit::record_in(&mut tx, by, "confirm", "partnership", Some(id), now).await?;
+    }
+    tx.commit().await?;
+    Ok(n == 1)
+}
+
+/// The party `organisation`, asked, says no to partnership `id`: it is no party any more,
+/// and a partnership left with fewer than two parties is deleted. `false` when it was not
+/// waiting for this party's answer. Audited.
+pub async fn decline(
+    db: &Db,
+    id: i64,
+    organisation: i64,
+    by: &Auditor,
+    now: i64,
+) -> Result<bool, StoreError> {
+    let mut tx = db.begin().await?;
+    let n = tx
+        .execute(
+            "DELETE FROM partnership_party WHERE partnership_id = $1 AND organisation_id = $2 AND confirmed_at IS NULL",
+            params![id, organisation],
+        )
+        .await?;
+    if n == 1 {
+        audit::record_in(&mut tx, by, "decline", "partnership", Some(id), now).await?;
+        let left = tx
+            .query_one(
+                "SELECT COUNT(*) AS count FROM partnership_party WHERE partnership_id = $1",
+                params![id],
+            )
+            .await?
+            .i64("count")?;
+        if left < 2 {
+            for sql in [
+                "DELETE FROM partnership_party WHERE partnership_id = $1",
+                "DELETE FROM partnership_link WHERE partnership_id = $1",
+                "DELETE FROM partnership WHERE id = $1",
+            ] {
+                tx.execute(sql, params![id]).await?;
+            }
+            audit::record_in(&mut tx, by, "delete", "partnership", Some(id), now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(n == 1)
+}
+
+async fn write_links(
+    tx: &mut Tx,
+    id: i64,
+    links: &Links,
+    confirmed: &[(i64, i64, Option<i64>)],
+) -> Result<(), StoreError> {
     for org in &links.parties {
+        let (at, by) = confirmed
+            .iter()
+            .find(|(o, _, _)| o == org)
+            .map_or((None, None), |(_, at, by)| (Some(*at), *by));
         tx.execute(
-            "INSERT INTO partnership_party (partnership_id, organisation_id) VALUES ($1, $2)",
-            params![id, *org],
+            "INSERT INTO partnership_party (partnership_id, organisation_id, confirmed_at, confirmed_by) VALUES ($1, $2, $3, $4)",
+            params![id, *org, at, by],
         )
         .await?;
     }
@@ -238,12 +350,17 @@ pub async fn partnership(db: &Db, id: i64) -> Result<Option<Partnership>, StoreE
     Ok(read(db, sql).await?.into_iter().next())
 }
 
-/// Every partnership, or with `party` those it takes part in; the newest start first.
+/// Only partnerships every party said yes to.
+const CONFIRMED: &str = " NOT EXISTS (SELECT 1 FROM partnership_party q WHERE q.partnership_id = p.id AND q.confirmed_at IS NULL)";
+
+/// Every partnership all its parties confirmed, or with `party` those it takes part in; the
+/// newest start first.
 pub async fn partnerships(db: &Db, party: Option<i64>) -> Result<Vec<Partnership>, StoreError> {
     let mut sql = Sql::new(SELECT);
+    sql.push(" WHERE").push(CONFIRMED);
     if let Some(org) = party {
         sql.push(
-            " WHERE p.id IN (SELECT partnership_id FROM partnership_party WHERE organisation_id = ",
+            " AND p.id IN (SELECT partnership_id FROM partnership_party WHERE organisation_id = ",
         )
         .bind(org)
         .push(")");
@@ -252,11 +369,23 @@ pub async fn partnerships(db: &Db, party: Option<i64>) -> Result<Vec<Partnership
     read(db, sql).await
 }
 
-/// The partnerships a place's page shows: those the organisation takes part in, and those
-/// that link one of its rooms or an offer it owns or holds.
+/// Partnerships that wait for the answer of one of `organisations`, the newest start first.
+pub async fn awaiting(db: &Db, organisations: &[i64]) -> Result<Vec<Partnership>, StoreError> {
+    if organisations.is_empty() {
+        return Ok(vec![]);
+    }
+    let mut sql = Sql::new(SELECT);
+    sql.push(" WHERE p.id IN (SELECT partnership_id FROM partnership_party WHERE confirmed_at IS NULL AND organisation_id IN (")
+        .bind_list(organisations.iter().copied())
+        .push(")) ORDER BY p.starts_on DESC, p.id DESC");
+    read(db, sql).await
+}
+
+/// The partnerships a place's page shows (all parties confirmed): those the organisation
+/// takes part in, and those that link one of its rooms or an offer it owns or holds.
 pub async fn of_place(db: &Db, organisation: i64) -> Result<Vec<Partnership>, StoreError> {
     let mut sql = Sql::new(SELECT);
-    sql.push(" WHERE p.id IN (SELECT partnership_id FROM partnership_party WHERE organisation_id = ")
+    sql.push(" WHERE").push(CONFIRMED).push(" AND (p.id IN (SELECT partnership_id FROM partnership_party WHERE organisation_id = ")
         .bind(organisation)
         .push(") OR p.id IN (SELECT l.partnership_id FROM partnership_link l JOIN room r ON l.kind = 'room' AND r.id = l.target_id WHERE r.department_id = ")
         .bind(organisation)
@@ -264,7 +393,7 @@ pub async fn of_place(db: &Db, organisation: i64) -> Result<Vec<Partnership>, St
         .bind(organisation)
         .push(" OR o.organisation_id = ")
         .bind(organisation)
-        .push(")) ORDER BY p.starts_on DESC, p.id DESC");
+        .push("))) ORDER BY p.starts_on DESC, p.id DESC");
     read(db, sql).await
 }
 
@@ -293,7 +422,7 @@ async fn read(db: &Db, sql: Sql) -> Result<Vec<Partnership>, StoreError> {
     }
     let ids: Vec<i64> = out.iter().map(|p| p.id).collect();
     let mut sql = Sql::new(
-        "SELECT pp.partnership_id, o.id, o.name, o.kind FROM partnership_party pp JOIN organisation o ON o.id = pp.organisation_id WHERE pp.partnership_id IN (",
+        "SELECT pp.partnership_id, pp.confirmed_at, o.id, o.name, o.kind, o.municipality_code FROM partnership_party pp JOIN organisation o ON o.id = pp.organisation_id WHERE pp.partnership_id IN (",
     );
     sql.bind_list(ids.iter().copied())
         .push(") ORDER BY o.name, o.id");
@@ -304,6 +433,8 @@ async fn read(db: &Db, sql: Sql) -> Result<Vec<Partnership>, StoreError> {
             name: r.string("name")?,
             kind: OrgKind::parse(&kind)
                 .ok_or_else(|| StoreError::Decode(format!("organisation kind {kind}")))?,
+            municipality_code: r.opt_string("municipality_code")?,
+            confirmed: r.opt_i64("confirmed_at")?.is_some(),
         };
         let of = r.i64("partnership_id")?;
         if let Some(p) = out.iter_mut().find(|p| p.id == of) {
@@ -343,7 +474,8 @@ async fn read(db: &Db, sql: Sql) -> Result<Vec<Partnership>, StoreError> {
 
 /// Whether the booking `b` in `room` is a partner's under `rule`: made for an organisation
 /// that, on the local day of `now`, takes part in a partnership with the room's department or
-/// its housing organisation, in a kind whose rule lets partners book earlier.
+/// its housing organisation, both parties having confirmed it, in a kind whose rule lets
+/// partners book earlier.
 pub(crate) async fn books_as_partner(
     tx: &mut Tx,
     b: &NewBooking,
@@ -358,8 +490,8 @@ pub(crate) async fn books_as_partner(
     let n = tx
         .query_one(
             "SELECT COUNT(*) AS count FROM partnership p
-             JOIN partnership_party partner ON partner.partnership_id = p.id AND partner.organisation_id = $1
-             JOIN partnership_party place ON place.partnership_id = p.id
+             JOIN partnership_party partner ON partner.partnership_id = p.id AND partner.organisation_id = $1 AND partner.confirmed_at IS NOT NULL
+             JOIN partnership_party place ON place.partnership_id = p.id AND place.confirmed_at IS NOT NULL
              WHERE (place.organisation_id = $2 OR place.organisation_id = (SELECT parent_id FROM organisation WHERE id = $2))
                AND place.organisation_id <> $1
                AND p.starts_on <= $3 AND (p.ends_on IS NULL OR p.ends_on >= $3)",

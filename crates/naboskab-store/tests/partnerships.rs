@@ -151,9 +151,18 @@ async fn partnerships_read_back_whole_and_partners_book_earlier_while_they_hold(
             rooms: vec![room],
             applications: vec![],
         };
-        let id = partnerships::create(db, &fields(None), &links, &staff(), NOW)
-            .await
-            .expect("create");
+        // The housing organisation's staff save it for themselves and the municipality; the
+        // club is asked.
+        let id = partnerships::create(
+            db,
+            &fields(None),
+            &links,
+            &[housing, kommune],
+            &staff(),
+            NOW,
+        )
+        .await
+        .expect("create");
         let p = partnerships::partnership(db, id)
             .await
             .expect("read")
@@ -170,12 +179,59 @@ async fn partnerships_read_back_whole_and_partners_book_earlier_while_they_hold(
         assert!(p.is_current(date("2027-01-01")));
         assert!(!p.is_current(date("2026-07-31")));
 
+        assert!(!p.is_confirmed(), "the club has not answered");
         let listed = |party| async move {
             partnerships::partnerships(db, party)
                 .await
                 .expect("list")
                 .len()
         };
+        assert_eq!(
+            listed(None).await,
+            0,
+            "not shown before every party said yes"
+        );
+        assert_eq!(
+            partnerships::awaiting(db, &[club])
+                .await
+                .expect("asked")
+                .len(),
+            1
+        );
+        assert!(
+            partnerships::awaiting(db, &[housing])
+                .await
+                .expect("asked")
+                .is_empty()
+        );
+
+        // 2027-03-06 is 64 days ahead: past everyone's 30 days, inside the partners' 90.
+        let book = |who, day: &'static str| async move {
+            gather::request_booking(
+                db,
+                &association_booking(room, who, &format!("{day}T10:00"), &format!("{day}T12:00")),
+                &|_, _| vec![],
+                NOW,
+            )
+            .await
+            .expect("answer")
+        };
+        assert_eq!(
+            book(club, "2027-03-05").await,
+            BookingOutcome::Refused(vec![Breach::TooFarAhead(30)]),
+            "a partner that has not said yes waits"
+        );
+        assert!(
+            partnerships::confirm(db, id, club, &staff(), NOW)
+                .await
+                .expect("confirm")
+        );
+        assert!(
+            !partnerships::confirm(db, id, club, &staff(), NOW)
+                .await
+                .expect("confirm again"),
+            "an answer is given once"
+        );
         assert_eq!(listed(None).await, 1);
         assert_eq!(listed(Some(club)).await, 1);
         assert_eq!(listed(Some(other)).await, 0);
@@ -194,24 +250,13 @@ async fn partnerships_read_back_whole_and_partners_book_earlier_while_they_hold(
                 .is_empty()
         );
 
-        // 2027-03-06 is 64 days ahead: past everyone's 30 days, inside the partners' 90.
-        let book = |who| async move {
-            gather::request_booking(
-                db,
-                &association_booking(room, who, "2027-03-06T10:00", "2027-03-06T12:00"),
-                &|_, _| vec![],
-                NOW,
-            )
-            .await
-            .expect("answer")
-        };
         assert_eq!(
-            book(other).await,
+            book(other, "2027-03-06").await,
             BookingOutcome::Refused(vec![Breach::TooFarAhead(30)]),
             "an association that is no partner waits"
         );
         assert!(
-            matches!(book(club).await, BookingOutcome::Booked(_)),
+            matches!(book(club, "2027-03-06").await, BookingOutcome::Booked(_)),
             "the partner books early"
         );
 
@@ -222,9 +267,25 @@ async fn partnerships_read_back_whole_and_partners_book_earlier_while_they_hold(
             ..links.clone()
         };
         assert!(
-            partnerships::update(db, id, &fields(Some("2026-12-31")), &ended, &staff(), NOW)
+            partnerships::update(
+                db,
+                id,
+                &fields(Some("2026-12-31")),
+                &ended,
+                &[],
+                &staff(),
+                NOW
+            )
+            .await
+            .expect("update")
+        );
+        assert!(
+            partnerships::partnership(db, id)
                 .await
-                .expect("update")
+                .expect("read")
+                .expect("partnership")
+                .is_confirmed(),
+            "the parties that stay keep their answers"
         );
         assert_eq!(
             gather::request_booking(
@@ -277,6 +338,33 @@ async fn partnerships_read_back_whole_and_partners_book_earlier_while_they_hold(
             .into_iter()
             .map(|r| r.action)
             .collect();
-        assert_eq!(actions, ["create", "update", "delete"]);
+        assert_eq!(actions, ["create", "confirm", "update", "delete"]);
+
+        // Asked and declining: the party is out, and a partnership of one is none.
+        let pair = Links {
+            parties: vec![club, other],
+            ..Links::default()
+        };
+        let id = partnerships::create(db, &fields(None), &pair, &[club], &staff(), NOW)
+            .await
+            .expect("create");
+        assert!(
+            !partnerships::decline(db, id, club, &staff(), NOW)
+                .await
+                .expect("decline"),
+            "a party that said yes cannot decline; it ends the partnership instead"
+        );
+        assert!(
+            partnerships::decline(db, id, other, &staff(), NOW)
+                .await
+                .expect("decline")
+        );
+        assert!(
+            partnerships::partnership(db, id)
+                .await
+                .expect("read")
+                .is_none(),
+            "one party left: deleted"
+        );
     });
 }

@@ -6,12 +6,16 @@ use naboskab_store::orgs::Organisation;
 
 /// The public page of an organisation.
 pub fn org_href(o: &Organisation) -> String {
-    match o.kind {
-        OrgKind::Department => format!("/departments/{}", o.id),
-        OrgKind::Municipality => format!(
-            "/municipalities/{}",
-            o.municipality_code.clone().unwrap_or_default()
-        ),
-        _ => format!("/organisations/{}", o.id),
+    place_href(o.kind, o.id, o.municipality_code.as_deref())
+}
+
+/// The public page of the organisation `id` of `kind` (a municipality's is its code's).
+pub fn place_href(kind: OrgKind, id: i64, municipality_code: Option<&str>) -> String {
+    match kind {
+        OrgKind::Department => format!("/departments/{id}"),
+        OrgKind::Municipality => {
+            format!("/municipalities/{}", municipality_code.unwrap_or_default())
+        }
+        _ => format!("/organisations/{id}"),
     }
 }

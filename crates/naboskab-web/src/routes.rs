@@ -284,6 +284,11 @@ pub fn app_routes() -> Vec<RouteDef> {
             "/partnerships/{id}/edit",
             post(partnerships::update),
         ),
+        r(
+            "POST",
+            "/partnerships/{id}/answer",
+            post(partnerships::answer),
+        ),
         r("POST", "/partnerships/{id}/end", post(partnerships::end)),
         r("GET", "/grants", get(grants::index)),
         r("GET", "/grants/calls/new", get(grants::new_call_form)),

@@ -4,6 +4,7 @@
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
+use crate::links::place_href;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
@@ -100,14 +101,23 @@ fn require_starter(ctx: &Ctx) -> AppResult<()> {
 struct ListPage {
     ctx: PageCtx,
     partnerships: Vec<PartnershipRow>,
+    /// Partnerships that wait for the reader's organisations to answer.
+    awaiting: Vec<PartnershipRow>,
     can_start: bool,
 }
 
-/// `GET /partnerships`: every partnership, for everyone.
+/// `GET /partnerships`: every partnership all its parties confirmed, for everyone, and above
+/// them those waiting for the reader's answer.
 pub async fn index(State(st): State<AppState>, ctx: Ctx) -> AppResult<Response> {
     let list = partnerships::list(&st.app, None).await?;
+    let awaiting = if ctx.actor.user_id.is_some() {
+        partnerships::awaiting_answer(&st.app, &ctx.actor).await?
+    } else {
+        vec![]
+    };
     Ok(page(&ListPage {
         partnerships: rows(&st, ctx.locale, &list),
+        awaiting: rows(&st, ctx.locale, &awaiting),
         can_start: may_start(&ctx),
         ctx: PageCtx::new(&st, &ctx),
     }))
@@ -135,6 +145,10 @@ struct ShowPage {
     applications: Vec<LinkRow>,
     contacts: Vec<String>,
     can_manage: bool,
+    /// The parties the reader runs that are asked to say yes: (id, name).
+    to_answer: Vec<(i64, String)>,
+    /// The parties that have not answered, by name.
+    waiting_for: Vec<String>,
 }
 
 /// `GET /partnerships/{id}`: a partnership; its contact people and linked applications for
@@ -165,16 +179,26 @@ pub async fn show(
             .parties
             .iter()
             .map(|x| LinkRow {
-                href: match x.kind {
-                    naboskab_domain::OrgKind::Department => {
-                        format!("/departments/{}", x.organisation_id)
-                    }
-                    _ => format!("/organisations/{}", x.organisation_id),
-                },
+                href: place_href(x.kind, x.organisation_id, x.municipality_code.as_deref()),
                 title: x.name.clone(),
-                note: ctx.t(&format!("org-kind-{}", x.kind.as_str())),
+                note: if x.confirmed {
+                    ctx.t(&format!("org-kind-{}", x.kind.as_str()))
+                } else {
+                    format!(
+                        "{} · {}",
+                        ctx.t(&format!("org-kind-{}", x.kind.as_str())),
+                        ctx.t("partnership-party-asked")
+                    )
+                },
             })
             .collect(),
+        waiting_for: p
+            .parties
+            .iter()
+            .filter(|x| !x.confirmed)
+            .map(|x| x.name.clone())
+            .collect(),
+        to_answer: v.to_answer.clone(),
         offers: link("/offers", &p.offers),
         rooms: link("/rooms", &p.rooms),
         applications: link("/grants/applications", &p.applications),
@@ -439,6 +463,36 @@ pub async fn update(
             refused(&st, &ctx, action, "partnership-edit", f, e).await
         }
     }
+}
+
+/// `POST /partnerships/{id}/answer`: a party asked to take part says yes (`answer=yes`) or no,
+/// for the organisation `organisation` the reader runs.
+pub async fn answer(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: String,
+) -> AppResult<Response> {
+    ctx.require_user()?;
+    let f = Form::parse(&body);
+    let organisation: i64 = f
+        .v("organisation")
+        .parse()
+        .map_err(|_| AppError::field("organisation", "field-invalid"))?;
+    let accept = match f.v("answer").as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return Err(AppError::field("answer", "field-required")),
+    };
+    partnerships::answer(&st.app, &ctx.actor, id, organisation, accept).await?;
+    Ok(if accept {
+        Redirect::to(&format!(
+            "/partnerships/{id}?notice=notice-partnership-confirmed"
+        ))
+    } else {
+        Redirect::to("/partnerships?notice=notice-partnership-declined")
+    }
+    .into_response())
 }
 
 /// `POST /partnerships/{id}/end`: ends (deletes) the partnership once the box is ticked.

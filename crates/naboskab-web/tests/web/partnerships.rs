@@ -309,3 +309,111 @@ async fn a_partner_association_books_the_common_house_earlier_than_others() {
         app.cleanup().await;
     }
 }
+
+/// `who` answers for the party `org` of partnership `id`.
+async fn answer(who: &mut Client, id: i64, org: &str, yes: &str) -> Resp {
+    who.post_form(
+        &format!("/partnerships/{id}/answer"),
+        &[("organisation", org), ("answer", yes)],
+    )
+    .await
+}
+
+/// Starts a partnership of `parties` as `who`; its id.
+async fn started(who: &mut Client, purpose: &str, parties: &[&str]) -> i64 {
+    let mut fields = vec![("purpose", purpose), ("starts_on", "2026-12-01")];
+    fields.extend(parties.iter().map(|p| ("party", *p)));
+    let r = who.post_form("/partnerships/new", &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text);
+    r.location()
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("/partnerships/")
+        .parse()
+        .expect("id")
+}
+
+#[tokio::test]
+async fn every_party_says_yes_before_a_partnership_is_shown_or_counts() {
+    for app in TestApp::all().await {
+        let (club, housing, kommune) = (
+            org(&app, "assoc-seniorklub"),
+            org(&app, "org-taastrup"),
+            org(&app, "kommune"),
+        );
+        let purpose = "Motion for seniorer i hele Taastrup";
+        let mut organiser = app.logged_in(ORGANISER).await;
+        let id = started(&mut organiser, purpose, &[&club, &housing]).await;
+        let path = format!("/partnerships/{id}");
+        let own = organiser.get(&path).await;
+        assert!(
+            own.text.contains("Venter på svar fra"),
+            "the starter sees who is asked"
+        );
+
+        // Until the housing organisation says yes, nobody else learns of it.
+        let mut anonymous = app.client();
+        assert_eq!(anonymous.get(&path).await.status, StatusCode::NOT_FOUND);
+        assert!(!anonymous.get("/partnerships").await.text.contains(purpose));
+        assert!(
+            !anonymous
+                .get("/api/v1/partnerships")
+                .await
+                .text
+                .contains(purpose)
+        );
+        // Neither the starter nor a resident answers for the housing organisation.
+        assert_eq!(
+            answer(&mut organiser, id, &housing, "yes").await.status,
+            StatusCode::FORBIDDEN
+        );
+        let mut resident = app.logged_in("beboer@demo.naboskab.dk").await;
+        assert_eq!(
+            answer(&mut resident, id, &housing, "yes").await.status,
+            StatusCode::FORBIDDEN
+        );
+
+        let mut staff = app.logged_in("boligorganisation@demo.naboskab.dk").await;
+        let waiting = staff.get("/partnerships").await;
+        assert!(
+            waiting
+                .text
+                .contains("Samarbejder, der venter på jeres svar")
+        );
+        assert!(waiting.text.contains(purpose));
+        let asked = staff.get(&path).await;
+        assert!(asked.text.contains("Er I med i samarbejdet?"));
+        assert_eq!(
+            answer(&mut staff, id, &housing, "maybe").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let yes = answer(&mut staff, id, &housing, "yes").await;
+        assert_eq!(yes.status, StatusCode::SEE_OTHER, "{}", yes.text);
+        assert!(yes.location().contains("notice-partnership-confirmed"));
+        assert_eq!(
+            answer(&mut staff, id, &housing, "yes").await.status,
+            StatusCode::NOT_FOUND,
+            "answered once"
+        );
+        assert_eq!(anonymous.get(&path).await.status, StatusCode::OK);
+        assert!(
+            anonymous
+                .get("/api/v1/partnerships")
+                .await
+                .text
+                .contains(purpose)
+        );
+
+        // Declined by the only other party: there is no partnership left.
+        let id = started(&mut organiser, "Seniorer og kommunen", &[&club, &kommune]).await;
+        let mut officer = app.logged_in("kommune@demo.naboskab.dk").await;
+        let no = answer(&mut officer, id, &kommune, "no").await;
+        assert_eq!(no.status, StatusCode::SEE_OTHER, "{}", no.text);
+        assert_eq!(
+            organiser.get(&format!("/partnerships/{id}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        app.cleanup().await;
+    }
+}
