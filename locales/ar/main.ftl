@@ -1324,6 +1324,13 @@ partnership-end = أنهِ الشراكة واحذفها
 partnership-end-hint = تُحذف الشراكة وأطرافها وجهات الاتصال. يفقد الشركاء أولويتهم في حجز القاعات.
 notice-partnership-saved = تم حفظ الشراكة.
 notice-partnership-ended = انتهت الشراكة وحُذفت.
+partnership-party-search = ابحث عن طرف
+partnership-party-search-hint = { $count ->
+    [0] كل من يمكنه المشاركة معروض.
+    [one] طرف واحد آخر يمكنه المشاركة. ابحث عن اسمه للعثور عليه.
+   *[other] { $count } أطراف أخرى يمكنها المشاركة. ابحث عن الاسم للعثور عليها.
+}
+partnership-party-search-button = بحث
 partnership-party-asked = لم يرد بعد
 partnership-answer-heading = هل أنتم جزء من هذه الشراكة؟
 partnership-answer-hint = ذكركم طرف آخر كطرف في الشراكة. لا تظهر الشراكة للآخرين، ولا يحصل الشركاء على أولوية حجز القاعات، إلا بعد موافقة جميع الأطراف.

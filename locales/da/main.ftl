@@ -1263,6 +1263,13 @@ partnership-end = Afslut og slet samarbejdet
 partnership-end-hint = Samarbejdet, dets parter og kontaktpersoner slettes. Partnere mister forrang til lokalerne.
 notice-partnership-saved = Samarbejdet er gemt.
 notice-partnership-ended = Samarbejdet er afsluttet og slettet.
+partnership-party-search = Find en part
+partnership-party-search-hint = { $count ->
+    [0] Alle, der kan være part, er vist.
+    [one] Én mere kan være part. Søg efter navnet for at finde den.
+   *[other] { $count } mere kan være part. Søg efter navnet for at finde dem.
+}
+partnership-party-search-button = Søg
 partnership-party-asked = har ikke svaret endnu
 partnership-answer-heading = Er I med i samarbejdet?
 partnership-answer-hint = En anden part har nævnt jer som part. Samarbejdet vises først for andre, og partnere får først fortrinsret til lokaler, når alle parter har sagt ja.

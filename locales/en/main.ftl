@@ -1287,6 +1287,13 @@ partnership-end = End and delete the partnership
 partnership-end-hint = The partnership, its parties and contact people are deleted. Partners lose their priority for the rooms.
 notice-partnership-saved = The partnership is saved.
 notice-partnership-ended = The partnership is ended and deleted.
+partnership-party-search = Find a party
+partnership-party-search-hint = { $count ->
+    [0] Everyone who can take part is listed.
+    [one] One more can take part. Search for its name to find it.
+   *[other] { $count } more can take part. Search for a name to find them.
+}
+partnership-party-search-button = Search
 partnership-party-asked = has not answered yet
 partnership-answer-heading = Are you part of this partnership?
 partnership-answer-hint = Another party named you as a party. The partnership is shown to others, and partners get priority for rooms, only once every party has said yes.

@@ -27,6 +27,8 @@ use naboskab_domain::offer::OfferStatus;
 const CONTACTS_MAX_CHARS: usize = 2_000;
 /// Most parties, and most links of each kind, in one partnership.
 const MAX_LINKS: usize = 100;
+/// Most organisations the form lists to choose parties from; a search finds the others.
+const PARTIES_LISTED: usize = 60;
 
 /// A partnership as typed: the texts as they arrived, the parties and links by id.
 #[derive(Debug, Clone, Default)]
@@ -62,9 +64,10 @@ pub struct PartnershipView {
 /// What a partnership's form offers to choose from.
 #[derive(Debug, Clone, Default)]
 pub struct Choices {
-    /// Every organisation that can take part (municipalities with parties in them, housing
-    /// organisations, departments, areas, associations, health and sports actors).
+    /// The organisations the form lists to take part ([`listed_parties`]).
     pub parties: Vec<Organisation>,
+    /// How many more could take part and are not listed (a search finds them).
+    pub unlisted: usize,
     /// The published offers the parties own.
     pub offers: Vec<Linked>,
     /// The rooms of the parties' departments (and of a party housing organisation's).
@@ -257,9 +260,9 @@ pub async fn answer(
     Ok(())
 }
 
-/// What the form offers for the parties `chosen` (the offers, rooms and applications to link
-/// depend on who takes part), for `actor`.
-pub async fn choices(app: &App, actor: &Actor, chosen: &[i64]) -> Result<Choices> {
+/// Every organisation that can take part: municipalities with parties in them, housing
+/// organisations, departments, areas, associations, health and sports actors.
+async fn eligible_parties(app: &App) -> Result<Vec<Organisation>> {
     let located = orgs::partner_organisations(&app.db).await?;
     let mut parties: Vec<Organisation> =
         orgs::organisations_of_kind(&app.db, OrgKind::Municipality)
@@ -272,7 +275,63 @@ pub async fn choices(app: &App, actor: &Actor, chosen: &[i64]) -> Result<Choices
             })
             .collect();
     parties.extend(located);
-    let chosen: Vec<&Organisation> = parties.iter().filter(|o| chosen.contains(&o.id)).collect();
+    Ok(parties)
+}
+
+/// Of `all`, the parties the form lists: the `chosen` ones always; then those whose name
+/// holds every word of `search` (any case), or without a search the organisations where
+/// `actor` holds a role and those in the same municipalities; at most [`PARTIES_LISTED`].
+fn listed_parties(
+    all: &[Organisation],
+    actor: &Actor,
+    chosen: &[i64],
+    search: &str,
+) -> Vec<Organisation> {
+    let words: Vec<String> = search.split_whitespace().map(str::to_lowercase).collect();
+    let own: Vec<&Organisation> = all
+        .iter()
+        .filter(|o| actor.memberships.iter().any(|m| m.organisation_id == o.id))
+        .collect();
+    let near = |o: &Organisation| {
+        own.iter().any(|m| m.id == o.id)
+            || (o.municipality_code.is_some()
+                && own
+                    .iter()
+                    .any(|m| m.municipality_code == o.municipality_code))
+    };
+    let matches = |o: &Organisation| {
+        let name = o.name.to_lowercase();
+        words.iter().all(|w| name.contains(w.as_str()))
+    };
+    let mut out: Vec<Organisation> = all
+        .iter()
+        .filter(|o| chosen.contains(&o.id))
+        .cloned()
+        .collect();
+    for o in all {
+        if out.len() >= PARTIES_LISTED {
+            break;
+        }
+        let wanted = if words.is_empty() {
+            near(o)
+        } else {
+            matches(o)
+        };
+        if wanted && !chosen.contains(&o.id) {
+            out.push(o.clone());
+        }
+    }
+    out
+}
+
+/// What the form offers for the parties `chosen` (the offers, rooms and applications to link
+/// depend on who takes part), for `actor`, with the parties listed narrowed by `search`
+/// ([`listed_parties`]).
+pub async fn choices(app: &App, actor: &Actor, chosen: &[i64], search: &str) -> Result<Choices> {
+    let all = eligible_parties(app).await?;
+    let parties = listed_parties(&all, actor, chosen, search);
+    let unlisted = all.len().saturating_sub(parties.len());
+    let chosen: Vec<&Organisation> = all.iter().filter(|o| chosen.contains(&o.id)).collect();
     let mut offers = Vec::new();
     let mut departments = Vec::new();
     for party in &chosen {
@@ -321,6 +380,7 @@ pub async fn choices(app: &App, actor: &Actor, chosen: &[i64]) -> Result<Choices
         .collect();
     Ok(Choices {
         parties,
+        unlisted,
         offers,
         rooms,
         applications,
@@ -382,9 +442,9 @@ async fn check(
     {
         p.add("ends_on", "field-partnership-ends-before-start");
     }
-    let choices = choices(app, actor, &d.links.parties).await?;
+    let choices = choices(app, actor, &d.links.parties, "").await?;
     let ids = |list: &[Linked]| list.iter().map(|l| l.id).collect::<Vec<_>>();
-    let all_parties: Vec<i64> = choices.parties.iter().map(|o| o.id).collect();
+    let all_parties: Vec<i64> = eligible_parties(app).await?.iter().map(|o| o.id).collect();
     let parties = chosen_from(&mut p, "parties", &d.links.parties, &all_parties);
     if parties.len() < 2 {
         p.add("parties", "field-partnership-two-parties");
@@ -446,7 +506,7 @@ pub async fn start(app: &App, actor: &Actor, draft: &PartnershipDraft) -> Result
 /// Linked applications the actor cannot choose (another party's) stay linked.
 pub async fn change(app: &App, actor: &Actor, id: i64, draft: &PartnershipDraft) -> Result<()> {
     let before = managed(app, actor, id).await?;
-    let choosable: Vec<i64> = choices(app, actor, &draft.links.parties)
+    let choosable: Vec<i64> = choices(app, actor, &draft.links.parties, "")
         .await?
         .applications
         .iter()
@@ -492,5 +552,74 @@ pub async fn end(app: &App, actor: &Actor, id: i64, confirmed: bool) -> Result<(
         Ok(())
     } else {
         Err(Error::NotFound)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use naboskab_domain::Role;
+    use naboskab_domain::policy::Membership;
+
+    fn organisation(id: i64, name: &str, code: &str) -> Organisation {
+        Organisation {
+            id,
+            kind: OrgKind::Association,
+            name: name.to_owned(),
+            parent_id: None,
+            municipality_code: Some(code.to_owned()),
+            cvr: None,
+            street: None,
+            postal_code: None,
+            city: None,
+            lat: None,
+            lon: None,
+            description: String::new(),
+            website: None,
+            phone: None,
+            email: None,
+        }
+    }
+
+    fn ids(list: &[Organisation]) -> Vec<i64> {
+        list.iter().map(|o| o.id).collect()
+    }
+
+    #[test]
+    fn the_form_lists_the_chosen_then_the_near_or_what_a_search_finds_at_most_sixty() {
+        let mut all: Vec<Organisation> = (1..=300)
+            .map(|i| {
+                let code = if i % 2 == 0 { "0169" } else { "0101" };
+                organisation(i, &format!("Forening {i}"), code)
+            })
+            .collect();
+        all.push(organisation(1000, "Taastrup Sundhedscenter", "0169"));
+        let actor = Actor {
+            user_id: Some(1),
+            memberships: vec![Membership {
+                organisation_id: 2,
+                role: Role::Organiser,
+            }],
+            ..Actor::default()
+        };
+        let near = listed_parties(&all, &actor, &[1], "");
+        assert_eq!(near.len(), PARTIES_LISTED);
+        assert_eq!(near[0].id, 1, "a chosen party is always listed, first");
+        assert!(
+            near[1..]
+                .iter()
+                .all(|o| o.municipality_code.as_deref() == Some("0169")),
+            "without a search: the organisations in the actor's municipality"
+        );
+        assert_eq!(
+            ids(&listed_parties(&all, &actor, &[], "SUNDHED taastrup")),
+            [1000],
+            "every word, in any case"
+        );
+        assert_eq!(
+            ids(&listed_parties(&all, &actor, &[5], "findes ikke")),
+            [5],
+            "a search that finds nothing keeps the chosen"
+        );
     }
 }

@@ -228,6 +228,8 @@ struct FormPage {
     offers: Vec<Choice>,
     rooms: Vec<Choice>,
     applications: Vec<Choice>,
+    /// How many organisations could take part and are not listed (a search finds them).
+    unlisted: i64,
     /// Whether parties are saved, so what they hold can be linked.
     linkable: bool,
     errors: FormErrors,
@@ -348,6 +350,7 @@ fn form_page(
                 .collect(),
             &f.links.parties,
         ),
+        unlisted: i64::try_from(choices.unlisted).unwrap_or(i64::MAX),
         linkable: !f.links.parties.is_empty(),
         offers: tick(titled(choices.offers), &f.links.offers),
         rooms: tick(titled(choices.rooms), &f.links.rooms),
@@ -355,6 +358,28 @@ fn form_page(
         values: f.values,
         errors,
     }
+}
+
+/// The form for `f` with the parties listed by its search (`party_search`), answered with
+/// `status`.
+async fn form_response(
+    st: &AppState,
+    ctx: &Ctx,
+    action: String,
+    heading: &str,
+    f: Form,
+    status: StatusCode,
+    errors: FormErrors,
+) -> AppResult<Response> {
+    let choices =
+        partnerships::choices(&st.app, &ctx.actor, &f.links.parties, &f.v("party_search")).await?;
+    let p = form_page(st, ctx, action, heading, f, choices, errors);
+    Ok(page_with_status(status, &p))
+}
+
+/// Whether the form was sent to search for parties (nothing is saved).
+fn is_search(f: &Form) -> bool {
+    f.v("intent") == "search"
 }
 
 /// The form again with every problem named (422), or the error as it is.
@@ -369,17 +394,17 @@ async fn refused(
     let naboskab_app::Error::Invalid(problems) = e else {
         return Err(e.into());
     };
-    let choices = partnerships::choices(&st.app, &ctx.actor, &f.links.parties).await?;
-    let p = form_page(
+    let errors = FormErrors::new(ctx.locale, &problems);
+    form_response(
         st,
         ctx,
         action,
         heading,
         f,
-        choices,
-        FormErrors::new(ctx.locale, &problems),
-    );
-    Ok(page_with_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        StatusCode::UNPROCESSABLE_ENTITY,
+        errors,
+    )
+    .await
 }
 
 fn saved(id: i64) -> Response {
@@ -396,22 +421,38 @@ pub async fn new_form(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
         values: BTreeMap::new(),
         links: Links::default(),
     };
-    let choices = partnerships::choices(&st.app, &ctx.actor, &[]).await?;
-    Ok(page(&form_page(
+    let action = "/partnerships/new".into();
+    let errors = FormErrors::default();
+    form_response(
         &st,
         &ctx,
-        "/partnerships/new".into(),
+        action,
         "partnership-new",
         f,
-        choices,
-        FormErrors::default(),
-    )))
+        StatusCode::OK,
+        errors,
+    )
+    .await
 }
 
 /// `POST /partnerships/new`: starts the partnership.
 pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppResult<Response> {
     require_starter(&ctx)?;
     let f = Form::parse(&body);
+    if is_search(&f) {
+        let action = "/partnerships/new".into();
+        let errors = FormErrors::default();
+        return form_response(
+            &st,
+            &ctx,
+            action,
+            "partnership-new",
+            f,
+            StatusCode::OK,
+            errors,
+        )
+        .await;
+    }
     match partnerships::start(&st.app, &ctx.actor, &f.draft()).await {
         Ok(id) => Ok(saved(id)),
         Err(e) => {
@@ -435,17 +476,18 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let p = partnerships::managed(&st.app, &ctx.actor, id).await?;
-    let f = Form::of(&p);
-    let choices = partnerships::choices(&st.app, &ctx.actor, &f.links.parties).await?;
-    Ok(page(&form_page(
+    let action = format!("/partnerships/{id}/edit");
+    let errors = FormErrors::default();
+    form_response(
         &st,
         &ctx,
-        format!("/partnerships/{id}/edit"),
+        action,
         "partnership-edit",
-        f,
-        choices,
-        FormErrors::default(),
-    )))
+        Form::of(&p),
+        StatusCode::OK,
+        errors,
+    )
+    .await
 }
 
 /// `POST /partnerships/{id}/edit`: changes the partnership.
@@ -456,6 +498,21 @@ pub async fn update(
     body: String,
 ) -> AppResult<Response> {
     let f = Form::parse(&body);
+    if is_search(&f) {
+        partnerships::managed(&st.app, &ctx.actor, id).await?;
+        let action = format!("/partnerships/{id}/edit");
+        let errors = FormErrors::default();
+        return form_response(
+            &st,
+            &ctx,
+            action,
+            "partnership-edit",
+            f,
+            StatusCode::OK,
+            errors,
+        )
+        .await;
+    }
     match partnerships::change(&st.app, &ctx.actor, id, &f.draft()).await {
         Ok(()) => Ok(saved(id)),
         Err(e) => {

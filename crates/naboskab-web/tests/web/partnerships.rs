@@ -417,3 +417,53 @@ async fn every_party_says_yes_before_a_partnership_is_shown_or_counts() {
         app.cleanup().await;
     }
 }
+
+#[tokio::test]
+async fn the_party_picker_searches_by_name_and_keeps_what_was_typed() {
+    for app in TestApp::all().await {
+        let mut board = app.logged_in(BOARD).await;
+        let health = org(&app, "health-center");
+        let before = app
+            .db()
+            .query_one("SELECT COUNT(*) AS n FROM partnership", vec![])
+            .await
+            .expect("count")
+            .i64("n")
+            .expect("n");
+        let r = board
+            .post_form(
+                "/partnerships/new",
+                &[
+                    ("purpose", "Sund mad i fælleshuset"),
+                    ("starts_on", "2027-01-01"),
+                    ("party_search", "sundhed"),
+                    ("intent", "search"),
+                ],
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "a search saves nothing and refuses nothing"
+        );
+        let offered: Vec<String> = r
+            .html()
+            .select(&scraper::Selector::parse("input[name=party]").expect("selector"))
+            .filter_map(|i| i.value().attr("value").map(str::to_owned))
+            .collect();
+        assert_eq!(offered, [health], "only what the search finds");
+        assert!(
+            r.text.contains("value=\"Sund mad i fælleshuset\""),
+            "typed text kept"
+        );
+        let after = app
+            .db()
+            .query_one("SELECT COUNT(*) AS n FROM partnership", vec![])
+            .await
+            .expect("count")
+            .i64("n")
+            .expect("n");
+        assert_eq!(after, before);
+        app.cleanup().await;
+    }
+}
