@@ -27,6 +27,29 @@ async fn demo_application(app: &TestApp, year: i64, status: &str) -> (i64, Strin
     )
 }
 
+/// Øre as the Danish pages write money: "42.000,00 kr.".
+fn danish_money(ore: i64) -> String {
+    let kroner = (ore / 100).to_string();
+    let mut grouped = String::new();
+    for (i, digit) in kroner.chars().enumerate() {
+        if i > 0 && (kroner.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    format!("{grouped},{:02} kr.", ore % 100)
+}
+
+/// The text of the PDF at `path`, as a separate reader extracts it, words single-spaced.
+async fn text_of(c: &mut Client, path: &str) -> String {
+    let r = c.get(path).await;
+    assert_eq!(r.status, StatusCode::OK, "{path}: {}", r.text);
+    pdf_text(&r.bytes)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Fetches `path` as a PDF and reads what a PDF reader shows of it.
 async fn pdf(c: &mut Client, path: &str) -> PdfFacts {
     let r = c.get(path).await;
@@ -65,6 +88,23 @@ async fn the_committee_prints_an_application_with_the_scores_only_the_municipali
             list.text.contains(&path),
             "the committee's list links each PDF"
         );
+        let row = app
+            .db()
+            .query_one(
+                "SELECT amount_applied_ore, summary FROM grant_application WHERE id = $1",
+                naboskab_store::params![id],
+            )
+            .await
+            .expect("application");
+        let applied = danish_money(row.i64("amount_applied_ore").expect("applied"));
+        let summary = row.string("summary").expect("summary");
+        let text = text_of(&mut officer, &path).await;
+        for expected in [title.as_str(), "Ansøgt beløb", &applied, &summary] {
+            assert!(
+                text.contains(expected),
+                "{expected:?} in the PDF's text: {text}"
+            );
+        }
         let printed = pdf(&mut officer, &path).await;
         assert_eq!(printed.title, format!("Ansøgning nr. {id}: {title}"));
         assert_eq!(printed.languages, ["da"]);
@@ -95,6 +135,12 @@ async fn the_committee_prints_an_application_with_the_scores_only_the_municipali
         // In the reader's language, Arabic included.
         let mut arabic = app.logged_in(OFFICER).await;
         arabic.headers.push(("accept-language".into(), "ar".into()));
+        let arabic_text = text_of(&mut arabic, &path).await;
+        assert!(arabic_text.contains("المبلغ المطلوب"), "{arabic_text}");
+        assert!(
+            arabic_text.contains(&summary),
+            "what the applicant wrote, as written: {arabic_text}"
+        );
         let in_arabic = pdf(&mut arabic, &path).await;
         assert_eq!(in_arabic.languages, ["ar"]);
         assert!(in_arabic.title.contains(&title), "{}", in_arabic.title);
@@ -153,6 +199,16 @@ async fn the_decision_letter_is_the_applicants_and_the_municipalitys_in_both_lan
         let page = officer.get(&format!("/grants/applications/{id}")).await;
         assert!(page.text.contains(&letter), "the page links to the letter");
 
+        let text = text_of(&mut officer, &letter).await;
+        assert_eq!(
+            text.matches("Puljen er brugt op").count(),
+            2,
+            "the reason on the Danish page and on the Arabic one: {text}"
+        );
+        assert!(
+            text.contains("Begrundelse:") && text.contains("السبب"),
+            "{text}"
+        );
         let printed = pdf(&mut officer, &letter).await;
         assert_eq!(printed.title, format!("Afgørelse om {title}"));
         assert_eq!(printed.pages, 2, "a page in Danish and one in Arabic");

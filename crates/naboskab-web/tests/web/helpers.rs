@@ -461,3 +461,34 @@ fn between_in(text: &str, from: &str, to: &str) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// The text of a PDF as a separate reader extracts it (poppler's `pdftotext`, from Debian's
+/// `poppler-utils`, which `.ci/run` installs), without the direction marks it adds around
+/// right-to-left runs; fails when the file cannot be read.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pdftotext (Debian's poppler-utils) is needed to read PDFs back");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(bytes)
+        .expect("write the PDF");
+    let out = child.wait_with_output().expect("pdftotext");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
