@@ -32,7 +32,7 @@ fn danish_money(ore: i64) -> String {
     let kroner = (ore / 100).to_string();
     let mut grouped = String::new();
     for (i, digit) in kroner.chars().enumerate() {
-        if i > 0 && (kroner.len() - i) % 3 == 0 {
+        if i > 0 && (kroner.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(digit);
