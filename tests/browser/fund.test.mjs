@@ -1,7 +1,8 @@
 // Fund journey: an association's organiser applies to Høje-Taastrup's open § 18 call on the
 // page (totals computed by the server), is told the call's two documents are missing, attaches
 // them without JavaScript's help (a file that is not a PDF is refused) and submits; the
-// municipal officer finds it in the call's list, downloads a document and grants it, and the
+// municipal officer finds it in the call's list, downloads a document and the application as a
+// PDF and grants it, the organiser downloads the decision letter, and the
 // organiser sees the grant and reports on it after the year. The grant pages pass axe-core in
 // Danish and Arabic. Start everything with: bash tests/browser/run.sh
 
@@ -92,13 +93,18 @@ test('the municipal officer finds it among the call’s applications and grants 
     await loginAs(page, OFFICER);
     await goto(page, `${callPath}/applications?status=submitted`);
     await accessible(page, `${callPath}/applications?status=submitted`, 'review list');
-    await click(page, page.locator('main a', { hasText: 'Gåhold med kaffe bagefter' }));
+    await click(page, page.locator('main').getByRole('link', { name: 'Gåhold med kaffe bagefter', exact: true }));
     assert.equal(new URL(page.url()).pathname, applicationPath);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('main a', { hasText: 'Vedtægter Gåholdet.pdf' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'Vedtægter Gåholdet.pdf');
+    const [committeeCopy] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('main a', { hasText: 'Hent ansøgningen som PDF' }).click(),
+    ]);
+    assert.match(committeeCopy.suggestedFilename(), /^application-\d+\.pdf$/);
     const grant = page.locator('form[action$="/decide"]').filter({ has: page.locator('input[value=grant]') });
     await grant.locator('[name=amount]').fill('4.500');
     await grant.locator('[name=note]').fill('Bevilget til kaffe og regnslag.');
@@ -112,6 +118,13 @@ test('the municipal officer finds it among the call’s applications and grants 
     assert.match(main, /Bevilget/);
     assert.match(main, /4\.500,00 kr\./);
     assert.equal(await page.locator(`a[href="${applicationPath}/edit"]`).count(), 0, 'decided: no longer to change');
+    const [letter] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('main a', { hasText: 'Hent afgørelsesbrevet (PDF)' }).click(),
+    ]);
+    assert.match(letter.suggestedFilename(), /^decision-\d+\.pdf$/);
+    const bytes = await (await import('node:fs/promises')).readFile(await letter.path());
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-', 'the letter is a PDF');
   });
 });
 

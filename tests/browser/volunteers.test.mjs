@@ -1,7 +1,8 @@
 // Volunteer journey: a resident offers to help on an activity that asks for a co-host, the
 // seniors' club's organiser confirms her on the activity's roster and records her hours, and
-// the department's board sees which activities still stand on one person. The offer page, the
-// roster and the department page pass axe-core in Danish and Arabic.
+// the department's board sees which activities still stand on one person; the organiser opens
+// the club's year of volunteer hours. The offer page, the roster, the year of hours and the
+// department page pass axe-core in Danish and Arabic.
 // Start everything with: bash tests/browser/run.sh
 
 import { after, before, test } from 'node:test';
@@ -58,6 +59,14 @@ test('the organiser confirms her and records her hours', async () => {
     await click(page, confirmed.locator('button', { hasText: 'Registrér timer' }));
     assert.match(await page.locator('main').innerText(), /Timerne er registreret/);
     assert.match(await page.locator('tr', { hasText: 'Fatima Hassan' }).innerText(), /2,5/);
+
+    // The association's whole year, from the roster.
+    await click(page, page.locator('main a', { hasText: 'Alle foreningens frivillige timer i år' }));
+    const yearPath = new URL(page.url()).pathname;
+    assert.match(yearPath, /^\/organisations\/\d+\/volunteers$/);
+    await accessible(page, yearPath, "the association's year of volunteer hours");
+    assert.match(await page.locator('main').innerText(), /timer i alt fra [\u2068]*\d+\u2069? frivillige/);
+    assert.match(await page.locator('tr', { hasText: 'Fatima Hassan' }).innerText(), /Banko og kage/);
   });
 });
 
