@@ -3,7 +3,9 @@
 # submitted applications (the demo's and generated ones, each with three activities, six
 # budget lines and two income lines), read by the municipal officer as
 #   1. the review list (HTML, totals and points computed per row), 1 and 32 connections;
-#   2. the committee's export as CSV and as XLSX, 1 connection.
+#   2. the committee's export as CSV and as XLSX, 1 connection;
+#   3. one application as a PDF for the committee (typeset on each request), 1 and 8
+#      connections.
 #   bash bench/fund.sh
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/naboskab_fund bash bench/fund.sh
 set -euo pipefail
@@ -61,6 +63,9 @@ rows=$(curl -fsS -H "Cookie: $COOKIE" "$LIST" | grep -o '<tr><td><a href="/grant
 list_kb=$(( $(curl -fsS -H "Cookie: $COOKIE" "$LIST" | wc -c) / 1024 ))
 csv_rows=$(( $(curl -fsS -H "Cookie: $COOKIE" "$LIST.csv" | wc -l) - 1 ))
 xlsx_kb=$(( $(curl -fsS -H "Cookie: $COOKIE" "$LIST.xlsx" | wc -c) / 1024 ))
+FIRST=$(curl -fsS -H "Cookie: $COOKIE" "$LIST" | grep -o 'href="/grants/applications/[0-9]*"' | head -1 | grep -o '[0-9]*')
+PDF="$B/grants/applications/$FIRST/application.pdf"
+pdf_kb=$(( $(curl -fsS -H "Cookie: $COOKIE" "$PDF" | wc -c) / 1024 ))
 
 [ -n "${DATABASE_URL:-}" ] && psql -qAt "$DATABASE_URL" -c ANALYZE
 for u in "http://127.0.0.1:$FLOOR_PORT/events" "$LIST"; do
@@ -72,6 +77,8 @@ wrk -t1 -c1 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$LIST" >"$TMP/list1.tx
 wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$LIST" >"$TMP/list32.txt"
 wrk -t1 -c1 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$LIST.csv" >"$TMP/csv1.txt"
 wrk -t1 -c1 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$LIST.xlsx" >"$TMP/xlsx1.txt"
+wrk -t1 -c1 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$PDF" >"$TMP/pdf1.txt"
+wrk -t2 -c8 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$PDF" >"$TMP/pdf8.txt"
 
 ratio() { python3 -c "print(f'{$1/$2*100:.1f} %')"; }
 cat <<OUT
@@ -85,4 +92,6 @@ review list, 1 conn:                    $(rps "$TMP/list1.txt") req/s, p50 $(p50
 review list, 32 conn:                   $(rps "$TMP/list32.txt") req/s ($(ratio "$(rps "$TMP/list32.txt")" "$(rps "$TMP/floor32.txt")") of /events), p99 $(p99 "$TMP/list32.txt"), non-2xx: $(non2xx "$TMP/list32.txt" || echo 0)
 export CSV, 1 conn:                     $(rps "$TMP/csv1.txt") req/s, p50 $(p50 "$TMP/csv1.txt"), p99 $(p99 "$TMP/csv1.txt")
 export XLSX, 1 conn:                    $(rps "$TMP/xlsx1.txt") req/s, p50 $(p50 "$TMP/xlsx1.txt"), p99 $(p99 "$TMP/xlsx1.txt")
+application PDF (${pdf_kb} KB), 1 conn:     $(rps "$TMP/pdf1.txt") req/s, p50 $(p50 "$TMP/pdf1.txt"), p99 $(p99 "$TMP/pdf1.txt")
+application PDF, 8 conn:                $(rps "$TMP/pdf8.txt") req/s, p50 $(p50 "$TMP/pdf8.txt"), p99 $(p99 "$TMP/pdf8.txt"), non-2xx: $(non2xx "$TMP/pdf8.txt" || echo 0)
 OUT

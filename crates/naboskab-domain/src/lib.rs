@@ -50,6 +50,7 @@ pub mod reach;
 pub mod role;
 pub mod schedule;
 pub mod search;
+pub mod survey;
 pub mod volunteering;
 
 pub use org::OrgKind;
