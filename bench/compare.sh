@@ -23,7 +23,8 @@ TMP="$(mktemp -d)"
 PIDS=()
 cleanup() { kill "${PIDS[@]}" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 wait_for() { until curl -fsS "$1" >/dev/null 2>&1; do sleep 0.05; done; }
 
 echo "building the reference server…" >&2

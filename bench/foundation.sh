@@ -14,7 +14,8 @@ TMP="$(mktemp -d)"
 cleanup() { kill "${NB_PID:-}" "${FLOOR_PID:-}" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 wrk_rps() { wrk -t2 -c32 -d"$DURATION" --latency "$1" | tee -a "$TMP/wrk.log" | awk '/Requests\/sec/ {print $2}'; }
 

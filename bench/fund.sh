@@ -18,11 +18,8 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exi
 TMP="$(mktemp -d)"
 cleanup() { kill "${NB_PID:-}" "${FLOOR_PID:-}" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
-p50() { awk '/ 50%/ {print $2}' "$1"; }
-p99() { awk '/ 99%/ {print $2}' "$1"; }
-non2xx() { awk '/Non-2xx/ {print $4}' "$1"; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 echo "building (release)…" >&2
 cp -r "$SHARED/bench/floor/." "$TMP/floor"

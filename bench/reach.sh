@@ -15,7 +15,8 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exi
 TMP="$(mktemp -d)"
 cleanup() { kill "${FLOOR_PID:-}" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 echo "building (release)…" >&2
 cp -r "$SHARED/bench/floor/." "$TMP/floor"

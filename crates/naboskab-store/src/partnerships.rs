@@ -225,6 +225,13 @@ pub async fn update(
 /// that it existed). `false` when there is none.
 pub async fn delete(db: &Db, id: i64, by: &Auditor, now: i64) -> Result<bool, StoreError> {
     let mut tx = db.begin().await?;
+    let deleted = delete_in(&mut tx, id, by, now).await?;
+    tx.commit().await?;
+    Ok(deleted)
+}
+
+/// Deletes partnership `id` with its parties and links in `tx`, audited; whether there was one.
+async fn delete_in(tx: &mut Tx, id: i64, by: &Auditor, now: i64) -> Result<bool, StoreError> {
     for sql in [
         "DELETE FROM partnership_party WHERE partnership_id = $1",
         "DELETE FROM partnership_link WHERE partnership_id = $1",
@@ -235,14 +242,11 @@ pub async fn delete(db: &Db, id: i64, by: &Auditor, now: i64) -> Result<bool, St
         .execute("DELETE FROM partnership WHERE id = $1", params![id])
         .await?;
     if n == 1 {
-        audit::record_in(&mut tx, by, "delete", "partnership", Some(id), now).await?;
+        audit::record_in(tx, by, "delete", "partnership", Some(id), now).await?;
     }
-    tx.commit().await?;
     Ok(n == 1)
 }
 
-/// Writes the parties and links of partnership `id`; a party in `confirmed` (organisation,
-/// when, by whom) is written as having said yes.
 /// The party `organisation` says yes to partnership `id`; `false` when it is no party or
 /// had already answered. Audited.
 pub async fn confirm(
@@ -293,20 +297,15 @@ pub async fn decline(
             .await?
             .i64("count")?;
         if left < 2 {
-            for sql in [
-                "DELETE FROM partnership_party WHERE partnership_id = $1",
-                "DELETE FROM partnership_link WHERE partnership_id = $1",
-                "DELETE FROM partnership WHERE id = $1",
-            ] {
-                tx.execute(sql, params![id]).await?;
-            }
-            audit::record_in(&mut tx, by, "delete", "partnership", Some(id), now).await?;
+            delete_in(&mut tx, id, by, now).await?;
         }
     }
     tx.commit().await?;
     Ok(n == 1)
 }
 
+/// Writes the parties and links of partnership `id`; a party in `confirmed` (organisation,
+/// when, by whom) is written as having said yes.
 async fn write_links(
     tx: &mut Tx,
     id: i64,

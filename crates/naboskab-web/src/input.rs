@@ -35,6 +35,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
+/// A form body as its fields in order, a repeated name kept each time (ticked boxes, rows of
+/// lines). A body that is not form-encoded reads as no fields, so the handler names the
+/// fields it misses as for an empty form.
+pub fn form_pairs(body: &str) -> Vec<(String, String)> {
+    serde_urlencoded::from_str(body).unwrap_or_default()
+}
+
 /// Parses a query string strictly: unknown parameters are refused by name.
 pub fn parse_query<T: DeserializeOwned>(raw: Option<&str>) -> AppResult<T> {
     serde_urlencoded::from_str(raw.unwrap_or_default()).map_err(|e| {

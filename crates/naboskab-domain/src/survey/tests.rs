@@ -56,9 +56,15 @@ fn close(a: f64, b: f64) -> bool {
 fn the_wilson_interval_matches_known_values_and_stays_in_bounds() {
     // Known values (Newcombe 1998, table I; and the closed form).
     let (p, low, high) = wilson(5, 10).expect("interval");
-    assert!(close(p, 0.5) && close(low, 0.2366) && close(high, 0.7634), "{low} {high}");
+    assert!(
+        close(p, 0.5) && close(low, 0.2366) && close(high, 0.7634),
+        "{low} {high}"
+    );
     let (p, low, high) = wilson(0, 10).expect("interval");
-    assert!(close(p, 0.0) && close(low, 0.0) && close(high, 0.2775), "{high}");
+    assert!(
+        close(p, 0.0) && close(low, 0.0) && close(high, 0.2775),
+        "{high}"
+    );
     let (_, low, high) = wilson(81, 263).expect("interval");
     assert!(close(low, 0.2553) && close(high, 0.3662), "{low} {high}");
     assert_eq!(wilson(0, 0), None);
@@ -69,7 +75,10 @@ fn the_wilson_interval_matches_known_values_and_stays_in_bounds() {
         let n: u64 = rng.random_range(1..2_000);
         let k: u64 = rng.random_range(0..=n);
         let (p, low, high) = wilson(k, n).expect("interval");
-        assert!(0.0 <= low && low <= p && p <= high && high <= 1.0, "{k}/{n}");
+        assert!(
+            0.0 <= low && low <= p && p <= high && high <= 1.0,
+            "{k}/{n}"
+        );
         // Four times the sample, the same share: a narrower interval.
         let (_, low4, high4) = wilson(4 * k, 4 * n).expect("interval");
         assert!(high4 - low4 < high - low, "{k}/{n}");

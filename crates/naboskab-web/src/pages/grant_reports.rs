@@ -138,7 +138,7 @@ pub async fn report(
     Path(id): Path<i64>,
     body: String,
 ) -> AppResult<Response> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap_or_default();
+    let pairs = crate::input::form_pairs(&body);
     let mut form: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in pairs {
         form.entry(k).or_insert(v);

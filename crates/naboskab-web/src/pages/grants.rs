@@ -201,7 +201,7 @@ struct CallForm {
 
 impl CallForm {
     fn parse(body: &str) -> CallForm {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
+        let pairs = crate::input::form_pairs(body);
         let mut f = CallForm {
             values: BTreeMap::new(),
             focus_areas: vec![],

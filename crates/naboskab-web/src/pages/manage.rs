@@ -75,7 +75,7 @@ struct FormPage {
 /// Reads the offer form into a draft and what the organiser asked for (`preview`,
 /// `publish`, or saving as a draft).
 fn parse_form(body: &str) -> (OfferDraft, String) {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
+    let pairs = crate::input::form_pairs(body);
     let mut f = OfferDraft::default();
     let mut intent = String::new();
     for (k, v) in pairs {

@@ -147,7 +147,7 @@ pub async fn caseload(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
 
 /// The contact form from a form body (repeated fields are the lists).
 fn parse_contact_form(body: &str) -> ContactForm {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
+    let pairs = crate::input::form_pairs(body);
     let mut f = ContactForm::default();
     for (k, v) in pairs {
         match k.as_str() {

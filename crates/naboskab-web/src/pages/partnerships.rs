@@ -253,7 +253,7 @@ struct Form {
 
 impl Form {
     fn parse(body: &str) -> Form {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(body).unwrap_or_default();
+        let pairs = crate::input::form_pairs(body);
         let mut f = Form {
             values: BTreeMap::new(),
             links: Links::default(),

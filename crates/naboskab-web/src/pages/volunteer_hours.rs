@@ -50,6 +50,12 @@ struct HoursPage {
     year: String,
 }
 
+/// The year of hours asked for, for a signed-in person.
+async fn hours_asked(st: &AppState, ctx: &Ctx, id: i64, q: &YearQuery) -> AppResult<YearOfHours> {
+    ctx.require_user()?;
+    Ok(volunteering::year_of_hours(&st.app, &ctx.actor, id, year_of(q)?).await?)
+}
+
 /// `GET /organisations/{id}/volunteers[?year=]`.
 pub async fn year_page(
     State(st): State<AppState>,
@@ -57,8 +63,7 @@ pub async fn year_page(
     Path(id): Path<i64>,
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
-    ctx.require_user()?;
-    let hours = volunteering::year_of_hours(&st.app, &ctx.actor, id, year_of(&q)?).await?;
+    let hours = hours_asked(&st, &ctx, id, &q).await?;
     let l = ctx.locale;
     Ok(page(&HoursPage {
         ctx: PageCtx::new(&st, &ctx),
@@ -114,8 +119,7 @@ pub async fn year_csv(
     Path(id): Path<i64>,
     Query(q): Query<YearQuery>,
 ) -> AppResult<Response> {
-    ctx.require_user()?;
-    let hours = volunteering::year_of_hours(&st.app, &ctx.actor, id, year_of(&q)?).await?;
+    let hours = hours_asked(&st, &ctx, id, &q).await?;
     let mut rows = vec![vec![
         ctx.t("volunteers-name"),
         ctx.t("volunteer-hours-activities"),

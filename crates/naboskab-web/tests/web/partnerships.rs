@@ -423,13 +423,15 @@ async fn the_party_picker_searches_by_name_and_keeps_what_was_typed() {
     for app in TestApp::all().await {
         let mut board = app.logged_in(BOARD).await;
         let health = org(&app, "health-center");
-        let before = app
-            .db()
-            .query_one("SELECT COUNT(*) AS n FROM partnership", vec![])
-            .await
-            .expect("count")
-            .i64("n")
-            .expect("n");
+        let count = || async {
+            app.db()
+                .query_one("SELECT COUNT(*) AS n FROM partnership", vec![])
+                .await
+                .expect("count")
+                .i64("n")
+                .expect("n")
+        };
+        let before = count().await;
         let r = board
             .post_form(
                 "/partnerships/new",
@@ -456,14 +458,7 @@ async fn the_party_picker_searches_by_name_and_keeps_what_was_typed() {
             r.text.contains("value=\"Sund mad i fælleshuset\""),
             "typed text kept"
         );
-        let after = app
-            .db()
-            .query_one("SELECT COUNT(*) AS n FROM partnership", vec![])
-            .await
-            .expect("count")
-            .i64("n")
-            .expect("n");
-        assert_eq!(after, before);
+        assert_eq!(count().await, before);
         app.cleanup().await;
     }
 }
