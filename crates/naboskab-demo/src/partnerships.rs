@@ -25,6 +25,9 @@ struct PartnershipData {
     starts_in_days: i64,
     ends_in_days: Option<i64>,
     parties: Vec<String>,
+    /// Parties asked that have not answered yet (the others agreed).
+    #[serde(default)]
+    asked: Vec<String>,
     offers: Vec<String>,
     rooms: Vec<String>,
     applications: Vec<String>,
@@ -103,8 +106,13 @@ pub async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreError> {
             ends_on: p.ends_in_days.map(|d| today + Duration::days(d)),
             contacts: p.contacts.join("\n"),
         };
-        // The demo's partnerships were agreed by all their parties.
-        store::create(db, &fields, &links, &links.parties, &by, now).await?;
+        let mut agreed = Vec::new();
+        for (key, id) in p.parties.iter().zip(&links.parties) {
+            if !p.asked.contains(key) {
+                agreed.push(*id);
+            }
+        }
+        store::create(db, &fields, &links, &agreed, &by, now).await?;
     }
     Ok(())
 }
