@@ -178,18 +178,17 @@ pub async fn show(
         parties: p
             .parties
             .iter()
-            .map(|x| LinkRow {
-                href: place_href(x.kind, x.organisation_id, x.municipality_code.as_deref()),
-                title: x.name.clone(),
-                note: if x.confirmed {
-                    ctx.t(&format!("org-kind-{}", x.kind.as_str()))
-                } else {
-                    format!(
-                        "{} · {}",
-                        ctx.t(&format!("org-kind-{}", x.kind.as_str())),
-                        ctx.t("partnership-party-asked")
-                    )
-                },
+            .map(|x| {
+                let kind = ctx.t(&format!("org-kind-{}", x.kind.as_str()));
+                LinkRow {
+                    href: place_href(x.kind, x.organisation_id, x.municipality_code.as_deref()),
+                    title: x.name.clone(),
+                    note: if x.confirmed {
+                        kind
+                    } else {
+                        format!("{kind} · {}", ctx.t("partnership-party-asked"))
+                    },
+                }
             })
             .collect(),
         waiting_for: p
@@ -360,21 +359,35 @@ fn form_page(
     }
 }
 
+/// Where a partnership's form is sent and its heading: a new one's (`None`), or partnership
+/// `id`'s.
+fn target(id: Option<i64>) -> (String, &'static str) {
+    match id {
+        None => ("/partnerships/new".to_owned(), "partnership-new"),
+        Some(id) => (format!("/partnerships/{id}/edit"), "partnership-edit"),
+    }
+}
+
 /// The form for `f` with the parties listed by its search (`party_search`), answered with
 /// `status`.
 async fn form_response(
     st: &AppState,
     ctx: &Ctx,
-    action: String,
-    heading: &str,
+    id: Option<i64>,
     f: Form,
     status: StatusCode,
     errors: FormErrors,
 ) -> AppResult<Response> {
+    let (action, heading) = target(id);
     let choices =
         partnerships::choices(&st.app, &ctx.actor, &f.links.parties, &f.v("party_search")).await?;
     let p = form_page(st, ctx, action, heading, f, choices, errors);
     Ok(page_with_status(status, &p))
+}
+
+/// The form for `f` as it stands, nothing refused.
+async fn form_as_is(st: &AppState, ctx: &Ctx, id: Option<i64>, f: Form) -> AppResult<Response> {
+    form_response(st, ctx, id, f, StatusCode::OK, FormErrors::default()).await
 }
 
 /// Whether the form was sent to search for parties (nothing is saved).
@@ -386,8 +399,7 @@ fn is_search(f: &Form) -> bool {
 async fn refused(
     st: &AppState,
     ctx: &Ctx,
-    action: String,
-    heading: &str,
+    id: Option<i64>,
     f: Form,
     e: naboskab_app::Error,
 ) -> AppResult<Response> {
@@ -395,16 +407,7 @@ async fn refused(
         return Err(e.into());
     };
     let errors = FormErrors::new(ctx.locale, &problems);
-    form_response(
-        st,
-        ctx,
-        action,
-        heading,
-        f,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        errors,
-    )
-    .await
+    form_response(st, ctx, id, f, StatusCode::UNPROCESSABLE_ENTITY, errors).await
 }
 
 fn saved(id: i64) -> Response {
@@ -421,18 +424,7 @@ pub async fn new_form(State(st): State<AppState>, ctx: Ctx) -> AppResult<Respons
         values: BTreeMap::new(),
         links: Links::default(),
     };
-    let action = "/partnerships/new".into();
-    let errors = FormErrors::default();
-    form_response(
-        &st,
-        &ctx,
-        action,
-        "partnership-new",
-        f,
-        StatusCode::OK,
-        errors,
-    )
-    .await
+    form_as_is(&st, &ctx, None, f).await
 }
 
 /// `POST /partnerships/new`: starts the partnership.
@@ -440,32 +432,11 @@ pub async fn create(State(st): State<AppState>, ctx: Ctx, body: String) -> AppRe
     require_starter(&ctx)?;
     let f = Form::parse(&body);
     if is_search(&f) {
-        let action = "/partnerships/new".into();
-        let errors = FormErrors::default();
-        return form_response(
-            &st,
-            &ctx,
-            action,
-            "partnership-new",
-            f,
-            StatusCode::OK,
-            errors,
-        )
-        .await;
+        return form_as_is(&st, &ctx, None, f).await;
     }
     match partnerships::start(&st.app, &ctx.actor, &f.draft()).await {
         Ok(id) => Ok(saved(id)),
-        Err(e) => {
-            refused(
-                &st,
-                &ctx,
-                "/partnerships/new".into(),
-                "partnership-new",
-                f,
-                e,
-            )
-            .await
-        }
+        Err(e) => refused(&st, &ctx, None, f, e).await,
     }
 }
 
@@ -476,18 +447,7 @@ pub async fn edit_form(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let p = partnerships::managed(&st.app, &ctx.actor, id).await?;
-    let action = format!("/partnerships/{id}/edit");
-    let errors = FormErrors::default();
-    form_response(
-        &st,
-        &ctx,
-        action,
-        "partnership-edit",
-        Form::of(&p),
-        StatusCode::OK,
-        errors,
-    )
-    .await
+    form_as_is(&st, &ctx, Some(id), Form::of(&p)).await
 }
 
 /// `POST /partnerships/{id}/edit`: changes the partnership.
@@ -500,25 +460,11 @@ pub async fn update(
     let f = Form::parse(&body);
     if is_search(&f) {
         partnerships::managed(&st.app, &ctx.actor, id).await?;
-        let action = format!("/partnerships/{id}/edit");
-        let errors = FormErrors::default();
-        return form_response(
-            &st,
-            &ctx,
-            action,
-            "partnership-edit",
-            f,
-            StatusCode::OK,
-            errors,
-        )
-        .await;
+        return form_as_is(&st, &ctx, Some(id), f).await;
     }
     match partnerships::change(&st.app, &ctx.actor, id, &f.draft()).await {
         Ok(()) => Ok(saved(id)),
-        Err(e) => {
-            let action = format!("/partnerships/{id}/edit");
-            refused(&st, &ctx, action, "partnership-edit", f, e).await
-        }
+        Err(e) => refused(&st, &ctx, Some(id), f, e).await,
     }
 }
 
