@@ -36,6 +36,7 @@ pub mod richtext;
 pub mod room_admin;
 pub mod secrets;
 pub mod sessions;
+pub mod surveys;
 pub mod totp;
 pub mod two_factor;
 pub mod volunteering;

@@ -28,6 +28,8 @@ pub const PARTNERSHIPS: (&str, &str) = (
     "partnerships.toml",
     include_str!("../data/partnerships.toml"),
 );
+/// The survey rounds (`data/surveys.toml`).
+pub const SURVEYS: (&str, &str) = ("surveys.toml", include_str!("../data/surveys.toml"));
 /// The example helplines (`data/helplines.toml`).
 pub const HELPLINES: (&str, &str) = ("helplines.toml", include_str!("../data/helplines.toml"));
 

@@ -14,6 +14,7 @@ pub mod join;
 pub mod offers;
 pub mod partnerships;
 pub mod reach;
+pub mod surveys;
 pub mod volunteering;
 
 use naboskab_app::accounts::create_account;
@@ -210,6 +211,9 @@ pub async fn seed(
         .await
         .map_err(|e| e.to_string())?;
     crate::volunteering::seed(db, &ids, now)
+        .await
+        .map_err(|e| e.to_string())?;
+    crate::surveys::seed(db, &ids, now)
         .await
         .map_err(|e| e.to_string())?;
     Ok(Some(ids))

@@ -135,11 +135,18 @@ pub enum Action {
     /// too many (names of volunteers included): the department's board and its housing
     /// organisation's administrators and social caretakers.
     FollowVolunteering,
+    /// Run anonymous loneliness surveys in a department (create rounds, issue one-time
+    /// codes): its housing organisation's administrators and social caretakers, and the
+    /// officers of the municipality it lies in.
+    RunSurveys,
+    /// Read a department's survey reports (never an answer): those who run surveys there and
+    /// the department's board.
+    ReadSurveyReports,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 26] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -164,6 +171,8 @@ impl Action {
         Action::ApplyForGrants,
         Action::ManagePartnerships,
         Action::FollowVolunteering,
+        Action::RunSurveys,
+        Action::ReadSurveyReports,
     ];
 
     /// Actions on outreach records: the platform administrator's general override does not
@@ -213,6 +222,14 @@ pub enum Resource {
         chain: Vec<i64>,
         /// Who may book this kind here.
         bookers: Bookers,
+    },
+    /// A department as a place people live: its organisation chain and the municipality
+    /// organisations of the municipality it lies in (whose officers have a say in it).
+    Department {
+        /// The department and every organisation above it.
+        chain: Vec<i64>,
+        /// The municipality organisations (kind municipality) of its kommunekode.
+        municipality: Vec<i64>,
     },
 }
 
@@ -266,6 +283,33 @@ fn with_second_factor(actor: &Actor, entitled: bool) -> Decision {
 pub fn sees_exact_outreach_counts(actor: &Actor, chain: &[i64]) -> bool {
     actor.has_role_in(Role::SocialCaretaker, chain)
         || actor.has_role_in(Role::HousingOrgAdmin, chain)
+}
+
+/// Whether `actor` holds a role that reads survey reports somewhere ([`Action::RunSurveys`]
+/// and [`Action::ReadSurveyReports`] decide where): for the menu and the list of rounds.
+pub fn reads_surveys_somewhere(actor: &Actor) -> bool {
+    actor.is_platform_admin()
+        || [
+            Role::HousingOrgAdmin,
+            Role::SocialCaretaker,
+            Role::BoardMember,
+            Role::MunicipalOfficer,
+        ]
+        .into_iter()
+        .any(|r| actor.has_role(r))
+}
+
+/// Whether `actor` holds a role that runs surveys somewhere ([`Action::RunSurveys`] decides
+/// where): for the form that starts a round.
+pub fn runs_surveys_somewhere(actor: &Actor) -> bool {
+    actor.is_platform_admin()
+        || [
+            Role::HousingOrgAdmin,
+            Role::SocialCaretaker,
+            Role::MunicipalOfficer,
+        ]
+        .into_iter()
+        .any(|r| actor.has_role(r))
 }
 
 /// Whether granting `role` takes a second person: the social caretaker's role reads outreach
@@ -402,6 +446,33 @@ fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> D
             ]
             .into_iter()
             .any(|r| actor.has_role_in(r, chain)),
+        ),
+        (
+            Action::RunSurveys,
+            Resource::Department {
+                chain,
+                municipality,
+            },
+        ) => allow_if(
+            actor.has_role_in(Role::HousingOrgAdmin, chain)
+                || actor.has_role_in(Role::SocialCaretaker, chain)
+                || actor.has_role_in(Role::MunicipalOfficer, municipality),
+        ),
+        (
+            Action::ReadSurveyReports,
+            Resource::Department {
+                chain,
+                municipality,
+            },
+        ) => allow_if(
+            [
+                Role::HousingOrgAdmin,
+                Role::SocialCaretaker,
+                Role::BoardMember,
+            ]
+            .into_iter()
+            .any(|r| actor.has_role_in(r, chain))
+                || actor.has_role_in(Role::MunicipalOfficer, municipality),
         ),
         _ => Decision::Deny(Denial::Forbidden),
     }

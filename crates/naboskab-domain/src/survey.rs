@@ -33,6 +33,22 @@ pub const MIN_CELL: u64 = 5;
 /// Only people this old or older are asked.
 pub const MIN_AGE: u8 = 16;
 
+/// The age bands a respondent may choose (16 and over; younger people are not asked).
+pub const AGE_BANDS: [&str; 7] = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"];
+
+/// The genders a respondent may choose (or none).
+pub const GENDERS: [&str; 3] = ["woman", "man", "other"];
+
+/// The lowest and highest T-ILS score.
+pub const TILS_SCORES: std::ops::RangeInclusive<u8> = 3..=9;
+
+/// The share of adults in Denmark with severe loneliness (Den Nationale Sundhedsprofil 2021,
+/// T-ILS ≥ 7).
+pub const NATIONAL_SEVERE_SHARE: f64 = 0.124;
+
+/// The same share among adults in social housing (the same survey).
+pub const SOCIAL_HOUSING_SEVERE_SHARE: f64 = 0.146;
+
 /// Why an answer has no score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScaleProblem {
@@ -112,6 +128,35 @@ pub fn check_reportable(respondents: u64) -> Result<(), ReportProblem> {
         Err(ReportProblem::TooFewRespondents)
     } else {
         Ok(())
+    }
+}
+
+/// Which groups of a partition of respondents (each group's count, a department's say) are
+/// shown on their own and which only together: a group of 1 to [`MIN_CELL`] − 1 is hidden,
+/// and while the hidden groups together hold 1 to [`MIN_CELL`] − 1 respondents, the smallest
+/// shown group with anyone in it is hidden too. Every report is then made of the shown groups
+/// and the hidden ones as one, each of [`MIN_CELL`] or more (or nobody), so no sum or
+/// difference of reports describes fewer people. `true` where hidden.
+pub fn hidden_groups(counts: &[u64]) -> Vec<bool> {
+    let mut hidden: Vec<bool> = counts.iter().map(|&c| c > 0 && c < MIN_CELL).collect();
+    loop {
+        let together: u64 = counts
+            .iter()
+            .zip(&hidden)
+            .filter(|(_, h)| **h)
+            .map(|(c, _)| c)
+            .sum();
+        if together == 0 || together >= MIN_CELL {
+            return hidden;
+        }
+        let smallest = (0..counts.len())
+            .filter(|&i| !hidden[i] && counts[i] > 0)
+            .min_by_key(|&i| counts[i]);
+        match smallest {
+            Some(i) => hidden[i] = true,
+            // Everyone together is under the floor; the report is refused as a whole.
+            None => return hidden,
+        }
     }
 }
 

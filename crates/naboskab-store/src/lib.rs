@@ -22,6 +22,7 @@ pub mod published;
 pub mod reach;
 pub mod row;
 pub mod seal;
+pub mod surveys;
 pub mod testing;
 pub mod users;
 pub mod volunteering;

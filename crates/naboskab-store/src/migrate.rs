@@ -52,6 +52,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(18, "0018_grant_report_due"),
     migration!(19, "0019_grant_documents"),
     migration!(20, "0020_partnership_confirmed"),
+    migration!(21, "0021_surveys"),
 ];
 
 /// The municipalities fixture (kommunekode, navn, regionskode, region), embedded at build time.

@@ -337,8 +337,13 @@ pub async fn context(State(st): State<AppState>, req: Request, next: Next) -> Re
             Ok(r) => r,
             Err(e) => {
                 // The route's pattern, never the path or query: sign-up links carry their
-                // secret in the path, and a query may hold anything (SEC-12).
-                tracing::warn!(ip = %ctx.client_ip, route = %route, "CSRF check failed");
+                // secret in the path, and a query may hold anything (SEC-12). The anonymous
+                // survey's routes log no address either.
+                if route.starts_with("/survey") {
+                    tracing::warn!(route = %route, "CSRF check failed");
+                } else {
+                    tracing::warn!(ip = %ctx.client_ip, route = %route, "CSRF check failed");
+                }
                 return with_cookies(
                     render_error(&st, &ctx, RenderableError::from(&e)),
                     &set_cookies,

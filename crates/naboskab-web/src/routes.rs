@@ -6,7 +6,7 @@ use crate::pages::{
     account, admin, auth, calendar, feeds, grant_applications, grant_documents, grant_printing,
     grant_reports, grant_reviews, grants, join, lonely, manage, offers, oidc, ops, outreach,
     outreach_counts, outreach_inspect, partnerships, public, room_admin, rooms, schedule,
-    two_factor, volunteer_hours, volunteers,
+    survey_answer, surveys, two_factor, volunteer_hours, volunteers,
 };
 use crate::state::AppState;
 use axum::routing::{MethodRouter, delete, get, post};
@@ -34,6 +34,12 @@ pub fn app_routes() -> Vec<RouteDef> {
     vec![
         r("GET", "/", get(public::home)),
         r("GET", "/about", get(public::about)),
+        r("GET", "/survey", get(survey_answer::show)),
+        r("POST", "/survey", post(survey_answer::submit)),
+        r("GET", "/surveys", get(surveys::list)),
+        r("POST", "/surveys", post(surveys::create)),
+        r("GET", "/surveys/{id}", get(surveys::show)),
+        r("POST", "/surveys/{id}/codes", post(surveys::codes)),
         r("GET", "/offers", get(offers::search_page)),
         r("GET", "/offers/{id}", get(offers::offer_page)),
         r("GET", "/offers/new", get(manage::new_form)),
@@ -434,6 +440,26 @@ pub fn app_routes() -> Vec<RouteDef> {
             "GET",
             "/api/v1/volunteering/alerts",
             get(api::volunteering::alerts),
+        ),
+        r(
+            "GET",
+            "/api/v1/surveys/rounds",
+            get(api::surveys::list_rounds),
+        ),
+        r(
+            "POST",
+            "/api/v1/surveys/rounds",
+            post(api::surveys::create_round),
+        ),
+        r(
+            "GET",
+            "/api/v1/surveys/rounds/{id}/report",
+            get(api::surveys::get_report),
+        ),
+        r(
+            "POST",
+            "/api/v1/surveys/answers",
+            post(api::surveys::submit_answer),
         ),
         r(
             "POST",

@@ -53,11 +53,13 @@ pub struct PageCtx {
     pub is_platform_admin: bool,
     /// Whether to show "my offers" (organisers, boards, staff).
     pub manages_offers: bool,
-    /// CSRF token for forms.
     /// Whether the outreach caseload is in the menu (social caretakers).
     pub does_outreach: bool,
     /// Sees outreach referrals as counts (housing organisation staff, boards, municipalities).
     pub counts_outreach: bool,
+    /// Whether the survey rounds are in the menu.
+    pub reads_surveys: bool,
+    /// CSRF token for forms.
     pub csrf_token: String,
     /// A notice shown at the top of the page.
     pub flash: Option<String>,
@@ -123,6 +125,7 @@ impl PageCtx {
                 )
             }),
             does_outreach: ctx.actor.has_role(naboskab_domain::Role::SocialCaretaker),
+            reads_surveys: naboskab_domain::policy::reads_surveys_somewhere(&ctx.actor),
             counts_outreach: [
                 naboskab_domain::Role::HousingOrgAdmin,
                 naboskab_domain::Role::BoardMember,

@@ -66,6 +66,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Anonymous loneliness surveys.
+    Survey {
+        #[command(subcommand)]
+        command: SurveyCommand,
+    },
     /// Write a consistent copy of the SQLite database (PostgreSQL: use pg_dump).
     Backup {
         /// Output file [default: <data-dir>/backup-<time>.db].
@@ -99,6 +104,23 @@ enum UserCommand {
         /// Organisation id the role is held in (the platform for platform_admin).
         #[arg(long)]
         org: Option<i64>,
+    },
+}
+
+#[derive(Subcommand)]
+enum SurveyCommand {
+    /// Print new one-time codes for a round, one a line (only their hashes are kept: print
+    /// them into the letters now, they cannot be shown again).
+    Codes {
+        /// The round's id.
+        #[arg(long)]
+        round: i64,
+        /// How many codes (1–5000).
+        #[arg(long)]
+        count: usize,
+        /// The department the codes are for (needed when the round has more than one).
+        #[arg(long)]
+        department: Option<i64>,
     },
 }
 
@@ -472,6 +494,34 @@ async fn run(cli: Cli) -> Result<()> {
                 naboskab_app::accounts::issue_api_token(&db, u.id, &name, None, SystemClock.now())
                     .await?;
             println!("{secret}");
+            Ok(())
+        }
+        Command::Survey {
+            command:
+                SurveyCommand::Codes {
+                    round,
+                    count,
+                    department,
+                },
+        } => {
+            let db = open_db(&cfg).await?;
+            let codes = naboskab_app::surveys::issue_codes(&db, round, department, count)
+                .await
+                .map_err(|e| match e {
+                    naboskab_app::Error::NotFound => anyhow!("no survey round with id {round}"),
+                    naboskab_app::Error::Invalid(_)
+                        if count == 0 || count > naboskab_app::surveys::MAX_CODES_AT_ONCE =>
+                    {
+                        anyhow!("--count must be from 1 to 5000")
+                    }
+                    naboskab_app::Error::Invalid(_) => anyhow!(
+                        "the round has several departments (or not this one): name one with --department"
+                    ),
+                    other => anyhow!(other),
+                })?;
+            for code in codes {
+                println!("{code}");
+            }
             Ok(())
         }
         Command::Backup { out } => {

@@ -585,3 +585,39 @@ fn volunteering_alerts_are_for_the_departments_board_and_staff() {
         );
     }
 }
+
+#[test]
+fn surveys_are_run_by_staff_and_the_municipality_and_read_also_by_the_board() {
+    // Department 41 of housing organisation 40, in the municipality whose organisation is 90.
+    let department = Resource::Department {
+        chain: vec![41, 40],
+        municipality: vec![90],
+    };
+    for (role, org, runs, reads) in [
+        (Role::HousingOrgAdmin, 40, true, true),
+        (Role::SocialCaretaker, 40, true, true),
+        (Role::MunicipalOfficer, 90, true, true),
+        (Role::BoardMember, 41, false, true),
+        (Role::Organiser, 41, false, false),
+        (Role::Resident, 41, false, false),
+        (Role::MunicipalOfficer, 91, false, false),
+        (Role::HousingOrgAdmin, 42, false, false),
+        (Role::BoardMember, 43, false, false),
+    ] {
+        let actor = with(role, org);
+        assert_eq!(
+            decide(&actor, Action::RunSurveys, &department).is_allowed(),
+            runs,
+            "{role:?} in {org} runs"
+        );
+        assert_eq!(
+            decide(&actor, Action::ReadSurveyReports, &department).is_allowed(),
+            reads,
+            "{role:?} in {org} reads"
+        );
+    }
+    assert_eq!(
+        decide(&Actor::anonymous(), Action::ReadSurveyReports, &department),
+        Decision::Deny(Denial::NotSignedIn)
+    );
+}

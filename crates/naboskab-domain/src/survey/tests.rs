@@ -152,3 +152,44 @@ fn no_random_table_leaves_a_line_with_one_hidden_cell() {
         assert_lines_are_safe(&table, &shown);
     }
 }
+
+#[test]
+fn hidden_departments_hold_five_or_more_together() {
+    // One department of 3 beside one of 10: hiding the 3 alone would let the total give it
+    // away, so the smallest other (here the only other) is hidden with it.
+    assert_eq!(hidden_groups(&[10, 3]), vec![true, true]);
+    // 3 and 2 hidden together make 5: enough; the rest is shown.
+    assert_eq!(
+        hidden_groups(&[12, 3, 2, 0]),
+        vec![false, true, true, false]
+    );
+    // 2 alone: the smallest shown one with people (6, not the empty one) joins it.
+    assert_eq!(hidden_groups(&[9, 6, 0, 2]), vec![false, true, false, true]);
+    // Nothing small: nothing hidden.
+    assert_eq!(hidden_groups(&[5, 7]), vec![false, false]);
+    assert_eq!(hidden_groups(&[]), Vec::<bool>::new());
+}
+
+#[test]
+fn no_random_partition_leaves_fewer_than_five_hidden_together() {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(18);
+    for _ in 0..2_000 {
+        let groups = rng.random_range(1..7);
+        let counts: Vec<u64> = (0..groups).map(|_| rng.random_range(0..12)).collect();
+        let hidden = hidden_groups(&counts);
+        let total: u64 = counts.iter().sum();
+        let together: u64 = counts
+            .iter()
+            .zip(&hidden)
+            .filter(|(_, h)| **h)
+            .map(|(c, _)| c)
+            .sum();
+        assert!(
+            together == 0 || together >= MIN_CELL || total < MIN_CELL,
+            "{counts:?} → {hidden:?}"
+        );
+        for (c, h) in counts.iter().zip(&hidden) {
+            assert!(*h || *c == 0 || *c >= MIN_CELL, "{counts:?} → {hidden:?}");
+        }
+    }
+}

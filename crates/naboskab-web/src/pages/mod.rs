@@ -27,6 +27,8 @@ pub mod public;
 pub mod room_admin;
 pub mod rooms;
 pub mod schedule;
+pub mod survey_answer;
+pub mod surveys;
 pub mod two_factor;
 pub mod volunteer_hours;
 pub mod volunteers;

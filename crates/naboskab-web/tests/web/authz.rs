@@ -172,6 +172,17 @@ async fn every_route_for_every_role_matches_the_matrix() {
             .i64("min")
             .expect("id")
             .to_string();
+        let survey_round = app
+            .db()
+            .query_one(
+                "SELECT id FROM survey_round WHERE title = 'Trivselsundersøgelse 2026'",
+                vec![],
+            )
+            .await
+            .expect("demo survey round")
+            .i64("id")
+            .expect("id")
+            .to_string();
         let mut surprises = Vec::new();
         let mut checked = 0;
         for ((method, pattern), outcomes) in &expected {
@@ -204,6 +215,10 @@ async fn every_route_for_every_role_matches_the_matrix() {
                         &open_call
                     } else if pattern.starts_with("/partnerships/") {
                         &partnership
+                    } else if pattern.starts_with("/surveys/")
+                        || pattern.starts_with("/api/v1/surveys/")
+                    {
+                        &survey_round
                     } else if pattern.starts_with("/grants/applications/")
                         || pattern.starts_with("/api/v1/grants/applications/")
                     {

@@ -2,12 +2,11 @@
 //! and PostgreSQL: redirects that leave the site, session ids that survive two-step sign-in,
 //! outreach ids that tell which records exist, secrets in the request log.
 
-use crate::helpers::{Client, TestApp, record_of};
+use crate::helpers::{Client, LogBuffer, TestApp, record_of};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use naboskab_app::totp;
 use naboskab_demo::reach::DEMO_TOTP_SECRET;
-use std::sync::{Arc, Mutex};
 
 const CARETAKER: &str = "vicevaert@demo.naboskab.dk";
 const RESIDENT: &str = "beboer@demo.naboskab.dk";
@@ -133,37 +132,11 @@ async fn another_organisations_outreach_record_answers_like_a_missing_one() {
     }
 }
 
-/// A `tracing` writer into a shared buffer, to read what the request log says.
-#[derive(Clone, Default)]
-struct LogBuffer(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("log buffer").extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogBuffer {
-    type Writer = LogBuffer;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 #[tokio::test]
 async fn a_refused_csrf_check_logs_the_route_but_no_secret_from_the_path_or_query() {
     for app in TestApp::all().await {
         let log = LogBuffer::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(log.clone())
-            .with_ansi(false)
-            .with_max_level(tracing::Level::INFO)
-            .finish();
-        let _guard = tracing::subscriber::set_default(subscriber);
+        let _guard = log.capture();
         let secret = "S3cretSignupLinkToken0123456789abcdef";
         let mut c = app.client();
         c.get("/").await;
@@ -176,7 +149,7 @@ async fn a_refused_csrf_check_logs_the_route_but_no_secret_from_the_path_or_quer
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
-        let text = String::from_utf8(log.0.lock().expect("log").clone()).expect("utf-8");
+        let text = log.text();
         assert!(text.contains("CSRF check failed"), "{text}");
         assert!(text.contains("/signups/{token}/cancel"), "{text}");
         assert!(

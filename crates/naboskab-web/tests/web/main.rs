@@ -21,5 +21,6 @@ mod outreach_more;
 mod partnerships;
 mod robustness;
 mod security;
+mod surveys;
 mod two_factor;
 mod volunteers;
