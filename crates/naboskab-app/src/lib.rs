@@ -31,6 +31,7 @@ pub mod open_data;
 pub mod organising;
 pub mod partnerships;
 pub mod places;
+pub mod printing;
 pub mod reach;
 pub mod richtext;
 pub mod room_admin;

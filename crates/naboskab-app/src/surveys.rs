@@ -515,4 +515,5 @@ pub async fn submit(app: &App, form: &AnswerForm) -> Result<()> {
     }
 }
 
+pub mod letters;
 pub mod report;

@@ -54,6 +54,9 @@ pub enum Part {
     Sheet(Sheet),
     /// A letter from an organisation to a person.
     Letter(Letter),
+    /// An invitation to answer a survey: one page with a one-time code and its link as a QR
+    /// code, in Danish and one more language.
+    Invitation(Invitation),
 }
 
 /// A sheet: a heading, a few facts, then sections.
@@ -148,6 +151,40 @@ pub struct Letter {
     pub footer: String,
 }
 
+/// An invitation to answer a survey, one page per address: who sends it, to whom, the texts
+/// in their languages (Danish first), and in the middle the code, the link and the link as a
+/// QR code to scan.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Invitation {
+    /// The sender's lines.
+    pub sender: Vec<String>,
+    /// The recipient's lines ("Til beboerne i …").
+    pub recipient: Vec<String>,
+    /// The one-time code, as printed.
+    pub code: String,
+    /// The address that opens the questionnaire with the code; printed and drawn as a QR code.
+    pub link: String,
+    /// The text in each language, in order.
+    pub texts: Vec<InvitationText>,
+    /// Printed at the foot of the page.
+    pub footer: String,
+}
+
+/// An invitation's text in one language.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct InvitationText {
+    /// BCP 47 language.
+    pub lang: String,
+    /// Written right to left.
+    pub rtl: bool,
+    /// Its heading.
+    pub heading: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<String>,
+    /// The label before the code ("Din kode").
+    pub code_label: String,
+}
+
 /// A typeset document.
 #[derive(Debug, Clone)]
 pub struct Pdf {
@@ -157,6 +194,8 @@ pub struct Pdf {
     pub pages: usize,
     /// The text laid out on its pages, in reading order of the layout, one line per run.
     pub text: String,
+    /// How many images (QR codes) are drawn on its pages.
+    pub images: usize,
 }
 
 /// Why a document could not be typeset: a bug in the template or the fonts, never the input.
@@ -167,7 +206,15 @@ pub struct PdfError(String);
 /// Lays `document` out and writes it as PDF. CPU-bound (tens of milliseconds a page); call
 /// it off the async workers.
 pub fn render(document: &Document) -> Result<Pdf, PdfError> {
-    let json = serde_json::to_vec(document).map_err(|e| PdfError(e.to_string()))?;
+    let mut value = serde_json::to_value(document).map_err(|e| PdfError(e.to_string()))?;
+    // Each invitation's link drawn as a QR code (SVG), for the template's `image`.
+    if let Some(parts) = value.get_mut("parts").and_then(|p| p.as_array_mut()) {
+        for part in parts.iter_mut().filter(|p| p["kind"] == "invitation") {
+            let link = part["link"].as_str().unwrap_or_default().to_owned();
+            part["qr"] = qr_svg(&link)?.into();
+        }
+    }
+    let json = serde_json::to_vec(&value).map_err(|e| PdfError(e.to_string()))?;
     let mut inputs = Dict::new();
     inputs.insert("data".into(), Bytes::new(json).into_value());
     let paged: PagedDocument = ENGINE
@@ -177,25 +224,41 @@ pub fn render(document: &Document) -> Result<Pdf, PdfError> {
     let bytes = typst_pdf::pdf(&paged, &typst_pdf::PdfOptions::default())
         .map_err(|e| PdfError(format!("{e:?}")))?;
     let mut text = String::new();
+    let mut images = 0;
     for page in paged.pages() {
-        text_of(&page.frame, &mut text);
+        text_of(&page.frame, &mut text, &mut images);
     }
     Ok(Pdf {
         bytes,
         pages: paged.pages().len(),
         text,
+        images,
     })
 }
 
-/// Appends the text runs of `frame` and the frames inside it, one per line.
-fn text_of(frame: &Frame, out: &mut String) {
+/// `text` as a QR code in SVG, black on white with its quiet zone, medium error correction (a
+/// folded or smudged letter still scans).
+fn qr_svg(text: &str) -> Result<String, PdfError> {
+    let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| PdfError(format!("QR code: {e}")))?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .quiet_zone(true)
+        .build())
+}
+
+/// Appends the text runs of `frame` and the frames inside it, one per line, and counts its
+/// images.
+fn text_of(frame: &Frame, out: &mut String, images: &mut usize) {
     for (_, item) in frame.items() {
         match item {
-            FrameItem::Group(group) => text_of(&group.frame, out),
+            FrameItem::Group(group) => text_of(&group.frame, out, images),
             FrameItem::Text(run) => {
                 out.push_str(run.text.as_str());
                 out.push('\n');
             }
+            FrameItem::Image(..) => *images += 1,
             _ => {}
         }
     }

@@ -141,3 +141,51 @@ fn a_long_table_runs_onto_more_pages() {
     assert!(pdf.pages >= 3, "120 rows need pages: {}", pdf.pages);
     assert!(words(&pdf).contains("Linje 120"));
 }
+
+fn invitation(code: &str) -> Part {
+    let text = |lang: &str, heading: &str, paragraph: &str, label: &str| InvitationText {
+        lang: lang.to_owned(),
+        rtl: lang == "ar",
+        heading: heading.to_owned(),
+        paragraphs: vec![paragraph.to_owned()],
+        code_label: label.to_owned(),
+    };
+    Part::Invitation(Invitation {
+        sender: vec!["Boligselskabet Taastrup Have".to_owned()],
+        recipient: vec!["Til beboerne i".to_owned(), "Afd. 3 Nørreparken".to_owned()],
+        code: code.to_owned(),
+        link: format!("https://naboskab.example.dk/survey?code={code}"),
+        texts: vec![
+            text(
+                "da",
+                "Hvordan har du det med andre?",
+                "Svar på tre spørgsmål.",
+                "Din kode",
+            ),
+            text("ar", "كيف تشعر تجاه الآخرين؟", "أجب عن ثلاثة أسئلة.", "رمزك"),
+        ],
+        footer: "Naboskab".to_owned(),
+    })
+}
+
+#[test]
+fn an_invitation_is_one_page_with_its_code_its_link_and_a_qr_code_in_both_languages() {
+    let pdf = render(&Document {
+        title: "Trivselsundersøgelse".to_owned(),
+        parts: vec![invitation("ABCD-EFGH-JKMN"), invitation("PQRS-TUVW-XYZ2")],
+    })
+    .expect("typeset");
+    assert_eq!(pdf.pages, 2, "one page per address");
+    assert_eq!(pdf.images, 2, "one QR code per page");
+    let text = words(&pdf);
+    for expected in [
+        "ABCD-EFGH-JKMN",
+        "PQRS-TUVW-XYZ2",
+        "https://naboskab.example.dk/survey?code=ABCD-EFGH-JKMN",
+        "Hvordan har du det med andre?",
+        "Afd. 3 Nørreparken",
+        "رمزك",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is not in {text}");
+    }
+}

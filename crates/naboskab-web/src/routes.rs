@@ -40,6 +40,7 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("POST", "/surveys", post(surveys::create)),
         r("GET", "/surveys/{id}", get(surveys::show)),
         r("POST", "/surveys/{id}/codes", post(surveys::codes)),
+        r("POST", "/surveys/{id}/letters", post(surveys::letters)),
         r("GET", "/offers", get(offers::search_page)),
         r("GET", "/offers/{id}", get(offers::offer_page)),
         r("GET", "/offers/new", get(manage::new_form)),

@@ -5,7 +5,6 @@
 //! the async workers.
 
 use chrono::DateTime;
-use fluent_bundle::FluentValue;
 use naboskab_domain::Actor;
 use naboskab_domain::grants::Question;
 use naboskab_pdf::{Block, Document, Fact, Letter, Part, Section, Sheet, Table};
@@ -17,15 +16,8 @@ use super::{documents, reviews};
 use crate::App;
 use crate::error::{Error, Result};
 use crate::i18n::{self, Locale};
-
-/// A typeset file and the name to offer it under.
-#[derive(Debug, Clone)]
-pub struct Printed {
-    /// A file name without folders (ASCII).
-    pub file_name: String,
-    /// The PDF and the text on its pages.
-    pub pdf: naboskab_pdf::Pdf,
-}
+pub use crate::printing::Printed;
+use crate::printing::{plain as t_args, typeset};
 
 /// The application `id` as a PDF in `locale`, for whoever may read it: the same facts,
 /// activities, budget, answers and documents as its page, and for the call's municipality
@@ -97,24 +89,6 @@ pub fn has_letter(v: &ApplicationView) -> bool {
 }
 
 /// Typesets on the blocking pool; a failure is the template's, never the input's.
-async fn typeset(document: Document, file_name: String) -> Result<Printed> {
-    let pdf = tokio::task::spawn_blocking(move || naboskab_pdf::render(&document))
-        .await
-        .map_err(|e| Error::Internal(format!("typesetting task: {e}")))?
-        .map_err(|e| Error::Internal(e.to_string()))?;
-    Ok(Printed { file_name, pdf })
-}
-
-/// A Fluent message with string arguments, without the isolation marks (the typesetter
-/// orders mixed directions itself).
-fn t_args(locale: Locale, key: &str, args: &[(&str, String)]) -> String {
-    let args: Vec<(&str, FluentValue<'_>)> = args
-        .iter()
-        .map(|(k, v)| (*k, FluentValue::from(v.as_str())))
-        .collect();
-    i18n::strip_isolation(&i18n::t_args(locale, key, &args))
-}
-
 fn date(locale: Locale, at: i64) -> String {
     i18n::format_date(locale, DateTime::from_timestamp(at, 0).unwrap_or_default())
 }

@@ -1,18 +1,19 @@
 //! Measure's survey pages for the people who run and read them: `GET /surveys` lists the
 //! rounds the reader may see with the form for a new one; `POST /surveys` starts a round;
 //! `GET /surveys/{id}[?department=]` is a round's report (a chart drawn on the server with the
-//! same numbers in a table beside it); `POST /surveys/{id}/codes` makes one-time codes for a
-//! department and hands them over once, as a text file. The rules are
-//! `naboskab_app::surveys`.
+//! same numbers in a table beside it); `POST /surveys/{id}/letters` prints a department's
+//! letters, each with a new one-time code and its QR code, and `POST /surveys/{id}/codes` hands
+//! over bare codes once, as a text file. The rules are `naboskab_app::surveys`.
 
 use crate::context::Ctx;
 use crate::error::{AppError, AppResult};
 use crate::input::form_pairs;
+use crate::spreadsheet::download as file_download;
 use crate::state::AppState;
 use crate::templates::{FormErrors, PageCtx, page, page_with_status};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use naboskab_app::i18n::{self, Locale};
 use naboskab_app::surveys::report::{self, BANDS, Figures, Report, Share};
@@ -241,6 +242,8 @@ struct ReportPage {
     trend: Vec<FigureRow>,
     /// Departments to choose from: (id, name, chosen).
     departments: Vec<(i64, String, bool)>,
+    /// The round's languages besides Danish, for the letters: (code, name).
+    letter_languages: Vec<(&'static str, &'static str)>,
     errors: FormErrors,
 }
 
@@ -342,6 +345,13 @@ fn report_page(st: &AppState, ctx: &Ctx, report: Report, errors: FormErrors) -> 
             .iter()
             .map(|(id, n)| (*id, n.clone(), Some(*id) == chosen))
             .collect(),
+        letter_languages: report
+            .round
+            .languages
+            .iter()
+            .filter(|l| **l != Locale::Da)
+            .map(|l| (l.code(), l.native_name()))
+            .collect(),
         report,
         errors,
     }
@@ -412,16 +422,42 @@ pub async fn codes(
             st.config.base_url
         ));
     }
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"survey-{id}-codes.txt\""),
-            ),
-            (header::CACHE_CONTROL, "no-store".to_owned()),
-        ],
-        text,
+    file_download(
+        "text/plain; charset=utf-8",
+        &format!("survey-{id}-codes.txt"),
+        text.into_bytes(),
     )
-        .into_response())
+}
+
+/// `POST /surveys/{id}/letters`: makes `count` letters for `department`, each with a new code
+/// and its QR code, in Danish and `language`, as one PDF to print.
+pub async fn letters(
+    State(st): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    body: String,
+) -> AppResult<Response> {
+    ctx.require_user()?;
+    if !surveys::round(&st.app, &ctx.actor, id).await?.may_run {
+        return Err(AppError::Forbidden);
+    }
+    let pairs = form_pairs(&body);
+    let department = field(&pairs, "department")
+        .trim()
+        .parse::<i64>()
+        .unwrap_or(-1);
+    let count = field(&pairs, "count")
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| AppError::field("count", "field-survey-letters"))?;
+    let language = match field(&pairs, "language").trim() {
+        "" => None,
+        code => Some(
+            Locale::parse(code)
+                .ok_or_else(|| AppError::field("language", "field-survey-language"))?,
+        ),
+    };
+    let printed =
+        surveys::letters::letters_pdf(&st.app, &ctx.actor, id, department, count, language).await?;
+    file_download("application/pdf", &printed.file_name, printed.pdf.bytes)
 }

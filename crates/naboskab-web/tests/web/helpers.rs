@@ -530,3 +530,39 @@ pub fn pdf_text(bytes: &[u8]) -> String {
         .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
         .collect()
 }
+
+/// The QR codes on a PDF's pages, as a phone would scan them: each page drawn at 150 dpi by
+/// pdftoppm (poppler-utils) and read by zbarimg (zbar-tools), in page order.
+pub fn pdf_qr_codes(bytes: &[u8]) -> Vec<String> {
+    use std::process::Command;
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let pdf = dir.path().join("letters.pdf");
+    std::fs::write(&pdf, bytes).expect("write the PDF");
+    let drawn = Command::new("pdftoppm")
+        .args(["-r", "150", "-png"])
+        .arg(&pdf)
+        .arg(dir.path().join("page"))
+        .status()
+        .expect("pdftoppm (Debian's poppler-utils) is needed to draw PDFs");
+    assert!(drawn.success());
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("pages")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "png"))
+        .collect();
+    pages.sort();
+    let mut out = Vec::new();
+    for page in pages {
+        let scan = Command::new("zbarimg")
+            .args(["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable"])
+            .arg(&page)
+            .output()
+            .expect("zbarimg (Debian's zbar-tools) is needed to scan QR codes");
+        out.extend(
+            String::from_utf8_lossy(&scan.stdout)
+                .lines()
+                .map(str::to_owned),
+        );
+    }
+    out
+}

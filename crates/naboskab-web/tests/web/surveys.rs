@@ -4,7 +4,7 @@
 //! attacker holding every report the roles can reach learns nothing about fewer than five
 //! people.
 
-use crate::helpers::{Client, LogBuffer, TestApp, bearer_from};
+use crate::helpers::{Client, LogBuffer, TestApp, bearer_from, pdf_qr_codes, pdf_text};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use naboskab_store::params;
@@ -539,4 +539,117 @@ async fn only_those_who_may_read_every_department_see_a_round() {
     let ar = app.client().get("/survey?lang=ar").await;
     assert_eq!(ar.attr("html", "dir").as_deref(), Some("rtl"));
     app.cleanup().await;
+}
+
+#[tokio::test]
+async fn letters_carry_a_new_code_each_whose_qr_code_opens_the_questionnaire() {
+    for app in apps().await {
+        let id = round_titled(&app, "Ensomhed i Vestervang og Fløng").await;
+        let vestervang = org(&app, "dep-vestervang");
+        let mut officer = app.logged_in(OFFICER).await;
+        let page = officer.get(&format!("/surveys/{id}")).await;
+        assert_eq!(
+            page.attr("#field-letters-language option[value=ar]", "lang")
+                .as_deref(),
+            Some("ar")
+        );
+        let before = app
+            .db()
+            .query_one(
+                "SELECT codes_issued FROM survey_round_department WHERE round_id = $1 AND department_id = $2",
+                params![id, vestervang],
+            )
+            .await
+            .expect("issued")
+            .i64("codes_issued")
+            .expect("count");
+
+        let r = officer
+            .post_form(
+                &format!("/surveys/{id}/letters"),
+                &[
+                    ("department", &vestervang.to_string()),
+                    ("language", "ar"),
+                    ("count", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+        assert_eq!(r.header("content-type"), "application/pdf");
+        let facts = crate::helpers::pdf_facts(&r.bytes);
+        assert_eq!(facts.pages, 3, "one letter per address");
+        let text = pdf_text(&r.bytes);
+        assert!(
+            text.contains("Hvordan har du det med andre mennesker?"),
+            "{text}"
+        );
+        assert!(text.contains("كيف تشعر تجاه"), "{text}");
+        assert!(text.contains("Afd. 2 Vestervang"));
+        // Each page's QR code is its own link with its own code, printed beside it.
+        let scanned = pdf_qr_codes(&r.bytes);
+        assert_eq!(scanned.len(), 3, "{scanned:?}");
+        let codes: BTreeSet<&str> = scanned
+            .iter()
+            .map(|link| {
+                link.strip_prefix("http://naboskab.test/survey?code=")
+                    .expect("the questionnaire's address")
+            })
+            .collect();
+        assert_eq!(codes.len(), 3, "three different codes");
+        for code in &codes {
+            assert!(text.contains(code), "{code} is printed");
+            let opened = app.client().get(&format!("/survey?code={code}")).await;
+            assert_eq!(opened.status, StatusCode::OK);
+            assert_eq!(opened.select_text("fieldset legend").len(), 3);
+        }
+        let after = app
+            .db()
+            .query_one(
+                "SELECT codes_issued FROM survey_round_department WHERE round_id = $1 AND department_id = $2",
+                params![id, vestervang],
+            )
+            .await
+            .expect("issued")
+            .i64("codes_issued")
+            .expect("count");
+        assert_eq!(after, before + 3);
+
+        // A language the round does not use, too many letters, and someone else's round are
+        // refused.
+        let english = officer
+            .post_form(
+                &format!("/surveys/{id}/letters"),
+                &[
+                    ("department", &vestervang.to_string()),
+                    ("language", "en"),
+                    ("count", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(english.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let many = officer
+            .post_form(
+                &format!("/surveys/{id}/letters"),
+                &[
+                    ("department", &vestervang.to_string()),
+                    ("language", "ar"),
+                    ("count", "1001"),
+                ],
+            )
+            .await;
+        assert_eq!(many.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let mut housing = app.logged_in(HOUSING_ADMIN).await;
+        let theirs = housing
+            .post_form(
+                &format!("/surveys/{id}/letters"),
+                &[("department", &vestervang.to_string()), ("count", "1")],
+            )
+            .await;
+        assert_eq!(
+            theirs.status,
+            StatusCode::NOT_FOUND,
+            "the housing organisation above Taastrup does not see Vestegn's round"
+        );
+        app.cleanup().await;
+    }
 }
