@@ -157,3 +157,25 @@ pub(crate) async fn seed(db: &Db, ids: &DemoIds, now: i64) -> Result<(), StoreEr
     }
     Ok(())
 }
+
+/// Adds `count` generated answers to the demo's 2026 round, spread over its departments in
+/// the proportions of its own answers, about one in seven severe (benchmarks); returns the
+/// round's id.
+pub async fn add_generated_answers(db: &Db, count: usize) -> Result<i64, StoreError> {
+    let round = store::rounds(db)
+        .await?
+        .into_iter()
+        .find(|r| r.fields.title == "Trivselsundersøgelse 2026")
+        .ok_or_else(|| problem("no 2026 round to add answers to".into()))?;
+    let departments = round.fields.department_ids.clone();
+    let mut rng = StdRng::seed_from_u64(10_000);
+    let answers: Vec<Answer> = (0..count)
+        .map(|i| {
+            // Nørreparken-sized departments get most answers; every department gets some.
+            let department = departments[[0, 0, 0, 1, 1, 2][i % 6] % departments.len()];
+            answer(&mut rng, department, i % 7 == 0, round.fields.who5)
+        })
+        .collect();
+    store::insert_answers(db, round.id, &answers).await?;
+    Ok(round.id)
+}

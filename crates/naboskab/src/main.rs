@@ -55,6 +55,9 @@ enum Command {
         /// Also add this many submitted applications to the newest grant call (benchmarks).
         #[arg(long, default_value_t = 0)]
         extra_applications: usize,
+        /// Also add this many generated answers to the newest closed survey round (benchmarks).
+        #[arg(long, default_value_t = 0)]
+        extra_survey_answers: usize,
     },
     /// Manage accounts.
     User {
@@ -389,6 +392,7 @@ async fn run(cli: Cli) -> Result<()> {
             extra_series,
             extra_bookings,
             extra_applications,
+            extra_survey_answers,
         } => {
             let db = open_db(&cfg).await?;
             seed_demo(&db, &cfg).await?;
@@ -436,6 +440,16 @@ async fn run(cli: Cli) -> Result<()> {
                 .await?;
                 println!(
                     "added {extra_applications} applications to call {call} in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            if extra_survey_answers > 0 {
+                let started = std::time::Instant::now();
+                let round =
+                    naboskab_demo::surveys::add_generated_answers(&db, extra_survey_answers)
+                        .await?;
+                println!(
+                    "added {extra_survey_answers} answers to survey round {round} in {:.1} s",
                     started.elapsed().as_secs_f64()
                 );
             }
