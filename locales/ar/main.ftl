@@ -1672,3 +1672,37 @@ surveys-letters-danish-only = الدنماركية فقط
 surveys-letters-count = عدد الرسائل
 surveys-letters-make = أنشئ الرسائل (PDF)
 surveys-codes-only = أو حمّل الرموز كملف نصي لرسائلكم الخاصة.
+nav-impact = الأثر بالأرقام
+impact-title = الأثر بالأرقام
+impact-intro = أي المجموعات لديها أنشطة في أي أيام، وكم يأتي ويعود، وكيف تُستخدم القاعات. اختر مكانًا.
+impact-place = المكان
+impact-kind = النوع
+impact-departments-count = { $count ->
+    [one] قسم واحد
+   *[other] { $count } أقسام
+}
+impact-csv = حمّل الجداول بصيغة CSV
+impact-xlsx = حمّل الجداول بصيغة Excel (XLSX)
+impact-offers-heading = الأنشطة حسب الفئة المستهدفة ويوم الأسبوع
+impact-offers-intro = { $count ->
+    [one] يُقام هنا عرض منشور واحد.
+   *[other] يُقام هنا { $count } عرضًا منشورًا.
+}
+impact-offers-caption = الرقم في كل خانة هو عدد العروض للمجموعة في ذلك اليوم. الخانات المظللة بلا رقم: لا يوجد شيء.
+impact-offers-table = الأرقام وراء النظرة العامة
+impact-target-group = الفئة المستهدفة
+impact-gaps = مجموعات بلا أنشطة في بعض الأيام
+impact-no-day = ولا يوم
+impact-participation-heading = المشاركة خلال نصف السنة الأخير
+impact-participation-intro = المسجلون الذين سُجل حضورهم، ومن عُدّوا بدون اسم. "عاد" يعد من كانت زيارتهم الأولى قبل 4 (أو 12) أسبوعًا على الأقل.
+impact-attendances = مرات الحضور
+impact-people = أشخاص مختلفون
+impact-could-return-4 = الزيارة الأولى قبل 4 أسابيع على الأقل
+impact-returned-4 = عاد بعد 4 أسابيع أو أكثر
+impact-could-return-12 = الزيارة الأولى قبل 12 أسبوعًا على الأقل
+impact-returned-12 = عاد بعد 12 أسبوعًا أو أكثر
+impact-anonymous = عُدّوا بدون اسم (حضور حر وزوار)
+impact-rooms-heading = استخدام القاعات خلال نصف السنة الأخير
+impact-rooms-caption = الساعات المحجوزة حسب نوع الاستخدام (الحجوزات المؤكدة).
+impact-bookings = الحجوزات
+impact-hours = الساعات

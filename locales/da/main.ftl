@@ -1594,3 +1594,37 @@ surveys-letters-danish-only = Kun dansk
 surveys-letters-count = Antal breve
 surveys-letters-make = Lav breve (PDF)
 surveys-codes-only = Eller hent koderne som en tekstfil til jeres egne breve.
+nav-impact = Effekt i tal
+impact-title = Effekt i tal
+impact-intro = Hvilke grupper har aktiviteter hvilke dage, hvor mange kommer og kommer igen, og hvordan lokalerne bruges. Vælg et sted.
+impact-place = Sted
+impact-kind = Slags
+impact-departments-count = { $count ->
+    [one] 1 afdeling
+   *[other] { $count } afdelinger
+}
+impact-csv = Hent tabellerne som CSV
+impact-xlsx = Hent tabellerne som Excel (XLSX)
+impact-offers-heading = Aktiviteter pr. målgruppe og ugedag
+impact-offers-intro = { $count ->
+    [one] 1 offentliggjort tilbud holdes her.
+   *[other] { $count } offentliggjorte tilbud holdes her.
+}
+impact-offers-caption = Tallet i hvert felt er antallet af tilbud for gruppen den dag. Skraverede felter uden tal: intet tilbud.
+impact-offers-table = Tallene bag oversigten
+impact-target-group = Målgruppe
+impact-gaps = Grupper uden tilbud nogle dage
+impact-no-day = ingen dage
+impact-participation-heading = Deltagelse det seneste halve år
+impact-participation-intro = Tilmeldte, der blev registreret som mødt, og dem, der blev talt uden navn. "Kom igen" tæller dem, hvis første besøg ligger mindst 4 (eller 12) uger tilbage.
+impact-attendances = Fremmøder
+impact-people = Forskellige personer
+impact-could-return-4 = Første besøg mindst 4 uger siden
+impact-returned-4 = Kom igen efter 4 uger eller mere
+impact-could-return-12 = Første besøg mindst 12 uger siden
+impact-returned-12 = Kom igen efter 12 uger eller mere
+impact-anonymous = Talt uden navn (drop-in og walk-ins)
+impact-rooms-heading = Brug af lokaler det seneste halve år
+impact-rooms-caption = Timer booket pr. slags brug (bekræftede bookinger).
+impact-bookings = Bookinger
+impact-hours = Timer

@@ -1618,3 +1618,37 @@ surveys-letters-danish-only = Danish only
 surveys-letters-count = Number of letters
 surveys-letters-make = Make letters (PDF)
 surveys-codes-only = Or download the codes as a text file for your own letters.
+nav-impact = Impact in numbers
+impact-title = Impact in numbers
+impact-intro = Which groups have activities on which days, how many come and come back, and how the rooms are used. Choose a place.
+impact-place = Place
+impact-kind = Kind
+impact-departments-count = { $count ->
+    [one] 1 department
+   *[other] { $count } departments
+}
+impact-csv = Download the tables as CSV
+impact-xlsx = Download the tables as Excel (XLSX)
+impact-offers-heading = Activities by target group and weekday
+impact-offers-intro = { $count ->
+    [one] 1 published offer is held here.
+   *[other] { $count } published offers are held here.
+}
+impact-offers-caption = The number in each cell is the number of offers for the group that day. Hatched cells without a number: nothing on.
+impact-offers-table = The figures behind the overview
+impact-target-group = Target group
+impact-gaps = Groups with nothing on some days
+impact-no-day = no day
+impact-participation-heading = Participation in the last half year
+impact-participation-intro = People signed up and marked present, and those counted without a name. "Came back" counts those whose first visit is at least 4 (or 12) weeks ago.
+impact-attendances = Attendances
+impact-people = Different people
+impact-could-return-4 = First visit at least 4 weeks ago
+impact-returned-4 = Came back after 4 weeks or more
+impact-could-return-12 = First visit at least 12 weeks ago
+impact-returned-12 = Came back after 12 weeks or more
+impact-anonymous = Counted without a name (drop-in and walk-ins)
+impact-rooms-heading = Room use in the last half year
+impact-rooms-caption = Hours booked by kind of use (confirmed bookings).
+impact-bookings = Bookings
+impact-hours = Hours

@@ -2,8 +2,9 @@
 // figures are withheld while only four have answered, and makes a one-time code for a letter;
 // a resident scans the letter's QR address, answers in the questionnaire without signing in,
 // and cannot use the code twice; the officer's report then shows the share with severe
-// loneliness with its interval beside the national lines. The list of rounds, the report, the
-// questionnaire and the thank-you page pass axe-core in Danish and Arabic.
+// loneliness with its interval beside the national lines; the officer also opens the
+// municipality's impact in numbers. The list of rounds, the report, the
+// questionnaire, the thank-you page and the dashboard pass axe-core in Danish and Arabic.
 // Start everything with: bash tests/browser/run.sh
 
 import { after, before, test } from 'node:test';
@@ -100,5 +101,24 @@ test('the report shows the share once five have answered', async () => {
     // Neither department is shown alone: Fløng has one answer, so Vestervang is hidden with it.
     assert.equal(await page.locator('main table tbody tr', { hasText: 'Fløng' }).count(), 0);
     await accessible(page, reportPath, 'survey report');
+  });
+});
+
+test('the officer opens the municipality\'s impact in numbers', async () => {
+  await withPage(async (page) => {
+    await loginAs(page, OFFICER);
+    await goto(page, '/');
+    await click(page, page.locator('nav.main-nav a', { hasText: 'Effekt i tal' }));
+    await accessible(page, '/impact', 'impact places');
+    await click(page, page.locator('main a', { hasText: 'Høje-Taastrup' }).first());
+    const path = new URL(page.url()).pathname;
+    await accessible(page, path, 'impact dashboard');
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Aktiviteter pr\. målgruppe og ugedag/);
+    assert.match(main, /Grupper uden tilbud nogle dage/);
+    assert.match(main, /Kom igen efter 4 uger eller mere\s+\d+ \/ \d+/);
+    // The charts are images with a text alternative and their numbers in a table.
+    assert.equal(await page.locator('main figure svg[role=img]').count(), 2);
+    assert.ok(await page.locator('main table').count() >= 3);
   });
 });

@@ -21,6 +21,7 @@ pub mod grants;
 pub mod helplines;
 pub mod i18n;
 pub mod ical;
+pub mod impact;
 pub mod jobs;
 pub mod join;
 pub mod lonely;

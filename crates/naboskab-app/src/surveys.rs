@@ -78,7 +78,7 @@ pub struct RoundView {
 
 /// A department as the policy sees it for surveys: its chain and its municipality's
 /// organisations.
-async fn department_resource(db: &Db, department: &Organisation) -> Result<Resource> {
+pub(crate) async fn department_resource(db: &Db, department: &Organisation) -> Result<Resource> {
     let chain = orgs::chain(db, department.id).await?;
     let municipality = match department.municipality_code.as_deref() {
         Some(code) => orgs::organisations_of_kind(db, OrgKind::Municipality)

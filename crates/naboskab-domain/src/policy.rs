@@ -142,11 +142,15 @@ pub enum Action {
     /// Read a department's survey reports (never an answer): those who run surveys there and
     /// the department's board.
     ReadSurveyReports,
+    /// Read a department's impact in numbers (offers by group and weekday, participation,
+    /// room use): as for referral counts, its board, its housing organisation's administrators
+    /// and caretakers, and the officers of its municipality.
+    ReadImpact,
 }
 
 impl Action {
     /// Every action, for exhaustive tests.
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::ReadPublic,
         Action::ReadOwnAccount,
         Action::ManageOwnAccount,
@@ -173,6 +177,7 @@ impl Action {
         Action::FollowVolunteering,
         Action::RunSurveys,
         Action::ReadSurveyReports,
+        Action::ReadImpact,
     ];
 
     /// Actions on outreach records: the platform administrator's general override does not
@@ -459,7 +464,7 @@ fn decide_by_membership(actor: &Actor, action: Action, resource: &Resource) -> D
                 || actor.has_role_in(Role::MunicipalOfficer, municipality),
         ),
         (
-            Action::ReadSurveyReports,
+            Action::ReadSurveyReports | Action::ReadImpact,
             Resource::Department {
                 chain,
                 municipality,

@@ -12,6 +12,7 @@ pub mod gather;
 pub mod grant_documents;
 pub mod grant_reviews;
 pub mod grants;
+pub mod impact;
 pub mod join;
 pub mod migrate;
 pub mod offers;

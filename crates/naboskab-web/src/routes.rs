@@ -4,8 +4,8 @@
 use crate::api;
 use crate::pages::{
     account, admin, auth, calendar, feeds, grant_applications, grant_documents, grant_printing,
-    grant_reports, grant_reviews, grants, join, lonely, manage, offers, oidc, ops, outreach,
-    outreach_counts, outreach_inspect, partnerships, public, room_admin, rooms, schedule,
+    grant_reports, grant_reviews, grants, impact, join, lonely, manage, offers, oidc, ops,
+    outreach, outreach_counts, outreach_inspect, partnerships, public, room_admin, rooms, schedule,
     survey_answer, surveys, two_factor, volunteer_hours, volunteers,
 };
 use crate::state::AppState;
@@ -41,6 +41,10 @@ pub fn app_routes() -> Vec<RouteDef> {
         r("GET", "/surveys/{id}", get(surveys::show)),
         r("POST", "/surveys/{id}/codes", post(surveys::codes)),
         r("POST", "/surveys/{id}/letters", post(surveys::letters)),
+        r("GET", "/impact", get(impact::places)),
+        r("GET", "/impact/{id}", get(impact::show)),
+        r("GET", "/impact/{id}/export.csv", get(impact::csv)),
+        r("GET", "/impact/{id}/export.xlsx", get(impact::xlsx)),
         r("GET", "/offers", get(offers::search_page)),
         r("GET", "/offers/{id}", get(offers::offer_page)),
         r("GET", "/offers/new", get(manage::new_form)),

@@ -587,7 +587,7 @@ fn volunteering_alerts_are_for_the_departments_board_and_staff() {
 }
 
 #[test]
-fn surveys_are_run_by_staff_and_the_municipality_and_read_also_by_the_board() {
+fn surveys_are_run_by_staff_and_the_municipality_and_read_with_the_impact_also_by_the_board() {
     // Department 41 of housing organisation 40, in the municipality whose organisation is 90.
     let department = Resource::Department {
         chain: vec![41, 40],
@@ -614,6 +614,11 @@ fn surveys_are_run_by_staff_and_the_municipality_and_read_also_by_the_board() {
             decide(&actor, Action::ReadSurveyReports, &department).is_allowed(),
             reads,
             "{role:?} in {org} reads"
+        );
+        assert_eq!(
+            decide(&actor, Action::ReadImpact, &department).is_allowed(),
+            reads,
+            "{role:?} in {org} reads the impact"
         );
     }
     assert_eq!(

@@ -13,6 +13,7 @@ pub mod grant_printing;
 pub mod grant_reports;
 pub mod grant_reviews;
 pub mod grants;
+pub mod impact;
 pub mod join;
 pub mod lonely;
 pub mod manage;

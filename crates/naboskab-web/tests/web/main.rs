@@ -13,6 +13,7 @@ mod grants;
 mod harden;
 mod helpers;
 mod i18n_pages;
+mod impact;
 mod join;
 mod manage;
 mod oidc;
