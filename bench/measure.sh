@@ -31,7 +31,7 @@ DB_ARGS=(--data-dir "$TMP/data")
 
 echo "generating answers…" >&2
 "$BIN" demo "${DB_ARGS[@]}" --extra-survey-answers "$ANSWERS" >"$TMP/gen.log" 2>&1
-ROUND=$(awk '/answers to survey round/ {print $6}' "$TMP/gen.log")
+ROUND=$(awk '/answers to survey round/ {print $7}' "$TMP/gen.log")
 GEN_SECONDS=$(awk '/answers to survey round/ {print $(NF-1)}' "$TMP/gen.log")
 # A code for the open round's first department, for the timed answer.
 OPEN=$((ROUND + 1))

@@ -301,13 +301,13 @@ fn small(r: &Row, column: &str) -> Result<u8, StoreError> {
     u8::try_from(r.i64(column)?).map_err(|_| StoreError::Decode(format!("column {column}")))
 }
 
-/// Every answer of a round (in key order, which is random).
+/// Every answer of a round, in no particular order.
 pub async fn answers(db: &Db, round_id: i64) -> Result<Vec<Answer>, StoreError> {
     let mut out = Vec::new();
     for r in db
         .query(
             "SELECT department_id, tils_1, tils_2, tils_3, who5_1, who5_2, who5_3, who5_4, who5_5, age_band, gender
-             FROM survey_answer WHERE round_id = $1 ORDER BY answer_key",
+             FROM survey_answer WHERE round_id = $1",
             params![round_id],
         )
         .await?

@@ -264,7 +264,7 @@ pub async fn report(
         (vec![], vec![], vec![])
     };
     let trend = if chosen.is_none() {
-        trend(app, actor, &view).await?
+        trend(app, actor, &view, &figures).await?
     } else {
         vec![]
     };
@@ -283,8 +283,13 @@ pub async fn report(
 }
 
 /// This and the earlier rounds of exactly the same departments that `actor` may read, oldest
-/// first, each as a whole.
-async fn trend(app: &App, actor: &Actor, this: &RoundView) -> Result<Vec<TrendPoint>> {
+/// first, each as a whole (this round's figures are `these`, already counted).
+async fn trend(
+    app: &App,
+    actor: &Actor,
+    this: &RoundView,
+    these: &Figures,
+) -> Result<Vec<TrendPoint>> {
     let ids = |r: &RoundView| {
         let mut v: Vec<i64> = r.departments.iter().map(|(id, _)| *id).collect();
         v.sort_unstable();
@@ -293,12 +298,17 @@ async fn trend(app: &App, actor: &Actor, this: &RoundView) -> Result<Vec<TrendPo
     let mut out = Vec::new();
     for r in super::rounds(app, actor).await? {
         if ids(&r) == ids(this) && r.opens_on <= this.opens_on {
-            let answers = store::answers(&app.db, r.id).await?;
+            let figures = if r.id == this.id {
+                these.clone()
+            } else {
+                let answers = store::answers(&app.db, r.id).await?;
+                Figures::of(&answers.iter().collect::<Vec<_>>())
+            };
             out.push(TrendPoint {
                 round_id: r.id,
                 title: r.title.clone(),
                 opens_on: r.opens_on,
-                figures: Figures::of(&answers.iter().collect::<Vec<_>>()),
+                figures,
             });
         }
     }

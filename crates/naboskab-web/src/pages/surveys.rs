@@ -394,6 +394,29 @@ pub async fn show(
     }
 }
 
+/// What a form for codes or letters asked for, once the reader is found to make codes for
+/// round `id` (answered before what they typed): the department (if a number) and the count
+/// (refused with `count_problem` when not one).
+async fn code_request(
+    st: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    body: &str,
+    count_problem: &'static str,
+) -> AppResult<(Vec<(String, String)>, Option<i64>, usize)> {
+    ctx.require_user()?;
+    if !surveys::round(&st.app, &ctx.actor, id).await?.may_run {
+        return Err(AppError::Forbidden);
+    }
+    let pairs = form_pairs(body);
+    let department = field(&pairs, "department").trim().parse::<i64>().ok();
+    let count = field(&pairs, "count")
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| AppError::field("count", count_problem))?;
+    Ok((pairs, department, count))
+}
+
 /// `POST /surveys/{id}/codes`: makes `count` one-time codes for `department` and hands them
 /// over as a text file, one a line with the address that opens the questionnaire. They are
 /// kept only as hashes and cannot be shown again.
@@ -403,17 +426,7 @@ pub async fn codes(
     Path(id): Path<i64>,
     body: String,
 ) -> AppResult<Response> {
-    ctx.require_user()?;
-    // Who may make codes is answered before what they typed.
-    if !surveys::round(&st.app, &ctx.actor, id).await?.may_run {
-        return Err(AppError::Forbidden);
-    }
-    let pairs = form_pairs(&body);
-    let department = field(&pairs, "department").trim().parse::<i64>().ok();
-    let count = field(&pairs, "count")
-        .trim()
-        .parse::<usize>()
-        .map_err(|_| AppError::field("count", "field-survey-count"))?;
+    let (_, department, count) = code_request(&st, &ctx, id, &body, "field-survey-count").await?;
     let codes = surveys::issue_codes_as(&st.app, &ctx.actor, id, department, count).await?;
     let mut text = String::new();
     for code in codes {
@@ -437,19 +450,8 @@ pub async fn letters(
     Path(id): Path<i64>,
     body: String,
 ) -> AppResult<Response> {
-    ctx.require_user()?;
-    if !surveys::round(&st.app, &ctx.actor, id).await?.may_run {
-        return Err(AppError::Forbidden);
-    }
-    let pairs = form_pairs(&body);
-    let department = field(&pairs, "department")
-        .trim()
-        .parse::<i64>()
-        .unwrap_or(-1);
-    let count = field(&pairs, "count")
-        .trim()
-        .parse::<usize>()
-        .map_err(|_| AppError::field("count", "field-survey-letters"))?;
+    let (pairs, department, count) =
+        code_request(&st, &ctx, id, &body, "field-survey-letters").await?;
     let language = match field(&pairs, "language").trim() {
         "" => None,
         code => Some(
@@ -457,7 +459,14 @@ pub async fn letters(
                 .ok_or_else(|| AppError::field("language", "field-survey-language"))?,
         ),
     };
-    let printed =
-        surveys::letters::letters_pdf(&st.app, &ctx.actor, id, department, count, language).await?;
+    let printed = surveys::letters::letters_pdf(
+        &st.app,
+        &ctx.actor,
+        id,
+        department.unwrap_or(-1),
+        count,
+        language,
+    )
+    .await?;
     file_download("application/pdf", &printed.file_name, printed.pdf.bytes)
 }

@@ -41,7 +41,11 @@ impl LogBuffer {
             .with_ansi(false)
             .with_max_level(tracing::Level::INFO)
             .finish();
-        tracing::subscriber::set_default(subscriber)
+        let guard = tracing::subscriber::set_default(subscriber);
+        // Tests on other threads may have registered the request log's callsite with no
+        // subscriber in place; ask every callsite again, so this thread's lines are kept.
+        tracing::callsite::rebuild_interest_cache();
+        guard
     }
 
     /// What was logged.

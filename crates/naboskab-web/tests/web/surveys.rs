@@ -541,6 +541,19 @@ async fn only_those_who_may_read_every_department_see_a_round() {
     app.cleanup().await;
 }
 
+/// How many codes a round's department has had issued.
+async fn codes_issued(app: &TestApp, round: i64, department: i64) -> i64 {
+    app.db()
+        .query_one(
+            "SELECT codes_issued FROM survey_round_department WHERE round_id = $1 AND department_id = $2",
+            params![round, department],
+        )
+        .await
+        .expect("issued")
+        .i64("codes_issued")
+        .expect("count")
+}
+
 #[tokio::test]
 async fn letters_carry_a_new_code_each_whose_qr_code_opens_the_questionnaire() {
     for app in apps().await {
@@ -553,16 +566,7 @@ async fn letters_carry_a_new_code_each_whose_qr_code_opens_the_questionnaire() {
                 .as_deref(),
             Some("ar")
         );
-        let before = app
-            .db()
-            .query_one(
-                "SELECT codes_issued FROM survey_round_department WHERE round_id = $1 AND department_id = $2",
-                params![id, vestervang],
-            )
-            .await
-            .expect("issued")
-            .i64("codes_issued")
-            .expect("count");
+        let before = codes_issued(&app, id, vestervang).await;
 
         let r = officer
             .post_form(
@@ -602,16 +606,7 @@ async fn letters_carry_a_new_code_each_whose_qr_code_opens_the_questionnaire() {
             assert_eq!(opened.status, StatusCode::OK);
             assert_eq!(opened.select_text("fieldset legend").len(), 3);
         }
-        let after = app
-            .db()
-            .query_one(
-                "SELECT codes_issued FROM survey_round_department WHERE round_id = $1 AND department_id = $2",
-                params![id, vestervang],
-            )
-            .await
-            .expect("issued")
-            .i64("codes_issued")
-            .expect("count");
+        let after = codes_issued(&app, id, vestervang).await;
         assert_eq!(after, before + 3);
 
         // A language the round does not use, too many letters, and someone else's round are
