@@ -16,6 +16,7 @@
 use super::ApiDoc;
 use naboskab_domain::OrgKind;
 use naboskab_domain::offer::{LANGUAGES, TARGET_GROUPS, WEEKDAYS};
+use naboskab_domain::survey::{AGE_BANDS, GENDERS};
 use serde_json::{Map, Value, json};
 use utoipa::OpenApi;
 
@@ -46,7 +47,49 @@ pub fn document(vocabulary: &Vocabulary) -> Value {
             }
         }
     }
+    survey_answer_scales(&mut doc);
     doc
+}
+
+/// The survey answer's scales and closed sets, which the annotations cannot state on a list's
+/// items or an optional text: each T-ILS item 1–3, each WHO-5 item 0–5, the age bands and
+/// the genders (or null).
+fn survey_answer_scales(doc: &mut Value) {
+    let Some(props) = doc
+        .pointer_mut("/components/schemas/AnswerIn/properties")
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let mut set = |name: &str, schema: Value| {
+        let description = props
+            .get(name)
+            .and_then(|p| p.get("description"))
+            .cloned()
+            .unwrap_or(Value::Null);
+        let mut schema = schema;
+        if let Some(obj) = schema.as_object_mut()
+            && !description.is_null()
+        {
+            obj.insert("description".into(), description);
+        }
+        props.insert(name.into(), schema);
+    };
+    let or_null = |values: &[&str]| {
+        let mut all: Vec<Value> = values.iter().map(|v| json!(v)).collect();
+        all.push(Value::Null);
+        all
+    };
+    set(
+        "tils",
+        json!({"type": "array", "minItems": 3, "maxItems": 3, "items": {"type": "integer", "minimum": 1, "maximum": 3}}),
+    );
+    set(
+        "who5",
+        json!({"type": ["array", "null"], "minItems": 5, "maxItems": 5, "items": {"type": "integer", "minimum": 0, "maximum": 5}}),
+    );
+    set("age_band", json!({"enum": or_null(&AGE_BANDS)}));
+    set("gender", json!({"enum": or_null(&GENDERS)}));
 }
 
 fn complete_operation(path: &str, op: &mut Map<String, Value>, vocabulary: &Vocabulary) {
